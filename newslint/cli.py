@@ -1,0 +1,162 @@
+"""The `newslint` command: the only module that prints or exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from newslint.errors import NewslintError
+from newslint.finding import Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
+FORMAT_NAMES = ("text", "json")
+LEVELS = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select a,b --select c` and `--select a --select b,c` mean the same."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="newslint", message="newslint %(version)s")
+def main() -> None:
+    """Lint news copy for duplicated paragraphs, unattributed claims, hedging and name spellings.
+
+    Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or input error.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES), default="text", show_default=True,
+              help="Output format.")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="Extra rule file (repeatable).")
+@click.option("--select", multiple=True, help="Run only these rule ids or sets (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or sets (comma-separated).")
+@click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
+@click.option("--fail-level", type=LEVELS, help="Lowest severity that fails the run.  [default: warning]")
+@click.option("--config", "config_file", type=click.Path(), help="Use this config file instead of searching.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
+@click.option("--stdin-filename", help="With '-': the path the text would have (for config and Markdown).")
+@click.option("--quiet", "-q", is_flag=True, help="No notices on stderr.")
+def check(paths, output_format, rule_files, select, ignore, exclude, fail_level, config_file, jobs, stdin_filename,
+          quiet) -> None:
+    """Check files and folders (.txt, .md, .markdown); '-' reads standard input."""
+    with _errors_exit():
+        from newslint.config import ConfigFinder, Overrides
+        from newslint.engine import Task, run
+        from newslint.files import discover
+
+        overrides = Overrides(
+            rule_files=tuple(rule_files),
+            select=_split(select) or None,
+            ignore=_split(ignore),
+            exclude=tuple(exclude),
+            fail_level=Severity.parse(fail_level) if fail_level else None,
+            config_file=config_file,
+        )
+        finder = ConfigFinder(overrides)
+        tasks, problems = [], []
+        file_paths = [p for p in paths if p != "-"]
+        found = discover(file_paths, exclude=overrides.exclude,
+                         is_excluded=lambda path: finder.for_path(path).excludes(path))
+        problems.extend(found.problems)
+        for path in found.files:
+            tasks.append(Task(path, finder.for_path(path)))
+        if "-" in paths:
+            name = stdin_filename or "<stdin>"
+            tasks.append(Task(name, finder.for_path(stdin_filename or os.path.join(os.getcwd(), "stdin")),
+                              sys.stdin.buffer.read()))
+        report = run(tasks, jobs)
+        for path, problem in problems:
+            _say(f"error: {path}: {problem}")
+        for result in report.results:
+            if result.error:
+                _say(f"error: {result.path}: {result.error}")
+            elif result.skipped and not quiet:
+                _say(f"notice: {result.path}: {result.skipped}")
+            elif result.notice and not quiet:
+                _say(f"notice: {result.path}: {result.notice}")
+        levels = {task.path: task.config.fail_level or Severity.WARNING for task in tasks}
+        failed = any(f.severity >= levels.get(f.path, Severity.WARNING) for f in report.findings)
+        fail_level_shown = overrides.fail_level or (tasks[0].config.fail_level if tasks else None) or Severity.WARNING
+        from newslint.reporters import reporter
+
+        stream = click.get_text_stream("stdout")
+        color = output_format == "text" and stream.isatty() and "NO_COLOR" not in os.environ
+        reporter(output_format)(report, stream, failed=failed, fail_level=fail_level_shown, color=color)
+        if not report.checked and (problems or any(r.error for r in report.results)):
+            sys.exit(EXIT_ERROR)
+        sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+@main.command("rules")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="Extra rule file (repeatable).")
+@click.option("--config", "config_file", type=click.Path(), help="Use this config file instead of searching.")
+@click.option("--test", "run_tests", is_flag=True, help="Run every rule against its own examples.")
+def rules_command(rule_files, config_file, run_tests) -> None:
+    """List every loaded rule, or test each against its examples."""
+    with _errors_exit():
+        from newslint import kinds
+        from newslint.config import ConfigFinder, Overrides
+        from newslint.ruleset import builtin_rule_files, load_rules
+
+        config = ConfigFinder(Overrides(rule_files=tuple(rule_files), config_file=config_file)).for_path(
+            os.path.join(os.getcwd(), "."))
+        rules = load_rules([*builtin_rule_files(), *config.rule_files])
+        for rule in rules:
+            kinds.create(rule)  # validate every rule, selected or not
+        if run_tests:
+            sys.exit(_test_rules(rules))
+        for rule in rules:
+            state = "on " if config.selects(rule) else "off"
+            click.echo(f"{rule.id:<32} {state} {str(config.severity_of(rule)):<10} {rule.kind:<16} {rule.description}")
+
+
+def _test_rules(rules) -> int:
+    from newslint.examples import missing_examples, test_rule
+
+    failures = 0
+    for rule in rules:
+        results = test_rule(rule)
+        bad = [r for r in results if not r.ok]
+        missing = missing_examples(rule)
+        failures += len(bad) + len(missing)
+        status = "ok  " if not bad and not missing else "FAIL"
+        click.echo(f"{status} {rule.id} ({len(results)} examples)")
+        for result in bad:
+            wanted = "a finding" if result.expectation == "flags" else "no finding"
+            click.echo(f"     {result.expectation}: expected {wanted}, got {result.found}: {result.example}")
+        for key in missing:
+            click.echo(f"     no '{key}' examples ({rule.path}:{rule.line})")
+    click.echo(f"{len(rules)} rules tested, {failures} failure{'s' if failures != 1 else ''}.")
+    return EXIT_FINDINGS if failures else EXIT_CLEAN
+
+
+class _errors_exit:
+    """Turn a NewslintError into one line and exit 2; anything else is a bug, said plainly, exit 3."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if isinstance(error, NewslintError):
+            _say(f"error: {error}")
+            sys.exit(EXIT_ERROR)
+        if isinstance(error, KeyboardInterrupt):
+            _say("interrupted")
+            sys.exit(130)
+        if error is not None and not isinstance(error, (SystemExit, click.exceptions.Exit, click.ClickException)):
+            if os.environ.get("NEWSLINT_DEBUG"):
+                return False
+            _say(f"internal error ({kind.__name__}: {error}); this is a bug in newslint, please report it. "
+                 "Set NEWSLINT_DEBUG=1 to see the traceback.")
+            sys.exit(EXIT_BUG)
+        return False
+
+
+def _say(message: str) -> None:
+    click.echo(f"newslint: {message}", err=True)

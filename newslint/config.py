@@ -1,0 +1,207 @@
+"""Settings for each checked file: shipped rules, then the nearest `.newslint.yaml` or `[tool.newslint]`
+above the file, then the command line (later wins)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
+from pathlib import Path, PurePath
+
+from newslint.errors import NewslintError
+from newslint.finding import Severity
+
+CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
+KEYS = frozenset({"rule_files", "select", "enable", "ignore", "severity", "exclude", "fail_level"})
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that decides which rules run on a file and how loud they are."""
+
+    source: str | None = None  # the config file that set these values, if any
+    rule_files: tuple[str, ...] = ()  # extra rule sets, absolute paths
+    select: tuple[str, ...] | None = None  # when set, exactly these ids or prefixes run
+    enable: tuple[str, ...] = ()  # rules that are off by default, switched on
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    exclude: tuple[str, ...] = ()  # globs, relative to `root`
+    root: str = "."
+    fail_level: Severity | None = None
+
+    def selects(self, rule) -> bool:
+        if _matches(rule.id, self.ignore):
+            return False
+        if self.select is not None:
+            return _matches(rule.id, self.select)
+        return rule.enabled or _matches(rule.id, self.enable)
+
+    def severity_of(self, rule) -> Severity:
+        """The most specific override wins: `hedging.stacked` over `hedging`."""
+        best = None
+        for prefix, level in self.severity:
+            if _matches(rule.id, (prefix,)) and (best is None or len(prefix) > len(best[0])):
+                best = (prefix, level)
+        return best[1] if best else rule.severity
+
+    def excludes(self, path: str) -> bool:
+        if not self.exclude:
+            return False
+        try:
+            relative = Path(os.path.abspath(path)).relative_to(self.root)
+        except ValueError:
+            return False
+        return any(path_matches(relative, pattern) for pattern in self.exclude)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says; applied on top of every file's config."""
+
+    rule_files: tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # globs, relative to the working directory
+    fail_level: Severity | None = None
+    config_file: str | None = None  # --config: use this file for everything, no search
+
+    def apply(self, config: Config) -> Config:
+        return replace(
+            config,
+            rule_files=config.rule_files + tuple(os.path.abspath(f) for f in self.rule_files),
+            select=self.select if self.select is not None else config.select,
+            ignore=config.ignore + self.ignore,
+            fail_level=self.fail_level or config.fail_level,
+        )
+
+
+@dataclass
+class ConfigFinder:
+    """Finds and caches the config that governs each directory."""
+
+    overrides: Overrides = field(default_factory=Overrides)
+    _by_directory: dict = field(default_factory=dict)
+
+    def for_path(self, path: str) -> Config:
+        if self.overrides.config_file:
+            return self._cached(self.overrides.config_file)
+        directory = os.path.dirname(os.path.abspath(path))
+        return self._for_directory(directory)
+
+    def _for_directory(self, directory: str) -> Config:
+        if directory in self._by_directory:
+            return self._by_directory[directory]
+        found = _config_file_in(directory)
+        if found:
+            config = self._cached(found)
+        else:
+            parent = os.path.dirname(directory)
+            config = self.overrides.apply(Config(root=directory)) if parent == directory else self._for_directory(parent)
+        self._by_directory[directory] = config
+        return config
+
+    def _cached(self, path: str) -> Config:
+        key = ("file", os.path.abspath(path))
+        if key not in self._by_directory:
+            self._by_directory[key] = self.overrides.apply(load_config(path))
+        return self._by_directory[key]
+
+
+def _config_file_in(directory: str) -> str | None:
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate):
+            return candidate
+    pyproject = os.path.join(directory, "pyproject.toml")
+    if os.path.isfile(pyproject):
+        try:
+            with open(pyproject, encoding="utf-8", errors="replace") as handle:
+                if "[tool.newslint]" in handle.read():
+                    return pyproject
+        except OSError:
+            return None
+    return None
+
+
+def load_config(path: str) -> Config:
+    path = os.path.abspath(path)
+    if path.endswith(".toml"):
+        data, lines = _read_pyproject(path), {}
+    else:
+        data, lines = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise NewslintError("a config file is a mapping of settings", path, 1)
+    for key in data:
+        if key not in KEYS:
+            raise NewslintError(f"unknown setting {key!r} (known: {', '.join(sorted(KEYS))})", path, lines.get(key))
+    root = os.path.dirname(path)
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise NewslintError(f"'{key}' must be a list of strings", path, lines.get(key))
+        return tuple(value)
+
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise NewslintError("'severity' maps rule ids or sets to error, warning or suggestion", path,
+                            lines.get("severity"))
+    try:
+        levels = tuple(sorted((str(k), Severity.parse(v)) for k, v in severity.items()))
+        fail_level = Severity.parse(data["fail_level"]) if "fail_level" in data else None
+    except ValueError as error:
+        raise NewslintError(str(error), path, lines.get("severity")) from None
+    return Config(
+        source=path,
+        rule_files=tuple(os.path.normpath(os.path.join(root, f)) for f in strings("rule_files")),
+        select=strings("select") if "select" in data else None,
+        enable=strings("enable"),
+        ignore=strings("ignore"),
+        severity=levels,
+        exclude=strings("exclude"),
+        root=root,
+        fail_level=fail_level,
+    )
+
+
+def _read_yaml(path: str) -> tuple[object, dict]:
+    from newslint.ruleset import _parse_yaml
+
+    data = _parse_yaml(path, _read_bytes(path))
+    if data is None:
+        return {}, {}
+    return data, getattr(data, "key_lines", {})
+
+
+def _read_pyproject(path: str) -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        return tomllib.loads(_read_bytes(path).decode("utf-8")).get("tool", {}).get("newslint", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise NewslintError(f"not valid TOML: {error}", path) from None
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise NewslintError(f"cannot read config: {error.strerror or error}", path) from None
+
+
+def _matches(rule_id: str, prefixes) -> bool:
+    return any(p == "all" or rule_id == p or rule_id.startswith(p + ".") for p in prefixes)
+
+
+def path_matches(relative: PurePath, pattern: str) -> bool:
+    """Glob matching as in .gitignore: a pattern without a slash matches a file or folder name at any
+    depth; one with a slash matches from the root. `archive/` and `archive/**` cover everything below."""
+    pattern = pattern.rstrip("/").removesuffix("/**")
+    if "/" not in pattern:
+        return any(fnmatch(part, pattern) for part in relative.parts)
+    prefixes = (PurePath(*relative.parts[:i]).as_posix() for i in range(1, len(relative.parts) + 1))
+    return any(fnmatch(prefix, pattern.lstrip("/")) for prefix in prefixes)

@@ -1,0 +1,61 @@
+"""Turn a file's bytes into text the way a newsroom hands it over: BOMs, UTF-16, Windows-1252 exports."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+# Control bytes that never occur in prose; many of them mean the file is not text at all.
+_TEXT_CONTROLS = {9, 10, 12, 13, 27}
+_BINARY_SAMPLE = 8192
+
+
+class BinaryFile(Exception):
+    """The file looks like an image, PDF or archive rather than copy."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str  # BOM removed, line endings still as saved
+    encoding: str
+    notice: str | None  # said to the user when we had to guess
+
+
+def decode(data: bytes) -> Decoded:
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return _decode_known(data[len(bom) :], encoding, bom=True)
+    if _looks_binary(data[:_BINARY_SAMPLE]):
+        raise BinaryFile("binary file (not text); skipped")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", None)
+    except UnicodeDecodeError as error:
+        bad = f"byte 0x{data[error.start]:02x} at offset {error.start} is not UTF-8"
+    try:
+        return Decoded(data.decode("cp1252"), "cp1252", f"{bad}; read as Windows-1252")
+    except UnicodeDecodeError:
+        # Latin-1 maps every byte, so an export with stray C1 bytes still reads.
+        return Decoded(data.decode("latin-1"), "latin-1", f"{bad}; read as Latin-1")
+
+
+def _decode_known(data: bytes, encoding: str, bom: bool) -> Decoded:
+    label = encoding + ("-sig" if bom and encoding == "utf-8" else "")
+    try:
+        return Decoded(data.decode(encoding), label, None)
+    except UnicodeDecodeError as error:
+        notice = f"invalid {encoding} at offset {error.start}; undecodable bytes shown as U+FFFD"
+        return Decoded(data.decode(encoding, errors="replace"), label, notice)
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if not sample:
+        return False
+    controls = sum(1 for byte in sample if byte < 32 and byte not in _TEXT_CONTROLS)
+    # A stray NUL in a CMS export is still copy; a file that is mostly control bytes is not.
+    return controls / len(sample) > 0.05 or sample.count(0) > 16

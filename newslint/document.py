@@ -1,0 +1,181 @@
+"""A file as copy: decoded text, masked non-copy, paragraphs and sentences as spans, offset to (line, column)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cached_property
+from pathlib import Path
+
+from newslint import masking
+from newslint.decoding import decode
+from newslint.errors import NewslintError
+from newslint.sentences import split_sentences
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+# A hard-wrapped line is rarely wider than this; a longer line in a block means one paragraph per line.
+_WRAP_WIDTH = 120
+_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+_HEADING_LINE = re.compile(r" {0,3}#{1,6}\s")
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])\s|\s*\|")
+
+
+class Span:
+    """A paragraph or sentence: absolute offsets into the document and its (masked) text."""
+
+    __slots__ = ("document", "start", "end", "text", "paragraph", "is_heading", "__dict__")
+
+    def __init__(self, document: Document, start: int, end: int, paragraph: Span | None = None,
+                 is_heading: bool = False):
+        self.document = document
+        self.start = start
+        self.end = end
+        self.text = document.text[start:end]
+        self.paragraph = paragraph  # None for a paragraph itself
+        self.is_heading = is_heading
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end}, {self.text[:40]!r})"
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        if self.paragraph is not None:
+            return [self]
+        return [Span(self.document, s, e, self, self.is_heading) for s, e in split_sentences(self.text, self.start)]
+
+    @cached_property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        """Quoted stretches of the paragraph, absolute offsets. An unclosed quote runs to the paragraph's
+        end: in news style a quote that continues into the next paragraph has no closing mark."""
+        if self.paragraph is not None:
+            return self.paragraph.quotes
+        spans, opened = [], None
+        for match in _QUOTE_MARKS.finditer(self.text):
+            mark, offset = match.group(), self.start + match.start()
+            if opened is None and mark != "\u201d":
+                opened = offset
+            elif opened is not None and mark != "\u201c":
+                spans.append((opened, offset + 1))
+                opened = None
+        if opened is not None:
+            spans.append((opened, self.end))
+        return tuple(spans)
+
+    def in_quote(self, offset: int) -> bool:
+        """Is `offset` (relative to this span) inside a direct quotation?"""
+        absolute = self.start + offset
+        return any(a < absolute < b for a, b in self.quotes)
+
+
+class Document:
+    """One file. `raw` is the text as saved (newlines normalised, so lines and columns are unchanged);
+    `text` is the same length with front matter, code, comments and URLs masked by spaces."""
+
+    def __init__(self, path: str, raw: str, markdown: bool | None = None, encoding: str = "utf-8",
+                 notice: str | None = None):
+        self.path = path
+        self.newline = "\r\n" if "\r\n" in raw else "\n"
+        self.raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        self.encoding = encoding
+        self.notice = notice
+        self.is_markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
+        regions = masking.markdown_regions(self.raw) if self.is_markdown else masking.plain_text_regions(self.raw)
+        self.text = masking.apply_mask(self.raw, regions)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.raw)]
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes, markdown: bool | None = None) -> Document:
+        decoded = decode(data)
+        return cls(path, decoded.text, markdown, decoded.encoding, decoded.notice)
+
+    @classmethod
+    def read(cls, path: str) -> Document:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise NewslintError(error.strerror or str(error), path=path) from None
+        return cls.from_bytes(path, data)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters, a tab as one."""
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        spans = []
+        for block_start, lines in _blocks(self.text):
+            for start, end, is_heading in self._split_block(block_start, lines):
+                if start < end:
+                        spans.append(Span(self, start, end, is_heading=is_heading))
+        if spans and not self.is_markdown and _is_headline(spans[0]):
+            spans[0].is_heading = True
+        return spans
+
+    @property
+    def sentences(self) -> list[Span]:
+        return [sentence for paragraph in self.paragraphs for sentence in paragraph.sentences]
+
+    def _split_block(self, start: int, lines: list[str]):
+        """A block of consecutive lines is one paragraph, unless its lines are paragraphs of their own:
+        a CMS export (one paragraph a line), Markdown headings and list items."""
+        one_per_line = len(lines) > 1 and (
+            max(len(line) for line in lines) > _WRAP_WIDTH or all(_TERMINAL.search(line) for line in lines)
+        )
+        raw_lines = self.raw[start : start + sum(len(line) + 1 for line in lines)].split("\n")
+        paragraph_start, position = None, start
+        for line, raw_line in zip(lines, raw_lines):
+            is_heading = self.is_markdown and bool(_HEADING_LINE.match(raw_line))
+            starts_new = one_per_line or is_heading or (self.is_markdown and bool(_LIST_ITEM.match(raw_line)))
+            if starts_new and paragraph_start is not None:
+                yield _trimmed(self.text, paragraph_start, position - 1, False)
+                paragraph_start = None
+            if paragraph_start is None:
+                paragraph_start = position
+            if is_heading:
+                yield _trimmed(self.text, paragraph_start, position + len(line), True)
+                paragraph_start = None
+            position += len(line) + 1
+        if paragraph_start is not None:
+            yield _trimmed(self.text, paragraph_start, position - 1, False)
+
+
+def _blocks(text: str):
+    """(start offset, lines) for each run of non-blank lines."""
+    start, lines, position = 0, [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            if not lines:
+                start = position
+            lines.append(line)
+        elif lines:
+            yield start, lines
+            lines = []
+        position += len(line) + 1
+    if lines:
+        yield start, lines
+
+
+def _trimmed(text: str, start: int, end: int, is_heading: bool) -> tuple[int, int, bool]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end, is_heading
+
+
+def _is_headline(paragraph: Span) -> bool:
+    """A plain-text story's first line is its headline when it is short and either unpunctuated,
+    upper case (wire style) or title case."""
+    text = paragraph.text
+    words = text.split()
+    if "\n" in text or len(words) > 25:
+        return False
+    long_words = [word for word in words if len(word) > 3] or words
+    capitalised = sum(word[:1].isupper() for word in long_words) / len(long_words)
+    return not _TERMINAL.search(text) or text.isupper() or capitalised >= 0.8

@@ -1,0 +1,171 @@
+"""Run rules over documents, in worker processes when there are many, then the cross-file pass."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newslint import kinds
+from newslint.config import Config
+from newslint.decoding import BinaryFile
+from newslint.document import Document
+from newslint.errors import NewslintError
+from newslint.finding import Finding, Hit
+from newslint.kinds.base import CrossHit, Kind
+from newslint.ruleset import Rule, builtin_rule_files, load_rules
+
+# Below this many files a worker pool costs more than it saves.
+PARALLEL_MIN_FILES = 16
+
+
+class Engine:
+    """The kinds selected by one configuration, ready to check documents."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.kinds: list[Kind] = [kinds.create(rule) for rule in rules]
+        self._by_unit = {unit: [k for k in self.kinds if k.unit == unit] for unit in ("document", "paragraph", "sentence")}
+        self.cross_file = [k for k in self.kinds if k.cross_file]
+
+    def check(self, document: Document) -> tuple[list[Finding], dict[str, Any]]:
+        findings = []
+        for kind in self._by_unit["document"]:
+            findings.extend(self._finding(kind.rule, document, hit) for hit in kind.check(document))
+        paragraph_kinds, sentence_kinds = self._by_unit["paragraph"], self._by_unit["sentence"]
+        if paragraph_kinds or sentence_kinds:
+            for paragraph in document.paragraphs:
+                for kind in paragraph_kinds:
+                    findings.extend(self._finding(kind.rule, document, hit) for hit in kind.check(paragraph))
+                for sentence in paragraph.sentences if sentence_kinds else ():
+                    for kind in sentence_kinds:
+                        findings.extend(self._finding(kind.rule, document, hit) for hit in kind.check(sentence))
+        summaries = {kind.rule.id: kind.summarize(document) for kind in self.cross_file}
+        return sorted(findings), summaries
+
+    @staticmethod
+    def _finding(rule: Rule, document: Document, hit: Hit) -> Finding:
+        line, column = document.position(hit.start)
+        end_line, end_column = document.position(hit.end)
+        text = document.raw[hit.start : hit.end]
+        fix = (hit.start, hit.end, hit.replacement) if hit.replacement is not None else None
+        return Finding(document.path, line, column, end_line, end_column, rule.id, rule.severity,
+                       rule.message.format(text=text, **hit.values), text, fix)
+
+
+def _cross_finding(rule: Rule, hit: CrossHit) -> Finding:
+    return Finding(hit.path, hit.line, hit.column, hit.end_line, hit.end_column, rule.id, rule.severity,
+                   rule.message.format(text=hit.text, **hit.values), hit.text)
+
+
+# Engines per configuration, cached for the life of the process (and inherited by forked workers).
+_ENGINES: dict[Config, Engine] = {}
+
+
+def engine_for(config: Config) -> Engine:
+    if config not in _ENGINES:
+        rules = load_rules([*builtin_rule_files(), *config.rule_files])
+        selected = []
+        for rule in rules:
+            if config.selects(rule):
+                rule.severity = config.severity_of(rule)
+                selected.append(rule)
+        _ENGINES[config] = Engine(selected)
+    return _ENGINES[config]
+
+
+@dataclass(frozen=True)
+class Task:
+    path: str
+    config: Config
+    data: bytes | None = None  # stdin's bytes; files are read in the worker
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    summaries: dict[str, Any] = field(default_factory=dict)
+    notice: str | None = None  # read, with a caveat (encoding guessed)
+    skipped: str | None = None  # not checked, and why (binary)
+    error: str | None = None  # could not be checked
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    results: list[FileResult]
+    rules: list[Rule]  # every rule that ran on some file, for reporters that describe rules
+
+    @property
+    def checked(self) -> int:
+        return sum(1 for r in self.results if not r.error and not r.skipped)
+
+
+def check_task(task: Task) -> FileResult:
+    result = FileResult(task.path)
+    try:
+        if task.data is None:
+            document = Document.read(task.path)
+        else:
+            document = Document.from_bytes(task.path, task.data)
+    except BinaryFile as why:
+        result.skipped = str(why)
+        return result
+    except NewslintError as error:
+        result.error = error.message
+        return result
+    result.notice = document.notice
+    result.findings, result.summaries = engine_for(task.config).check(document)
+    return result
+
+
+def run(tasks: list[Task], jobs: int = 0, on_progress: Callable[[int, int], None] | None = None) -> Report:
+    """Check every task; `jobs` 0 means one worker per core. Output order never depends on `jobs`."""
+    for config in dict.fromkeys(task.config for task in tasks):
+        engine_for(config)  # load and validate rules once, before any worker starts
+    results = []
+    for done, result in enumerate(_results(tasks, jobs), 1):
+        results.append(result)
+        if on_progress:
+            on_progress(done, len(tasks))
+    findings = [finding for result in results for finding in result.findings]
+    findings.extend(_cross_file_pass(tasks, results))
+    rules = {rule.id: rule for config in dict.fromkeys(t.config for t in tasks) for rule in engine_for(config).rules}
+    return Report(sorted(findings), results, [rules[k] for k in sorted(rules)])
+
+
+def _results(tasks: list[Task], jobs: int) -> Iterable[FileResult]:
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(tasks) < PARALLEL_MIN_FILES:
+        return map(check_task, tasks)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: workers inherit the loaded rules; start-up elsewhere would reload them per worker.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+    return _closing(executor, executor.map(check_task, tasks, chunksize=chunk))
+
+
+def _closing(executor, results):
+    with executor:
+        yield from results
+
+
+def _cross_file_pass(tasks: list[Task], results: list[FileResult]) -> list[Finding]:
+    """Join per-file summaries by rule id; each rule's kind from the first configuration that runs it."""
+    summaries: dict[str, list[tuple[str, Any]]] = {}
+    finishers: dict[str, Kind] = {}
+    for task, result in zip(tasks, results):
+        for rule_id, summary in result.summaries.items():
+            summaries.setdefault(rule_id, []).append((result.path, summary))
+        for kind in engine_for(task.config).cross_file:
+            finishers.setdefault(kind.rule.id, kind)
+    findings = []
+    for rule_id, kind in sorted(finishers.items()):
+        ordered = sorted(summaries.get(rule_id, []), key=lambda item: item[0])
+        findings.extend(_cross_finding(kind.rule, hit) for hit in kind.finish(ordered))
+    return findings

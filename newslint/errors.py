@@ -1,0 +1,25 @@
+"""The one error type a user can cause: it names the file, line and rule, and never shows a traceback."""
+
+from __future__ import annotations
+
+
+class NewslintError(Exception):
+    """A problem with the user's input, rules or configuration; the CLI prints it and exits 2."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None, rule: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.rule = rule
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        rule = f"rule {self.rule}: " if self.rule else ""
+        return f"{where}{rule}{self.message}"
+
+
+class RuleError(NewslintError):
+    """A rule file that cannot be loaded as written."""

@@ -1,0 +1,64 @@
+"""Which files a run checks: explicit files always, directories walked for copy files, excludes applied."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import PurePath
+
+from newslint.config import path_matches
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
+# Folders no newsroom wants linted; hidden folders (.git, .venv) are skipped as well.
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+
+
+@dataclass
+class Discovery:
+    files: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, what went wrong)
+
+
+def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE, exclude: tuple[str, ...] = (),
+             is_excluded=lambda path: False) -> Discovery:
+    """Files under `paths` in a stable order (sorted within each argument, arguments in the given order)."""
+    found = Discovery()
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path)
+        if key not in seen and not _excluded(path, exclude) and not is_excluded(path):
+            seen.add(key)
+            found.files.append(path)
+
+    for path in paths:
+        if os.path.isdir(path):
+            for file in _walk(path, include, found):
+                add(file)
+        elif os.path.exists(path):
+            add(path)  # named on the command line: checked whatever its extension
+        else:
+            found.problems.append((path, "no such file or directory"))
+    return found
+
+
+def _walk(root: str, include: tuple[str, ...], found: Discovery):
+    files = []
+
+    def on_error(error: OSError) -> None:
+        found.problems.append((error.filename or root, error.strerror or str(error)))
+
+    # followlinks=False: a symlinked folder is not entered, so a link loop cannot trap the walk.
+    for directory, folders, names in os.walk(root, onerror=on_error):
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS)
+        files.extend(os.path.join(directory, name) for name in names
+                     if any(fnmatch(name.lower(), pattern) for pattern in include))
+    return sorted(files)
+
+
+def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    if not patterns:
+        return False
+    relative = PurePath(os.path.relpath(os.path.abspath(path)))
+    return any(path_matches(relative, pattern) for pattern in patterns)

@@ -1,0 +1,61 @@
+"""What a rule reports: `Hit` from a kind (offsets), `Finding` for the user (line and column)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    SUGGESTION = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[str(name).upper()]
+        except KeyError:
+            raise ValueError(f"severity must be error, warning or suggestion, not {name!r}") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Offsets into `Document.text`, plus the values the rule's message template asks for."""
+
+    start: int
+    end: int
+    values: dict = field(default_factory=dict, compare=False)
+    replacement: str | None = None  # a fix safe to apply without an editor: replace start:end with this
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int  # 1-based, in the file as saved
+    column: int  # 1-based, in characters (a tab is one character)
+    end_line: int
+    end_column: int  # 1-based, exclusive
+    rule: str
+    severity: Severity
+    message: str
+    text: str  # the flagged words as written
+    # (start, end, replacement) as offsets into the document's text with newlines normalised to "\n";
+    # only set where the fix is safe without an editor.
+    fix: tuple[int, int, str] | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "text": self.text,
+        }

@@ -1,0 +1,50 @@
+"""The contract every kind follows: validate in `__init__`, find in `check`, optionally join files in `finish`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from newslint.finding import Hit
+
+
+@dataclass(frozen=True)
+class CrossHit:
+    """A hit found by comparing files: already located, since the engine no longer holds the document."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    values: dict = field(default_factory=dict, compare=False)
+
+
+class Kind:
+    """One rule's behaviour.
+
+    `unit` says what `check` receives: "sentence" or "paragraph" (a `Span`), or "document" (the `Document`).
+    `fields` lists the YAML keys the kind accepts beyond the common ones; `placeholders` the values its
+    hits supply to the message template besides `{text}`.
+    """
+
+    unit: ClassVar[str] = "sentence"
+    fields: ClassVar[frozenset[str]] = frozenset()
+    placeholders: ClassVar[frozenset[str]] = frozenset()
+    cross_file: ClassVar[bool] = False  # True when the kind implements summarize() and finish()
+
+    def __init__(self, rule) -> None:
+        self.rule = rule
+
+    def check(self, unit) -> Iterator[Hit]:
+        return iter(())
+
+    def summarize(self, document) -> Any:
+        """Per-file facts for `finish`; runs in a worker process, so it must return picklable data."""
+        return None
+
+    def finish(self, summaries: list[tuple[str, Any]]) -> Iterable[CrossHit]:
+        """Called once after every file, with (path, summary) in path order."""
+        return ()

@@ -1,0 +1,183 @@
+"""Paragraphs repeated within a file or across files, exactly or with a few words changed.
+
+Candidates come from shared word shingles (an inverted index), never from comparing every paragraph
+with every other; rapidfuzz only confirms a candidate, so a run over thousands of files stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newslint.finding import Hit
+from newslint.kinds.base import CrossHit, Kind
+
+_WORD = re.compile(r"\w+")
+SHINGLE_WORDS = 4
+# A shingle shared by this many paragraphs is stock phrasing ("said in a statement on"), not evidence.
+MAX_POSTINGS = 40
+# Candidates must share this fraction of the later paragraph's shingles before rapidfuzz is asked.
+MIN_SHARED = 0.2
+CANDIDATES_VERIFIED = 3
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph reduced to what comparison needs; picklable for the cross-file pass."""
+
+    key: str  # lower-case words joined by single spaces
+    shingles: tuple[int, ...]
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+    @property
+    def location(self) -> tuple:
+        return self.line, self.column, self.end_line, self.end_column, self.text
+
+
+class NearDuplicate(Kind):
+    """Repeated paragraphs.
+
+    Fields: scope (`file`: within one file; `corpus`: against every other file of the run),
+    threshold (rapidfuzz similarity 50 to 100 that counts as a repeat, default 90), min_words
+    (shorter paragraphs are ignored, default 8), boilerplate (regular expressions; a paragraph that one
+    matches from its start is ignored: bylines, "Reporting by ...", "Advertisement").
+    """
+
+    unit = "document"
+    fields = frozenset({"scope", "threshold", "min_words", "boilerplate"})
+    placeholders = frozenset({"earlier", "similarity", "extent"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.scope = rule.get("scope", "file")
+        if self.scope not in ("file", "corpus"):
+            raise rule.error(f"'scope' must be file or corpus, not {self.scope!r}", "scope")
+        self.cross_file = self.scope == "corpus"
+        self.threshold = rule.number("threshold", 90, 50, 100)
+        self.min_words = int(rule.number("min_words", 8, 1, 10_000))
+        boilerplate = rule.strings("boilerplate")
+        self.boilerplate = rule.regex("boilerplate", "|".join(f"(?:{b})" for b in boilerplate)) if boilerplate else None
+
+    # Within one file -------------------------------------------------------------------------------
+
+    def check(self, document) -> Iterator[Hit]:
+        if self.scope != "file":
+            return
+        index = _Index()
+        for span, paragraph in self._paragraphs(document):
+            match = index.best_match(paragraph, self.threshold)
+            if match is not None:
+                (_, earlier), similarity = match
+                yield Hit(span.start, span.end, _values(f"line {earlier.line}", similarity, "Paragraph"))
+            index.add(document.path, paragraph)
+
+    # Across files ----------------------------------------------------------------------------------
+
+    def summarize(self, document) -> dict | None:
+        if self.scope != "corpus":
+            return None
+        paragraphs = [paragraph for _, paragraph in self._paragraphs(document)]
+        first = document.paragraphs[0] if document.paragraphs else None
+        return {"paragraphs": paragraphs, "first": _locate(document, first) if first else None}
+
+    def finish(self, summaries) -> Iterator[CrossHit]:
+        index = _Index()
+        for path, summary in summaries:
+            if not summary or not summary["paragraphs"]:
+                continue
+            # The index holds earlier files only: this file's paragraphs are added after it is matched.
+            matches = [(paragraph, index.best_match(paragraph, self.threshold)) for paragraph in summary["paragraphs"]]
+            sources = {match[0][0] for _, match in matches if match}
+            if len(sources) == 1 and all(match for _, match in matches) and summary["first"]:
+                yield self._whole_story(path, summary["first"], sources.pop(), matches)
+            else:
+                for paragraph, match in matches:
+                    if match:
+                        (source, earlier), similarity = match
+                        yield CrossHit(path, *paragraph.location,
+                                       _values(f"{source}:{earlier.line}", similarity, "Paragraph"))
+            for paragraph in summary["paragraphs"]:
+                index.add(path, paragraph)
+
+    @staticmethod
+    def _whole_story(path, first, source, matches) -> CrossHit:
+        similarity = min(similarity for _, (_, similarity) in matches)
+        return CrossHit(path, *first, _values(source, similarity, "Story"))
+
+    def _paragraphs(self, document) -> Iterator[tuple[object, Paragraph]]:
+        for span in document.paragraphs:
+            words = _WORD.findall(span.text.lower())
+            if len(words) < self.min_words or span.is_heading:
+                continue
+            if self.boilerplate and self.boilerplate.match(span.text):
+                continue
+            yield span, Paragraph(" ".join(words), _shingles(words), *_locate(document, span))
+
+
+class _Index:
+    """Exact keys and shingle postings of the paragraphs seen so far, each tagged with its source."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, Paragraph]] = []
+        self.exact: dict[str, int] = {}
+        self.postings: dict[int, list[int]] = {}
+
+    def add(self, source: str, paragraph: Paragraph) -> None:
+        number = len(self.entries)
+        self.entries.append((source, paragraph))
+        self.exact.setdefault(paragraph.key, number)
+        for shingle in paragraph.shingles:
+            posting = self.postings.setdefault(shingle, [])
+            if len(posting) <= MAX_POSTINGS:
+                posting.append(number)
+
+    def best_match(self, paragraph: Paragraph, threshold: float) -> tuple[tuple[str, Paragraph], int] | None:
+        """The earliest exact repeat, else the most similar candidate at or above `threshold`."""
+        exact = self.exact.get(paragraph.key)
+        if exact is not None:
+            return self.entries[exact], 100
+        shared: Counter = Counter()
+        for shingle in paragraph.shingles:
+            posting = self.postings.get(shingle)
+            if posting and len(posting) <= MAX_POSTINGS:
+                shared.update(posting)
+        needed = max(1, MIN_SHARED * len(paragraph.shingles))
+        best = None
+        for number, count in shared.most_common(CANDIDATES_VERIFIED):
+            if count < needed:
+                break
+            similarity = _similarity(paragraph.key, self.entries[number][1].key)
+            if similarity >= threshold and (best is None or similarity > best[1]):
+                best = (self.entries[number], similarity)
+        return best
+
+
+def _similarity(a: str, b: str) -> int:
+    from rapidfuzz import fuzz  # only once a near candidate exists: exact repeats never need it
+
+    return int(fuzz.ratio(a, b))
+
+
+def _shingles(words: list[str]) -> tuple[int, ...]:
+    if len(words) < SHINGLE_WORDS:
+        return (zlib.crc32(" ".join(words).encode()),)
+    # crc32 rather than hash(): workers in other processes must agree on the value.
+    return tuple(sorted({zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
+                         for i in range(len(words) - SHINGLE_WORDS + 1)}))
+
+
+def _locate(document, span) -> tuple:
+    line, column = document.position(span.start)
+    end_line, end_column = document.position(span.end)
+    return line, column, end_line, end_column, document.raw[span.start : span.end]
+
+
+def _values(earlier: str, similarity: int, extent: str) -> dict:
+    return {"earlier": earlier, "similarity": similarity, "extent": extent}

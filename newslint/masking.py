@@ -1,0 +1,99 @@
+"""Find the parts of a file that are not copy (front matter, code, comments, URLs) so they can be masked.
+
+Masking replaces characters with spaces and keeps every newline, so offsets into the masked text are
+offsets into the file: nothing is deleted and line numbers never drift.
+"""
+
+from __future__ import annotations
+
+import re
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_INLINE_CODE = re.compile(r"(`+)[^`\n].*?\1")
+_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*$", re.M)
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
+# Markup characters, masked so a heading or list item reads as plain words.
+_BLOCK_MARKERS = re.compile(r"^ {0,3}(?:#{1,6}(?=\s)|(?:>\s?)+|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M)
+_CLOSING_HASHES = re.compile(r"[ \t]#+[ \t]*$", re.M)
+_RULE_LINE = re.compile(r"^ {0,3}(?:[-=*_][ \t]*){3,}$", re.M)
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+_TABLE_PIPES = re.compile(r"^\s*\|.*\|\s*$", re.M)
+
+Region = tuple[int, int]
+
+
+def plain_text_regions(text: str) -> list[Region]:
+    return [m.span() for m in _URL.finditer(text)]
+
+
+def markdown_regions(text: str) -> list[Region]:
+    regions = _block_regions(text)
+    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _REFERENCE_DEFINITION, _AUTOLINK, _HTML_TAG, _URL,
+                    _BLOCK_MARKERS, _CLOSING_HASHES, _RULE_LINE, _EMPHASIS):
+        regions.extend(m.span() for m in pattern.finditer(text))
+    regions.extend(_table_pipes(text))
+    return regions
+
+
+def apply_mask(text: str, regions: list[Region]) -> str:
+    if not regions:
+        return text
+    chars = list(text)
+    for start, end in regions:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _block_regions(text: str) -> list[Region]:
+    """Front matter, fenced code and indented code: whole lines that are not copy."""
+    regions: list[Region] = []
+    match = _FRONT_MATTER.match(text)
+    offset = match.end() if match else 0
+    if match:
+        regions.append(match.span())
+    lines = text[offset:].split("\n")
+    fence: str | None = None
+    fence_start = 0
+    previous_blank = True
+    in_list = False
+    position = offset
+    for line in lines:
+        end = position + len(line)
+        opener = _FENCE.match(line)
+        if fence is not None:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) and not line.strip(
+                "`~ \t"
+            ):
+                regions.append((fence_start, end))
+                fence = None
+        elif opener:
+            fence, fence_start = opener.group(1), position
+        elif line.strip():
+            is_indented = line.startswith(("    ", "\t"))
+            if is_indented and previous_blank and not in_list:
+                regions.append((position, end))
+                position = end + 1
+                continue  # previous_blank stays true through an indented code block
+            in_list = bool(re.match(r" {0,3}(?:[-*+]|\d{1,9}[.)])\s", line)) or (in_list and is_indented)
+        previous_blank = not line.strip()
+        position = end + 1
+    if fence is not None:  # an unclosed fence runs to the end of the file, as CommonMark says
+        regions.append((fence_start, len(text)))
+    return regions
+
+
+def _table_pipes(text: str) -> list[Region]:
+    regions = []
+    for row in _TABLE_PIPES.finditer(text):
+        start = row.start()
+        regions.extend((start + i, start + i + 1) for i, char in enumerate(row.group()) if char == "|")
+        if re.fullmatch(r"[\s|:-]+", row.group()):
+            regions.append(row.span())
+    return regions

@@ -1,0 +1,32 @@
+"""Output formats: one module each, loaded only when asked for. A reporter writes; it never reads files."""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+
+from newslint.finding import Severity
+
+FORMATS = {
+    "text": "newslint.reporters.text",
+    "json": "newslint.reporters.json",
+}
+
+
+def reporter(name: str):
+    return importlib.import_module(FORMATS[name]).render
+
+
+def summary(report, failed: bool, fail_level: Severity) -> dict:
+    counts = Counter(str(f.severity) for f in report.findings)
+    return {
+        "findings": len(report.findings),
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "suggestions": counts["suggestion"],
+        "files_checked": report.checked,
+        "files_skipped": sum(1 for r in report.results if r.skipped),
+        "files_failed_to_read": sum(1 for r in report.results if r.error),
+        "fail_level": str(fail_level),
+        "failed": failed,
+    }

@@ -1,0 +1,30 @@
+"""`--format text`: `path:line:col: severity rule message`, which editors and terminals make clickable."""
+
+from __future__ import annotations
+
+from newslint.reporters import summary
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
+_RESET, _DIM = "\033[0m", "\033[2m"
+
+
+def render(report, stream, *, failed, fail_level, color=False) -> None:
+    for f in report.findings:
+        severity = str(f.severity)
+        if color:
+            severity = f"{_COLOURS[severity]}{severity}{_RESET}"
+            rule = f"{_DIM}{f.rule}{_RESET}"
+        else:
+            rule = f.rule
+        stream.write(f"{f.path}:{f.line}:{f.column}: {severity} {rule} {f.message}\n")
+    stream.write(summary_line(summary(report, failed, fail_level)) + "\n")
+
+
+def summary_line(counts: dict) -> str:
+    files = f"{counts['files_checked']} file{'s' if counts['files_checked'] != 1 else ''} checked"
+    if not counts["findings"]:
+        return f"newslint: no findings; {files}."
+    parts = [f"{counts[k]} {k if counts[k] != 1 else k[:-1]}" for k in ("errors", "warnings", "suggestions") if counts[k]]
+    verdict = f"failed (fail level: {counts['fail_level']})" if counts["failed"] else "passed"
+    total = counts["findings"]
+    return f"newslint: {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}); {files}; {verdict}."

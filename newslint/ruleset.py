@@ -1,0 +1,230 @@
+"""Load and validate rule files (YAML) into `Rule` objects; every error names the file, line and rule."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newslint.errors import RuleError
+from newslint.finding import Severity
+from newslint.patterns import PatternError, compile_pattern, phrase_alternation
+
+RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
+COMMON_FIELDS = frozenset({"id", "kind", "severity", "message", "description", "enabled", "examples", "link"})
+REQUIRED_FIELDS = ("id", "kind", "severity", "message", "description")
+MAX_RULE_FILE_BYTES = 5 * 1024 * 1024
+MAX_NESTING = 50
+
+
+def builtin_rules_dir() -> Path:
+    """Shipped rule sets: inside the installed package, or `rules/` at the top of a source checkout."""
+    packaged = Path(__file__).parent / "rules"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "rules"
+
+
+def builtin_rule_files() -> list[Path]:
+    return sorted(builtin_rules_dir().glob("*.yaml"))
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: str
+    severity: Severity
+    message: str
+    description: str
+    path: str
+    line: int
+    fields: dict = field(default_factory=dict)  # kind-specific fields, as written
+    field_lines: dict = field(default_factory=dict)
+    enabled: bool = True
+    examples: dict = field(default_factory=dict)
+    link: str | None = None
+
+    @property
+    def ruleset(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def error(self, message: str, key: str | None = None) -> RuleError:
+        return RuleError(message, self.path, self.field_lines.get(key, self.line), self.id)
+
+    def get(self, key: str, default=None):
+        return self.fields.get(key, default)
+
+    def require(self, key: str):
+        if key not in self.fields:
+            raise self.error(f"missing field '{key}'")
+        return self.fields[key]
+
+    def number(self, key: str, default: float, low: float, high: float) -> float:
+        value = self.fields.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            raise self.error(f"'{key}' must be a number from {low} to {high}, not {value!r}", key)
+        return value
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self.fields.get(key, default)
+        if not isinstance(value, bool):
+            raise self.error(f"'{key}' must be true or false, not {value!r}", key)
+        return value
+
+    def strings(self, key: str, required: bool = False) -> list[str]:
+        if key not in self.fields:
+            if required:
+                raise self.error(f"missing field '{key}'")
+            return []
+        value = self.fields[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.error(f"'{key}' must be a list of strings", key)
+        if required and not value:
+            raise self.error(f"'{key}' must not be empty", key)
+        return value
+
+    def regex(self, key: str, source: str, ignore_case: bool = True):
+        try:
+            return compile_pattern(source, ignore_case)
+        except PatternError as error:
+            raise self.error(str(error), key) from None
+
+    def regex_from_list(self, key: str, required: bool = True, ignore_case: bool = True):
+        """Whole-word alternation of a list of phrases (each may use regex syntax); None when absent."""
+        phrases = self.strings(key, required)
+        if not phrases:
+            return None
+        for phrase in phrases:  # compile each alone first, so an error names the phrase at fault
+            self.regex(key, phrase, ignore_case)
+        return self.regex(key, phrase_alternation(phrases), ignore_case)
+
+
+def load_rule_file(path: str | Path) -> list[Rule]:
+    path = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise RuleError(f"cannot read rule file: {error.strerror or error}", path) from None
+    if len(data) > MAX_RULE_FILE_BYTES:
+        raise RuleError(f"rule file is larger than {MAX_RULE_FILE_BYTES // 1024 // 1024} MB", path)
+    document = _parse_yaml(path, data)
+    if not isinstance(document, dict) or not isinstance(document.get("rules"), list):
+        raise RuleError("a rule file is a mapping with a 'rules:' list", path, getattr(document, "line", 1))
+    return [_rule(path, entry) for entry in document["rules"]]
+
+
+def load_rules(paths: list[str | Path]) -> list[Rule]:
+    """Rules from several files, in order; a later file may not reuse an id."""
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for path in paths:
+        for rule in load_rule_file(path):
+            if rule.id in seen:
+                first = seen[rule.id]
+                raise RuleError(f"duplicate rule id (first defined at {first.path}:{first.line})", rule.path,
+                                rule.line, rule.id)
+            seen[rule.id] = rule
+            rules.append(rule)
+    return rules
+
+
+def _rule(path: str, entry) -> Rule:
+    line = getattr(entry, "line", 1)
+    if not isinstance(entry, dict):
+        raise RuleError("each entry under 'rules:' must be a mapping", path, line)
+    rule_id = entry.get("id")
+    if not isinstance(rule_id, str) or not RULE_ID.fullmatch(rule_id):
+        raise RuleError(f"rule id must look like 'set.rule' in lower case, not {rule_id!r}", path, line)
+    for key in REQUIRED_FIELDS:
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise RuleError(f"missing or empty field '{key}'", path, entry.key_lines.get(key, line), rule_id)
+    lines = entry.key_lines
+    try:
+        severity = Severity.parse(entry["severity"])
+    except ValueError as error:
+        raise RuleError(str(error), path, lines.get("severity", line), rule_id) from None
+    examples = entry.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"flags", "passes"}:
+        raise RuleError("'examples' takes 'flags:' and 'passes:' lists", path, lines.get("examples", line), rule_id)
+    enabled = entry.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise RuleError("'enabled' must be true or false", path, lines.get("enabled", line), rule_id)
+    return Rule(
+        id=rule_id,
+        kind=entry["kind"],
+        severity=severity,
+        message=entry["message"],
+        description=" ".join(entry["description"].split()),
+        path=path,
+        line=line,
+        fields={k: v for k, v in entry.items() if k not in COMMON_FIELDS},
+        field_lines=dict(lines),
+        enabled=enabled,
+        examples={k: list(v or []) for k, v in examples.items()},
+        link=entry.get("link"),
+    )
+
+
+def message_placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+# YAML with line numbers -----------------------------------------------------------------------------
+
+
+class _LineDict(dict):
+    """A mapping that remembers the YAML line where it and each of its keys start."""
+
+    line = 1
+    key_lines: dict
+
+    def __init__(self):
+        super().__init__()
+        self.key_lines = {}
+
+
+def _parse_yaml(path: str, data: bytes):
+    import yaml  # only when a rule file is actually read (cached rule sets skip it)
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        depth = 0
+
+        def construct_object(self, node, deep=False):
+            if node in self.constructed_objects:
+                return self.constructed_objects[node]  # an alias: shared, never expanded again
+            if node in self.recursive_objects:
+                raise RuleError("a YAML alias refers to itself", path, node.start_mark.line + 1)
+            self.depth += 1
+            try:
+                if self.depth > MAX_NESTING:
+                    raise RuleError(f"nested more than {MAX_NESTING} levels deep", path, node.start_mark.line + 1)
+                return super().construct_object(node, deep=True)
+            finally:
+                self.depth -= 1
+
+        def construct_mapping(self, node, deep=False):
+            mapping = _LineDict()
+            mapping.line = node.start_mark.line + 1
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node)
+                if key in mapping:
+                    raise RuleError(f"duplicate key {key!r}", path, key_node.start_mark.line + 1,
+                                    mapping.get("id"))
+                mapping.key_lines[key] = key_node.start_mark.line + 1
+                mapping[key] = self.construct_object(value_node)
+            return mapping
+
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    try:
+        return yaml.load(data, Loader=Loader)  # noqa: S506 - a SafeLoader subclass: no object construction
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise RuleError(f"not valid YAML: {error.problem or error}", path, line) from None
+    except yaml.YAMLError as error:
+        raise RuleError(f"not valid YAML: {error}", path) from None
+    except RecursionError:
+        raise RuleError("nested too deeply to read", path) from None
