@@ -35,6 +35,7 @@ def main() -> None:
               help="Output format.")
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="Extra rule file (repeatable).")
 @click.option("--select", multiple=True, help="Run only these rule ids or sets (comma-separated).")
+@click.option("--enable", multiple=True, help="Also run these rules that are off by default (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or sets (comma-separated).")
 @click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
 @click.option("--fail-level", type=LEVELS, help="Lowest severity that fails the run.  [default: warning]")
@@ -42,7 +43,7 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
 @click.option("--stdin-filename", help="With '-': the path the text would have (for config and Markdown).")
 @click.option("--quiet", "-q", is_flag=True, help="No notices on stderr.")
-def check(paths, output_format, rule_files, select, ignore, exclude, fail_level, config_file, jobs, stdin_filename,
+def check(paths, output_format, rule_files, select, enable, ignore, exclude, fail_level, config_file, jobs, stdin_filename,
           quiet) -> None:
     """Check files and folders (.txt, .md, .markdown); '-' reads standard input."""
     with _errors_exit():
@@ -53,6 +54,7 @@ def check(paths, output_format, rule_files, select, ignore, exclude, fail_level,
         overrides = Overrides(
             rule_files=tuple(rule_files),
             select=_split(select) or None,
+            enable=_split(enable),
             ignore=_split(ignore),
             exclude=tuple(exclude),
             fail_level=Severity.parse(fail_level) if fail_level else None,

@@ -60,6 +60,7 @@ class Overrides:
 
     rule_files: tuple[str, ...] = ()
     select: tuple[str, ...] | None = None
+    enable: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()  # globs, relative to the working directory
     fail_level: Severity | None = None
@@ -70,6 +71,7 @@ class Overrides:
             config,
             rule_files=config.rule_files + tuple(os.path.abspath(f) for f in self.rule_files),
             select=self.select if self.select is not None else config.select,
+            enable=config.enable + self.enable,
             ignore=config.ignore + self.ignore,
             fail_level=self.fail_level or config.fail_level,
         )
