@@ -1,0 +1,29 @@
+"""Write a file so that a reader, a crash or Ctrl-C sees either the old file or the new one, never half."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write beside the target, flush to disk, then rename over it (atomic on POSIX and Windows)."""
+    target = Path(path)
+    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)  # an edited draft keeps its permissions
+        os.replace(temporary, target)
+    except BaseException:
+        # Includes KeyboardInterrupt: the half-written temporary file must not be left behind.
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
