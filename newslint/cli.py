@@ -87,7 +87,7 @@ def check(paths, output_format, rule_files, select, enable, ignore, exclude, fai
         fail_level_shown = overrides.fail_level or (tasks[0].config.fail_level if tasks else None) or Severity.WARNING
         from newslint.reporters import reporter
 
-        stream = click.get_text_stream("stdout")
+        stream = sys.stdout
         color = output_format == "text" and stream.isatty() and "NO_COLOR" not in os.environ
         reporter(output_format)(report, stream, failed=failed, fail_level=fail_level_shown, color=color)
         if not report.checked and (problems or any(r.error for r in report.results)):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+FIXTURES = Path(__file__).parent / "fixtures"
 
 ARTICLES = FIXTURES / "articles"
 CASES = sorted(p for p in ARTICLES.iterdir() if p.suffix != ".expected" and p.with_suffix(".expected").exists()

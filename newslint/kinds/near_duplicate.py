@@ -47,11 +47,13 @@ class NearDuplicate(Kind):
     Fields: scope (`file`: within one file; `corpus`: against every other file of the run),
     threshold (rapidfuzz similarity 50 to 100 that counts as a repeat, default 90), min_words
     (shorter paragraphs are ignored, default 8), boilerplate (regular expressions; a paragraph that one
-    matches from its start is ignored: bylines, "Reporting by ...", "Advertisement").
+    matches from its start is ignored: bylines, "Reporting by ...", "Advertisement"), strip_prefix (a
+    case-sensitive regular expression removed from a paragraph's start before comparing: the dateline,
+    since a repeated paragraph often loses or gains "LONDON, Feb. 12 -").
     """
 
     unit = "document"
-    fields = frozenset({"scope", "threshold", "min_words", "boilerplate"})
+    fields = frozenset({"scope", "threshold", "min_words", "boilerplate", "strip_prefix"})
     placeholders = frozenset({"earlier", "similarity", "extent"})
 
     def __init__(self, rule) -> None:
@@ -64,6 +66,8 @@ class NearDuplicate(Kind):
         self.min_words = int(rule.number("min_words", 8, 1, 10_000))
         boilerplate = rule.strings("boilerplate")
         self.boilerplate = rule.regex("boilerplate", "|".join(f"(?:{b})" for b in boilerplate)) if boilerplate else None
+        strip_prefix = rule.get("strip_prefix")
+        self.strip_prefix = rule.regex("strip_prefix", strip_prefix, ignore_case=False) if strip_prefix else None
 
     # Within one file -------------------------------------------------------------------------------
 
@@ -113,7 +117,8 @@ class NearDuplicate(Kind):
 
     def _paragraphs(self, document) -> Iterator[tuple[object, Paragraph]]:
         for span in document.paragraphs:
-            words = _WORD.findall(span.text.lower())
+            text = self.strip_prefix.sub("", span.text, count=1) if self.strip_prefix else span.text
+            words = _WORD.findall(text.lower())
             if len(words) < self.min_words or span.is_heading:
                 continue
             if self.boilerplate and self.boilerplate.match(span.text):

@@ -1,0 +1,145 @@
+"""The command line as a newsroom runs it: exit codes, formats, rule loading errors, rule self-tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PASTED = FIXTURES / "articles" / "duplicates-pasted-twice.txt"
+BAD_RULES = sorted((FIXTURES / "bad-rules").glob("*.yaml"))
+
+CLEAN_COPY = """Bridge reopens after repairs
+
+DERBY, June 2 - The Exeter Bridge reopened to traffic on Monday after four months
+of repairs, the county council said.
+
+Engineers replaced 40 steel bearings and resurfaced the deck at a cost of 3.2 million
+pounds, council leader Priya Shah said in a statement.
+"""
+
+
+@pytest.fixture
+def clean_file(tmp_path):
+    path = tmp_path / "bridge.txt"
+    path.write_text(CLEAN_COPY, encoding="utf-8")
+    return path
+
+
+def test_clean_copy_exits_0(cli, clean_file):
+    result = cli("check", clean_file)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "newslint: no findings; 1 file checked."
+
+
+def test_findings_exit_1_with_clickable_lines(cli):
+    result = cli("check", "--select", "duplicates", PASTED)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == (f"{PASTED}:6:1: error duplicates.paragraph Paragraph repeats line 2 (100% alike); "
+                        "delete one copy.")
+    assert lines[-1] == "newslint: 4 findings (4 errors); 1 file checked; failed (fail level: warning)."
+
+
+def test_fail_level_above_findings_exits_0(cli, tmp_path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text(HOUSE_RULES, encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Shelling hit Kiev overnight, the mayor said.\n", encoding="utf-8")
+    assert cli("check", "--select", "house", "--rules", rules, story).exit_code == 1
+    assert cli("check", "--select", "house", "--rules", rules, "--fail-level", "error", story).exit_code == 0
+
+
+def test_json_format(cli):
+    result = cli("check", "--format", "json", "--select", "duplicates", PASTED)
+    data = json.loads(result.stdout)
+    line = PASTED.read_text(encoding="utf-8").splitlines()[5]
+    assert data["findings"][0] == {
+        "path": str(PASTED), "line": 6, "column": 1, "end_line": 6, "end_column": len(line) + 1,  # exclusive
+        "rule": "duplicates.paragraph", "severity": "error",
+        "message": "Paragraph repeats line 2 (100% alike); delete one copy.",
+        "text": line,
+    }
+    assert data["summary"]["findings"] == 4 and data["summary"]["failed"] is True
+
+
+def test_output_is_identical_run_after_run(cli):
+    folder = FIXTURES / "articles"
+    first = cli("check", "--format", "json", folder).stdout
+    assert first == cli("check", "--format", "json", folder).stdout
+    assert first == cli("check", "--format", "json", "--jobs", "1", folder).stdout
+
+
+def test_select_and_ignore_by_prefix(cli):
+    assert cli("check", "--select", "duplicates", "--ignore", "duplicates.paragraph", PASTED).exit_code == 0
+
+
+def test_stdin(cli):
+    result = cli("check", "--select", "duplicates", "--stdin-filename", "draft.txt", "-",
+                 input=PASTED.read_bytes())
+    assert result.exit_code == 1
+    assert result.stdout.startswith("draft.txt:6:1: error duplicates.paragraph")
+
+
+def test_missing_path_alone_exits_2(cli, tmp_path):
+    result = cli("check", tmp_path / "no-such-draft.txt")
+    assert result.exit_code == 2
+    assert "no-such-draft.txt: no such file or directory" in result.stderr
+
+
+def test_missing_path_beside_a_good_one_still_checks_it(cli, tmp_path):
+    result = cli("check", "--select", "duplicates", tmp_path / "gone.txt", PASTED)
+    assert result.exit_code == 1
+    assert "gone.txt: no such file or directory" in result.stderr
+    assert "duplicates.paragraph" in result.stdout
+
+
+def test_usage_error_exits_2(cli):
+    assert cli("check", "--format", "yaml", PASTED).exit_code == 2
+    assert cli("check").exit_code == 2
+
+
+@pytest.mark.parametrize("rule_file", BAD_RULES, ids=lambda p: p.name)
+def test_bad_rule_file_names_file_line_and_rule(cli, rule_file):
+    expected = rule_file.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect: ")
+    result = cli("check", "--rules", rule_file, PASTED)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert f"newslint: error: {rule_file.parent}/{expected}" in result.stderr
+
+
+def test_rules_lists_every_rule(cli):
+    result = cli("rules")
+    assert result.exit_code == 0
+    assert any(line.startswith("duplicates.paragraph ") for line in result.stdout.splitlines())
+
+
+def test_every_shipped_rule_passes_its_own_examples(cli):
+    result = cli("rules", "--test")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines()[-1].endswith(", 0 failures.")
+
+
+HOUSE_RULES = """
+rules:
+  - id: house.kyiv
+    kind: existence
+    severity: warning
+    message: "Use 'Kyiv', not '{text}'."
+    description: AP style since 2019.
+    phrases: [Kiev]
+    examples:
+      flags: ["Shelling hit Kiev overnight."]
+      passes: ["Shelling hit Kyiv overnight.", "Chicken Kiev is off the menu."]
+"""
+
+
+def test_rules_test_reports_a_broken_example(cli, tmp_path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text(HOUSE_RULES, encoding="utf-8")
+    result = cli("rules", "--test", "--rules", rules)
+    assert result.exit_code == 1
+    assert "FAIL house.kyiv (3 examples)" in result.stdout
+    assert "passes: expected no finding, got 1: Chicken Kiev is off the menu." in result.stdout
