@@ -1,0 +1,86 @@
+"""Each file takes the nearest config above it, so one run over several desks applies each desk's rules."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+PASTED_TWICE = "\n".join([
+    "Council approves budget",
+    "The council approved a budget of 90 million pounds for next year on Tuesday night.",
+    "Councillors voted 31-12 after a four-hour debate on cuts to libraries and parks.",
+    "The council approved a budget of 90 million pounds for next year on Tuesday night.",
+]) + "\n"
+
+HOUSE_RULES = textwrap.dedent("""
+    rules:
+      - id: house.kyiv
+        kind: existence
+        severity: error
+        message: "Use 'Kyiv', not '{text}'."
+        description: AP style since 2019.
+        phrases: [Kiev]
+""")
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def findings(cli, *args):
+    result = cli("check", "--format", "json", *args)
+    assert result.exit_code in (0, 1), result.output
+    return [(f["path"], f["rule"], f["severity"]) for f in json.loads(result.stdout)["findings"]]
+
+
+def test_each_desk_gets_its_own_config(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "sport" / ".newslint.yaml", "ignore: [duplicates]\n")
+    write(tmp_path / "politics" / ".newslint.yaml", "severity: {duplicates.paragraph: suggestion}\n")
+    for desk in ("sport", "politics", "business"):
+        write(tmp_path / desk / "drafts" / "budget.txt", PASTED_TWICE)
+    got = findings(cli, "--select", "duplicates.paragraph", ".")
+    assert got == [("business/drafts/budget.txt", "duplicates.paragraph", "error"),
+                   ("politics/drafts/budget.txt", "duplicates.paragraph", "suggestion")]
+
+
+def test_pyproject_table_and_extra_rule_files(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "house" / "style.yaml", HOUSE_RULES)
+    write(tmp_path / "pyproject.toml", """
+        [project]
+        name = "newsroom"
+
+        [tool.newslint]
+        rule_files = ["house/style.yaml"]
+        select = ["house"]
+    """)
+    write(tmp_path / "world" / "shelling.txt", "Shelling hit Kiev overnight, the mayor said.\n")
+    assert findings(cli, "world") == [("world/shelling.txt", "house.kyiv", "error")]
+
+
+def test_exclude_globs_are_relative_to_the_config(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".newslint.yaml", "exclude: ['archive/**']\nselect: [duplicates]\n")
+    write(tmp_path / "archive" / "2019" / "old.txt", PASTED_TWICE)
+    write(tmp_path / "today.txt", PASTED_TWICE)
+    assert findings(cli, ".") == [("today.txt", "duplicates.paragraph", "error")]
+
+
+def test_command_line_wins_over_config(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".newslint.yaml", "select: [duplicates]\nfail_level: error\n")
+    write(tmp_path / "today.txt", PASTED_TWICE)
+    assert cli("check", "today.txt").exit_code == 1
+    assert cli("check", "--ignore", "duplicates", "today.txt").exit_code == 0
+
+
+def test_bad_config_is_a_clear_error(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".newslint.yaml", "select: [duplicates]\nseverity_overrides: {}\n")
+    write(tmp_path / "today.txt", PASTED_TWICE)
+    result = cli("check", "today.txt")
+    assert result.exit_code == 2
+    assert ".newslint.yaml:2: unknown setting 'severity_overrides'" in result.stderr

@@ -1,0 +1,90 @@
+"""Offsets, paragraphs and sentences: the things fixture articles cannot pin down one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.document import Document
+from newslint.sentences import split_sentences
+
+
+def paragraphs(text: str, name: str = "story.txt") -> list[str]:
+    return [p.text for p in Document(name, text).paragraphs]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_position_counts_characters_not_bytes_and_a_tab_as_one():
+    document = Document("story.txt", "Première ligne\n\t\u00c9lodie Garnier a dit\U0001f600 oui.\n")
+    offset = document.raw.index("oui")
+    assert document.position(offset) == (2, 24)
+    assert document.position(0) == (1, 1)
+
+
+def test_crlf_and_lone_cr_keep_lines_and_columns():
+    document = Document("story.txt", "one\r\ntwo\rthree\r\n")
+    assert document.position(document.raw.index("three")) == (3, 1)
+    assert document.newline == "\r\n"
+
+
+def test_masking_keeps_length_and_newlines():
+    raw = "---\ntitle: x\n---\nSee [the report](https://example.org/a-b).\n\n```\ncode\n```\n"
+    document = Document("story.md", raw)
+    assert len(document.text) == len(raw)
+    assert [i for i, c in enumerate(document.text) if c == "\n"] == [i for i, c in enumerate(raw) if c == "\n"]
+    assert "example.org" not in document.text and "title" not in document.text and "code" not in document.text
+    assert "the report" in document.text
+
+
+def test_hard_wrapped_paragraphs_separated_by_blank_lines():
+    text = "Headline here\n\nFirst line of a paragraph\nthat wraps onto a second.\n\nAnother paragraph.\n"
+    assert paragraphs(text) == ["Headline here", "First line of a paragraph\nthat wraps onto a second.",
+                                "Another paragraph."]
+
+
+def test_cms_export_one_paragraph_per_line():
+    text = "Headline\nThe first paragraph ends here.\nThe second paragraph ends here.\n"
+    assert paragraphs(text) == ["Headline", "The first paragraph ends here.", "The second paragraph ends here."]
+
+
+def test_long_lines_are_paragraphs_even_without_full_stops():
+    long_line = "word " * 40
+    assert len(paragraphs(f"{long_line}\n{long_line}\n")) == 2
+
+
+def test_markdown_headings_and_list_items_are_paragraphs():
+    text = "# Storm hits coast\nWinds reached 90 mph.\n- Schools closed\n- Ferries cancelled\n"
+    assert [p.strip() for p in paragraphs(text, "story.md")] == [
+        "Storm hits coast", "Winds reached 90 mph.", "Schools closed", "Ferries cancelled"]
+    document = Document("story.md", text)
+    assert document.paragraphs[0].is_heading and not document.paragraphs[1].is_heading
+
+
+def test_plain_text_headline_is_marked():
+    document = Document("story.txt", "MINISTER RESIGNS OVER EXPENSES\n\nThe minister resigned on Friday.\n")
+    assert document.paragraphs[0].is_heading and not document.paragraphs[1].is_heading
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("U.S. President Joe Biden spoke. He left.", ["U.S. President Joe Biden spoke.", "He left."]),
+    ("It came from the U.S. The end.", ["It came from the U.S.", "The end."]),
+    ("Gen. Mark Milley and Sen. Ruiz met on Jan. 5 at No. 10 Downing St. in London.",
+     ["Gen. Mark Milley and Sen. Ruiz met on Jan. 5 at No. 10 Downing St. in London."]),
+    ("John F. Kennedy was shot in 1963. Growth was 3.5 percent.",
+     ["John F. Kennedy was shot in 1963.", "Growth was 3.5 percent."]),
+    ('He said "we will win." Then he left.', ['He said "we will win."', "Then he left."]),
+    ('"Will we?" she asked. "Yes," he said.', ['"Will we?" she asked.', '"Yes," he said.']),
+    ("Shares of Acme Inc. rose. Acme Inc. The firm fell.", ["Shares of Acme Inc. rose.", "Acme Inc.", "The firm fell."]),
+    ("\u201cWe are ready.\u201d The talks begin.", ["\u201cWe are ready.\u201d", "The talks begin."]),
+])
+def test_news_sentence_splitting(text, expected):
+    assert sentences(text) == expected
+
+
+def test_quotes_run_to_paragraph_end_when_unclosed():
+    document = Document("story.txt", '"We will rebuild," she said. "It may take years.\n')
+    paragraph = document.paragraphs[0]
+    assert paragraph.sentences[1].in_quote(paragraph.sentences[1].text.index("may"))
+    assert not paragraph.sentences[0].in_quote(paragraph.sentences[0].text.index("she"))
