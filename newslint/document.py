@@ -124,8 +124,10 @@ class Document:
     def _split_block(self, start: int, lines: list[str]):
         """A block of consecutive lines is one paragraph, unless its lines are paragraphs of their own:
         a CMS export (one paragraph a line), Markdown headings and list items."""
+        # The first line may be an unpunctuated headline; every other line ending a sentence is the sign.
         one_per_line = len(lines) > 1 and (
-            max(len(line) for line in lines) > _WRAP_WIDTH or all(_TERMINAL.search(line) for line in lines)
+            max(len(line) for line in lines) > _WRAP_WIDTH
+            or (len(lines) > 2 or _TERMINAL.search(lines[0])) and all(_TERMINAL.search(line) for line in lines[1:])
         )
         raw_lines = self.raw[start : start + sum(len(line) + 1 for line in lines)].split("\n")
         paragraph_start, position = None, start

@@ -52,7 +52,7 @@ def _walk(root: str, include: tuple[str, ...], found: Discovery):
     # followlinks=False: a symlinked folder is not entered, so a link loop cannot trap the walk.
     for directory, folders, names in os.walk(root, onerror=on_error):
         folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS)
-        files.extend(os.path.join(directory, name) for name in names
+        files.extend(os.path.normpath(os.path.join(directory, name)) for name in names
                      if any(fnmatch(name.lower(), pattern) for pattern in include))
     return sorted(files)
 

@@ -44,4 +44,27 @@ def test_article_findings(case: Path, cli, monkeypatch):
     else:
         got = [f"{f['line']}:{f['column']} {f['rule']}" for f in findings]
     assert got == expected
+    for finding in findings:
+        assert _text_at(case.parent / finding["path"], finding) == finding["text"]
     assert result.exit_code == (1 if any(f["severity"] != "suggestion" for f in findings) else 0)
+
+
+def _text_at(path: Path, finding: dict) -> str:
+    """The file's own characters between a finding's start and end positions, read independently of
+    newslint's document model: lines split on any newline convention, columns counted in characters."""
+    raw = path.read_bytes()
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(bom):
+            text = raw[len(bom):].decode(encoding)
+            break
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start, end = (finding["line"], finding["column"]), (finding["end_line"], finding["end_column"])
+    if start[0] == end[0]:
+        return lines[start[0] - 1][start[1] - 1 : end[1] - 1]
+    middle = lines[start[0] : end[0] - 1]
+    return "\n".join([lines[start[0] - 1][start[1] - 1 :], *middle, lines[end[0] - 1][: end[1] - 1]])
