@@ -37,19 +37,21 @@ def main() -> None:
 @click.option("--select", multiple=True, help="Run only these rule ids or sets (comma-separated).")
 @click.option("--enable", multiple=True, help="Also run these rules that are off by default (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or sets (comma-separated).")
+@click.option("--include", multiple=True, help="File-name globs to check in folders (repeatable).  "
+              "[default: *.txt, *.md, *.markdown]")
 @click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
 @click.option("--fail-level", type=LEVELS, help="Lowest severity that fails the run.  [default: warning]")
 @click.option("--config", "config_file", type=click.Path(), help="Use this config file instead of searching.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
 @click.option("--stdin-filename", help="With '-': the path the text would have (for config and Markdown).")
 @click.option("--quiet", "-q", is_flag=True, help="No notices on stderr.")
-def check(paths, output_format, rule_files, select, enable, ignore, exclude, fail_level, config_file, jobs, stdin_filename,
+def check(paths, output_format, rule_files, select, enable, ignore, include, exclude, fail_level, config_file, jobs, stdin_filename,
           quiet) -> None:
     """Check files and folders (.txt, .md, .markdown); '-' reads standard input."""
     with _errors_exit():
         from newslint.config import ConfigFinder, Overrides
         from newslint.engine import Task, run
-        from newslint.files import discover
+        from newslint.files import DEFAULT_INCLUDE, discover
 
         overrides = Overrides(
             rule_files=tuple(rule_files),
@@ -63,7 +65,7 @@ def check(paths, output_format, rule_files, select, enable, ignore, exclude, fai
         finder = ConfigFinder(overrides)
         tasks, problems = [], []
         file_paths = [p for p in paths if p != "-"]
-        found = discover(file_paths, exclude=overrides.exclude,
+        found = discover(file_paths, include=tuple(include) or DEFAULT_INCLUDE, exclude=overrides.exclude,
                          is_excluded=lambda path: finder.for_path(path).excludes(path))
         problems.extend(found.problems)
         for path in found.files:

@@ -143,3 +143,12 @@ def test_rules_test_reports_a_broken_example(cli, tmp_path):
     assert result.exit_code == 1
     assert "FAIL house.kyiv (3 examples)" in result.stdout
     assert "passes: expected no finding, got 1: Chicken Kiev is off the menu." in result.stdout
+
+
+def test_folders_are_walked_for_copy_files_with_include_globs(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "b.md", "c.markdown", "notes.rst", ".hidden/d.txt", "desk/e.TXT"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("Trains ran on time on Monday, the operator said.\n", encoding="utf-8")
+    assert cli("check", ".").stdout.endswith("; 4 files checked.\n")
+    assert cli("check", "--include", "*.rst", ".").stdout.endswith("; 1 file checked.\n")
