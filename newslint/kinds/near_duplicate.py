@@ -16,6 +16,7 @@ from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
 
 _WORD = re.compile(r"\w+")
+_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
 SHINGLE_WORDS = 4
 # A shingle shared by this many paragraphs is stock phrasing ("said in a statement on"), not evidence.
 MAX_POSTINGS = 40
@@ -30,6 +31,7 @@ class Paragraph:
 
     key: str  # lower-case words joined by single spaces
     shingles: tuple[int, ...]
+    figures: tuple[str, ...]  # the numbers in it, in order
     line: int
     column: int
     end_line: int
@@ -49,11 +51,13 @@ class NearDuplicate(Kind):
     (shorter paragraphs are ignored, default 8), boilerplate (regular expressions; a paragraph that one
     matches from its start is ignored: bylines, "Reporting by ...", "Advertisement"), strip_prefix (a
     case-sensitive regular expression removed from a paragraph's start before comparing: the dateline,
-    since a repeated paragraph often loses or gains "LONDON, Feb. 12 -").
+    since a repeated paragraph often loses or gains "LONDON, Feb. 12 -"), same_figures (default false:
+    when true, a near repeat must carry the same numbers; across files a changed figure is an update or a
+    wire template, "sale of 2,000 tonnes" against "sale of 380 head", not a paste accident).
     """
 
     unit = "document"
-    fields = frozenset({"scope", "threshold", "min_words", "boilerplate", "strip_prefix"})
+    fields = frozenset({"scope", "threshold", "min_words", "boilerplate", "strip_prefix", "same_figures"})
     placeholders = frozenset({"earlier", "similarity", "extent"})
 
     def __init__(self, rule) -> None:
@@ -64,6 +68,7 @@ class NearDuplicate(Kind):
         self.cross_file = self.scope == "corpus"
         self.threshold = rule.number("threshold", 90, 50, 100)
         self.min_words = int(rule.number("min_words", 8, 1, 10_000))
+        self.same_figures = rule.boolean("same_figures", False)
         boilerplate = rule.strings("boilerplate")
         self.boilerplate = rule.regex("boilerplate", "|".join(f"(?:{b})" for b in boilerplate)) if boilerplate else None
         strip_prefix = rule.get("strip_prefix")
@@ -74,12 +79,14 @@ class NearDuplicate(Kind):
     def check(self, document) -> Iterator[Hit]:
         if self.scope != "file":
             return
-        index = _Index()
+        index = _Index(self.same_figures)
         for span, paragraph in self._paragraphs(document):
             match = index.best_match(paragraph, self.threshold)
             if match is not None:
                 (_, earlier), similarity = match
-                yield Hit(span.start, span.end, _values(f"line {earlier.line}", similarity, "Paragraph"))
+                # Only a character-for-character copy is deleted unasked; a changed copy needs an editor.
+                fix = "" if earlier.text == paragraph.text and _stands_alone(document, span) else None
+                yield Hit(span.start, span.end, _values(f"line {earlier.line}", similarity, "Paragraph"), fix)
             index.add(document.path, paragraph)
 
     # Across files ----------------------------------------------------------------------------------
@@ -92,7 +99,7 @@ class NearDuplicate(Kind):
         return {"paragraphs": paragraphs, "first": _locate(document, first) if first else None}
 
     def finish(self, summaries) -> Iterator[CrossHit]:
-        index = _Index()
+        index = _Index(self.same_figures)
         for path, summary in summaries:
             if not summary or not summary["paragraphs"]:
                 continue
@@ -118,18 +125,20 @@ class NearDuplicate(Kind):
     def _paragraphs(self, document) -> Iterator[tuple[object, Paragraph]]:
         for span in document.paragraphs:
             text = self.strip_prefix.sub("", span.text, count=1) if self.strip_prefix else span.text
-            words = _WORD.findall(text.lower())
-            if len(words) < self.min_words or span.is_heading:
-                continue
+            if len(text.split()) < self.min_words or span.is_heading:
+                continue  # "Avg shrs 47.4 mln vs 16.5 mln" is seven words, not eleven tokens
             if self.boilerplate and self.boilerplate.match(span.text):
                 continue
-            yield span, Paragraph(" ".join(words), _shingles(words), *_locate(document, span))
+            words = _WORD.findall(text.lower())
+            figures = tuple(_FIGURE.findall(text))
+            yield span, Paragraph(" ".join(words), _shingles(words), figures, *_locate(document, span))
 
 
 class _Index:
     """Exact keys and shingle postings of the paragraphs seen so far, each tagged with its source."""
 
-    def __init__(self) -> None:
+    def __init__(self, same_figures: bool) -> None:
+        self.same_figures = same_figures
         self.entries: list[tuple[str, Paragraph]] = []
         self.exact: dict[str, int] = {}
         self.postings: dict[int, list[int]] = {}
@@ -158,6 +167,8 @@ class _Index:
         for number, count in shared.most_common(CANDIDATES_VERIFIED):
             if count < needed:
                 break
+            if self.same_figures and self.entries[number][1].figures != paragraph.figures:
+                continue
             similarity = _similarity(paragraph.key, self.entries[number][1].key)
             if similarity >= threshold and (best is None or similarity > best[1]):
                 best = (self.entries[number], similarity)
@@ -182,6 +193,14 @@ def _locate(document, span) -> tuple:
     line, column = document.position(span.start)
     end_line, end_column = document.position(span.end)
     return line, column, end_line, end_column, document.raw[span.start : span.end]
+
+
+def _stands_alone(document, span) -> bool:
+    """The paragraph fills its lines (no list marker or quote mark beside it), so deleting it is safe."""
+    line_start = document.raw.rfind("\n", 0, span.start) + 1
+    line_end = document.raw.find("\n", span.end)
+    after = document.raw[span.end :] if line_end < 0 else document.raw[span.end : line_end]
+    return not document.raw[line_start : span.start].strip() and not after.strip()
 
 
 def _values(earlier: str, similarity: int, extent: str) -> dict:
