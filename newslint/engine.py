@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newslint import kinds
+from newslint import kinds, suppression
 from newslint.config import Config
 from newslint.decoding import BinaryFile
 from newslint.document import Document
@@ -23,8 +23,9 @@ PARALLEL_MIN_FILES = 16
 class Engine:
     """The kinds selected by one configuration, ready to check documents."""
 
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: list[Rule], known_ids: frozenset[str] = frozenset()):
         self.rules = rules
+        self.known_ids = known_ids | {rule.id for rule in rules}  # every loaded rule, run or not
         self.kinds: list[Kind] = [kinds.create(rule) for rule in rules]
         self._by_unit = {unit: [k for k in self.kinds if k.unit == unit] for unit in ("document", "paragraph", "sentence")}
         self.cross_file = [k for k in self.kinds if k.cross_file]
@@ -71,7 +72,7 @@ def engine_for(config: Config) -> Engine:
             if config.selects(rule):
                 rule.severity = config.severity_of(rule)
                 selected.append(rule)
-        _ENGINES[config] = Engine(selected)
+        _ENGINES[config] = Engine(selected, frozenset(rule.id for rule in rules))
     return _ENGINES[config]
 
 
@@ -90,6 +91,7 @@ class FileResult:
     notice: str | None = None  # read, with a caveat (encoding guessed)
     skipped: str | None = None  # not checked, and why (binary)
     error: str | None = None  # could not be checked
+    suppressions: suppression.Suppressions | None = None  # inline `newslint-disable` ranges, for cross-file findings
 
 
 @dataclass
@@ -117,7 +119,9 @@ def check_task(task: Task) -> FileResult:
         result.error = error.message
         return result
     result.notice = document.notice
-    result.findings, result.summaries = engine_for(task.config).check(document)
+    engine = engine_for(task.config)
+    findings, result.summaries = engine.check(document)
+    result.findings, result.suppressions = suppression.apply(document, findings, engine.known_ids, task.config)
     return result
 
 
@@ -131,8 +135,11 @@ def run(tasks: list[Task], jobs: int = 0, on_progress: Callable[[int, int], None
         if on_progress:
             on_progress(done, len(tasks))
     findings = [finding for result in results for finding in result.findings]
-    findings.extend(_cross_file_pass(tasks, results))
+    cross = _cross_file_pass(tasks, results)
+    findings.extend(suppression.drop_suppressed(cross, {r.path: r.suppressions for r in results}))
     rules = {rule.id: rule for config in dict.fromkeys(t.config for t in tasks) for rule in engine_for(config).rules}
+    if any(f.rule == suppression.UNKNOWN_RULE.id for f in findings):
+        rules[suppression.UNKNOWN_RULE.id] = suppression.UNKNOWN_RULE
     return Report(sorted(findings), results, [rules[k] for k in sorted(rules)])
 
 

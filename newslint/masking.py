@@ -28,7 +28,9 @@ Region = tuple[int, int]
 
 
 def plain_text_regions(text: str) -> list[Region]:
-    return [m.span() for m in _URL.finditer(text)]
+    from newslint.suppression import PLAIN_DIRECTIVE  # an editor's `[newslint-disable ...]` line is not copy
+
+    return [m.span() for pattern in (_URL, PLAIN_DIRECTIVE) for m in pattern.finditer(text)]
 
 
 def markdown_regions(text: str) -> list[Region]:

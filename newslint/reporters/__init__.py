@@ -10,6 +10,9 @@ from newslint.finding import Severity
 FORMATS = {
     "text": "newslint.reporters.text",
     "json": "newslint.reporters.json",
+    "sarif": "newslint.reporters.sarif",
+    "github": "newslint.reporters.github",
+    "junit": "newslint.reporters.junit",
 }
 
 

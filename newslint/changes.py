@@ -1,0 +1,110 @@
+"""`--changed-since REF`: which lines of each file git says changed since a ref, so a gate on a big archive
+blocks only new problems.
+
+A finding counts when its lines overlap a changed range. Files outside git, or untracked, count as wholly
+changed; a pure deletion changes no remaining line. A ref git cannot resolve is a NewslintError (exit 2).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterable
+
+from newslint.errors import NewslintError
+from newslint.finding import Finding
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+Ranges = list[tuple[int, int]] | None  # None: the whole file counts as changed
+
+
+def only_changed(findings: list[Finding], ref: str, wholly_changed: Iterable[str] = ()) -> list[Finding]:
+    """The findings on lines changed since `ref`; paths in `wholly_changed` (stdin) always count."""
+    ranges = changed_lines([f.path for f in findings if f.path not in set(wholly_changed)], ref)
+    kept = []
+    for finding in findings:
+        lines = ranges.get(os.path.realpath(finding.path)) if finding.path not in wholly_changed else None
+        if lines is None or any(a <= finding.end_line and finding.line <= b for a, b in lines):
+            kept.append(finding)
+    return kept
+
+
+def changed_lines(paths: Iterable[str], ref: str) -> dict[str, Ranges]:
+    """Real path -> changed (first, last) line ranges; every repository involved must know `ref`."""
+    by_repo: dict[str | None, list[str]] = {}
+    for path in dict.fromkeys(paths):
+        by_repo.setdefault(_toplevel(os.path.dirname(os.path.abspath(path)) or "."), []).append(path)
+    if not any(by_repo):
+        _verify(_toplevel(os.getcwd()), ref)  # a bad ref is an error even when nothing was found
+    result: dict[str, Ranges] = {}
+    for top, files in by_repo.items():
+        real = [os.path.realpath(f) for f in files]
+        if top is None:
+            result.update(dict.fromkeys(real))
+            continue
+        _verify(top, ref)
+        relative = [os.path.relpath(f, top) for f in real]
+        tracked = set(_git(top, "ls-files", "-z", "--", *relative).split("\0"))
+        result.update({os.path.join(top, f): [] if f in tracked else None for f in relative})
+        diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
+                    "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *relative)
+        for name, ranges in _parse_diff(diff):
+            result[os.path.join(top, name)] = ranges
+    return result
+
+
+def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
+    for section in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
+        target = re.search(r"^\+\+\+ (.*)$", section, re.M)
+        if not target or target.group(1) == "/dev/null":
+            continue  # deleted since the ref: nothing left to report on
+        name = _unquote(target.group(1))[len("b/"):]
+        ranges = []
+        for hunk in _HUNK.finditer(section):
+            first, count = int(hunk.group(1)), int(hunk.group(2) if hunk.group(2) is not None else 1)
+            if count:
+                ranges.append((first, first + count - 1))
+        yield name, ranges
+
+
+def _unquote(name: str) -> str:
+    """git quotes a path with unusual characters C-style; octal escapes are UTF-8 bytes."""
+    if not (name.startswith('"') and name.endswith('"')):
+        return name
+    raw = bytearray()
+    for match in re.finditer(r'\\([0-7]{3}|.)|([^\\])', name[1:-1]):
+        escape, plain = match.groups()
+        if plain is not None:
+            raw.extend(plain.encode("utf-8"))
+        elif len(escape) == 3:
+            raw.append(int(escape, 8))
+        else:
+            raw.extend(_ESCAPES.get(escape, escape).encode("utf-8"))
+    return raw.decode("utf-8", errors="replace")
+
+
+def _toplevel(directory: str) -> str | None:
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=directory, capture_output=True, text=True)
+    except (FileNotFoundError, NotADirectoryError):
+        return None  # no git, or the folder is gone: nothing to compare with
+    return os.path.realpath(top.stdout.strip()) if top.returncode == 0 else None
+
+
+def _verify(top: str | None, ref: str) -> None:
+    if top is None:
+        raise NewslintError(f"--changed-since {ref}: not inside a git repository")
+    if subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=top,
+                      capture_output=True).returncode != 0:
+        raise NewslintError(f"--changed-since: git does not know the ref {ref!r}", path=top)
+
+
+def _git(top: str, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=top, capture_output=True)
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        raise NewslintError(f"git {args[0]} failed: {message[-1] if message else done.returncode}", path=top)
+    return done.stdout.decode("utf-8", errors="replace")

@@ -1,0 +1,140 @@
+"""Safe fixes: apply the findings that carry `Finding.fix` to a file's bytes, keeping everything else as saved.
+
+A fix is an offset range into the document's text with newlines normalised to "\\n". The file is decoded
+again as the engine decoded it, each fix is mapped back to the characters as saved (so CRLF, a BOM and a
+Windows-1252 export come back byte for byte except the fix), and the result is encoded the same way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newslint.atomic import write_atomic
+from newslint.decoding import decode
+from newslint.errors import NewslintError
+from newslint.finding import Finding
+
+_BOMS = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-32-le": b"\xff\xfe\x00\x00",
+         "utf-32-be": b"\x00\x00\xfe\xff"}
+
+
+@dataclass
+class FileFix:
+    path: str
+    original: bytes
+    fixed: bytes | None = None  # None when nothing could be applied
+    applied: list[Finding] = field(default_factory=list)
+    problem: str | None = None  # why the file was left alone
+
+    def diff(self) -> str:
+        if self.fixed is None:
+            return ""
+        before, after = _lines(decode(self.original).text), _lines(decode(self.fixed).text)
+        lines = difflib.unified_diff(before, after, f"a/{self.path}", f"b/{self.path}")
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def plan(findings: list[Finding], given: dict[str, bytes] | None = None) -> list[FileFix]:
+    """One FileFix per file that has a finding with a fix, in path order; files without one are not read.
+    `given` holds text that is not in a file (standard input), by the name it was checked under."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.fix is not None:
+            by_path.setdefault(finding.path, []).append(finding)
+    return [_fix_file(path, _read(path, given or {}), by_path[path]) for path in sorted(by_path)]
+
+
+def write(plans: list[FileFix]) -> set[Finding]:
+    """Write each fixed file atomically; the findings that are now fixed."""
+    applied: set[Finding] = set()
+    for file_fix in plans:
+        if file_fix.fixed is not None and file_fix.fixed != file_fix.original:
+            write_atomic(file_fix.path, file_fix.fixed)
+            applied.update(file_fix.applied)
+    return applied
+
+
+def _read(path: str, given: dict[str, bytes]) -> bytes:
+    if path in given:
+        return given[path]
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise NewslintError(f"cannot read to fix: {error.strerror or error}", path) from None
+
+
+def _fix_file(path: str, data: bytes, findings: list[Finding]) -> FileFix:
+    result = FileFix(path, data)
+    decoded = decode(data)
+    bom = _BOMS.get(decoded.encoding, b"")
+    codec = decoded.encoding
+    if bom + decoded.text.encode(codec, errors="replace") != data:
+        result.problem = f"not fixed: the file does not read back byte for byte as {codec}"
+        return result
+    saved = decoded.text
+    text = saved.replace("\r\n", "\n").replace("\r", "\n")
+    taken = _without_overlaps(findings)
+    if any(text[f.fix[0] : f.fix[1]] != f.text for f in taken):
+        result.problem = "not fixed: the file changed since it was checked"
+        return result
+    newline = "\r\n" if "\r\n" in saved else "\n"
+    # Back to front, so every edit's offsets are still those of the text it was found in.
+    for finding in sorted(taken, key=lambda f: f.fix[0], reverse=True):
+        start, end, replacement = finding.fix
+        if replacement == "":
+            start, end = _whole_lines(text, start, end)
+        to_saved = _offset_map(saved)
+        saved = saved[: to_saved(start)] + replacement.replace("\n", newline) + saved[to_saved(end) :]
+        text = text[:start] + replacement + text[end:]
+        result.applied.append(finding)
+    try:
+        result.fixed = bom + saved.encode(codec)
+    except UnicodeEncodeError as error:
+        result.problem = f"not fixed: {error.object[error.start:error.end]!r} cannot be written in {codec}"
+        result.applied = []
+    result.applied.sort()
+    return result
+
+
+def _without_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Earliest fix first (ties: shorter range, then rule id and replacement); a fix that overlaps one
+    already taken is left as a finding, so the outcome never depends on rule order."""
+    taken, last_end = [], -1
+    for finding in sorted(findings, key=lambda f: (f.fix[0], f.fix[1], f.rule, f.fix[2])):
+        start, end, _ = finding.fix
+        if start < last_end or (start == last_end and taken and taken[-1].fix[0] == start):
+            continue
+        taken.append(finding)
+        last_end = end
+    return taken
+
+
+def _whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
+    """A deletion that empties its lines takes the line break and the blank lines after it too, so no gap
+    is left; at the end of the file it takes the blank lines before it instead."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return start, end  # words share the line: delete only the flagged characters
+    after = re.compile(r"[ \t]*(?:\n[ \t]*(?=\n))*\n?").match(text, line_end).end()
+    if after < len(text):
+        return line_start, after
+    before = len(text[:line_start].rstrip())
+    return (before, line_end) if before else (line_start, after)
+
+
+def _offset_map(saved: str) -> Callable[[int], int]:
+    """Offset in the normalised text -> offset in the text as saved (each CRLF is one character less)."""
+    crlf = [m.start() - number for number, m in enumerate(re.finditer("\r\n", saved))]
+    return lambda offset: offset + bisect.bisect_left(crlf, offset)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings as saved; only "\n" ends a line here, as in the document model."""
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)

@@ -1,0 +1,28 @@
+"""`--format github`: GitHub Actions workflow commands, which the Actions log turns into annotations on the
+pull request's changed files, then the summary line as plain text."""
+
+from __future__ import annotations
+
+from newslint.reporters import summary
+from newslint.reporters.text import summary_line
+
+LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}
+
+
+def render(report, stream, *, failed, fail_level, color=False) -> None:
+    for f in report.findings:
+        properties = {"file": f.path, "line": f.line, "col": f.column, "endLine": f.end_line,
+                      "endColumn": f.end_column, "title": f.rule}
+        listed = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items())
+        stream.write(f"::{LEVELS[str(f.severity)]} {listed}::{escape_data(f.message)}\n")
+    stream.write(summary_line(summary(report, failed, fail_level)) + "\n")
+
+
+def escape_data(text: str) -> str:
+    """As GitHub's runner escapes a command's message: %, CR and LF."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value also escapes ':' and ',', which would otherwise end it."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,100 @@
+"""`--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from newslint import __version__
+from newslint.baseline import fingerprint, occurrences
+from newslint.reporters import summary
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/newslint/"
+ROOT = "SRCROOT"  # findings' paths are relative to the directory newslint ran in
+LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
+
+
+def render(report, stream, *, failed, fail_level, color=False) -> None:
+    cwd = os.getcwd()
+    rules = {rule.id: rule for rule in report.rules}
+    for finding in report.findings:  # a finding whose rule the report does not describe still gets an entry
+        rules.setdefault(finding.rule, None)
+    index = {rule_id: number for number, rule_id in enumerate(sorted(rules))}
+    results = [_result(finding, index, fingerprint(key, number), cwd)
+               for finding, key, number in occurrences(report.findings, cwd)]
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "newslint",
+                "version": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_descriptor(rule_id, rules[rule_id]) for rule_id in sorted(rules)],
+            }},
+            "originalUriBaseIds": {ROOT: {"uri": Path(cwd).as_uri().rstrip("/") + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "invocations": [{
+                "executionSuccessful": not any(r.error for r in report.results),
+                "properties": summary(report, failed, fail_level),
+            }],
+        }],
+    }
+    json.dump(log, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def _descriptor(rule_id: str, rule) -> dict:
+    if rule is None:
+        return {"id": rule_id, "shortDescription": {"text": rule_id}}
+    first_sentence = rule.description.split(". ")[0].rstrip(".") + "."
+    descriptor = {
+        "id": rule.id,
+        "name": "".join(part.capitalize() for part in rule.id.replace(".", "-").split("-")),
+        "shortDescription": {"text": first_sentence},
+        "fullDescription": {"text": rule.description},
+        "help": {"text": f"{rule.description} Message: {rule.message} "
+                         f"To accept one case, put <!-- newslint-disable-next-line {rule.id} --> (Markdown) or "
+                         f"[newslint-disable-next-line {rule.id}] (plain text) on the line above it."},
+        "defaultConfiguration": {"level": LEVELS[str(rule.severity)]},
+        "properties": {"tags": [rule.ruleset]},
+    }
+    if rule.link:
+        descriptor["helpUri"] = rule.link
+    return descriptor
+
+
+def _result(finding, index: dict, print_: str, cwd: str) -> dict:
+    location = {"uri": _uri(finding.path, cwd)}
+    if not location["uri"].startswith("file:"):
+        location["uriBaseId"] = ROOT
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": index[finding.rule],
+        "level": LEVELS[str(finding.severity)],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": location,
+            "region": {
+                "startLine": finding.line,
+                "startColumn": finding.column,
+                "endLine": finding.end_line,
+                "endColumn": finding.end_column,
+                "snippet": {"text": finding.text},
+            },
+        }}],
+        "partialFingerprints": {"newslintFinding/v1": print_},
+    }
+
+
+def _uri(path: str, cwd: str) -> str:
+    """Relative to the run's directory when below it (what code scanning expects), else a file URI."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, cwd)
+    if relative.startswith(".."):
+        return Path(absolute).as_uri()
+    return quote(Path(relative).as_posix())

@@ -1,0 +1,113 @@
+"""Inline suppression: the comments an editor writes in a draft to say "this one is fine".
+
+Markdown takes HTML comments, which never show when the copy is published:
+
+    <!-- newslint-disable duplicates.paragraph -->   ...   <!-- newslint-enable -->
+    <!-- newslint-disable-next-line duplicates -->
+
+Plain text takes the same words in square brackets, alone on a line, which a copy editor can type into a
+CMS plain-text field and which cannot be mistaken for copy (the line is masked, so no rule reads it):
+
+    [newslint-disable duplicates.paragraph]   ...   [newslint-enable]
+    [newslint-disable-next-line duplicates]
+
+Ids are rule ids or set prefixes, separated by spaces or commas; none means every rule. A disable without
+an enable runs to the end of the file; `-next-line` covers the next non-blank line. An id that names no
+loaded rule is itself reported, as a `newslint.unknown-suppression` warning, so a typo cannot silently
+suppress nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newslint.config import _matches as matches_prefix
+from newslint.finding import Finding, Severity
+from newslint.ruleset import Rule
+
+_WORDS = r"newslint-(disable-next-line|disable|enable)\b([^\]>\n]*?)"
+MARKDOWN_DIRECTIVE = re.compile(rf"<!--[ \t]*{_WORDS}[ \t]*-->")
+PLAIN_DIRECTIVE = re.compile(rf"^[ \t]*\[{_WORDS}[ \t]*\][ \t]*$", re.M)
+_ID = re.compile(r"[^\s,]+")
+
+UNKNOWN_RULE = Rule(
+    id="newslint.unknown-suppression",
+    kind="builtin",
+    severity=Severity.WARNING,
+    message="'{text}' in a suppression comment names no loaded rule; nothing is suppressed by it.",
+    description="A newslint-disable comment names a rule id or set that no loaded rule has (a typo, or a "
+                "rule set that is not installed).",
+    path="<newslint>",
+    line=0,
+)
+
+
+@dataclass(frozen=True)
+class Suppressions:
+    """Line ranges of one file where rules are off; picklable, so cross-file findings can be filtered
+    after the documents are gone."""
+
+    ranges: tuple[tuple[int, int, tuple[str, ...]], ...]  # (first line, last line, ids; () is every rule)
+
+    def covers(self, finding: Finding) -> bool:
+        return any(first <= finding.line <= last and _matches(finding.rule, ids) for first, last, ids in self.ranges)
+
+
+def apply(document, findings: list[Finding], known_ids: Iterable[str], config=None
+          ) -> tuple[list[Finding], Suppressions | None]:
+    """The findings that no directive in `document` suppresses, plus one finding per unknown id."""
+    if "newslint-" not in document.raw:
+        return findings, None
+    suppressions, unknown = _parse(document, frozenset(known_ids) | {UNKNOWN_RULE.id})
+    kept = [f for f in findings if not suppressions.covers(f)]
+    if unknown and (config is None or config.selects(UNKNOWN_RULE)):
+        severity = config.severity_of(UNKNOWN_RULE) if config is not None else UNKNOWN_RULE.severity
+        kept.extend(_unknown_finding(document, start, end, severity) for start, end in unknown)
+    return sorted(kept), suppressions
+
+
+def drop_suppressed(findings: Iterable[Finding], by_path: dict[str, Suppressions | None]) -> list[Finding]:
+    """Cross-file findings, filtered by the suppressions of the file each one is reported on."""
+    return [f for f in findings if not (by_path.get(f.path) and by_path[f.path].covers(f))]
+
+
+def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[int, int]]]:
+    pattern = MARKDOWN_DIRECTIVE if document.is_markdown else PLAIN_DIRECTIVE
+    lines = document.raw.split("\n")
+    ranges, unknown = [], []
+    open_since: dict[tuple[str, ...], int] = {}  # ids of each open disable -> its line
+    for match in pattern.finditer(document.raw):
+        action = match.group(1)
+        ids = tuple(m.group() for m in _ID.finditer(match.group(2)))
+        for id_match in _ID.finditer(match.group(2)):
+            if not any(_matches(rule_id, (id_match.group(),)) for rule_id in known):
+                unknown.append((match.start(2) + id_match.start(), match.start(2) + id_match.end()))
+        line, _ = document.position(match.start())
+        end_line, _ = document.position(match.end())
+        if action == "disable-next-line":
+            target = next((n for n in range(end_line + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+            if target is not None:
+                ranges.append((target, target, ids))
+        elif action == "disable":
+            open_since.setdefault(ids, line)
+        else:
+            closing = [key for key in open_since if not ids or key == ids]
+            for key in closing:
+                ranges.append((open_since.pop(key), line, key))
+    ranges.extend((first, len(lines), ids) for ids, first in open_since.items())
+    return Suppressions(tuple(sorted(ranges))), unknown
+
+
+def _unknown_finding(document, start: int, end: int, severity: Severity) -> Finding:
+    line, column = document.position(start)
+    end_line, end_column = document.position(end)
+    text = document.raw[start:end]
+    return Finding(document.path, line, column, end_line, end_column, UNKNOWN_RULE.id, severity,
+                   UNKNOWN_RULE.message.format(text=text), text)
+
+
+def _matches(rule_id: str, ids: tuple[str, ...]) -> bool:
+    """No ids means every rule; otherwise an id or a set prefix, as `--select` reads them."""
+    return not ids or matches_prefix(rule_id, ids)
