@@ -102,6 +102,17 @@ class Rule:
 
 def load_rule_file(path: str | Path) -> list[Rule]:
     path = str(path)
+    from newslint import rulecache
+
+    cached, entry = rulecache.load(path)
+    if cached is not None:
+        return cached
+    rules = _read_rule_file(path)
+    rulecache.store(entry, rules)
+    return rules
+
+
+def _read_rule_file(path: str) -> list[Rule]:
     try:
         data = Path(path).read_bytes()
     except OSError as error:

@@ -1,0 +1,167 @@
+"""Ground truth for the cross-file duplicate benchmark: plant near-duplicate paragraphs into a temporary
+copy of a corpus, find the corpus's real repeated stories, and compare every pair of paragraphs on a sample.
+
+Nothing here is written into the repository: the copy lives in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+_WORD = re.compile(r"\w+")
+# Words a copy editor's slip might swap in: the planted copy reads like the same paragraph, re-edited.
+_SWAPS = ["the", "said", "would", "also", "new", "about", "more", "its", "last", "first", "company", "year"]
+
+
+@dataclass
+class Plant:
+    source: str  # file the paragraph was taken from
+    source_line: int  # its line there (1-based)
+    target: str  # file it was planted in
+    line: int  # line of the planted copy
+    similarity: float  # rapidfuzz ratio of the planted copy to the original, on lower-case words
+
+
+def key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def repeated_groups(paths: list[Path], body_only: bool) -> list[list[str]]:
+    """Groups of files with the same content (or the same body: everything after the headline)."""
+    groups: dict[str, list[str]] = {}
+    for path in paths:
+        data = path.read_bytes()
+        if body_only:
+            data = data.split(b"\n\n", 1)[-1]
+        groups.setdefault(hashlib.sha1(data).hexdigest(), []).append(str(path))
+    return [sorted(group) for group in groups.values() if len(group) > 1]
+
+
+def plant(sources: list[Path], into: Path, count: int, seed: int = 7) -> list[Plant]:
+    """Copy `sources` into `into`, then plant `count` near-duplicate paragraphs, each from one file into
+    another. Files in a repeated-story group are left alone, so plants and real repeats never mix."""
+    from rapidfuzz import fuzz
+
+    rng = random.Random(seed)
+    copies = []
+    for path in sources:
+        target = into / path.name
+        shutil.copyfile(path, target)
+        copies.append(target)
+    grouped = {Path(p).name for g in repeated_groups(copies, body_only=True) for p in g}
+    grouped |= {Path(p).name for g in repeated_groups(copies, body_only=False) for p in g}
+    eligible = [p for p in copies if p.name not in grouped]
+    rng.shuffle(eligible)
+    used_sources = eligible[:count]
+    targets = eligible[count : 2 * count]
+    plants = []
+    for source, target in zip(used_sources, targets):
+        text = source.read_text("utf-8")
+        paragraphs = [(i, p) for i, p in _paragraphs(text) if 20 <= len(p.split()) <= 120 and i > 0]
+        if not paragraphs:
+            continue
+        index, paragraph = rng.choice(paragraphs)
+        changed = _edit(paragraph, rng)
+        similarity = fuzz.ratio(key(paragraph), key(changed))
+        target_text = target.read_text("utf-8").rstrip("\n")
+        blocks = target_text.split("\n\n")
+        where = rng.randint(1, len(blocks))  # never before the headline
+        blocks.insert(where, changed)
+        new_text = "\n\n".join(blocks) + "\n"
+        target.write_text(new_text, "utf-8")
+        line = new_text[: new_text.index(changed)].count("\n") + 1
+        source_line = text[: text.index(paragraph)].count("\n") + 1
+        plants.append(Plant(str(source), source_line, str(target), line, similarity))
+    return plants
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    return [(i, block.strip()) for i, block in enumerate(text.split("\n\n")) if block.strip()]
+
+
+def _edit(paragraph: str, rng: random.Random) -> str:
+    """Change one word in about every 25 (at least one): 'a paragraph repeated with a few words changed'."""
+    words = paragraph.split(" ")
+    for _ in range(max(1, len(words) // 25)):
+        i = rng.randrange(1, len(words))
+        words[i] = rng.choice([w for w in _SWAPS if w != words[i].lower()])
+    return " ".join(words)
+
+
+def recall_of_plants(plants: list[Plant], findings: list[dict]) -> tuple[int, int]:
+    """(found, found pointing at the planted source). Files are compared in path order, so the finding sits
+    on whichever copy sorts later: the planted copy, or the original paragraph in the source file."""
+    at = {}
+    for finding in findings:
+        if finding["rule"].startswith("duplicates.across"):
+            at.setdefault((finding["path"], finding["line"]), []).append(finding["message"])
+    found = exact = 0
+    for plant in plants:
+        messages = at.get((plant.target, plant.line), []) + at.get((plant.source, plant.source_line), [])
+        if messages:
+            found += 1
+            names = (Path(plant.source).name, Path(plant.target).name)
+            exact += any(name in message for message in messages for name in names)
+    return found, exact
+
+
+def repeats_found(groups: list[list[str]], findings: list[dict]) -> tuple[int, int]:
+    """(later copies with a cross-file finding, later copies): each group's first file in path order is the
+    original, every other is a repeat that must be reported."""
+    flagged = {f["path"] for f in findings if f["rule"].startswith("duplicates.across")}
+    later = [path for group in groups for path in sorted(group)[1:]]
+    return sum(path in flagged for path in later), len(later)
+
+
+def exhaustive_truth(paths: list[str], threshold: float) -> set[tuple[str, int]]:
+    """(path, line) of every paragraph that has a match at or above `threshold` in an earlier file (path
+    order), found by comparing every paragraph with every other: what candidate generation must not miss."""
+    from rapidfuzz import fuzz, process
+
+    from newslint import kinds
+    from newslint.document import Document
+    from newslint.ruleset import builtin_rule_files, load_rules
+
+    rule = next(r for r in load_rules(builtin_rule_files()) if r.id == "duplicates.across-files")
+    kind = kinds.create(rule)
+    entries = []  # (file number, path, line, key)
+    for number, path in enumerate(sorted(paths)):
+        for _, paragraph in kind._paragraphs(Document.read(path)):
+            entries.append((number, path, paragraph.line, paragraph.key))
+    keys = [entry[3] for entry in entries]
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1, dtype="float32")
+    truth = set()
+    for i, (number, path, line, _) in enumerate(entries):
+        for j in scores[i].nonzero()[0]:
+            if entries[j][0] < number and int(scores[i][j]) >= threshold:
+                truth.add((path, line))
+                break
+    return truth
+
+
+def detected(findings: list[dict], paths: list[str], threshold: float) -> set[tuple[str, int]]:
+    """(path, line) of paragraphs newslint reported; a whole-story finding covers all of its file."""
+    from newslint import kinds
+    from newslint.document import Document
+    from newslint.ruleset import builtin_rule_files, load_rules
+
+    rule = next(r for r in load_rules(builtin_rule_files()) if r.id == "duplicates.across-files")
+    kind = kinds.create(rule)
+    found = set()
+    whole = {f["path"] for f in findings if f["rule"].startswith("duplicates.across") and "Story" in f["message"]}
+    for f in findings:
+        if f["rule"].startswith("duplicates.across"):
+            found.add((f["path"], f["line"]))
+    for path in whole:
+        found.update((path, p.line) for _, p in kind._paragraphs(Document.read(path)))
+    return found
+
+
+def load_findings(stdout: str) -> list[dict]:
+    return json.loads(stdout)["findings"] if stdout.strip() else []
