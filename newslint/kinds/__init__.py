@@ -9,8 +9,12 @@ from newslint.errors import RuleError
 from newslint.kinds.base import Kind
 
 KINDS = {
+    "attribution": "newslint.kinds.attribution:Attribution",
+    "cue": "newslint.kinds.cue:Cue",
     "existence": "newslint.kinds.existence:Existence",
     "near_duplicate": "newslint.kinds.near_duplicate:NearDuplicate",
+    "quote": "newslint.kinds.quote:Quote",
+    "readability": "newslint.kinds.readability:Readability",
 }
 
 

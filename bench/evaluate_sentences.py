@@ -1,0 +1,97 @@
+"""Score the hedging and attribution rule sets on labelled sentences: precision, recall and F1 of `uncertain`.
+
+    python bench/evaluate_sentences.py PATH [--split all|tune|check] [--rules FILE ...] [--top 10]
+
+PATH is a CoNLL-2010 XML file or a CSV with `text,label` columns (Penn Treebank text is detokenised). Each
+sentence is linted as its own document; it counts as predicted uncertain when any enabled hedging or
+attribution rule flags it. The last line is `precision=P recall=R f1=F n=N`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sentence_data import Sentence, load  # noqa: E402
+
+from newslint.document import Document  # noqa: E402
+from newslint.engine import Engine  # noqa: E402
+from newslint.ruleset import builtin_rules_dir, load_rules  # noqa: E402
+
+RULE_SETS = ("hedging", "attribution")
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_COMMON = frozenset("the a an of and in to is was for on as by with that it at from be are his its or this which"
+                    " were their he has had have but not also been they who she her an one two".split())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path")
+    parser.add_argument("--split", choices=("all", "tune", "check"), default="all")
+    parser.add_argument("--rules", nargs="*", help="rule files to use instead of the shipped hedging and attribution")
+    parser.add_argument("--top", type=int, default=10)
+    parser.add_argument("--show", choices=("fp", "fn"), help="print the false positives or negatives")
+    args = parser.parse_args(argv)
+    sentences = [s for s in load(args.path) if args.split in ("all", s.split)]
+    engine = Engine(_rules(args.rules))
+    outcomes = [(sentence, _flags(engine, sentence.text)) for sentence in sentences]
+    _report(outcomes, args.top, args.show)
+    return 0
+
+
+def _rules(paths: list[str] | None):
+    if paths is None:
+        paths = [builtin_rules_dir() / f"{name}.yaml" for name in RULE_SETS]
+    return [rule for rule in load_rules(paths) if rule.enabled]
+
+
+def _flags(engine: Engine, text: str) -> list[str]:
+    """The flagged words, lower case, or [] when no rule fires."""
+    findings, _ = engine.check(Document("sentence.txt", text))
+    return [" ".join(f.text.lower().split()) for f in findings if f.rule != "hedging.stacked"]
+
+
+def _report(outcomes: list[tuple[Sentence, list[str]]], top: int, show: str | None) -> None:
+    tp = sum(1 for s, flags in outcomes if flags and s.uncertain)
+    fp = sum(1 for s, flags in outcomes if flags and not s.uncertain)
+    fn = sum(1 for s, flags in outcomes if not flags and s.uncertain)
+    false_positives = Counter(cue for s, flags in outcomes if not s.uncertain for cue in set(flags))
+    missed = [s for s, flags in outcomes if s.uncertain and not flags]
+    print(f"sentences {len(outcomes)}, uncertain {tp + fn}, flagged {tp + fp}: tp {tp}, fp {fp}, fn {fn}")
+    print("top false-positive cues:", _counts(false_positives, top))
+    if any(s.cues for s, _ in outcomes):
+        false_negatives = Counter(c.lower() for s in missed for c in set(s.cues))
+        print("top false-negative cues (gold <ccue>):", _counts(false_negatives, top))
+    else:
+        print("top words of missed sentences (no gold cues in this file):", _counts(_overused(outcomes, missed), top))
+    if show:
+        wanted = (lambda s, f: f and not s.uncertain) if show == "fp" else (lambda s, f: s.uncertain and not f)
+        for sentence, flags in outcomes:
+            if wanted(sentence, flags):
+                print(f"  [{', '.join(flags) or ' / '.join(sentence.cues)}] {sentence.text}")
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"precision={precision:.3f} recall={recall:.3f} f1={f1:.3f} n={len(outcomes)}")
+
+
+def _overused(outcomes, missed: list[Sentence]) -> Counter:
+    """Words far more frequent in missed sentences than in certain ones: candidate cues."""
+    certain = Counter(w for s, _ in outcomes if not s.uncertain for w in set(_WORD.findall(s.text.lower())))
+    scale = len(missed) / max(1, sum(1 for s, _ in outcomes if not s.uncertain))
+    missing = Counter(w for s in missed for w in set(_WORD.findall(s.text.lower())) if w not in _COMMON)
+    return Counter({w: round(n - certain[w] * scale) for w, n in missing.items() if n - certain[w] * scale > 0})
+
+
+def _counts(counter: Counter, top: int) -> str:
+    return ", ".join(f"{cue} ({count})" for cue, count in counter.most_common(top)) or "none"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Flag weasel attributions ("critics say") unless the paragraph goes on to name who says so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.finding import Hit
+from newslint.kinds.cue import Cue
+
+
+class Attribution(Cue):
+    """Weasel cues excused by a named speaker nearby.
+
+    Fields: everything the `cue` kind takes (cues, skip_quotes, case, not_before, not_after), plus
+    speech_verbs (regexes: "said", "according to"), named_speakers (regexes for a specific source:
+    a capitalised name, "the ministry"), vague_subjects (words that never count as a named speaker,
+    even capitalised at the start of a sentence: "Critics", "Many"), introducers (regexes that put a
+    name after a vague subject: "including", "such as"). A cue is excused when, after it in the same
+    sentence or anywhere in the next sentence of the paragraph, a named speaker meets a speech verb, or
+    an introducer is followed by a named speaker ("critics, including Senator Ruiz, say").
+    """
+
+    unit = "paragraph"
+    fields = Cue.fields | {"speech_verbs", "named_speakers", "vague_subjects", "introducers"}
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        verbs = rule.strings("speech_verbs", required=True)
+        speakers = rule.strings("named_speakers", required=True)
+        vague = rule.strings("vague_subjects")
+        introducers = rule.strings("introducers")
+        # Names are told by their capitals, so the speaker pattern is case-sensitive; the verb lists are not.
+        not_vague = f"(?!(?i:{'|'.join(vague)})\\b)" if vague else ""
+        speaker = f"{not_vague}(?:{'|'.join(speakers)})"
+        verb = f"(?i:{'|'.join(verbs)})"
+        named = [rf"{speaker}(?:\s*,[^,]{{1,60}},)?\s+{verb}\b", rf"\b{verb}\s+{speaker}"]
+        if introducers:
+            named.append(rf"(?i:\b(?:{'|'.join(introducers)}))\s+{speaker}")
+        self.named = rule.regex("named_speakers", "|".join(named), ignore_case=False)
+
+    def check(self, paragraph) -> Iterator[Hit]:
+        sentences = paragraph.sentences
+        for index, sentence in enumerate(sentences):
+            following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+            for start, end, _ in self._cues(sentence):
+                if self._is_attributed(sentence.text[end:] + " " + following):
+                    continue  # "critics say, including Senator Ruiz": the claim has a name on it
+                yield Hit(sentence.start + start, sentence.start + end)
+
+    def _is_attributed(self, context: str) -> bool:
+        return bool(self.named.search(context))

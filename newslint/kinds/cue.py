@@ -1,0 +1,143 @@
+"""Flag cue phrases (hedges, weasel words) whose neighbouring words say they really are cues."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newslint.finding import Hit
+from newslint.kinds.base import Kind
+from newslint.patterns import phrase_alternation
+
+GUARDS = ("before", "after", "not_before", "not_after")
+CASES = ("any", "lower")
+# How far a guard looks: a few words either side is what a reader uses to tell "May 14" from "may".
+_WINDOW = 60
+# Characters between a cue and its guard words: spaces and punctuation, never words.
+_GAP = r"[\s,;:\"'\u201c\u201d\u2018\u2019()\[\]-]*"
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    phrase: str
+    pattern: re.Pattern
+    guards: dict  # guard name -> compiled pattern
+    case: str
+
+
+class Cue(Kind):
+    """Flag cue phrases, each with the context that makes it a cue.
+
+    Fields: cues (required; nested lists are flattened): each a phrase (regex, whole words), or a mapping with `phrase` and any of
+    `before` / `after` (regexes that must match the words just before / after the cue), `not_before` /
+    `not_after` (regexes that excuse it), `case` (`any`, the default, or `lower`: a capitalised form
+    mid-sentence is a name or a month, not the cue). Rule-level `not_before` / `not_after` / `case`
+    apply to every cue. skip_quotes (default true): ignore cues inside direct quotations.
+    min_count (default 1): with 2 or more, report once per sentence that holds that many cues, from the
+    first cue to the last.
+    """
+
+    unit = "sentence"
+    fields = frozenset({"cues", "skip_quotes", "min_count", "case", "not_before", "not_after"})
+    placeholders = frozenset({"count", "cues"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.skip_quotes = rule.boolean("skip_quotes", True)
+        self.min_count = int(rule.number("min_count", 1, 1, 10))
+        defaults = {"case": rule.get("case", "any")}
+        for guard in ("not_before", "not_after"):
+            defaults[guard] = rule.strings(guard)
+        self.entries = [self._entry(raw, defaults) for raw in self._raw_cues()]
+        self.any_cue = rule.regex("cues", _whole_words([e.phrase for e in self.entries]))
+
+    def _raw_cues(self) -> list:
+        cues = self.rule.require("cues")
+        if not isinstance(cues, list) or not cues:
+            raise self.rule.error("'cues' must be a non-empty list of phrases or mappings", "cues")
+        # A nested list is another rule's cues reused through a YAML anchor (`cues: [*modal, *epistemic]`).
+        return [cue for item in cues for cue in (item if isinstance(item, list) else [item])]
+
+    def _entry(self, raw, defaults: dict) -> CueEntry:
+        rule = self.rule
+        if isinstance(raw, str):
+            raw = {"phrase": raw}
+        if not isinstance(raw, dict) or not isinstance(raw.get("phrase"), str):
+            raise rule.error(f"each cue is a phrase or a mapping with 'phrase', not {raw!r}", "cues")
+        unknown = sorted(set(raw) - {"phrase", "case", *GUARDS})
+        if unknown:
+            raise rule.error(f"cue {raw['phrase']!r}: unknown key '{unknown[0]}'", "cues")
+        case = raw.get("case", defaults["case"])
+        if case not in CASES:
+            raise rule.error(f"cue {raw['phrase']!r}: 'case' must be one of {', '.join(CASES)}", "cues")
+        guards = {}
+        for guard in GUARDS:
+            sources = _strings(raw.get(guard, []), rule, raw["phrase"], guard) + defaults.get(guard, [])
+            if sources:
+                guards[guard] = rule.regex("cues", _guard_source(guard, sources))
+        return CueEntry(raw["phrase"], rule.regex("cues", _whole_words([raw["phrase"]])), guards, case)
+
+    def check(self, sentence) -> Iterator[Hit]:
+        found = list(self._cues(sentence))
+        if self.min_count == 1:
+            yield from (Hit(sentence.start + s, sentence.start + e) for s, e, _ in found)
+        elif len(found) >= self.min_count:
+            words = ", ".join(dict.fromkeys(f"'{text.lower()}'" for _, _, text in found))
+            yield Hit(sentence.start + found[0][0], sentence.start + found[-1][1],
+                      {"count": len(found), "cues": words})
+
+    def _cues(self, sentence) -> Iterator[tuple[int, int, str]]:
+        text = sentence.text
+        for match in self.any_cue.finditer(text):
+            if self.skip_quotes and sentence.in_quote(match.start()):
+                continue  # a speaker's hedge is reporting, not the writer hedging
+            end = self._accepted_end(text, match.start())
+            if end is not None:
+                yield match.start(), end, text[match.start():end]
+
+    def _accepted_end(self, text: str, start: int) -> int | None:
+        """End of the longest cue at `start` whose context fits, or None."""
+        matches = [(m.end(), entry) for entry in self.entries if (m := entry.pattern.match(text, start))]
+        for end, entry in sorted(matches, key=lambda item: -item[0]):
+            if _fits(entry, text, start, end):
+                return end
+        return None
+
+
+def _fits(entry: CueEntry, text: str, start: int, end: int) -> bool:
+    written = text[start:end]
+    if entry.case == "lower" and written != written.lower():
+        at_sentence_start = not text[:start].strip(" \"'\u201c\u2018(")
+        if not (at_sentence_start and written[1:] == written[1:].lower()):
+            return False  # "Theresa May", "May Day": a capital mid-sentence is a name
+    window = max(0, start - _WINDOW)  # `^` in a before-guard still means the start of the sentence
+    after = text[end:end + _WINDOW]
+    guards = entry.guards
+    if "before" in guards and not guards["before"].search(text, window, start):
+        return False
+    if "after" in guards and not guards["after"].match(after):
+        return False
+    if "not_before" in guards and guards["not_before"].search(text, window, start):
+        return False
+    return not ("not_after" in guards and guards["not_after"].match(after))
+
+
+def _whole_words(phrases: list[str]) -> str:
+    """"may" must not match inside "dismay"; "well-known" does not contain the word "known"."""
+    return rf"(?<![\w'-])(?:{phrase_alternation(phrases)})(?![\w-])"
+
+
+def _guard_source(guard: str, sources: list[str]) -> str:
+    body = "|".join(f"(?:{source})" for source in sources)
+    if guard.endswith("before"):
+        return rf"(?<![\w'-])(?:{body}){_GAP}$"
+    return rf"{_GAP}(?:{body})(?![\w'-])"
+
+
+def _strings(value, rule, phrase: str, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise rule.error(f"cue {phrase!r}: '{key}' must be a list of regexes", "cues")
+    return value

@@ -1,0 +1,80 @@
+"""Flag sentences and paragraphs that are too long or too hard to read, by a count or a textstat metric."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+
+from newslint.finding import Hit
+from newslint.kinds.base import Kind
+
+# Counts that need no textstat; any other metric name is a textstat function ("flesch_kincaid_grade").
+_COUNTS = {
+    "words": lambda span: len(_WORD.findall(span.text)),
+    "sentences": lambda span: len(span.sentences),
+}
+_WORD = re.compile(r"[\w'\u2019-]+")
+UNITS = ("sentence", "paragraph")
+
+
+class Readability(Kind):
+    """Flag a sentence or paragraph whose metric is above `max`.
+
+    Fields: metric (required: "words", "sentences", or the name of a textstat function that takes text
+    and returns a number, e.g. "flesch_kincaid_grade", "gunning_fog"), max (required), unit ("sentence"
+    or "paragraph", default "sentence"), min_words (default 0: grade formulas are noise on very short
+    text, so skip units shorter than this). Headlines are never checked.
+    """
+
+    fields = frozenset({"metric", "max", "unit", "min_words"})
+    placeholders = frozenset({"value", "max", "metric"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.unit = rule.get("unit", "sentence")
+        if self.unit not in UNITS:
+            raise rule.error(f"'unit' must be one of {', '.join(UNITS)}, not {self.unit!r}", "unit")
+        self.metric_name = rule.require("metric")
+        if not isinstance(self.metric_name, str):
+            raise rule.error("'metric' must be a name", "metric")
+        self.max = rule.number("max", 0, 0, 10_000)
+        self.min_words = int(rule.number("min_words", 0, 0, 10_000))
+        self._measure = _COUNTS.get(self.metric_name) or self._textstat_metric()
+
+    def _textstat_metric(self):
+        from textstat.textstat import textstatistics  # only when a readability rule runs: slow to import
+
+        statistics = textstatistics()
+        # "en-US" with a hyphen keeps textstat on its bundled hyphenation dictionary; "en_US" makes it
+        # fetch NLTK's pronouncing dictionary over the network the first time, and a linter must not.
+        statistics.set_lang("en-US")
+        function = getattr(statistics, self.metric_name, None)
+        if not callable(function) or self.metric_name.startswith("_") or self.metric_name.startswith("set_"):
+            raise self.rule.error(f"textstat has no metric {self.metric_name!r}", "metric")
+
+        def measure(span):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "no easy words vocabulary for en-US, using english"
+                return function(span.text)
+
+        return measure
+
+    def check(self, span) -> Iterator[Hit]:
+        if span.is_heading or len(_WORD.findall(span.text)) < self.min_words:
+            return
+        value = self._measure(span)
+        if isinstance(value, (int, float)) and value > self.max:
+            shown = int(value) if float(value).is_integer() else round(value, 1)
+            yield Hit(span.start, span.start + _first_words(span.text, 6),
+                      {"value": shown, "max": _plain(self.max), "metric": self.metric_name.replace("_", " ")})
+
+
+def _first_words(text: str, count: int) -> int:
+    """Report the opening words only: the whole paragraph would bury the message."""
+    matches = list(_WORD.finditer(text, 0, 300))[:count]
+    return matches[-1].end() if matches else len(text)
+
+
+def _plain(number: float):
+    return int(number) if float(number).is_integer() else number
