@@ -1,0 +1,167 @@
+"""Measure the names rules on real news text.
+
+1. Recall: plant a variant pair into a real article (one spelling twice, the other once, later) and count
+   how often `names.mixed-spelling` reports the planted minority spelling. Pairs: JRC-Names (by category)
+   and the news-style variants in bench/name_pairs.py.
+2. Merges: plant two different people the same way; any finding on them is a merge.
+3. False alarms: run over every article of both corpora with nothing planted; findings per 1,000
+   articles, each written to --findings for reading (the corpora hold genuine inconsistencies too).
+
+    /tmp/venv/bin/python bench/evaluate_names.py [--limit N] [--findings /tmp/names-findings.tsv]
+
+The corpora and JRC-Names are read from ../shared/data and never copied into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from multiprocessing import Pool
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from name_pairs import Pair, jrc_different_people, jrc_variants, namesakes, news_variants  # noqa: E402
+from newslint.document import Document  # noqa: E402
+from newslint.engine import Engine  # noqa: E402
+from newslint.ruleset import builtin_rules_dir, load_rule_file  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+CORPORA = {"bbc-news": DATA / "bbc-news", "reuters-21578": DATA / "reuters-21578"}
+RULE = "names.mixed-spelling"
+# Sentences written for the evaluation; the name fills each, as first, middle and last mention.
+FIRST = ["{name} said on Tuesday that the talks would continue next week.",
+         "Officials close to {name} declined to comment on the report.",
+         "The statement was issued by {name} after a meeting in the capital."]
+MIDDLE = ["A spokesman for {name} said no decision had been taken.",
+          "{name} has rejected the proposal twice this year.",
+          "Critics of {name} say the plan goes too far."]
+LAST = ["{name} is due to speak again later this week.",
+        "Aides said {name} would travel abroad in the spring.",
+        "Supporters of {name} gathered outside the building on Friday."]
+
+
+def articles(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*.txt"))
+
+
+_ENGINE: Engine | None = None
+
+
+def engine() -> Engine:
+    global _ENGINE
+    if _ENGINE is None:
+        rules = [r for r in load_rule_file(builtin_rules_dir() / "names.yaml") if r.id == RULE]
+        _ENGINE = Engine(rules)
+    return _ENGINE
+
+
+def findings_of(path: str, text: str) -> list:
+    return engine().check(Document(path, text))[0]
+
+
+# Planting ---------------------------------------------------------------------------------------
+
+
+def plant(host: str, pair: Pair, rng: random.Random) -> tuple[str, list[tuple[int, int]], tuple[int, int]]:
+    """The host article with the pair planted as three new paragraphs; offsets of the majority uses and
+    of the minority use."""
+    paragraphs = host.split("\n\n")
+    inserts = [(1, rng.choice(FIRST), pair.majority), (len(paragraphs) // 2 + 1, rng.choice(MIDDLE), pair.majority),
+               (len(paragraphs) + 2, rng.choice(LAST), pair.minority)]
+    for index, template, name in inserts:
+        paragraphs.insert(min(index, len(paragraphs)), template.replace("{name}", name, 1))
+    text = "\n\n".join(paragraphs)
+    spans, position = [], 0
+    for _, template, name in inserts:
+        start = text.index(template.replace("{name}", name, 1), position) + template.index("{name}")
+        spans.append((start, start + len(name)))
+        position = start
+    return text, spans[:2], spans[2]
+
+
+def _overlaps(document: Document, finding, span: tuple[int, int]) -> bool:
+    line, column = document.position(span[0])
+    end_line, end_column = document.position(span[1])
+    return finding.line == line and column <= finding.column < end_column
+
+
+def _trial(job) -> tuple[str, bool, bool]:
+    """(source, minority reported, any planted name reported)."""
+    pair, host_path, seed = job
+    host = Document.read(host_path).raw
+    text, majority, minority = plant(host, pair, random.Random(seed))
+    document = Document("planted.txt", text)
+    found = engine().check(document)[0]
+    hit_minority = any(_overlaps(document, f, minority) for f in found)
+    hit_any = hit_minority or any(_overlaps(document, f, span) for f in found for span in majority)
+    return pair.source, hit_minority, hit_any
+
+
+def _corpus_findings(path: Path) -> list[tuple[str, int, int, str, str]]:
+    document = Document.read(str(path))
+    return [(str(path), f.line, f.column, f.text, f.message) for f in engine().check(document)[0]]
+
+
+# Report -----------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=0, help="at most this many pairs per source (0: all)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--findings", default="/tmp/names-findings.tsv", help="where to write corpus findings")
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    hosts = [p for corpus in CORPORA.values() for p in articles(corpus)]
+    positives = news_variants() + jrc_variants()
+    random_people, jrc_namesakes = jrc_different_people(args.limit or 2000, args.seed)
+    negatives = namesakes() + random_people + jrc_namesakes
+    with Pool(args.jobs) as pool:
+        report_planted(pool, "Recall (planted minority spelling reported)", positives, hosts, rng, args.limit, 1)
+        report_planted(pool, "Different people merged (any planted name reported)", negatives, hosts, rng,
+                       args.limit, 2)
+        report_corpora(pool, args.findings)
+
+
+def _limited(pairs: list[Pair], limit: int) -> list[Pair]:
+    by_source: dict[str, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        by_source[pair.source].append(pair)
+    return [pair for group in by_source.values() for pair in (group[:limit] if limit else group)]
+
+
+def report_planted(pool, title: str, pairs: list[Pair], hosts: list[Path], rng, limit: int, column: int) -> None:
+    pairs = _limited(pairs, limit)
+    jobs = [(pair, str(rng.choice(hosts)), rng.randrange(1 << 30)) for pair in pairs]
+    totals, hits = Counter(), Counter()
+    for source, minority, any_name in pool.imap(_trial, jobs, chunksize=32):
+        totals[source] += 1
+        hits[source] += (minority, any_name)[column - 1]
+    print(f"\n{title}")
+    for source in sorted(totals):
+        print(f"  {source:<16} {hits[source]:>5} / {totals[source]:<5} = {hits[source] / totals[source]:.3f}")
+
+
+def report_corpora(pool, findings_path: str) -> None:
+    print("\nFalse alarms on unplanted corpora (findings to read before counting them as false)")
+    with open(findings_path, "w", encoding="utf-8") as out:
+        for name, corpus in CORPORA.items():
+            paths = articles(corpus)
+            start = time.perf_counter()
+            rows = [row for result in pool.imap(_corpus_findings, paths, chunksize=64) for row in result]
+            seconds = time.perf_counter() - start
+            for row in rows:
+                out.write("\t".join(map(str, row)) + "\n")
+            files = len({row[0] for row in rows})
+            print(f"  {name:<14} {len(rows):>4} findings in {files} of {len(paths)} articles = "
+                  f"{1000 * len(rows) / len(paths):.1f} per 1,000 articles ({seconds:.1f} s)")
+    print(f"  findings written to {findings_path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""Name pairs for the names evaluation: news-style variants and namesake traps written for newslint, and
+the JRC-Names pairs (read from ../shared/data at run time, never copied into the project)."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+JRC = Path(__file__).resolve().parents[2] / "shared" / "data" / "jrc-names-pairs"
+
+
+@dataclass(frozen=True)
+class Pair:
+    majority: str  # planted twice
+    minority: str  # planted once, later
+    source: str  # "news", "jrc-spelling", ...
+
+
+# Same person, two spellings, as they turn up in real copy: romanisation, diacritics, particles, typos.
+NEWS_VARIANTS = [
+    ("Volodymyr Zelensky", "Volodymyr Zelenskyy"), ("Volodymyr Zelensky", "Volodimir Zelensky"),
+    ("Zelensky", "Zelenskiy"), ("Dmitry Peskov", "Dmitri Peskov"), ("Peskov", "Peskoff"),
+    ("Muammar Gaddafi", "Muammar Qaddafi"), ("Gaddafi", "Kadhafi"), ("Moammar Gadhafi", "Moammar Gaddafi"),
+    ("Mahmoud Abbas", "Mahmud Abbas"), ("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"),
+    ("Sergei Lavrov", "Sergey Lavrov"), ("Alexei Navalny", "Alexey Navalny"), ("Alexei Navalny", "Aleksei Navalny"),
+    ("Yevgeny Prigozhin", "Yevgeniy Prigozhin"), ("Yevgeny Prigozhin", "Evgeny Prigozhin"),
+    ("Mohammed bin Salman", "Muhammad bin Salman"), ("Bashar al-Assad", "Bashar al-Asad"),
+    ("Ursula von der Leyen", "Ursula van der Leyen"), ("Mikhail Gorbachev", "Mikhail Gorbachov"),
+    ("Boris Yeltsin", "Boris Eltsin"), ("Mikhail Khodorkovsky", "Mikhail Khodorkovskiy"),
+    ("Ismail Haniyeh", "Ismail Haniya"), ("Nouri al-Maliki", "Nuri al-Maliki"),
+    ("Moqtada al-Sadr", "Muqtada al-Sadr"), ("Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi"),
+    ("Hosni Mubarak", "Husni Mubarak"), ("Benjamin Netanyahu", "Binyamin Netanyahu"),
+    ("Xi Jinping", "Xi Jin-ping"), ("Nicolas Maduro", "Nicolás Maduro"),
+    ("Andres Manuel Lopez Obrador", "Andrés Manuel López Obrador"), ("Viktor Orban", "Viktor Orbán"),
+    ("Aleksandar Vucic", "Aleksandar Vučić"), ("Lech Walesa", "Lech Wałęsa"), ("Olaf Scholz", "Olaf Scholtz"),
+    ("Rishi Sunak", "Rishi Sunack"), ("Jens Stoltenberg", "Jens Stoltenburg"), ("Antonio Guterres", "António Guterres"),
+    ("Tedros Adhanom Ghebreyesus", "Tedros Adhanom Gebreyesus"), ("Abiy Ahmed", "Abiy Ahmad"),
+    ("Jair Bolsonaro", "Jair Bolsanaro"), ("Hassan Rouhani", "Hassan Rohani"), ("Ali Khamenei", "Ali Khamenehi"),
+    ("Ayman al-Zawahiri", "Ayman al-Zawahri"), ("Osama bin Laden", "Osama bin Ladin"),
+    ("Mohammed Morsi", "Mohamed Mursi"), ("Omar al-Bashir", "Omar al-Beshir"), ("Ramzan Kadyrov", "Ramzan Kadirov"),
+    ("Kassym-Jomart Tokayev", "Kassym-Jomart Tokaev"), ("Shavkat Mirziyoyev", "Shavkat Mirziyoev"),
+    ("Tchaikovsky", "Tschaikowsky"), ("Dostoevsky", "Dostoyevsky"), ("Qatar", "Katar"),
+]
+
+# Different people or places whose names are close: none of these may be reported.
+NAMESAKES = [
+    ("Joe Biden", "Hunter Biden"), ("John Smith", "Jane Smith"), ("Kim Jong Un", "Kim Yo Jong"),
+    ("Austria", "Australia"), ("George Bush", "Jeb Bush"), ("Hillary Clinton", "Bill Clinton"),
+    ("Donald Trump", "Ivanka Trump"), ("Ronald Reagan", "Nancy Reagan"), ("Ronald Reagan", "Donald Regan"),
+    ("Reagan", "Donald Regan"), ("Raul Castro", "Fidel Castro"), ("Ed Miliband", "David Miliband"),
+    ("Boris Johnson", "Jo Johnson"), ("Iran", "Iraq"), ("Slovakia", "Slovenia"), ("Nigeria", "Niger"),
+    ("Gambia", "Zambia"), ("Mali", "Malawi"), ("Kim Jong Il", "Kim Jong Un"), ("Mark Thompson", "Emma Thompson"),
+    ("Peter Hansen", "Mary Hanson"), ("Colombia", "Columbia"), ("Sweden", "Swedes"), ("Korea", "Korean"),
+    ("Democrats", "Democrat"), ("Serena Williams", "Venus Williams"), ("Gordon Brown", "Nick Browne"),
+    ("Michael Jackson", "Janet Jackson"), ("Philips", "Phillips"), ("Stephens", "Stevens"),
+    ("Mohammed Morsi", "Mohammed Mursi Ali"), ("Sudan", "South Sudan"), ("Jordan", "Gordon"),
+]
+
+
+def news_variants() -> list[Pair]:
+    return [Pair(a, b, "news") for a, b in NEWS_VARIANTS]
+
+
+def namesakes() -> list[Pair]:
+    return [Pair(a, b, "namesakes") for a, b in NAMESAKES]
+
+
+# JRC-Names ------------------------------------------------------------------------------------------
+
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff .'\u2019-]+")
+_ABBREVIATION = re.compile(r"\w{1,5}\.$|\w$")  # "Dr.", "Mej.", "Balt.", "A." and bare initials
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def jrc_category(a: str, b: str) -> str:
+    """What separates two names of one person, judged on plain characters, not by newslint's matcher:
+    `case-punct` (Van/van, "Gerritsz."): no letter differs; `other`: initials, titles, reordering, added or
+    translated words; `inflected`: a word carries another language's grammatical ending (Latvian
+    Napoleons, Latin Ferdinandus, Italian Napoleone); `spelling`: the same words respelt; `single`: a
+    one-word name respelt."""
+    from rapidfuzz import fuzz
+
+    if _LETTERS_ONLY.sub("", a.casefold()) == _LETTERS_ONLY.sub("", b.casefold()):
+        return "case-punct"
+    words_a, words_b = a.split(), b.split()
+    if any(_ABBREVIATION.fullmatch(w) for w in words_a + words_b) or len(words_a) != len(words_b):
+        return "other"
+    pairs = [(_plain(x), _plain(y)) for x, y in zip(words_a, words_b)]
+    if not all(fuzz.ratio(x, y) >= 60 for x, y in pairs):
+        return "other"
+    if any(x != y and _ENDING.fullmatch(_tail(x, y)) and _ENDING.fullmatch(_tail(y, x)) for x, y in pairs):
+        return "inflected"
+    return "single" if len(pairs) == 1 else "spelling"
+
+
+_LETTERS_ONLY = re.compile(r"[^\w]|_")
+_ENDING = re.compile(r"(?:[aeiouys]|as|is|us|ys|es|os|ov|ova|ová|ovic|ius|ovna|ona|ins|ns)?")
+
+
+def _tail(x: str, y: str) -> str:
+    """What `x` has after the longest start it shares with `y`."""
+    prefix = 0
+    while prefix < min(len(x), len(y)) and x[prefix] == y[prefix]:
+        prefix += 1
+    return x[prefix:]
+
+
+def jrc_variants() -> list[Pair]:
+    pairs = []
+    for line in (JRC / "derived" / "latin_true_variant_pairs.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        a, _, b = line.partition("\t")
+        if a and b and _LATIN.fullmatch(a) and _LATIN.fullmatch(b) and a[:1].isupper() and b[:1].isupper():
+            pairs.append(Pair(a, b, "jrc-" + jrc_category(a, b)))
+    return pairs
+
+
+def jrc_different_people(limit: int, seed: int = 5) -> tuple[list[Pair], list[Pair]]:
+    """Random different-person pairs (FALSE in the data), and harder ones built here: two names with the
+    same last word that no TRUE pair connects (namesakes, as far as the data knows)."""
+    rows = [line.split("\t") for line in (JRC / "name_pairs.txt").read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if len(r) == 3 and all(_LATIN.fullmatch(n) and n[:1].isupper() for n in r[:2])]
+    person: dict[str, str] = {}
+
+    def find(name):
+        person.setdefault(name, name)
+        while person[name] != name:
+            name = person[name]
+        return name
+
+    for a, b, same in rows:
+        if same == "TRUE":
+            person[find(a)] = find(b)
+    rng = random.Random(seed)
+    random_pairs = [Pair(a, b, "jrc-random") for a, b, same in rows if same == "FALSE"]
+    by_last: dict[str, list[str]] = {}
+    for name in sorted(person):
+        words = name.split()
+        if len(words) >= 2 and not any(_ABBREVIATION.fullmatch(w) for w in words):
+            by_last.setdefault(_plain(words[-1]), []).append(name)
+    namesake_pairs = [Pair(a, b, "jrc-namesakes") for names in by_last.values() for a in names for b in names
+                      if a < b and find(a) != find(b) and _plain(a.split()[0]) != _plain(b.split()[0])]
+    rng.shuffle(random_pairs)
+    rng.shuffle(namesake_pairs)
+    return random_pairs[:limit], namesake_pairs[:limit]

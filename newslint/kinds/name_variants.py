@@ -1,0 +1,81 @@
+"""Names spelt two ways without anyone declaring either: within a story, or across a folder of drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from newslint.finding import Hit
+from newslint.kinds.base import CrossHit, Kind
+from newslint.kinds.name_groups import inconsistencies
+from newslint.kinds.name_mentions import Mention, find_mentions
+
+
+class NameVariants(Kind):
+    """One name, two spellings: report the spelling fewer mentions use (on a tie, the later one).
+
+    Fields: scope (`file`: within each story, the default; `corpus`: across every file of the run, where a
+    spelling's weight is the number of files using it, and only files that never use the majority spelling
+    are reported), exceptions (spellings never reported, e.g. two real people whose names fold together).
+    """
+
+    unit = "document"
+    fields = frozenset({"scope", "exceptions"})
+    placeholders = frozenset({"majority", "first_line", "first_use", "drafts"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.scope = rule.get("scope", "file")
+        if self.scope not in ("file", "corpus"):
+            raise rule.error(f"'scope' must be file or corpus, not {self.scope!r}", "scope")
+        self.cross_file = self.scope == "corpus"
+        self.exceptions = {name.casefold() for name in rule.strings("exceptions")}
+
+    def check(self, document) -> Iterator[Hit]:
+        if self.scope != "file":
+            return
+        for flag in inconsistencies(find_mentions(document)):
+            if flag.part.spelling not in self.exceptions:
+                first_line = document.position(flag.majority.start)[0]  # a message value, not the hit's place
+                values = {"majority": flag.majority.text, "first_line": first_line, "first_use": first_line,
+                          "drafts": 1}
+                yield Hit(flag.part.start, flag.part.end, values)
+
+    # Across files ----------------------------------------------------------------------------------
+
+    def summarize(self, document) -> list[Mention] | None:
+        if self.scope != "corpus":
+            return None
+        return [_located(document, mention) for mention in find_mentions(document)]
+
+    def finish(self, summaries) -> Iterator[CrossHit]:
+        mentions = [mention for _, summary in summaries if summary for mention in summary]
+        files_using: dict[str, set[str]] = {}
+        for part in (part for mention in mentions for part in mention.parts):
+            files_using.setdefault(part.spelling, set()).add(part.where[0])
+        reported = set()
+        for flag in inconsistencies(mentions, weight=_files):
+            path = flag.part.where[0]
+            if flag.part.spelling in self.exceptions or path in files_using[flag.majority.spelling]:
+                continue  # a file that uses both spellings is the within-file rule's business
+            if (path, flag.part.spelling) not in reported:
+                reported.add((path, flag.part.spelling))
+                majority_path, majority_line = flag.majority.where[:2]
+                values = {"majority": flag.majority.text, "first_line": majority_line,
+                          "first_use": f"{majority_path}:{majority_line}", "drafts": len(files_using[flag.majority.spelling])}
+                yield CrossHit(*flag.part.where, flag.part.text, values)
+
+
+def _files(parts) -> int:
+    return len({part.where[0] for part in parts})
+
+
+def _located(document, mention: Mention) -> Mention:
+    """The mention with each part's place as (path, line, column, end line, end column): summaries
+    outlive the document, so they carry positions, not offsets."""
+    def locate(part):
+        if part is None:
+            return None
+        return replace(part, where=(document.path, *document.position(part.start), *document.position(part.end)))
+
+    return Mention(locate(mention.surname), locate(mention.given), locate(mention.particles))

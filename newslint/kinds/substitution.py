@@ -1,0 +1,79 @@
+"""Declared spellings: each variant a newsroom has ruled out is flagged with the canonical form as its fix.
+
+Unlike `existence`, every match knows its replacement, so `newslint check --fix` can apply it. Variants
+are literal text (names hold full stops and hyphens), matched as whole words; "Kiev's" is found as
+"Kiev", so the fix keeps the possessive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.finding import Hit
+from newslint.kinds.base import Kind
+from newslint.patterns import phrase_alternation
+
+_SPACE = re.compile(r"\s+")
+
+
+class Substitution(Kind):
+    """Flag declared variants of a canonical spelling ("Kiev" for "Kyiv"), even when the story uses no
+    other spelling.
+
+    Fields: spellings (required; a list of `{canonical: Kyiv, variants: [Kiev]}`), exceptions (phrases
+    that excuse an overlapping match: "chicken Kiev"), ignore_case (default true; a variant in capitals
+    is replaced in capitals), skip_quotes (default false: house spelling applies inside quotes too).
+    """
+
+    unit = "paragraph"
+    fields = frozenset({"spellings", "exceptions", "ignore_case", "skip_quotes"})
+    placeholders = frozenset({"canonical"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.ignore_case = rule.boolean("ignore_case", True)
+        self.skip_quotes = rule.boolean("skip_quotes", False)
+        self.canonical = self._spellings(rule)
+        variants = [re.escape(variant).replace(r"\ ", " ") for variant in self.canonical]
+        self.pattern = rule.regex("spellings", phrase_alternation(variants), self.ignore_case)
+        self.exceptions = rule.regex_from_list("exceptions", required=False, ignore_case=self.ignore_case)
+
+    def _spellings(self, rule) -> dict[str, str]:
+        """Variant (as looked up) to canonical; the shape is checked here so a typo names its line."""
+        entries = rule.require("spellings")
+        if not isinstance(entries, list) or not entries:
+            raise rule.error("'spellings' must be a list of {canonical: ..., variants: [...]} entries", "spellings")
+        canonical: dict[str, str] = {}
+        for entry in entries:
+            if not isinstance(entry, dict) or set(entry) != {"canonical", "variants"}:
+                raise rule.error("each entry under 'spellings' needs exactly 'canonical' and 'variants'", "spellings")
+            target, variants = entry["canonical"], entry["variants"]
+            variants = [variants] if isinstance(variants, str) else variants
+            if not isinstance(target, str) or not target.strip() or not isinstance(variants, list) or not variants \
+                    or not all(isinstance(v, str) and v.strip() for v in variants):
+                raise rule.error(f"entry {target!r}: 'canonical' is a name and 'variants' a list of names", "spellings")
+            for variant in variants:
+                key = self._key(variant)
+                if key == self._key(target):
+                    raise rule.error(f"variant {variant!r} is the canonical spelling itself", "spellings")
+                if canonical.get(key, target) != target:
+                    raise rule.error(f"variant {variant!r} has two canonical spellings", "spellings")
+                canonical[key] = target
+        return canonical
+
+    def _key(self, text: str) -> str:
+        text = _SPACE.sub(" ", text.strip())
+        return text.casefold() if self.ignore_case else text
+
+    def check(self, paragraph) -> Iterator[Hit]:
+        excused = [m.span() for m in self.exceptions.finditer(paragraph.text)] if self.exceptions else []
+        for match in self.pattern.finditer(paragraph.text):
+            if any(a <= match.start() < b or match.start() <= a < match.end() for a, b in excused):
+                continue  # "chicken Kiev" is a dish, not the city
+            if self.skip_quotes and paragraph.in_quote(match.start()):
+                continue
+            target = self.canonical[self._key(match.group())]
+            replacement = target.upper() if match.group().isupper() and len(match.group()) > 1 else target
+            yield Hit(paragraph.start + match.start(), paragraph.start + match.end(), {"canonical": target},
+                      replacement=replacement)

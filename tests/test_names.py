@@ -1,0 +1,46 @@
+"""What the names fixtures cannot show: the normalisation key itself, and the fix a house spelling offers."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.document import Document
+from newslint.engine import Engine
+from newslint.kinds.name_spelling import are_variants, skeleton
+from newslint.ruleset import builtin_rules_dir, load_rule_file
+
+
+@pytest.mark.parametrize("spellings", [
+    ("Zelensky", "Zelenskyy", "Zelenskiy"),
+    ("Gaddafi", "Qaddafi", "Kadhafi", "Khadafy", "Ghaddafi"),
+    ("Dmitry", "Dmitri"),
+    ("Mahmoud", "Mahmud"),
+    ("Peskov", "Peskoff"),
+    ("Erdogan", "Erdoğan"),
+    ("Yevgeny", "Evgeny"),
+    ("Dostoevsky", "Dostoyevsky"),
+    ("Tchaikovsky", "Tschaikowsky"),
+])
+def test_skeleton_folds_transliterations(spellings):
+    assert len({skeleton(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize("a, b", [("Austria", "Australia"), ("Iran", "Iraq"), ("Korea", "Korean"),
+                                  ("Germans", "Germany"), ("Zelensky", "Zelenska"), ("Google", "Koogle")])
+def test_close_names_are_not_variants(a, b):
+    assert not are_variants(skeleton(a), skeleton(b))
+
+
+@pytest.mark.parametrize("a, b", [("Mohammed", "Muhammad"), ("Darwish", "Darwich"), ("Stoltenberg", "Stoltenburg")])
+def test_respellings_are_variants(a, b):
+    assert are_variants(skeleton(a), skeleton(b))
+
+
+def test_house_spelling_fix_keeps_possessive_and_capitals():
+    rules = [r for r in load_rule_file(builtin_rules_dir() / "names.yaml") if r.id == "names.house-spelling"]
+    text = "KIEV TALKS\n\nKiev's mayor met Qaddafi's former envoy.\n"
+    findings, _ = Engine(rules).check(Document("story.txt", text))
+    fixed = text
+    for start, end, replacement in sorted((f.fix for f in findings), reverse=True):
+        fixed = fixed[:start] + replacement + fixed[end:]
+    assert fixed == "KYIV TALKS\n\nKyiv's mayor met Gaddafi's former envoy.\n"
