@@ -12,9 +12,11 @@ KINDS = {
     "attribution": "newslint.kinds.attribution:Attribution",
     "cue": "newslint.kinds.cue:Cue",
     "existence": "newslint.kinds.existence:Existence",
+    "name_variants": "newslint.kinds.name_variants:NameVariants",
     "near_duplicate": "newslint.kinds.near_duplicate:NearDuplicate",
     "quote": "newslint.kinds.quote:Quote",
     "readability": "newslint.kinds.readability:Readability",
+    "substitution": "newslint.kinds.substitution:Substitution",
 }
 
 
