@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 
@@ -9,9 +10,9 @@ import click
 
 from newslint.errors import NewslintError
 from newslint.finding import Severity
+from newslint.reporters import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
-FORMAT_NAMES = ("text", "json")
 LEVELS = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
 
 
@@ -29,64 +30,49 @@ def main() -> None:
     """
 
 
+def _run_options(command):
+    """What is checked and with which rules: the options `check` and `baseline` share."""
+    for option in reversed((
+        click.argument("paths", nargs=-1, required=True, type=click.Path()),
+        click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="Extra rule file (repeatable)."),
+        click.option("--select", multiple=True, help="Run only these rule ids or sets (comma-separated)."),
+        click.option("--enable", multiple=True, help="Also run these rules that are off by default (comma-separated)."),
+        click.option("--ignore", multiple=True, help="Skip these rule ids or sets (comma-separated)."),
+        click.option("--include", multiple=True, help="File-name globs to check in folders (repeatable).  "
+                     "[default: *.txt, *.md, *.markdown]"),
+        click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable)."),
+        click.option("--config", "config_file", type=click.Path(), help="Use this config file instead of searching."),
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core)."),
+        click.option("--stdin-filename", help="With '-': the path the text would have (for config and Markdown)."),
+        click.option("--quiet", "-q", is_flag=True, help="No notices on stderr."),
+    )):
+        command = option(command)
+    return command
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES), default="text", show_default=True,
+@_run_options
+@click.option("--format", "output_format", type=click.Choice(tuple(FORMATS)), default="text", show_default=True,
               help="Output format.")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="Extra rule file (repeatable).")
-@click.option("--select", multiple=True, help="Run only these rule ids or sets (comma-separated).")
-@click.option("--enable", multiple=True, help="Also run these rules that are off by default (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or sets (comma-separated).")
-@click.option("--include", multiple=True, help="File-name globs to check in folders (repeatable).  "
-              "[default: *.txt, *.md, *.markdown]")
-@click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
 @click.option("--fail-level", type=LEVELS, help="Lowest severity that fails the run.  [default: warning]")
-@click.option("--config", "config_file", type=click.Path(), help="Use this config file instead of searching.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
-@click.option("--stdin-filename", help="With '-': the path the text would have (for config and Markdown).")
-@click.option("--quiet", "-q", is_flag=True, help="No notices on stderr.")
-def check(paths, output_format, rule_files, select, enable, ignore, include, exclude, fail_level, config_file, jobs, stdin_filename,
-          quiet) -> None:
+@click.option("--baseline", "baseline_file", type=click.Path(), help="Report only findings not in this baseline.")
+@click.option("--changed-since", metavar="REF", help="Report only findings on lines changed since this git ref.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (house spellings, exact repeats) to the files.")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
+def check(output_format, fail_level, baseline_file, changed_since, fix, diff, **options) -> None:
     """Check files and folders (.txt, .md, .markdown); '-' reads standard input."""
     with _errors_exit():
-        from newslint.config import ConfigFinder, Overrides
-        from newslint.engine import Task, run
-        from newslint.files import DEFAULT_INCLUDE, discover
-
-        overrides = Overrides(
-            rule_files=tuple(rule_files),
-            select=_split(select) or None,
-            enable=_split(enable),
-            ignore=_split(ignore),
-            exclude=tuple(exclude),
-            fail_level=Severity.parse(fail_level) if fail_level else None,
-            config_file=config_file,
-        )
-        finder = ConfigFinder(overrides)
-        tasks, problems = [], []
-        file_paths = [p for p in paths if p != "-"]
-        found = discover(file_paths, include=tuple(include) or DEFAULT_INCLUDE, exclude=overrides.exclude,
-                         is_excluded=lambda path: finder.for_path(path).excludes(path))
-        problems.extend(found.problems)
-        for path in found.files:
-            tasks.append(Task(path, finder.for_path(path)))
-        if "-" in paths:
-            name = stdin_filename or "<stdin>"
-            tasks.append(Task(name, finder.for_path(stdin_filename or os.path.join(os.getcwd(), "stdin")),
-                              sys.stdin.buffer.read()))
-        report = run(tasks, jobs)
-        for path, problem in problems:
-            _say(f"error: {path}: {problem}")
-        for result in report.results:
-            if result.error:
-                _say(f"error: {result.path}: {result.error}")
-            elif result.skipped and not quiet:
-                _say(f"notice: {result.path}: {result.skipped}")
-            elif result.notice and not quiet:
-                _say(f"notice: {result.path}: {result.notice}")
+        if fix and not diff and "-" in options["paths"]:
+            raise NewslintError("--fix cannot write to standard input; use --diff")
+        report, tasks, problems = _run(fail_level=fail_level, **options)
+        findings = _filtered(report.findings, tasks, changed_since, baseline_file, options["quiet"])
+        if fix or diff:
+            findings = _fixed(findings, tasks, diff, options["quiet"])
+        report = dataclasses.replace(report, findings=findings)
         levels = {task.path: task.config.fail_level or Severity.WARNING for task in tasks}
         failed = any(f.severity >= levels.get(f.path, Severity.WARNING) for f in report.findings)
-        fail_level_shown = overrides.fail_level or (tasks[0].config.fail_level if tasks else None) or Severity.WARNING
+        fail_level_shown = (Severity.parse(fail_level) if fail_level else None) or (
+            tasks[0].config.fail_level if tasks else None) or Severity.WARNING
         from newslint.reporters import reporter
 
         stream = sys.stdout
@@ -95,6 +81,102 @@ def check(paths, output_format, rule_files, select, enable, ignore, include, exc
         if not report.checked and (problems or any(r.error for r in report.results)):
             sys.exit(EXIT_ERROR)
         sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+@main.command("baseline")
+@_run_options
+@click.option("--output", "-o", required=True, type=click.Path(), help="The baseline file to write.")
+def baseline_command(output, **options) -> None:
+    """Record today's findings, so that `check --baseline FILE` reports only new ones."""
+    with _errors_exit():
+        from newslint import baseline
+
+        report, _, problems = _run(**options)
+        if not report.checked and (problems or any(r.error for r in report.results)):
+            sys.exit(EXIT_ERROR)
+        count = baseline.write(report.findings, output)
+        click.echo(f"newslint: baseline of {count} finding{'s' if count != 1 else ''} in {report.checked} "
+                   f"file{'s' if report.checked != 1 else ''} written to {output}.")
+
+
+def _run(paths, rule_files, select, enable, ignore, include, exclude, config_file, jobs, stdin_filename, quiet,
+         fail_level=None):
+    """Find the files, check them, and say what could not be read: (report, tasks, problems)."""
+    from newslint.config import ConfigFinder, Overrides
+    from newslint.engine import Task, run
+    from newslint.files import DEFAULT_INCLUDE, discover
+
+    overrides = Overrides(
+        rule_files=tuple(rule_files),
+        select=_split(select) or None,
+        enable=_split(enable),
+        ignore=_split(ignore),
+        exclude=tuple(exclude),
+        fail_level=Severity.parse(fail_level) if fail_level else None,
+        config_file=config_file,
+    )
+    finder = ConfigFinder(overrides)
+    tasks, problems = [], []
+    file_paths = [p for p in paths if p != "-"]
+    found = discover(file_paths, include=tuple(include) or DEFAULT_INCLUDE, exclude=overrides.exclude,
+                     is_excluded=lambda path: finder.for_path(path).excludes(path))
+    problems.extend(found.problems)
+    for path in found.files:
+        tasks.append(Task(path, finder.for_path(path)))
+    if "-" in paths:
+        name = stdin_filename or "<stdin>"
+        tasks.append(Task(name, finder.for_path(stdin_filename or os.path.join(os.getcwd(), "stdin")),
+                          sys.stdin.buffer.read()))
+    from newslint.progress import progress_for
+
+    report = run(tasks, jobs, on_progress=progress_for(quiet))
+    for path, problem in problems:
+        _say(f"error: {path}: {problem}")
+    for result in report.results:
+        if result.error:
+            _say(f"error: {result.path}: {result.error}")
+        elif result.skipped and not quiet:
+            _say(f"notice: {result.path}: {result.skipped}")
+        elif result.notice and not quiet:
+            _say(f"notice: {result.path}: {result.notice}")
+    return report, tasks, problems
+
+
+def _filtered(findings, tasks, changed_since, baseline_file, quiet):
+    """Only findings on changed lines, then only those the baseline does not hold; says what was hidden."""
+    if changed_since:
+        from newslint.changes import only_changed
+
+        kept = only_changed(findings, changed_since, [t.path for t in tasks if t.data is not None])
+        if len(kept) < len(findings) and not quiet:
+            _say(f"notice: {len(findings) - len(kept)} findings on lines unchanged since {changed_since} not shown")
+        findings = kept
+    if baseline_file:
+        from newslint.baseline import new_findings
+
+        findings, known = new_findings(findings, baseline_file)
+        if known and not quiet:
+            _say(f"notice: {known} findings already in {baseline_file} not shown")
+    return findings
+
+
+def _fixed(findings, tasks, diff_only, quiet):
+    """Apply (or, with `diff_only`, print and exit) the safe fixes; the findings still standing."""
+    from newslint import fixes
+
+    plans = fixes.plan(findings, {t.path: t.data for t in tasks if t.data is not None})
+    for plan in plans:
+        if plan.problem:
+            _say(f"notice: {plan.path}: {plan.problem}")
+    if diff_only:
+        diff = "".join(plan.diff() for plan in plans)
+        sys.stdout.write(diff)
+        sys.exit(EXIT_FINDINGS if diff else EXIT_CLEAN)
+    applied = fixes.write(plans)
+    if applied and not quiet:
+        files = len({f.path for f in applied})
+        _say(f"fixed {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}")
+    return [f for f in findings if f not in applied]  # `applied` is a set
 
 
 @main.command("rules")

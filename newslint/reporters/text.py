@@ -25,6 +25,7 @@ def summary_line(counts: dict) -> str:
     if not counts["findings"]:
         return f"newslint: no findings; {files}."
     parts = [f"{counts[k]} {k if counts[k] != 1 else k[:-1]}" for k in ("errors", "warnings", "suggestions") if counts[k]]
-    verdict = f"failed (fail level: {counts['fail_level']})" if counts["failed"] else "passed"
+    # Both verdicts name the level, so a CI log says why a run with findings passed.
+    verdict = f"{'failed' if counts['failed'] else 'passed'} (fail level: {counts['fail_level']})"
     total = counts["findings"]
     return f"newslint: {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}); {files}; {verdict}."

@@ -1,0 +1,197 @@
+"""The CI gate: SARIF checked against the published 2.1.0 schema, GitHub workflow commands parsed back,
+JUnit XML read as GitLab and Jenkins read it, and `--changed-since` in a real git repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SCHEMA = FIXTURES / "sarif" / "sarif-schema-2.1.0.json"
+LIBRARY = (FIXTURES / "newsroom" / "library-vote.md").read_text(encoding="utf-8")
+FERRY = (FIXTURES / "newsroom" / "ferry-strike.txt").read_text(encoding="utf-8")
+RULES_WITH_LINK = """rules:
+  - id: house.kiev
+    kind: existence
+    severity: suggestion
+    message: "Use 'Kyiv', not '{text}': 100% of style guides agree, since 2019."
+    description: House spelling of Ukraine's capital. The AP changed in 2019.
+    link: https://newsroom.example/style#kyiv
+    phrases: [Kiev]
+    examples: {flags: [Shelling hit Kiev.], passes: [Shelling hit Kyiv.]}
+"""
+# A GitHub workflow command: ::level key=value,key=value::message
+COMMAND = re.compile(r"^::(error|warning|notice) ([^:]*)::(.*)$")
+
+
+@pytest.fixture
+def desk(tmp_path, monkeypatch):
+    """A folder of drafts, as a CI job sees the checkout: paths relative to the working directory."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "metro").mkdir()
+    (tmp_path / "metro" / "library-vote.md").write_text(LIBRARY, encoding="utf-8")
+    (tmp_path / "metro" / "ferry-strike.txt").write_text(FERRY, encoding="utf-8")
+    # Comma, colon and percent in the path: GitHub needs them escaped in a property.
+    (tmp_path / "metro" / "kiev, 100%: update.txt").write_text(
+        "Shelling hit Kiev overnight, the mayor said.\n", encoding="utf-8")
+    (tmp_path / "house.yaml").write_text(RULES_WITH_LINK, encoding="utf-8")
+    return tmp_path
+
+
+def _check(cli, *args):
+    return cli("check", "--jobs", "1", "--select", "duplicates,house", "--rules", "house.yaml", *args, "metro")
+
+
+def test_sarif_is_valid_against_the_published_schema(cli, desk):
+    jsonschema = pytest.importorskip("jsonschema") if not os.environ.get("CI") else __import__("jsonschema")
+    result = _check(cli, "--format", "sarif")
+    assert result.exit_code == 1, result.output
+    log = json.loads(result.stdout)
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema, cls=jsonschema.Draft4Validator, format_checker=jsonschema.FormatChecker())
+
+    run = log["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
+    assert rules["house.kiev"]["helpUri"] == "https://newsroom.example/style#kyiv"
+    assert rules["house.kiev"]["defaultConfiguration"] == {"level": "note"}
+    assert rules["duplicates.paragraph"]["shortDescription"]["text"].startswith("A paragraph repeated")
+    assert "newslint-disable-next-line duplicates.paragraph" in rules["duplicates.paragraph"]["help"]["text"]
+    by_rule = {r["ruleId"]: r for r in run["results"]}
+    duplicate = by_rule["duplicates.paragraph"]
+    assert duplicate["level"] == "error"
+    location = duplicate["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "metro/library-vote.md", "uriBaseId": "SRCROOT"}
+    line = LIBRARY.splitlines()[16]
+    assert location["region"] == {"startLine": 17, "startColumn": 1, "endLine": 17, "endColumn": len(line) + 1,
+                                  "snippet": {"text": line}}
+    assert run["tool"]["driver"]["rules"][duplicate["ruleIndex"]]["id"] == "duplicates.paragraph"
+    kiev = by_rule["house.kiev"]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert kiev["uri"] == "metro/kiev%2C%20100%25%3A%20update.txt"
+
+
+def test_github_commands_parse_back_to_the_findings(cli, desk):
+    result = _check(cli, "--format", "github")
+    json_findings = json.loads(_check(cli, "--format", "json").stdout)["findings"]
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "newslint: 2 findings (1 error, 1 suggestion); 3 files checked; failed (fail level: warning)."
+    parsed = []
+    for line in lines[:-1]:
+        level, properties, message = COMMAND.match(line).groups()
+        fields = dict(item.split("=", 1) for item in properties.split(","))
+        fields = {key: _unescape(value) for key, value in fields.items()}
+        parsed.append({"path": fields["file"], "line": int(fields["line"]), "column": int(fields["col"]),
+                       "end_line": int(fields["endLine"]), "end_column": int(fields["endColumn"]),
+                       "rule": fields["title"], "level": level, "message": _unescape(message)})
+    assert parsed == [{"path": f["path"], "line": f["line"], "column": f["column"], "end_line": f["end_line"],
+                       "end_column": f["end_column"], "rule": f["rule"],
+                       "level": {"error": "error", "warning": "warning", "suggestion": "notice"}[f["severity"]],
+                       "message": f["message"]} for f in json_findings]
+    assert parsed[0]["path"] == os.path.join("metro", "kiev, 100%: update.txt")
+    assert "100%25 of style guides" in lines[0] and "file=metro/kiev%2C 100%25%3A update.txt," in lines[0]
+
+
+def _unescape(text: str) -> str:
+    for escaped, plain in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(escaped, plain)
+    return text
+
+
+def test_junit_has_a_suite_per_file_and_fails_only_at_the_fail_level(cli, desk):
+    result = _check(cli, "--format", "junit")
+    root = ElementTree.fromstring(result.stdout.split("\n<!--")[0])
+    suites = {suite.get("name"): suite for suite in root.iter("testsuite")}
+    assert set(suites) == {os.path.join("metro", name) for name in
+                           ("ferry-strike.txt", "kiev, 100%: update.txt", "library-vote.md")}
+    library = suites[os.path.join("metro", "library-vote.md")]
+    assert library.get("failures") == "1"
+    failure = library.find("testcase/failure")
+    assert failure.get("type") == "error" and "repeats line 11" in failure.get("message")
+    kiev = suites[os.path.join("metro", "kiev, 100%: update.txt")]
+    assert kiev.get("failures") == "0" and "house.kiev" in kiev.find("testcase/system-out").text
+    assert suites[os.path.join("metro", "ferry-strike.txt")].find("testcase").get("name") == "no findings"
+    assert root.get("tests") == "3" and root.get("failures") == "1"
+    assert "failed (fail level: warning)" in result.stdout.splitlines()[-1]
+
+
+def test_fail_level_decides_the_exit_and_the_summary(cli, desk):
+    passed = _check(cli, "--fail-level", "error", "--ignore", "duplicates")
+    assert passed.exit_code == 0
+    assert passed.stdout.splitlines()[-1] == ("newslint: 1 finding (1 suggestion); 3 files checked; "
+                                              "passed (fail level: error).")
+    failed = _check(cli, "--fail-level", "suggestion", "--ignore", "duplicates")
+    assert failed.exit_code == 1
+    assert failed.stdout.splitlines()[-1].endswith("failed (fail level: suggestion).")
+
+
+# --changed-since ----------------------------------------------------------------------------------
+
+
+def _git(*args, cwd):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@newsroom.example",
+           "GIT_COMMITTER_NAME": "Desk", "GIT_COMMITTER_EMAIL": "desk@newsroom.example", "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def archive(tmp_path, monkeypatch):
+    """A git repository whose committed stories already have findings."""
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    monkeypatch.chdir(tmp_path)
+    _git("init", "--quiet", "--initial-branch=main", cwd=tmp_path)
+    (tmp_path / "library-vote.md").write_text(LIBRARY, encoding="utf-8")
+    (tmp_path / "ferry-strike.txt").write_text(FERRY, encoding="utf-8")
+    _git("add", ".", cwd=tmp_path)
+    _git("commit", "--quiet", "-m", "Archive", cwd=tmp_path)
+    return tmp_path
+
+
+def _findings(result) -> list[str]:
+    return [f"{f['path']}:{f['line']} {f['rule']}" for f in json.loads(result.stdout)["findings"]]
+
+
+def test_changed_since_reports_only_new_problems(cli, archive):
+    ferry = FERRY.splitlines(keepends=True)
+    repeated = ferry[4]  # "The RMT union said ..." pasted again at the end: a new problem
+    (archive / "ferry-strike.txt").write_text("".join(ferry) + "\n" + repeated, encoding="utf-8")
+    (archive / "new-draft.txt").write_text(FERRY.replace("Isle of Wight", "Isle of Man"), encoding="utf-8")
+    args = ("check", "--format", "json", "--jobs", "1", "--select", "duplicates")
+    everything = _findings(cli(*args, "."))
+    assert "library-vote.md:17 duplicates.paragraph" in everything  # old, on an unchanged line
+
+    result = cli(*args, "--changed-since", "HEAD", ".")
+    assert result.exit_code == 1
+    assert _findings(result) == [
+        "ferry-strike.txt:11 duplicates.paragraph",  # the line added since HEAD
+        "new-draft.txt:1 duplicates.across-files",  # untracked: wholly changed
+    ]
+    assert "findings on lines unchanged since HEAD not shown" in result.stderr
+
+    _git("add", ".", cwd=archive)
+    _git("commit", "--quiet", "-m", "Ferry update", cwd=archive)
+    assert _findings(cli(*args, "--changed-since", "HEAD", ".")) == []
+    assert _findings(cli(*args, "--changed-since", "HEAD~1", ".")) == [
+        "ferry-strike.txt:11 duplicates.paragraph", "new-draft.txt:1 duplicates.across-files"]
+
+
+def test_changed_since_a_bad_ref_is_an_error(cli, archive):
+    result = cli("check", "--changed-since", "no-such-branch", ".")
+    assert result.exit_code == 2
+    assert "git does not know the ref 'no-such-branch'" in result.stderr
+
+
+def test_changed_since_outside_git_is_an_error(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    (tmp_path / "ferry-strike.txt").write_text(FERRY, encoding="utf-8")
+    result = cli("check", "--changed-since", "main", ".")
+    assert result.exit_code == 2
+    assert "not inside a git repository" in result.stderr

@@ -1,0 +1,190 @@
+"""`check --fix` and `--diff`: safe fixes written atomically, every other byte of the file as saved (BOM,
+CRLF, Windows-1252), files without a fix untouched; and `check -` with `--stdin-filename` for editors."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from newslint import kinds
+from newslint.finding import Hit
+from newslint.kinds.base import Kind
+
+LEAD = ("KYIV, March 3 - Air raid sirens sounded across Kiev for three hours overnight as drones struck "
+        "an energy plant on the city's eastern edge, the mayor said.")
+DAMAGE = ("Repair crews restored power to most homes by morning, though 12,000 households in two districts "
+          "were still without heating, officials said.")
+QUOTE = "\u201cWe heard the first blast just after two,\u201d said Olena Marchenko, a nurse at the city hospital."
+HOUSE_RULES = """rules:
+  - id: house.spelling
+    kind: house_spelling
+    severity: warning
+    message: "House style is '{right}', not '{text}'."
+    description: Declared house spellings.
+    spellings: {Kiev: Kyiv, "cafe": "caf\\u00e9"}
+    examples: {flags: [Shelling hit Kiev.], passes: [Shelling hit Kyiv.]}
+  - id: house.capital
+    kind: house_spelling
+    severity: warning
+    message: "House style is '{right}', not '{text}'."
+    description: A second rule whose fix overlaps the first.
+    spellings: {"across Kiev": "across the capital"}
+    examples: {flags: [Sirens sounded across Kiev.], passes: [Sirens sounded across Kyiv.]}
+"""
+
+
+class HouseSpelling(Kind):
+    """A stand-in for a house-style kind that sets `Hit.replacement` (fixes rely on nothing else).
+
+    Fields: spellings (wrong: right).
+    """
+
+    unit = "document"
+    fields = frozenset({"spellings"})
+    placeholders = frozenset({"right"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.spellings = rule.get("spellings")
+
+    def check(self, document):
+        for wrong, right in self.spellings.items():
+            for match in re.finditer(rf"\b{re.escape(wrong)}\b", document.text):
+                yield Hit(match.start(), match.end(), {"right": right}, replacement=right)
+
+
+@pytest.fixture
+def house(tmp_path, monkeypatch):
+    monkeypatch.setitem(kinds.KINDS, "house_spelling", f"{__name__}:HouseSpelling")
+    rules = tmp_path / "house.yaml"
+    rules.write_text(HOUSE_RULES, encoding="utf-8")
+    return ("--jobs", "1", "--select", "duplicates,house.spelling", "--rules", str(rules))
+
+
+def _story(newline: str, *paragraphs: str) -> str:
+    return (newline * 2).join(paragraphs) + newline
+
+
+def test_fix_keeps_bom_and_crlf_and_changes_only_the_fixes(cli, tmp_path, house):
+    story = tmp_path / "drone-strike.md"
+    before = b"\xef\xbb\xbf" + _story("\r\n", "# Drones hit Kiev plant", LEAD, DAMAGE, QUOTE, DAMAGE).encode()
+    story.write_bytes(before)
+    result = cli("check", *house, "--fix", story)
+    assert result.exit_code == 0, result.output
+    assert "fixed 3 findings in 1 file" in result.stderr
+    expected = b"\xef\xbb\xbf" + _story("\r\n", "# Drones hit Kyiv plant", LEAD.replace("Kiev", "Kyiv"), DAMAGE,
+                                        QUOTE).encode()
+    assert story.read_bytes() == expected
+    assert result.stdout.strip() == "newslint: no findings; 1 file checked."
+    assert cli("check", *house, "--fix", story).exit_code == 0 and story.read_bytes() == expected  # idempotent
+
+
+def test_fix_keeps_a_windows_1252_export_byte_for_byte(cli, tmp_path, house):
+    story = tmp_path / "cafe-reopens.txt"
+    lines = ["Kiev cafe reopens", "", QUOTE, "", DAMAGE, "", DAMAGE, ""]
+    story.write_bytes("\r\n".join(lines).encode("cp1252"))
+    result = cli("check", *house, "--fix", story)
+    assert result.exit_code == 0, result.output
+    assert "read as Windows-1252" in result.stderr
+    fixed = ["Kyiv caf\u00e9 reopens", "", QUOTE, "", DAMAGE, ""]
+    assert story.read_bytes() == "\r\n".join(fixed).encode("cp1252")
+
+
+def test_exact_repeats_go_without_a_gap_but_near_repeats_stay_findings(cli, tmp_path):
+    story = tmp_path / "power.txt"
+    near = DAMAGE.replace("12,000 households", "12,000 homes")
+    # One paragraph a line, as a CMS exports it, with the exact repeat last and no final newline.
+    story.write_text("\n".join(["Power restored after drone strike", LEAD, DAMAGE, QUOTE, near, LEAD]),
+                     encoding="utf-8")
+    result = cli("check", "--jobs", "1", "--select", "duplicates", "--fix", story)
+    assert result.exit_code == 1
+    assert story.read_text(encoding="utf-8") == "\n".join(["Power restored after drone strike", LEAD, DAMAGE, QUOTE,
+                                                           near])
+    assert result.stdout.splitlines()[0] == f"{story}:5:1: error duplicates.paragraph Paragraph repeats line 3 (97% alike); delete one copy."
+
+
+def test_diff_prints_the_fixes_and_changes_nothing(cli, tmp_path, house, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    story, copy = Path("drone-strike.md"), Path("copy.md")
+    for path in (story, copy):
+        path.write_text(_story("\n", "# Drones hit Kiev plant", LEAD, DAMAGE, DAMAGE, QUOTE), encoding="utf-8")
+    before, stat = story.read_bytes(), story.stat()
+    result = cli("check", *house, "--diff", story)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("--- a/drone-strike.md\n+++ b/drone-strike.md\n@@ -1,")
+    assert "-# Drones hit Kiev plant\n+# Drones hit Kyiv plant\n" in result.stdout
+    assert result.stdout.count(f"-{DAMAGE}\n") == 1 and f"+{DAMAGE}" not in result.stdout
+    assert story.read_bytes() == before and story.stat().st_mtime_ns == stat.st_mtime_ns
+    # The diff is a real patch: applied, it gives what --fix writes.
+    Path("fix.patch").write_text(result.stdout, encoding="utf-8")
+    subprocess.run(["git", "apply", "fix.patch"], check=True, capture_output=True)
+    assert cli("check", *house, "--fix", copy).exit_code == 0
+    assert story.read_bytes() == copy.read_bytes()
+    clean = tmp_path / "clean.md"
+    clean.write_text(_story("\n", "# Power restored", DAMAGE), encoding="utf-8")
+    nothing = cli("check", *house, "--diff", clean)
+    assert (nothing.exit_code, nothing.stdout) == (0, "")
+
+
+def test_files_without_a_fix_are_never_touched(cli, tmp_path, house):
+    fixable, other = tmp_path / "a.txt", tmp_path / "b.txt"
+    fixable.write_text(_story("\n", LEAD, DAMAGE), encoding="utf-8")
+    other.write_text(_story("\n", QUOTE, DAMAGE), encoding="utf-8")
+    stat = other.stat()
+    result = cli("check", *house, "--fix", tmp_path)
+    assert "Kyiv" in fixable.read_text(encoding="utf-8")
+    after = other.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+    assert "duplicates.across-files" in result.stdout  # a cross-file repeat is an editor's call: no fix
+    assert [p.name for p in tmp_path.iterdir() if "newslint-tmp" in p.name] == []
+
+
+def test_overlapping_fixes_are_resolved_the_same_way_every_time(cli, tmp_path, house):
+    both = (*house[:-2], "--select", "house", *house[-2:])
+    outcomes = []
+    for attempt in range(2):
+        story = tmp_path / f"sirens-{attempt}.txt"
+        story.write_text(LEAD + "\n", encoding="utf-8")
+        result = cli("check", *both, "--fix", story)
+        outcomes.append((story.read_text(encoding="utf-8"), result.stdout.replace(str(story), "STORY")))
+    assert outcomes[0] == outcomes[1]
+    text, report = outcomes[0]
+    # "across Kiev" starts first, so it wins; the spelling fix inside it stays a finding.
+    assert "across the capital" in text and "Kiev" not in text
+    assert "house.spelling" in report and "house.capital" not in report
+
+
+# Editors and CMS plug-ins: standard input under a file's name ------------------------------------------
+
+
+def test_stdin_filename_decides_markdown_and_config(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sport").mkdir()
+    (tmp_path / "sport" / ".newslint.yaml").write_text("ignore: [duplicates.paragraph]\n", encoding="utf-8")
+    unsaved = _story("\n", "# Drone strike", LEAD, "```", LEAD, "```", DAMAGE)  # a repeat inside a code block
+    args = ("check", "--format", "json", "--jobs", "1", "--select", "duplicates", "-")
+
+    as_markdown = cli(*args, "--stdin-filename", "metro/strike.md", input=unsaved)
+    assert as_markdown.exit_code == 0 and json.loads(as_markdown.stdout)["findings"] == []
+    as_text = json.loads(cli(*args, "--stdin-filename", "metro/strike.txt", input=unsaved).stdout)["findings"]
+    assert [(f["path"], f["line"], f["rule"]) for f in as_text] == [("metro/strike.txt", 7, "duplicates.paragraph")]
+    # The sports desk's config switches the rule off for anything named under sport/.
+    repeated = _story("\n", LEAD, DAMAGE, LEAD)
+    assert json.loads(cli(*args, "--stdin-filename", "sport/strike.txt", input=repeated).stdout)["findings"] == []
+    assert len(json.loads(cli(*args, "--stdin-filename", "metro/strike.txt", input=repeated).stdout)["findings"]) == 1
+
+
+def test_stdin_diff_and_fix(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    repeated = _story("\n", LEAD, DAMAGE, LEAD)
+    diff = cli("check", "--select", "duplicates", "--diff", "-", "--stdin-filename", "metro/strike.txt",
+               input=repeated)
+    assert diff.exit_code == 1
+    assert diff.stdout.startswith("--- a/metro/strike.txt\n+++ b/metro/strike.txt\n")
+    assert f"-\n-{LEAD}\n" in diff.stdout
+    refused = cli("check", "--fix", "-", input=repeated)
+    assert refused.exit_code == 2 and "--fix cannot write to standard input; use --diff" in refused.stderr

@@ -1,0 +1,141 @@
+"""Editors saying "this one is fine": inline suppression comments in Markdown and plain text, and baselines
+that survive the lines of a story moving."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+LEAD = ("SPRINGFIELD, June 4 - The city council voted 7-2 on Tuesday to close the Elm Street branch library "
+        "at the end of June, ending 62 years of service.")
+RESIDENTS = ("Residents packed the council chamber to oppose the plan, which the finance office says will save "
+             "about $400,000 a year.")
+QUOTE = "\"This library is where my kids learned to read,\" said Maria Okafor, who has lived on Elm Street since 1998."
+REYES = "Council member Tom Reyes, who voted against the closure, said the savings were small beside the cost."
+CREWS = ("PORTSMOUTH, May 12 - Ferry crews walked out on Monday in a dispute over new shift rotas, cancelling 14 "
+         "crossings.")
+UNION = "The RMT union said the operator had imposed the changes without consultation with its members."
+
+
+def _story(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _findings(cli, *args) -> list[str]:
+    result = cli("check", "--format", "json", "--jobs", "1", "--select", "duplicates", *args)
+    assert result.exit_code in (0, 1), result.output
+    return [f"{Path(f['path']).name}:{f['line']}:{f['column']} {f['rule']}" for f in json.loads(result.stdout)["findings"]]
+
+
+@pytest.mark.parametrize("disable, enable, next_line", [
+    ("<!-- newslint-disable duplicates.paragraph -->", "<!-- newslint-enable -->",
+     "<!-- newslint-disable-next-line duplicates -->"),
+])
+def test_markdown_comments_suppress_a_range_and_the_next_line(cli, tmp_path, disable, enable, next_line):
+    story = tmp_path / "library.md"
+    # The repeated quote is deliberate (a pull quote); the repeated lead is not.
+    story.write_text(_story(f"# Library to close", LEAD, QUOTE, RESIDENTS, disable, QUOTE, enable, REYES,
+                            next_line, RESIDENTS, LEAD), encoding="utf-8")
+    assert _findings(cli, story) == ["library.md:21:1 duplicates.paragraph"]
+    # Without the comments, all three repeats are reported.
+    bare = tmp_path / "bare.md"
+    bare.write_text(_story("# Library to close", LEAD, QUOTE, RESIDENTS, QUOTE, REYES, RESIDENTS, LEAD),
+                    encoding="utf-8")
+    assert len(_findings(cli, bare)) == 3
+
+
+def test_plain_text_bracket_lines_suppress_and_are_not_copy(cli, tmp_path):
+    story = tmp_path / "library.txt"
+    # One paragraph a line, as a CMS exports it; the bracket lines sit between paragraphs.
+    story.write_text("\n".join(["Library to close", LEAD, QUOTE, RESIDENTS, "[newslint-disable-next-line]", QUOTE,
+                                "[newslint-disable duplicates.paragraph]", RESIDENTS, "[newslint-enable]", LEAD])
+                     + "\n", encoding="utf-8")
+    assert _findings(cli, story) == ["library.txt:10:1 duplicates.paragraph"]
+    # The same story with the bracket lines removed: three repeats, same paragraphs.
+    bare = tmp_path / "bare.txt"
+    bare.write_text("\n".join(["Library to close", LEAD, QUOTE, RESIDENTS, QUOTE, RESIDENTS, LEAD]) + "\n",
+                    encoding="utf-8")
+    assert [f.split(" ")[1] for f in _findings(cli, bare)] == ["duplicates.paragraph"] * 3
+
+
+def test_a_disable_without_enable_runs_to_the_end_and_covers_cross_file_findings(cli, tmp_path):
+    (tmp_path / "a-original.md").write_text(_story(LEAD, RESIDENTS, REYES), encoding="utf-8")
+    (tmp_path / "b-follow-up.md").write_text(
+        _story("<!-- newslint-disable duplicates.across-files -->", QUOTE, RESIDENTS), encoding="utf-8")
+    (tmp_path / "c-rewrite.md").write_text(_story(QUOTE, RESIDENTS), encoding="utf-8")
+    # b repeating a is suppressed in b; c repeats the quote in b and the paragraph in a, both reported on c.
+    assert _findings(cli, tmp_path) == ["c-rewrite.md:1:1 duplicates.across-files",
+                                        "c-rewrite.md:3:1 duplicates.across-files"]
+
+
+def test_unknown_ids_in_a_suppression_are_reported(cli, tmp_path):
+    story = tmp_path / "library.md"
+    story.write_text(_story("<!-- newslint-disable-next-line duplicates.paragrpah, duplicates -->", LEAD,
+                            "[newslint-disable-next-line nosuchset]", LEAD), encoding="utf-8")
+    result = cli("check", "--jobs", "1", story)
+    assert result.exit_code == 1
+    assert (f"{story}:1:33: warning newslint.unknown-suppression 'duplicates.paragrpah' in a suppression comment "
+            "names no loaded rule; nothing is suppressed by it.") in result.stdout
+    # In Markdown the bracket form is copy, not a directive: its id is not checked, and it suppresses nothing.
+    assert "nosuchset" not in result.stdout
+    assert "library.md:7:1 duplicates.paragraph" in _findings(cli, story)
+    # Severity of the check itself is configurable like any rule's.
+    (tmp_path / ".newslint.yaml").write_text("severity: {newslint.unknown-suppression: suggestion}\n",
+                                             encoding="utf-8")
+    assert "suggestion newslint.unknown-suppression" in cli("check", "--jobs", "1", story).stdout
+
+
+# Baselines -----------------------------------------------------------------------------------------
+
+
+def test_baseline_survives_line_shifts_and_reports_only_new_findings(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    archive = tmp_path / "archive" / "2023"
+    archive.mkdir(parents=True)
+    (archive / "library.txt").write_text(_story(LEAD, RESIDENTS, REYES, RESIDENTS), encoding="utf-8")
+    (archive / "ferry.txt").write_text(_story(CREWS, UNION, CREWS), encoding="utf-8")
+
+    written = cli("baseline", "--select", "duplicates", "-o", "newslint-baseline.json", "archive")
+    assert written.exit_code == 0, written.output
+    assert written.stdout == "newslint: baseline of 2 findings in 2 files written to newslint-baseline.json.\n"
+    data = json.loads((tmp_path / "newslint-baseline.json").read_text(encoding="utf-8"))
+    assert [(e["path"], e["rule"], e["count"]) for e in data["findings"]] == [
+        ("archive/2023/ferry.txt", "duplicates.paragraph", 1), ("archive/2023/library.txt", "duplicates.paragraph", 1)]
+
+    clean = cli("check", "--select", "duplicates", "--baseline", "newslint-baseline.json", "archive")
+    assert clean.exit_code == 0, clean.output
+    assert "2 findings already in newslint-baseline.json not shown" in clean.stderr
+
+    # An editor adds a headline and two paragraphs above the old repeat (its line moves from 7 to 13) and
+    # pastes the Reyes paragraph a second time: only that is new.
+    (archive / "library.txt").write_text(
+        _story("Library to close in June", QUOTE.replace("Okafor", "Okafor Jr"), LEAD, RESIDENTS, REYES, RESIDENTS,
+               REYES), encoding="utf-8")
+    assert _findings(cli, "archive", "--baseline", "newslint-baseline.json") == ["library.txt:13:1 duplicates.paragraph"]
+    assert _findings(cli, "archive") == ["ferry.txt:5:1 duplicates.paragraph", "library.txt:11:1 duplicates.paragraph",
+                                         "library.txt:13:1 duplicates.paragraph"]
+
+    # The baseline is keyed by path relative to itself: a run from another folder reads it the same way.
+    monkeypatch.chdir(archive)
+    assert _findings(cli, ".", "--baseline", "../../newslint-baseline.json") == ["library.txt:13:1 duplicates.paragraph"]
+
+
+def test_a_second_copy_of_a_baselined_finding_is_new(cli, tmp_path):
+    story = tmp_path / "library.txt"
+    story.write_text(_story(LEAD, RESIDENTS, RESIDENTS), encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert cli("baseline", "--select", "duplicates", "-o", baseline, story).exit_code == 0
+    story.write_text(_story(LEAD, RESIDENTS, RESIDENTS, RESIDENTS), encoding="utf-8")
+    assert _findings(cli, story, "--baseline", baseline) == ["library.txt:7:1 duplicates.paragraph"]
+
+
+def test_a_missing_or_foreign_baseline_is_an_error(cli, tmp_path):
+    story = tmp_path / "library.txt"
+    story.write_text(_story(LEAD), encoding="utf-8")
+    missing = cli("check", "--baseline", tmp_path / "nope.json", story)
+    assert missing.exit_code == 2 and "cannot read baseline" in missing.stderr
+    (tmp_path / "other.json").write_text('{"findings": []}', encoding="utf-8")
+    foreign = cli("check", "--baseline", tmp_path / "other.json", story)
+    assert foreign.exit_code == 2 and "not a newslint baseline" in foreign.stderr
