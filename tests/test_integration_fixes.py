@@ -188,3 +188,11 @@ def test_stdin_diff_and_fix(cli, tmp_path, monkeypatch):
     assert f"-\n-{LEAD}\n" in diff.stdout
     refused = cli("check", "--fix", "-", input=repeated)
     assert refused.exit_code == 2 and "--fix cannot write to standard input; use --diff" in refused.stderr
+
+
+def test_fix_applies_the_shipped_house_spellings(cli, tmp_path):
+    story = tmp_path / "strike.txt"
+    story.write_text(_story("\n", LEAD, DAMAGE), encoding="utf-8")
+    result = cli("check", "--jobs", "1", "--select", "names.house-spelling", "--fix", story)
+    assert result.exit_code == 0, result.output
+    assert story.read_text(encoding="utf-8") == _story("\n", LEAD.replace("Kiev", "Kyiv"), DAMAGE)
