@@ -34,18 +34,21 @@ class Cue(Kind):
     `not_after` (regexes that excuse it), `case` (`any`, the default, or `lower`: a capitalised form
     mid-sentence is a name or a month, not the cue). Rule-level `not_before` / `not_after` / `case`
     apply to every cue. skip_quotes (default true): ignore cues inside direct quotations.
+    reported_speech (regexes): when one matches earlier in the sentence ("police said", "analysts
+    believe"), the cue is the source's hedge in indirect speech, not the writer's.
     min_count (default 1): with 2 or more, report once per sentence that holds that many cues, from the
     first cue to the last.
     """
 
     unit = "sentence"
-    fields = frozenset({"cues", "skip_quotes", "min_count", "case", "not_before", "not_after"})
+    fields = frozenset({"cues", "skip_quotes", "min_count", "case", "not_before", "not_after", "reported_speech"})
     placeholders = frozenset({"count", "cues"})
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self.skip_quotes = rule.boolean("skip_quotes", True)
         self.min_count = int(rule.number("min_count", 1, 1, 10))
+        self.reported = rule.regex_from_list("reported_speech", required=False)
         defaults = {"case": rule.get("case", "any")}
         for guard in ("not_before", "not_after"):
             defaults[guard] = rule.strings(guard)
@@ -92,6 +95,8 @@ class Cue(Kind):
         for match in self.any_cue.finditer(text):
             if self.skip_quotes and sentence.in_quote(match.start()):
                 continue  # a speaker's hedge is reporting, not the writer hedging
+            if self.reported and self.reported.search(text, 0, match.start()):
+                continue  # "police said he appeared to have died": the hedge is the source's
             end = self._accepted_end(text, match.start())
             if end is not None:
                 yield match.start(), end, text[match.start():end]

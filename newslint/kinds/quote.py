@@ -10,6 +10,7 @@ from newslint.kinds.base import Kind
 
 _WORD = re.compile(r"[\w'\u2019-]+")
 _OPENING = "\"\u201c"
+_MARKS = re.compile("[\"\u201c\u201d]")
 _SMALL_WORDS = frozenset("a an and the of in on at to for from by with or but nor as is it".split())
 
 
@@ -63,8 +64,12 @@ class Quote(Kind):
         earlier = [p for p in paragraphs if p.end <= paragraph.start]
         if not earlier:
             return False
-        previous = earlier[-1]
-        return any(b == previous.end and previous.text[-1:] not in "\"\u201d" for _, b in previous.quotes)
+        previous = earlier[-1].text.rstrip()
+        if previous.endswith(":"):
+            return True  # "Ruiz said:" introduces the quotation that follows
+        # A quotation still open at the end of the previous paragraph: an odd number of quotation marks,
+        # and no closing one at its end.
+        return len(_MARKS.findall(previous)) % 2 == 1 and previous[-1:] not in "\"\u201d"
 
 
 def _outside(paragraph, quotes: list[tuple[int, int]]) -> str:
