@@ -150,5 +150,5 @@ def test_folders_are_walked_for_copy_files_with_include_globs(cli, tmp_path, mon
     for name in ("a.txt", "b.md", "c.markdown", "notes.rst", ".hidden/d.txt", "desk/e.TXT"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("Trains ran on time on Monday, the operator said.\n", encoding="utf-8")
-    assert cli("check", ".").stdout.endswith("; 4 files checked.\n")
+    assert "; 4 files checked;" in cli("check", ".").stdout  # a.txt, b.md, c.markdown, desk/e.TXT
     assert cli("check", "--include", "*.rst", ".").stdout.endswith("; 1 file checked.\n")
