@@ -6,17 +6,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from newslint.kinds.name_spelling import skeleton
 
 # A word (letters, inner apostrophes and hyphens) or a run of initials ("J.R.").
 _WORD = re.compile(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019-]*[^\W_])?")
-_GAP = re.compile(r"\.?\s+")  # "Gen. Smith", "John F. Kennedy": a full stop inside a sentence is an abbreviation
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # Latin capitals (Latin Extended-A mixes both cases)
+_PARTICLE_WORD = r"(?:al|el|ul|bin|ben|ibn|abu|bint|van|von|der|den|de|di|da|du|la|le|del|della|dos|das|do|ter|ten|zu|y)"
+_CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019-]*)"
+# Capitalised words (and initials) joined by spaces, with particles between them: "Charles de Gaulle",
+# "Ursula von der Leyen", "John F. Kennedy". It opens on a capital, which the regex engine finds fast;
+# a particle before the run ("al-Assad", "de Gaulle" opening a sentence) is picked up by `_run_start`.
+_RUN = re.compile(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-))*{_CAPITAL})*")
+_LEADING_PARTICLES = re.compile(rf"(?:(?<![\w'\u2019-]){_PARTICLE_WORD}(?:\s+|-))+$")
+_SENTENCE_END = re.compile(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(\u201c\u2018\[]*$")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _DIGIT = re.compile(r"\d")
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 _HYPHEN_PARTICLE = re.compile(r"(?i)(al|el|ul|ad|as|ash|at|az|bin|ben|ibn|abu|bint)-(?=[^\W\d_]{2})")
 
 PARTICLES = frozenset("""al el ul ad as ash at az bin ben ibn abu bint van von der den de di da du la le del della
@@ -48,14 +54,12 @@ class Part:
     start: int
     end: int
     where: tuple = field(default=(), compare=False)
+    spelling: str = field(init=False, compare=False)  # the spelling as written, case aside
+    key: str = field(init=False, compare=False)  # the transliteration-folded skeleton
 
-    @cached_property
-    def spelling(self) -> str:
-        return self.text.casefold()
-
-    @cached_property
-    def key(self) -> str:
-        return skeleton(self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "spelling", self.text.casefold())
+        object.__setattr__(self, "key", skeleton(self.text))
 
 
 @dataclass(frozen=True)
@@ -73,40 +77,55 @@ class Mention:
 
 
 def find_mentions(document) -> list[Mention]:
-    """Every name mention in the document, in order."""
-    lower = set(_LOWER_WORD.findall(document.text))
-    mentions = []
-    for sentence in document.sentences:
-        for run in _runs(sentence, lower):
-            mention = _mention(run)
-            if mention is not None:
-                mentions.append(mention)
+    """Every name mention in the document, in order. One regular expression finds the runs of capitalised
+    words, so Python looks only at those, never at every word of the story."""
+    text, mentions = document.text, []
+    for paragraph in document.paragraphs:
+        for run in _RUN.finditer(text, paragraph.start, paragraph.end):
+            start = _run_start(text, paragraph.start, run.start())
+            if start is None:
+                continue  # the tail of a word: "McDonald", "x-Ray"
+            opens = paragraph.is_heading or _opens_sentence(text, paragraph.start, start)
+            for words in _name_words(text, start, run.end(), opens, paragraph.is_heading):
+                mention = _mention(words)
+                if mention is not None:
+                    mentions.append(mention)
     return mentions
 
 
-def _runs(sentence, lower: set[str]):
-    """Runs of adjacent name-like words, as lists of (text, absolute start)."""
-    text, base = sentence.text, sentence.start
-    run: list[tuple[str, int]] = []
-    previous_end = None
-    for index, match in enumerate(_WORD.finditer(text)):
+def _opens_sentence(text: str, paragraph_start: int, offset: int) -> bool:
+    before = text[max(paragraph_start, offset - 12) : offset]
+    if offset - paragraph_start <= len(before) and not before.strip(" \n\"'(\u201c\u2018["):
+        return True
+    end = _SENTENCE_END.search(before)
+    return bool(end) and not (end.group(1) and end.group(1).casefold() in TITLES)
+
+
+def _run_start(text: str, paragraph_start: int, offset: int) -> int | None:
+    """Where a run really starts: before any particles in front of it; None inside a word."""
+    if offset > paragraph_start and (text[offset - 1].isalnum() or text[offset - 1] in "'\u2019"):
+        return None
+    particles = _LEADING_PARTICLES.search(text, max(paragraph_start, offset - 24), offset)
+    if particles:
+        return particles.start()
+    return None if offset > paragraph_start and text[offset - 1] == "-" else offset
+
+
+def _name_words(text: str, start: int, end: int, opens: bool, heading: bool):
+    """The run's words as (text, start), split where a word is not part of a name."""
+    words: list[tuple[str, int]] = []
+    for index, match in enumerate(_WORD.finditer(text, start, end)):
         word = match.group()
-        adjacent = previous_end is not None and _GAP.fullmatch(text, previous_end, match.start())
-        if run and not adjacent:
-            yield run
-            run = []
-        previous_end = match.end()
-        opens = index == 0 or sentence.is_heading
-        if _is_name_word(word, opens, lower):
-            run.append((word, base + match.start()))
-        elif run:
-            yield run
-            run = []
-    if run:
-        yield run
+        if _is_name_word(word, (index == 0 and opens) or heading, text):
+            words.append((word, match.start()))
+        elif words:
+            yield words
+            words = []
+    if words:
+        yield words
 
 
-def _is_name_word(word: str, opens: bool, lower: set[str]) -> bool:
+def _is_name_word(word: str, opens: bool, text: str) -> bool:
     word = _POSSESSIVE.sub("", word)
     folded = word.casefold().rstrip(".")
     if folded in PARTICLES and word.islower():
@@ -119,9 +138,20 @@ def _is_name_word(word: str, opens: bool, lower: set[str]) -> bool:
     head = word.split("-", 1)[0]
     if len(head) > 1 and head.isupper() and not _INITIAL.fullmatch(word) or _DIGIT.search(word):
         return False  # an acronym, a wire headline in capitals, a rating (BB-plus) or a model (A320s)
-    if opens and (folded in STOPWORDS or _POSSESSIVE.sub("", folded) in lower):
+    if opens and (folded in STOPWORDS or _used_in_lower_case(folded, text)):
         return False  # "Shares fell": capitalised only because it opens the sentence
     return True
+
+
+def _used_in_lower_case(word: str, text: str) -> bool:
+    """Does `word` occur in lower case as a word of its own? (str.find: faster than a regex per word.)"""
+    found = text.find(word)
+    while found != -1:
+        after = found + len(word)
+        if (found == 0 or not text[found - 1].isalpha()) and (after == len(text) or not text[after].isalpha()):
+            return True
+        found = text.find(word, after)
+    return False
 
 
 def _mention(run: list[tuple[str, int]]) -> Mention | None:
