@@ -11,6 +11,7 @@ from pathlib import Path
 # Penn Treebank tokens and the characters they stand for.
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 _PTB_SIGNS = re.compile(r"-[LR][RSC]B-|``|''| n't\b| 's\b| [.,;:?!](?: |$)")
+_OPEN, _CLOSE = "\x01", "\x02"  # stand-ins for <ccue> and </ccue> while white space is collapsed
 # Every fifth group (paragraph or sentence) is kept back to check the tuning.
 CHECK_EVERY = 5
 
@@ -21,6 +22,7 @@ class Sentence:
     uncertain: bool
     group: str  # what the split is keyed on: the paragraph for XML, the sentence for CSV
     cues: list[str] = field(default_factory=list)  # gold cues, when the file marks them
+    cue_spans: list[tuple[int, int]] = field(default_factory=list)  # their offsets in `text`
 
     @property
     def split(self) -> str:
@@ -47,9 +49,28 @@ def _load_xml(path: Path) -> list[Sentence]:
             cues = ["".join(cue.itertext()) for cue in element.iter("ccue")]
             certainty = element.get("certainty")
             uncertain = certainty == "uncertain" if certainty else bool(cues)
-            text = " ".join("".join(element.itertext()).split())
-            sentences.append(Sentence(text, uncertain, group, cues))
+            text, spans = _text_and_cue_spans(element)
+            sentences.append(Sentence(text, uncertain, group, cues, spans))
     return sentences
+
+
+def _text_and_cue_spans(element) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence's text with white space collapsed, and the offsets of its `<ccue>` elements in it."""
+    pieces = [element.text or ""]
+    for child in element:
+        inner = "".join(child.itertext())
+        pieces.append(f"{_OPEN}{inner}{_CLOSE}" if child.tag == "ccue" else inner)
+        pieces.append(child.tail or "")
+    marked = " ".join("".join(pieces).split())
+    text, spans, start = [], [], 0
+    for char in marked:
+        if char == _OPEN:
+            start = len(text)
+        elif char == _CLOSE:
+            spans.append((start, len(text)))
+        else:
+            text.append(char)
+    return "".join(text), spans
 
 
 def _load_csv(path: Path) -> list[Sentence]:

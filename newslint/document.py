@@ -16,7 +16,11 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 # A hard-wrapped line is rarely wider than this; a longer line in a block means one paragraph per line.
 _WRAP_WIDTH = 120
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
-_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018\u2019]")
+_SINGLE_MARKS = "\u2018\u2019"
+_CLOSER = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
+_OPENS_AFTER = " \t\n([{\u2014\u2013-/"  # a quotation opens after space, a bracket or a dash
+_SENTENCE_END = ".!?\u2026\"\u201d\u2019)"
 _HEADING_LINE = re.compile(r" {0,3}#{1,6}\s")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])\s|\s*\|")
 
@@ -46,17 +50,27 @@ class Span:
 
     @cached_property
     def quotes(self) -> tuple[tuple[int, int], ...]:
-        """Quoted stretches of the paragraph, absolute offsets. An unclosed quote runs to the paragraph's
-        end: in news style a quote that continues into the next paragraph has no closing mark."""
+        """Quoted stretches of the paragraph, absolute offsets, from the opening mark to just past the
+        closing one. News style leaves a quotation unclosed when it runs on: a quote that continues into
+        the next paragraph has no closing mark (it runs to the paragraph's end), and one that continues
+        into a new sentence re-opens with a mark (`"One. "Two."`), so an opening mark at the start of a
+        sentence while a quote is open ends the first quote and starts the next, never closes it."""
         if self.paragraph is not None:
             return self.paragraph.quotes
-        spans, opened = [], None
-        for match in _QUOTE_MARKS.finditer(self.text):
-            mark, offset = match.group(), self.start + match.start()
-            if opened is None and mark != "\u201d":
-                opened = offset
-            elif opened is not None and mark != "\u201c":
-                spans.append((opened, offset + 1))
+        text, spans, opened, closer = self.text, [], None, None
+        for match in _QUOTE_MARKS.finditer(text):
+            mark, index = match.group(), match.start()
+            role = _mark_role(text, index, mark)
+            if role == "apostrophe" or (mark in _SINGLE_MARKS and opened is not None and closer != "\u2019"):
+                continue  # "It\u2019s"; a single mark inside a double-quoted passage is nested
+            if opened is None:
+                if role == "open" or (mark == '"' and _opens_unspaced(text, index)):
+                    opened, closer = self.start + index, _CLOSER[mark]
+            elif role == "open" and _starts_sentence(text, index):
+                spans.append((opened, self.start + _end_of_previous(text, index)))
+                opened, closer = self.start + index, _CLOSER[mark]
+            elif mark == closer or (mark in '"\u201d' and closer in '"\u201d'):
+                spans.append((opened, self.start + index + 1))
                 opened = None
         if opened is not None:
             spans.append((opened, self.end))
@@ -145,6 +159,40 @@ class Document:
             position += len(line) + 1
         if paragraph_start is not None:
             yield _trimmed(self.text, paragraph_start, position - 1, False)
+
+
+def _mark_role(text: str, index: int, mark: str) -> str:
+    """"open", "close", or "apostrophe" (a single mark between letters), told by the characters either side."""
+    if mark in "\u201c\u2018":
+        return "open"
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if mark == "\u2019":
+        return "apostrophe" if after.isalnum() else "close"
+    if mark == '"' and before in _OPENS_AFTER and not after.isspace():
+        return "open"
+    return "close"
+
+
+def _opens_unspaced(text: str, index: int) -> bool:
+    """A straight mark with nothing open opens a quotation unless white space follows it (`12" pipe`)."""
+    return index + 1 < len(text) and not text[index + 1].isspace()
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    """Is the mark at `index` the first character of a sentence (or of the paragraph)?"""
+    before = index
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return before == 0 or (before < index and text[before - 1] in _SENTENCE_END)
+
+
+def _end_of_previous(text: str, index: int) -> int:
+    """Offset just past the sentence before `index`: where a re-opened quote's first part ends."""
+    end = index
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _blocks(text: str):

@@ -88,3 +88,32 @@ def test_quotes_run_to_paragraph_end_when_unclosed():
     paragraph = document.paragraphs[0]
     assert paragraph.sentences[1].in_quote(paragraph.sentences[1].text.index("may"))
     assert not paragraph.sentences[0].in_quote(paragraph.sentences[0].text.index("she"))
+
+
+def quoted(text: str) -> list[str]:
+    """The quoted stretches of a one-paragraph story, as text."""
+    return [text[a:b] for a, b in Document("story.txt", text).paragraphs[0].quotes]
+
+
+def test_quote_that_reopens_at_each_sentence_is_two_quotes_not_a_toggle():
+    # News style: a quote running into a new sentence re-opens with a mark and never closes the first.
+    text = '"We did not expect this. "The board will meet again on Monday," Ruiz said. It may rain.'
+    assert quoted(text) == ['"We did not expect this.', '"The board will meet again on Monday,"']
+    paragraph = Document("story.txt", text).paragraphs[0]
+    assert not paragraph.in_quote(text.index("Ruiz")) and not paragraph.in_quote(text.index("may"))
+    assert paragraph.in_quote(text.index("Monday"))
+
+
+def test_unclosed_quote_runs_to_the_paragraph_end():
+    text = 'The chairman was blunt. "This is the worst year we have had, and it may get worse.'
+    assert quoted(text) == ['"This is the worst year we have had, and it may get worse.']
+
+
+def test_curly_quotes_and_apostrophes():
+    text = "\u201cIt\u2019s over,\u201d she said. The players\u2019 union may strike. \u2018Not yet,\u2019 he said."
+    assert quoted(text) == ["\u201cIt\u2019s over,\u201d", "\u2018Not yet,\u2019"]
+
+
+def test_inch_mark_and_quoted_word_mid_sentence():
+    text = 'A 12" pipe burst. The "regeneration" plan may cost more.'
+    assert quoted(text) == ['"regeneration"']
