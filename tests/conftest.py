@@ -12,6 +12,14 @@ from newslint.cli import main
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_rule_cache(tmp_path_factory):
+    """Tests load throwaway rule files: keep their cached parses out of the user's own cache."""
+    import os
+
+    os.environ["NEWSLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("rule-cache"))
+
+
 @pytest.fixture
 def cli():
     """Run the CLI in-process: `cli("check", path)` returns the click Result (exit_code, stdout, stderr)."""
