@@ -133,6 +133,8 @@ def _run(paths, rule_files, select, enable, ignore, include, exclude, config_fil
     for path, problem in problems:
         _say(f"error: {path}: {problem}")
     for result in report.results:
+        for stopped in result.stopped:  # a rule file's runaway pattern, stopped rather than left to hang
+            _say(f"error: {result.path}: {stopped}")
         if result.error:
             _say(f"error: {result.path}: {result.error}")
         elif result.skipped and not quiet:

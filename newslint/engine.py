@@ -13,6 +13,7 @@ from newslint.decoding import BinaryFile
 from newslint.document import Document
 from newslint.errors import NewslintError
 from newslint.finding import Finding, Hit
+from newslint.patterns import PatternTimeout
 from newslint.kinds.base import CrossHit, Kind
 from newslint.ruleset import Rule, builtin_rule_files, load_rules
 
@@ -29,21 +30,36 @@ class Engine:
         self.kinds: list[Kind] = [kinds.create(rule) for rule in rules]
         self._by_unit = {unit: [k for k in self.kinds if k.unit == unit] for unit in ("document", "paragraph", "sentence")}
         self.cross_file = [k for k in self.kinds if k.cross_file]
+        self.stopped: set[str] = set()  # rules whose pattern overran its time budget
+        self.stopped_here: list[str] = []  # what was stopped on the document checked last
 
     def check(self, document: Document) -> tuple[list[Finding], dict[str, Any]]:
         findings = []
+        self.stopped_here = []
         for kind in self._by_unit["document"]:
-            findings.extend(self._finding(kind.rule, document, hit) for hit in kind.check(document))
+            findings.extend(self._run(kind, document, document))
         paragraph_kinds, sentence_kinds = self._by_unit["paragraph"], self._by_unit["sentence"]
         if paragraph_kinds or sentence_kinds:
             for paragraph in document.paragraphs:
                 for kind in paragraph_kinds:
-                    findings.extend(self._finding(kind.rule, document, hit) for hit in kind.check(paragraph))
+                    findings.extend(self._run(kind, document, paragraph))
                 for sentence in paragraph.sentences if sentence_kinds else ():
                     for kind in sentence_kinds:
-                        findings.extend(self._finding(kind.rule, document, hit) for hit in kind.check(sentence))
+                        findings.extend(self._run(kind, document, sentence))
         summaries = {kind.rule.id: kind.summarize(document) for kind in self.cross_file}
         return sorted(findings), summaries
+
+    def _run(self, kind: Kind, document: Document, unit) -> list[Finding]:
+        """One kind on one unit. A rule whose pattern overran its time budget is stopped for the rest of the
+        run (in this process): a hung CI job helps no one, and the message names the rule to fix."""
+        if kind.rule.id in self.stopped:
+            return []
+        try:
+            return [self._finding(kind.rule, document, hit) for hit in kind.check(unit)]
+        except PatternTimeout as error:
+            self.stopped.add(kind.rule.id)
+            self.stopped_here.append(f"rule {kind.rule.id} stopped ({kind.rule.path}:{kind.rule.line}): {error.message}")
+            return []
 
     @staticmethod
     def _finding(rule: Rule, document: Document, hit: Hit) -> Finding:
@@ -91,6 +107,7 @@ class FileResult:
     notice: str | None = None  # read, with a caveat (encoding guessed)
     skipped: str | None = None  # not checked, and why (binary)
     error: str | None = None  # could not be checked
+    stopped: list[str] = field(default_factory=list)  # rules stopped on this file for running too long
     suppressions: suppression.Suppressions | None = None  # inline `newslint-disable` ranges, for cross-file findings
 
 
@@ -121,6 +138,7 @@ def check_task(task: Task) -> FileResult:
     result.notice = document.notice
     engine = engine_for(task.config)
     findings, result.summaries = engine.check(document)
+    result.stopped = engine.stopped_here
     result.findings, result.suppressions = suppression.apply(document, findings, engine.known_ids, task.config)
     return result
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Each alternative is tried only where its run of characters starts, so a 100,000-character run of dots
+# or letters is scanned once, not once per character.
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_INLINE_CODE = re.compile(r"(`+)[^`\n].*?\1")
+_INLINE_CODE = re.compile(r"(?<!`)(`+)[^`\n].*?\1")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
@@ -22,7 +24,7 @@ _BLOCK_MARKERS = re.compile(r"^ {0,3}(?:#{1,6}(?=\s)|(?:>\s?)+|[-*+](?=\s)|\d{1,
 _CLOSING_HASHES = re.compile(r"[ \t]#+[ \t]*$", re.M)
 _RULE_LINE = re.compile(r"^ {0,3}(?:[-=*_][ \t]*){3,}$", re.M)
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
-_TABLE_PIPES = re.compile(r"^\s*\|.*\|\s*$", re.M)
+_TABLE_PIPES = re.compile(r"^[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # one line: `\s*` would rescan every blank line
 
 Region = tuple[int, int]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newslint.errors import RuleError
 from newslint.finding import Severity
-from newslint.patterns import PatternError, compile_pattern, phrase_alternation
+from newslint.patterns import PatternError, compile_pattern, phrase_alternation, validate_pattern
 
 RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
 COMMON_FIELDS = frozenset({"id", "kind", "severity", "message", "description", "enabled", "examples", "link"})
@@ -85,8 +85,9 @@ class Rule:
         return value
 
     def regex(self, key: str, source: str, ignore_case: bool = True):
+        """A compiled pattern (see `patterns.compile_pattern` for the engine and what it supports)."""
         try:
-            return compile_pattern(source, ignore_case)
+            return compile_pattern(source, ignore_case, rule=self.id)
         except PatternError as error:
             raise self.error(str(error), key) from None
 
@@ -95,8 +96,11 @@ class Rule:
         phrases = self.strings(key, required)
         if not phrases:
             return None
-        for phrase in phrases:  # compile each alone first, so an error names the phrase at fault
-            self.regex(key, phrase, ignore_case)
+        for phrase in phrases:  # check each alone first, so an error names the phrase at fault
+            try:
+                validate_pattern(phrase, ignore_case)
+            except PatternError as error:
+                raise self.error(str(error), key) from None
         return self.regex(key, phrase_alternation(phrases), ignore_case)
 
 

@@ -9,8 +9,10 @@ import re
 
 # A full stop, question or exclamation mark (or ellipsis), any closing quotes or brackets, white space,
 # then something that can open a sentence.
-_CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])")
+# Tried only where a run of punctuation starts: "....." is one candidate, not one per full stop.
+_CANDIDATE = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.'\u2019-]*)\.$")
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.'\u2019-")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?([\w$\u00a3\u20ac]+)")
 
 # Titles and name parts that are followed by a name, never by a new sentence.
@@ -54,7 +56,10 @@ def _ends_sentence(text: str, match: re.Match) -> bool:
     punctuation = match.group()
     if not punctuation.startswith(".") or punctuation.startswith("...") or len(punctuation.rstrip(".")) != 0:
         return True  # "?", "!", an ellipsis, or a full stop followed by a closing quote
-    word_match = _LAST_WORD.search(text, 0, match.start() + 1)
+    run_start = match.start()  # searching from 0 would rescan the paragraph for every full stop
+    while run_start > 0 and text[run_start - 1] in _WORD_CHARACTERS:
+        run_start -= 1
+    word_match = _LAST_WORD.search(text, run_start, match.start() + 1)
     if not word_match or word_match.end() != match.start() + 1:
         return True
     word = word_match.group(1)
