@@ -36,12 +36,18 @@ class Cue(Kind):
     apply to every cue. skip_quotes (default true): ignore cues inside direct quotations.
     reported_speech (regexes): when one matches earlier in the sentence ("police said", "analysts
     believe"), the cue is the source's hedge in indirect speech, not the writer's.
+    reported_after (regexes): the same for attribution after the cue ("..., he added.", "..., sources
+    said on Tuesday."): a match anywhere after the cue in the sentence excuses it.
     min_count (default 1): with 2 or more, report once per sentence that holds that many cues, from the
     first cue to the last.
+    stacked_cues (cues, as `cues`): a sentence holding two or more of them is reported once by the
+    stacked-hedge rule, so this rule says nothing about it (one finding per sentence, at the higher
+    severity). Turn both rules off together, or neither.
     """
 
     unit = "sentence"
-    fields = frozenset({"cues", "skip_quotes", "min_count", "case", "not_before", "not_after", "reported_speech"})
+    fields = frozenset({"cues", "skip_quotes", "min_count", "case", "not_before", "not_after", "reported_speech",
+                        "reported_after", "stacked_cues"})
     placeholders = frozenset({"count", "cues"})
 
     def __init__(self, rule) -> None:
@@ -49,16 +55,22 @@ class Cue(Kind):
         self.skip_quotes = rule.boolean("skip_quotes", True)
         self.min_count = int(rule.number("min_count", 1, 1, 10))
         self.reported = rule.regex_from_list("reported_speech", required=False)
+        after = rule.strings("reported_after")  # not whole words: these start at the comma before the speaker
+        self.reported_after = rule.regex("reported_after", "|".join(f"(?:{a})" for a in after)) if after else None
         defaults = {"case": rule.get("case", "any")}
         for guard in ("not_before", "not_after"):
             defaults[guard] = rule.strings(guard)
-        self.entries = [self._entry(raw, defaults) for raw in self._raw_cues()]
+        self.entries = [self._entry(raw, defaults) for raw in self._raw_cues("cues")]
         self.any_cue = rule.regex("cues", _whole_words([e.phrase for e in self.entries]))
+        self.stack = None
+        if rule.get("stacked_cues") is not None:
+            stacked = [self._entry(raw, defaults) for raw in self._raw_cues("stacked_cues")]
+            self.stack = (stacked, rule.regex("stacked_cues", _whole_words([e.phrase for e in stacked])))
 
-    def _raw_cues(self) -> list:
-        cues = self.rule.require("cues")
+    def _raw_cues(self, key: str) -> list:
+        cues = self.rule.require(key)
         if not isinstance(cues, list) or not cues:
-            raise self.rule.error("'cues' must be a non-empty list of phrases or mappings", "cues")
+            raise self.rule.error(f"'{key}' must be a non-empty list of phrases or mappings", key)
         # A nested list is another rule's cues reused through a YAML anchor (`cues: [*modal, *epistemic]`).
         return [cue for item in cues for cue in (item if isinstance(item, list) else [item])]
 
@@ -83,6 +95,8 @@ class Cue(Kind):
 
     def check(self, sentence) -> Iterator[Hit]:
         found = list(self._cues(sentence))
+        if found and self.stack and _nth(self._cues(sentence, *self.stack), 2):
+            return  # two hedges in one sentence: the stacked-hedge rule reports it once
         if self.min_count == 1:
             yield from (Hit(sentence.start + s, sentence.start + e) for s, e, _ in found)
         elif len(found) >= self.min_count:
@@ -90,24 +104,33 @@ class Cue(Kind):
             yield Hit(sentence.start + found[0][0], sentence.start + found[-1][1],
                       {"count": len(found), "cues": words})
 
-    def _cues(self, sentence) -> Iterator[tuple[int, int, str]]:
+    def _cues(self, sentence, entries=None, any_cue=None) -> Iterator[tuple[int, int, str]]:
         text = sentence.text
-        for match in self.any_cue.finditer(text):
+        for match in (any_cue or self.any_cue).finditer(text):
             if self.skip_quotes and sentence.in_quote(match.start()):
                 continue  # a speaker's hedge is reporting, not the writer hedging
             if self.reported and self.reported.search(text, 0, match.start()):
                 continue  # "police said he appeared to have died": the hedge is the source's
-            end = self._accepted_end(text, match.start())
-            if end is not None:
-                yield match.start(), end, text[match.start():end]
+            end = self._accepted_end(text, match.start(), entries or self.entries)
+            if end is None:
+                continue
+            if self.reported_after and self.reported_after.search(text, end):
+                continue  # "..., he added": indirect speech, attributed after the hedge
+            yield match.start(), end, text[match.start():end]
 
-    def _accepted_end(self, text: str, start: int) -> int | None:
+    @staticmethod
+    def _accepted_end(text: str, start: int, entries: list[CueEntry]) -> int | None:
         """End of the longest cue at `start` whose context fits, or None."""
-        matches = [(m.end(), entry) for entry in self.entries if (m := entry.pattern.match(text, start))]
+        matches = [(m.end(), entry) for entry in entries if (m := entry.pattern.match(text, start))]
         for end, entry in sorted(matches, key=lambda item: -item[0]):
             if _fits(entry, text, start, end):
                 return end
         return None
+
+
+def _nth(iterator: Iterator, n: int) -> bool:
+    """Does `iterator` yield at least `n` items? Stops as soon as it does."""
+    return sum(1 for _, _ in zip(range(n), iterator)) == n
 
 
 def _fits(entry: CueEntry, text: str, start: int, end: int) -> bool:
@@ -130,14 +153,15 @@ def _fits(entry: CueEntry, text: str, start: int, end: int) -> bool:
 
 def _whole_words(phrases: list[str]) -> str:
     """"may" must not match inside "dismay"; "well-known" does not contain the word "known"."""
-    return rf"(?<![\w'-])(?:{phrase_alternation(phrases)})(?![\w-])"
+    return phrase_alternation(phrases)
 
 
 def _guard_source(guard: str, sources: list[str]) -> str:
     body = "|".join(f"(?:{source})" for source in sources)
+    # Word boundaries spelled as characters, not lookaround, so the guard runs on RE2 (linear time).
     if guard.endswith("before"):
-        return rf"(?<![\w'-])(?:{body}){_GAP}$"
-    return rf"{_GAP}(?:{body})(?![\w'-])"
+        return rf"(?:^|[^\w'-])(?:{body}){_GAP}$"
+    return rf"{_GAP}(?:{body})(?:[^\w'-]|$)"
 
 
 def _strings(value, rule, phrase: str, key: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -40,8 +41,11 @@ class Quote(Kind):
         quotes = [(a, b) for a, b in paragraph.quotes if paragraph.start <= a < paragraph.end]
         if not quotes or self._continues_quote(paragraph):
             return
-        if self.speech.search(_outside(paragraph, quotes)):
+        outside = _outside(paragraph, quotes)
+        if self.speech.search(outside):
             return  # a speaker anywhere in the paragraph covers every quotation in it
+        if not _WORD.search(outside) and self._previous_names_speaker(paragraph):
+            return  # a paragraph that is only a quote continues the speaker named just before it
         for start, end in quotes:
             quoted = paragraph.document.text[start:end]
             words = _WORD.findall(quoted)
@@ -54,22 +58,38 @@ class Quote(Kind):
         content = [w for w in words if w.lower() not in _SMALL_WORDS] or words
         return sum(w[:1].isupper() for w in content) / len(content) > self.max_title_share
 
+    def _previous_names_speaker(self, paragraph) -> bool:
+        previous = _previous(paragraph)
+        return previous is not None and bool(self.speech.search(previous.text))
+
     @staticmethod
     def _continues_quote(paragraph) -> bool:
         """News style leaves a quote open at a paragraph's end when the next paragraph continues it; the
         speaker was named in the first one."""
         if paragraph.text[:1] not in _OPENING:
             return False
-        paragraphs = paragraph.document.paragraphs
-        earlier = [p for p in paragraphs if p.end <= paragraph.start]
-        if not earlier:
+        earlier = _previous(paragraph)
+        if earlier is None:
             return False
-        previous = earlier[-1].text.rstrip()
+        previous = earlier.text.rstrip()
         if previous.endswith(":"):
             return True  # "Ruiz said:" introduces the quotation that follows
         # A quotation still open at the end of the previous paragraph: an odd number of quotation marks,
         # and no closing one at its end.
         return len(_MARKS.findall(previous)) % 2 == 1 and previous[-1:] not in "\"\u201d"
+
+
+_STARTS: dict[int, tuple] = {}  # the last document's paragraph starts: one list per story, not per paragraph
+
+
+def _previous(paragraph):
+    """The paragraph before this one, found by bisection so a long story stays linear."""
+    document = paragraph.document
+    cached = _STARTS.get(0)
+    if cached is None or cached[0] is not document:
+        cached = _STARTS[0] = (document, [p.start for p in document.paragraphs])
+    index = bisect.bisect_left(cached[1], paragraph.start)
+    return document.paragraphs[index - 1] if index > 0 else None
 
 
 def _outside(paragraph, quotes: list[tuple[int, int]]) -> str:
