@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import sys
 
 import click
@@ -13,6 +14,7 @@ from newslint.finding import Severity
 from newslint.reporters import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # Ctrl-C, SIGTERM
 LEVELS = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
 
 
@@ -76,6 +78,8 @@ def check(output_format, fail_level, baseline_file, changed_since, fix, diff, **
         from newslint.reporters import reporter
 
         stream = sys.stdout
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")  # a file name that is not UTF-8 prints, escaped
         color = output_format == "text" and stream.isatty() and "NO_COLOR" not in os.environ
         reporter(output_format)(report, stream, failed=failed, fail_level=fail_level_shown, color=color)
         if not report.checked and (problems or any(r.error for r in report.results)):
@@ -224,19 +228,38 @@ def _test_rules(rules) -> int:
     return EXIT_FINDINGS if failures else EXIT_CLEAN
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main process so that workers and half-written files are cleaned up on the
+    way out, as they are for Ctrl-C."""
+
+
+def _terminate(signum, frame):
+    raise _Terminated()
+
+
 class _errors_exit:
-    """Turn a NewslintError into one line and exit 2; anything else is a bug, said plainly, exit 3."""
+    """Turn a NewslintError into one line and exit 2; Ctrl-C exits 130 and SIGTERM 143 (128 + signal, as
+    shells report them), without a traceback; anything else is a bug, said plainly, exit 3."""
 
     def __enter__(self):
+        try:
+            self._previous = signal.signal(signal.SIGTERM, _terminate)
+        except ValueError:  # not the main thread (an embedding application): leave its signals alone
+            self._previous = None
         return self
 
     def __exit__(self, kind, error, traceback) -> bool:
+        if self._previous is not None:
+            signal.signal(signal.SIGTERM, self._previous)
         if isinstance(error, NewslintError):
             _say(f"error: {error}")
             sys.exit(EXIT_ERROR)
         if isinstance(error, KeyboardInterrupt):
             _say("interrupted")
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
+        if isinstance(error, _Terminated):
+            _say("terminated")
+            sys.exit(EXIT_TERMINATED)
         if error is not None and not isinstance(error, (SystemExit, click.exceptions.Exit, click.ClickException)):
             if os.environ.get("NEWSLINT_DEBUG"):
                 return False

@@ -170,14 +170,30 @@ def _results(tasks: list[Task], jobs: int) -> Iterable[FileResult]:
 
     # fork: workers inherit the loaded rules; start-up elsewhere would reload them per worker.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_worker_start)
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     return _closing(executor, executor.map(check_task, tasks, chunksize=chunk))
 
 
+def _worker_start() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them: the terminal sends SIGINT to every
+    process in the group, and a traceback from each worker would bury the one line that matters."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _closing(executor, results):
-    with executor:
+    try:
         yield from results
+    except BaseException:
+        # Interrupted or failed: stop the workers now instead of letting them finish the queue.
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
+    executor.shutdown()
 
 
 def _cross_file_pass(tasks: list[Task], results: list[FileResult]) -> list[Finding]:

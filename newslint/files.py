@@ -37,10 +37,21 @@ def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE, exclu
             for file in _walk(path, include, found):
                 add(file)
         elif os.path.exists(path):
-            add(path)  # named on the command line: checked whatever its extension
+            add(path)  # named on the command line: checked whatever its extension (a pipe too: `<(git show)`)
         else:
-            found.problems.append((path, "no such file or directory"))
+            found.problems.append((path, _why_missing(path)))
     return found
+
+
+def _why_missing(path: str) -> str:
+    """"No such file", or the real reason: a symbolic link that loops or points nowhere."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if os.path.islink(path):
+            return f"{(error.strerror or 'cannot follow').lower()} (a symbolic link to {os.readlink(path)!r})"
+        return (error.strerror or str(error)).lower()
+    return "cannot be read"
 
 
 def _walk(root: str, include: tuple[str, ...], found: Discovery):
@@ -52,8 +63,15 @@ def _walk(root: str, include: tuple[str, ...], found: Discovery):
     # followlinks=False: a symlinked folder is not entered, so a link loop cannot trap the walk.
     for directory, folders, names in os.walk(root, onerror=on_error):
         folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS)
-        files.extend(os.path.normpath(os.path.join(directory, name)) for name in names
-                     if any(fnmatch(name.lower(), pattern) for pattern in include))
+        for name in names:
+            if not any(fnmatch(name.lower(), pattern) for pattern in include):
+                continue
+            path = os.path.normpath(os.path.join(directory, name))
+            if os.path.exists(path) and not os.path.isfile(path):
+                # Reading a named pipe would wait for a writer forever.
+                found.problems.append((path, "not a regular file (a pipe, socket or device); skipped"))
+            else:
+                files.append(path)  # a broken or looping link is kept, so reading it says what is wrong
     return sorted(files)
 
 

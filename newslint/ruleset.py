@@ -156,6 +156,11 @@ def _rule(path: str, entry) -> Rule:
             raise RuleError(f"missing or empty field '{key}'", path, entry.key_lines.get(key, line), rule_id)
     lines = entry.key_lines
     try:
+        message_placeholders(entry["message"])
+    except ValueError as error:  # "{nope": a stray brace
+        raise RuleError(f"message is not a valid template ({error}); write a literal brace as {{{{ or }}}}", path,
+                        lines.get("message", line), rule_id) from None
+    try:
         severity = Severity.parse(entry["severity"])
     except ValueError as error:
         raise RuleError(str(error), path, lines.get("severity", line), rule_id) from None
@@ -225,6 +230,9 @@ def _parse_yaml(path: str, data: bytes):
             mapping.line = node.start_mark.line + 1
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node)
+                if isinstance(key, (list, dict)):  # `? [a, b]`: valid YAML, but no rule has such a key
+                    raise RuleError("a key must be a word, not a list or mapping", path, key_node.start_mark.line + 1,
+                                    mapping.get("id"))
                 if key in mapping:
                     raise RuleError(f"duplicate key {key!r}", path, key_node.start_mark.line + 1,
                                     mapping.get("id"))

@@ -1,0 +1,91 @@
+"""Paths that cannot be checked get one clear line each; every other file is still checked, and exit code
+2 is kept for runs where nothing at all could be checked."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+PARAGRAPH = "The council voted 7-2 on Tuesday to close the library on Elm Street at the end of June."
+REPEATED = f"{PARAGRAPH}\n\n{PARAGRAPH}\n"
+
+
+def check(cli, *paths):
+    result = cli("check", "--format", "json", "--jobs", "1", "--select", "duplicates.paragraph", *paths)
+    return result, json.loads(result.stdout)
+
+
+def test_missing_path_is_named_and_the_rest_checked(cli, tmp_path):
+    (tmp_path / "story.txt").write_text(REPEATED, encoding="utf-8")
+    result, data = check(cli, tmp_path / "gone.txt", tmp_path / "story.txt")
+    assert "gone.txt: no such file or directory" in result.stderr
+    assert data["summary"]["files_checked"] == 1 and len(data["findings"]) == 1
+    assert result.exit_code == 1
+    assert cli("check", tmp_path / "gone.txt").exit_code == 2  # nothing could be checked
+
+
+def test_unreadable_file_is_named_and_the_rest_checked(cli, tmp_path, monkeypatch):
+    (tmp_path / "story.txt").write_text(REPEATED, encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text(REPEATED, encoding="utf-8")
+    locked.chmod(0)
+    if os.geteuid() == 0:
+        # root reads through chmod 000 (as in CI containers): make the read fail the way it would.
+        real = Path.read_bytes
+
+        def read_bytes(self):
+            if self.name == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    try:
+        result, data = check(cli, tmp_path)
+    finally:
+        locked.chmod(0o644)
+    assert "locked.txt: Permission denied" in result.stderr
+    assert data["summary"]["files_checked"] == 1 and data["summary"]["files_failed_to_read"] == 1
+    assert result.exit_code == 1
+
+
+def test_symlink_loops_and_dangling_links_do_not_trap_the_walk(cli, tmp_path):
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "story.txt").write_text(REPEATED, encoding="utf-8")
+    (tmp_path / "desk" / "up").symlink_to("..")  # a folder loop: not followed
+    (tmp_path / "desk" / "self.txt").symlink_to("self.txt")  # a link to itself
+    (tmp_path / "desk" / "dangling.txt").symlink_to("nowhere.txt")
+    result, data = check(cli, tmp_path)
+    assert "self.txt: Too many levels of symbolic links" in result.stderr
+    assert "dangling.txt: No such file or directory" in result.stderr
+    assert [f["path"] for f in data["findings"]] == [str(tmp_path / "desk" / "story.txt")]
+    named = cli("check", tmp_path / "desk" / "self.txt")
+    assert named.exit_code == 2 and "a symbolic link to 'self.txt'" in named.stderr
+
+
+def test_named_pipe_in_a_folder_is_skipped_not_waited_on(cli, tmp_path):
+    (tmp_path / "story.txt").write_text(REPEATED, encoding="utf-8")
+    os.mkfifo(tmp_path / "feed.txt")
+    result, data = check(cli, tmp_path)
+    assert "feed.txt: not a regular file" in result.stderr
+    assert data["summary"]["files_checked"] == 1
+
+
+@pytest.mark.parametrize("name", ["desk notes/the story.txt", "Zürich/Ünïcödé story.txt", "日本/記事.md"])
+def test_paths_with_spaces_and_non_ascii_names(cli, tmp_path, name):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True)
+    path.write_text(REPEATED, encoding="utf-8")
+    result, data = check(cli, tmp_path)
+    assert [(f["path"], f["line"]) for f in data["findings"]] == [(str(path), 3)]
+    text = cli("check", "--jobs", "1", "--select", "duplicates.paragraph", path)
+    assert text.stdout.startswith(f"{path}:3:1: error duplicates.paragraph")
+
+
+def test_file_name_that_is_not_utf8_is_still_checked_and_printed(cli, tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 name from an old file server
+    (tmp_path / name).write_text(REPEATED, encoding="utf-8")
+    result, data = check(cli, tmp_path)
+    assert result.exit_code == 1 and len(data["findings"]) == 1

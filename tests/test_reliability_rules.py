@@ -1,0 +1,128 @@
+"""Rule files anyone in the newsroom can edit: they are parsed safely, and their patterns cannot hang a run.
+Bad YAML cases are data in tests/fixtures/bad-rules; these are the ones data cannot say."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import unicodedata
+
+import pytest
+
+from newslint import regex_engines
+from newslint.patterns import compile_pattern, phrase_alternation
+
+RULE = """\
+  - id: house.{name}
+    kind: existence
+    severity: warning
+    message: "'{{text}}' flagged."
+    description: A house rule.
+    phrases: {phrases}
+"""
+
+
+def rule_file(tmp_path, **phrases) -> str:
+    path = tmp_path / "house.yaml"
+    path.write_text("rules:\n" + "".join(RULE.format(name=n, phrases=p) for n, p in phrases.items()), encoding="utf-8")
+    return str(path)
+
+
+def test_python_tags_construct_nothing(cli, tmp_path):
+    marker = tmp_path / "owned"
+    for tag in ("!!python/object/apply:os.system", "!!python/object/new:os.system", "!!python/object:os.system"):
+        path = tmp_path / "evil.yaml"
+        path.write_text(f"rules:\n  - {tag} [\"touch {marker}\"]\n", encoding="utf-8")
+        result = cli("rules", "--rules", path)
+        assert result.exit_code == 2 and "evil.yaml:2: not valid YAML" in result.stderr
+    assert not marker.exists()
+
+
+def test_a_huge_rule_file_is_refused_before_parsing(cli, tmp_path):
+    path = tmp_path / "huge.yaml"
+    path.write_text("rules:\n" + "  - x\n" * 1_000_000, encoding="utf-8")
+    started = time.perf_counter()
+    result = cli("rules", "--rules", path)
+    assert result.exit_code == 2 and "huge.yaml: rule file is larger than 5 MB" in result.stderr
+    assert time.perf_counter() - started < 5
+
+
+def test_nesting_deeper_than_the_parser_allows_is_an_error_not_a_crash(cli, tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text("rules: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    result = cli("rules", "--rules", path)
+    assert result.exit_code == 2 and "deep.yaml:1:" in result.stderr and "Traceback" not in result.output
+
+
+def test_billion_laughs_aliases_are_shared_not_expanded(cli, tmp_path):
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"{c}: &{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcdefghi", "bcdefghij")]
+    path = tmp_path / "laughs.yaml"
+    path.write_text("\n".join(lines) + "\nrules:\n" + RULE.format(name="lol", phrases="*j"), encoding="utf-8")
+    started = time.perf_counter()
+    result = cli("rules", "--rules", path)
+    assert result.exit_code == 2 and "rule house.lol: 'phrases' must be a list of strings" in result.stderr
+    assert time.perf_counter() - started < 5
+
+
+def test_a_duplicate_id_across_files_names_both(cli, tmp_path):
+    first = rule_file(tmp_path, kyiv="[Kiev]")
+    second = tmp_path / "more.yaml"
+    second.write_text((tmp_path / "house.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = cli("rules", "--rules", first, "--rules", second)
+    assert result.exit_code == 2
+    assert f"{second}:2: rule house.kyiv: duplicate rule id (first defined at {first}:2)" in result.stderr
+
+
+def test_a_catastrophic_pattern_is_stopped_and_named(cli, tmp_path, monkeypatch):
+    """Lookahead keeps this pattern off RE2; on the backtracking engine it would run for hours."""
+    monkeypatch.setattr(regex_engines, "TIME_BUDGET", 0.2)
+    rules = rule_file(tmp_path, slow="['(a|aa)+(?=c)']", fast="[irregardless]")
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text("Irregardless, " + "a" * 60 + "!\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = cli("check", "--format", "json", "--jobs", "1", "--rules", rules, "--select", "house",
+                 tmp_path / "one.txt", tmp_path / "two.txt")
+    assert time.perf_counter() - started < 30
+    assert "one.txt: rule house.slow stopped (" in result.stderr and "house.yaml:2)" in result.stderr
+    assert "two.txt: rule house.slow" not in result.stderr  # stopped once, skipped after
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["house.fast", "house.fast"]
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("source, engine", [
+    (phrase_alternation(["could potentially", "might", r"appears? to", r"\d+ percent"]), "re2"),
+    (r"(?<![\w'-])(?:" + phrase_alternation(["Kiev"]) + r")(?![\w-])", "re2"),  # wrapped twice
+    (r"[\s,;:]*(?:to)(?![\w'-])", "re2"),
+    (r"\w+\s+(?P<name>[A-Z]\w*)", "re2"),
+    (r"\bKiev\b", "regex"),  # RE2's \b is ASCII-only: it would find a boundary inside "Kievé"
+    (r"(\w)\1", "regex"),
+    (r"(?x) Kiev  # verbose", "regex"),
+])
+def test_patterns_run_on_re2_unless_they_need_backtracking(source, engine):
+    assert compile_pattern(source, True).engine == engine
+
+
+def test_re2_classes_match_python_for_every_assigned_code_point():
+    """`\\w`, `\\s` and `\\d` keep Python's Unicode meaning on RE2. Code points Python's Unicode database
+    does not assign yet may differ (RE2 knows a newer Unicode)."""
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for escape in (r"\w", r"\s", r"\d", r"\W"):
+        mine = {m.start() for m in compile_pattern(escape).finditer(text)}
+        python = {m.start() for m in re.finditer(escape, text)}
+        assert {unicodedata.category(text[i]) for i in mine ^ python} <= {"Cn"}, escape
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KIEV, Kiev and kiev", ["KIEV", "Kiev", "kiev"]),  # case-insensitive by default
+    ("ÉLYSÉE and élysée", ["ÉLYSÉE", "élysée"]),  # Unicode case folding
+    ("Kiev\u00a0Pechersk, Kiev\tPechersk, Kiev\nPechersk", ["Kiev\u00a0Pechersk", "Kiev\tPechersk", "Kiev\nPechersk"]),
+    ("Kievan, pre-Kiev, o'Kiev, Kiev-based, Kiev's, (Kiev)", ["Kiev", "Kiev"]),
+    ("Kiévé", []),  # a non-ASCII letter still joins the word
+])
+def test_whole_word_phrases_mean_what_they_did_on_python_re(text, expected):
+    pattern = compile_pattern(phrase_alternation(["Kiev", "Kiev Pechersk", "élysée"]), True)
+    found = [m.group() for m in pattern.finditer(text)]
+    python = [m.group() for m in re.finditer(phrase_alternation(["Kiev", "Kiev Pechersk", "élysée"]), text, re.I)]
+    assert found == python == expected
