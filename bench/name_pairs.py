@@ -71,7 +71,7 @@ def namesakes() -> list[Pair]:
 # JRC-Names ------------------------------------------------------------------------------------------
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff .'\u2019-]+")
-_ABBREVIATION = re.compile(r"\w{1,5}\.$|\w$")  # "Dr.", "Mej.", "Balt.", "A." and bare initials
+_ABBREVIATION = re.compile(r"\w{1,5}\.|\w|(?:\w\.)+\w?\.?")  # "Dr.", "Mej.", "Balt.", "A.", "C.B." and bare initials
 
 
 def _plain(text: str) -> str:
@@ -80,16 +80,25 @@ def _plain(text: str) -> str:
 
 def jrc_category(a: str, b: str) -> str:
     """What separates two names of one person, judged on plain characters, not by newslint's matcher:
-    `case-punct` (Van/van, "Gerritsz."): no letter differs; `other`: initials, titles, reordering, added or
+    `case-punct` (Van/van, "Gerritsz."): no letter differs (a diacritic is a letter: Gomez/Gómez is
+    spelling); `other`: initials that differ or stand for a full word, titles, reordering, added or
     translated words; `inflected`: a word carries another language's grammatical ending (Latvian
-    Napoleons, Latin Ferdinandus, Italian Napoleone); `spelling`: the same words respelt; `single`: a
-    one-word name respelt."""
+    Napoleons, Latin Ferdinandus, Italian Napoleone); `spelling`: the same words respelt (initials the
+    same on both sides are set aside: "L. Gomez"/"L. Gómez"); `single`: a one-word name respelt."""
     from rapidfuzz import fuzz
 
     if _LETTERS_ONLY.sub("", a.casefold()) == _LETTERS_ONLY.sub("", b.casefold()):
         return "case-punct"
     words_a, words_b = a.split(), b.split()
-    if any(_ABBREVIATION.fullmatch(w) for w in words_a + words_b) or len(words_a) != len(words_b):
+    if len(words_a) != len(words_b):
+        return "other"
+    plain_a, plain_b = [_plain(w) for w in words_a], [_plain(w) for w in words_b]
+    if plain_a != plain_b and sorted(plain_a) == sorted(plain_b):
+        return "other"  # reordered: Hong Ludong/Ludong Hong
+    shared = [x == y and _ABBREVIATION.fullmatch(x) for x, y in zip(words_a, words_b)]
+    words_a = [w for w, same in zip(words_a, shared) if not same]
+    words_b = [w for w, same in zip(words_b, shared) if not same]
+    if not words_a or any(_ABBREVIATION.fullmatch(w) for w in words_a + words_b):
         return "other"
     pairs = [(_plain(x), _plain(y)) for x, y in zip(words_a, words_b)]
     if not all(fuzz.ratio(x, y) >= 60 for x, y in pairs):

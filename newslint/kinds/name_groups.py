@@ -14,12 +14,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslint.kinds.name_mentions import Mention, Part
-from newslint.kinds.name_spelling import are_variants, blocking_keys
+from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, is_loose_match, is_close, is_derived, is_respelling, likeness, loose
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
 # A bare last name this short joins others only when spelt exactly alike: Scot/Scott, Bank/Banc, Life/Liffe.
 MIN_BARE_LENGTH = 5
+# A first name respelt beside the same last name must sound alike and be this long: Chaim/Haim, not Jo/Joe.
+MIN_LOOSE_GIVEN = 4
+# Or long and nearly alike: Takeuchi/Takeuti, but not Alexander/Alexandra.
+LONG_GIVEN, GIVEN_LIKENESS = 7, 0.85
+# Below this, two spellings in one group are two words, however the group was formed.
+MIN_LIKENESS = 0.6
 
 
 @dataclass(frozen=True)
@@ -42,65 +48,121 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
     _join_people(people, {(m.given.key, m.surname.key) for m in full})
     families = _UnionFind()
     _join_families(families, people, full, [m for m in mentions if m.given is None])
-    surnames: dict = {}
-    given: dict = {}
-    particles: dict = {}
+    slots: dict = {}
     for mention in mentions:
         if mention.given is not None:
             person = people.find((mention.given.key, mention.surname.key))
-            given.setdefault(person, []).append(mention.given)
+            slots.setdefault(("given", person), []).append(mention.given)
+            for index, part in enumerate(mention.middle):  # Recep Tayyip Erdogan, Recep Tayip Erdogan
+                slots.setdefault(("middle", person, index, len(mention.middle)), []).append(part)
             family = families.find(("person", person))
         else:
             family = families.find(("name", mention.surname.spelling))
-        surnames.setdefault(family, []).append(mention.surname)
+        slots.setdefault(("surname", family), []).append(mention.surname)
         if mention.particles is not None:
-            particles.setdefault(family, []).append(mention.particles)
+            slots.setdefault(("particles", family), []).append(mention.particles)
     flags = []
-    for slot in (*surnames.values(), *given.values(), *particles.values()):
+    for slot in slots.values():
         flags.extend(_minority(slot, weight))
     return flags
 
 
 def _join_people(people: _UnionFind, forms: set[tuple[str, str]]) -> None:
-    blocks: dict[str, list[tuple[str, str]]] = {}
+    """Compare the full names that share a bucket: the first letter of the given name's or of the last
+    name's looser fold. A story names a few dozen people, so the buckets stay small; a folder of drafts
+    with more names than MAX_BLOCK in a bucket splits it by the first two letters."""
+    buckets: dict[tuple, list[tuple[str, str]]] = {}
     for form in sorted(forms):
         people.find(form)
-        for key in blocking_keys(form[1]):
-            blocks.setdefault(key, []).append(form)
-    for block in blocks.values():
-        if len(block) > MAX_BLOCK:
-            continue
-        for i, (given, surname) in enumerate(block):
-            for other in block[:i]:
-                if _same_person(given, surname, *other):
+        for slot, key in enumerate(form):
+            for fold in set(loose(key)):
+                buckets.setdefault((slot, fold[:1]), []).append(form)
+    for bucket in _split(buckets):
+        for i, (given, surname) in enumerate(bucket):
+            for other in bucket[:i]:
+                if other != (given, surname) and _same_person(given, surname, *other):
                     people.union((given, surname), other)
+
+
+def _split(buckets: dict[tuple, list[tuple[str, str]]]) -> Iterator[list[tuple[str, str]]]:
+    for (slot, _), bucket in buckets.items():
+        if len(bucket) <= MAX_BLOCK:
+            yield bucket
+            continue
+        finer: dict[str, list[tuple[str, str]]] = {}
+        for form in bucket:
+            for fold in set(loose(form[slot])):
+                finer.setdefault(fold[:2], []).append(form)
+        yield from finer.values()
 
 
 @lru_cache(maxsize=65536)
 def _same_person(given: str, surname: str, other_given: str, other_surname: str) -> bool:
+    """Two full names, as skeletons, of one person? Both parts may be respelt; the looser the match of one
+    part, the closer the other must be. A shared last name never excuses a different first name (Joe and
+    Hunter Biden, Maria and Marie Curie), only one that is the same sound written differently (Chaim, Haim)."""
+    given_same, surname_same = given == other_given, surname == other_surname
+    if given_same and surname_same:
+        return True
     # With the same first name, Clark and Clarke (or Bonapart and Bonaparte) are one person's name.
-    return are_variants(given, other_given) and are_variants(surname, other_surname, endings=given != other_given)
+    if are_variants(given, other_given) and are_variants(surname, other_surname, endings=not given_same):
+        return True
+    if surname_same:
+        shortest = min(len(given), len(other_given))
+        return shortest >= MIN_LOOSE_GIVEN and is_loose_match(given, other_given) or (
+            shortest >= LONG_GIVEN and likeness(given, other_given) >= GIVEN_LIKENESS)
+    if given_same:
+        return is_respelling(surname, other_surname, ANCHORED)
+    # Both respelt: one part must still agree closely, so Ronald Reagan and Donald Regan stay two people.
+    if not (is_close(given, other_given) or is_close(surname, other_surname)):
+        return False
+    if given[:1] != other_given[:1] and not is_close(given, other_given):
+        return False
+    return is_respelling(given, other_given, BOTH) and is_respelling(surname, other_surname, BOTH)
 
 
 def _join_families(families: _UnionFind, people: _UnionFind, full: list[Mention], short: list[Mention]) -> None:
-    """A family is the people and bare last names that share one last name, spelt however."""
+    """A family is the people and bare last names that share one last name, spelt however. A bare last
+    name joins the people it spells exactly; failing that, those whose key it shares or whose name it
+    respells (Gonzales after Maria Gonzalez), and other bare names alike. People never join each other
+    here: Kal Muller and Salomon Müller may be two men who spell their names two ways."""
     by_spelling: dict[str, set] = {}
-    by_key: dict[str, set] = {}
+    people_by_key: dict[str, set] = {}
     for mention in full:
         person = ("person", people.find((mention.given.key, mention.surname.key)))
         families.find(person)
         by_spelling.setdefault(mention.surname.spelling, set()).add(person)
-        by_key.setdefault(mention.surname.key, set()).add(person)
-    bare_by_key: dict[str, str] = {}
+        people_by_key.setdefault(mention.surname.key, set()).add(person)
+    bare_by_key: dict[str, tuple] = {}
     for mention in short:
         name, exact = ("name", mention.surname.spelling), by_spelling.get(mention.surname.spelling)
         for person in exact or ():
             families.union(name, person)
         if exact or len(mention.surname.key) < MIN_BARE_LENGTH:
             continue  # "Smith" that names John Smith must not pull in Jane Smyth's "Smyth"
-        for person in by_key.get(mention.surname.key, ()):
+        families.union(name, bare_by_key.setdefault(mention.surname.key, name))
+    for key, name in bare_by_key.items():
+        for person in people_by_key.get(key, ()):
             families.union(name, person)
-        families.union(name, ("name", bare_by_key.setdefault(mention.surname.key, mention.surname.spelling)))
+    _join_respelt(families, bare_by_key, people_by_key)
+
+
+def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str, set]) -> None:
+    """Join a bare last name to another bare name or to people whose last name it respells, comparing only
+    names in one bucket (the first letter of a looser fold)."""
+    buckets: dict[str, list[str]] = {}
+    for key in bare.keys() | people.keys():
+        for fold in set(loose(key)):
+            buckets.setdefault(fold[:1], []).append(key)
+    for bucket in buckets.values():
+        if len(bucket) > MAX_BLOCK:
+            continue  # a folder of drafts: in a crowd this size only exact keys join
+        for i, key in enumerate(bucket):
+            for other in bucket[:i]:
+                if key != other and (key in bare or other in bare) and is_respelling(key, other, BARE):
+                    name, other_key = (bare[key], other) if key in bare else (bare[other], key)
+                    for node in people.get(other_key, ()) or (bare[other_key],):
+                        families.union(name, node)
 
 
 def _minority(parts: list[Part], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
@@ -112,8 +174,16 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int]) -> Iterato
     # max() keeps the first of equals, so on a tie the spelling used first stands and the later one is reported.
     majority = max(by_spelling.values(), key=weight)
     for uses in by_spelling.values():
-        if uses is not majority and are_variants(uses[0].key, majority[0].key):
+        if uses is not majority and _are_related(uses[0].key, majority[0].key):
             yield from (Flag(part, majority[0]) for part in uses)
+
+
+def _are_related(a: str, b: str) -> bool:
+    """A last check on two spellings the grouping put together: one word respelt, not inflected (a person
+    joined by first name may still be "West German" and "West Germany")?"""
+    if are_variants(a, b):
+        return True
+    return not is_derived(a, b) and (is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS)
 
 
 class _UnionFind:

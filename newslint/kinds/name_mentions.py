@@ -64,16 +64,18 @@ class Part:
 
 @dataclass(frozen=True)
 class Mention:
-    """A name: the last word (`surname`), the first (`given`, when there are two or more) and any particles
-    before the last word ("von der", "al")."""
+    """A name: the last word (`surname`), the first (`given`, when there are two or more), the words
+    between them (`middle`: "Tayyip" in "Recep Tayyip Erdogan") and any particles before the last word
+    ("von der", "al")."""
 
     surname: Part
     given: Part | None = None
     particles: Part | None = None
+    middle: tuple[Part, ...] = ()
 
     @property
     def parts(self) -> tuple[Part, ...]:
-        return tuple(p for p in (self.given, self.particles, self.surname) if p is not None)
+        return tuple(p for p in (self.given, *self.middle, self.particles, self.surname) if p is not None)
 
 
 def find_mentions(document) -> list[Mention]:
@@ -166,7 +168,8 @@ def _mention(run: list[tuple[str, int]]) -> Mention | None:
     surname, particles = _surname(words)
     core = [w for w in words if w[0] not in PARTICLES]
     given = _part(*core[0]) if len(core) > 1 else None
-    return Mention(surname, given, particles)
+    middle = tuple(_part(*word) for word in core[1:-1] if not _HYPHEN_PARTICLE.match(word[0]))
+    return Mention(surname, given, particles, middle)
 
 
 def _after_titles(run: list[tuple[str, int]]) -> list[tuple[str, int]]:

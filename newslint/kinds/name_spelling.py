@@ -47,10 +47,16 @@ _INFLECTING = frozenset("aeiousn")
 
 
 @lru_cache(maxsize=65536)
+def plain(word: str) -> str:
+    """A name part in lower case without diacritics or punctuation: Gómez and Gomez agree here."""
+    text = unicodedata.normalize("NFKD", word.casefold().translate(_LETTERS))
+    return _NON_LETTER.sub("", "".join(c for c in text if not unicodedata.combining(c)))
+
+
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The folded form of a name part: lower case, no diacritics or punctuation, transliteration folded."""
-    text = unicodedata.normalize("NFKD", word.casefold().translate(_LETTERS))
-    text = _NON_LETTER.sub("", "".join(c for c in text if not unicodedata.combining(c)))
+    text = plain(word)
     for pattern, replacement in _FOLDS:
         text = pattern.sub(replacement, text)
     return text
@@ -68,12 +74,12 @@ def may_be_variants(a: str, b: str, endings: bool = True) -> bool:
         return True
     if min(len(a), len(b)) < MIN_LENGTH or a[0] != b[0]:
         return False  # Iran/Iraq, Rice/Rose: too short to tell a respelling from another name
-    if endings and _is_inflection(a, b):
+    if endings and is_inflection(a, b):
         return False
     return abs(len(a) - len(b)) <= (2 if min(len(a), len(b)) >= LONG_NAME else 1) or consonants(a) == consonants(b)
 
 
-def _is_inflection(a: str, b: str) -> bool:
+def is_inflection(a: str, b: str) -> bool:
     """Korea/Korean, Germans/Germany, Zelensky/Zelenska, Democrat/Democrats (but not Mahmut/Mahmud)."""
     prefix = 0
     while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
@@ -106,3 +112,83 @@ def blocking_keys(key: str) -> set[str]:
         keys.update("-" + key[:i] + key[i + 1 :] for i in range(len(key)))
         keys.add("-" + key)
     return keys
+
+
+# Looser folds, used only to score how alike two keys are, never as a dictionary key: sounds that the
+# romanisations of Japanese, Arabic, Hebrew, Hungarian or Turkish write in different letters (Kishimoto
+# and Kisimoto, Maszasi and Masashi, Chaim and Haim, Darwich and Darwis, Gonzalez and Gonzales). "ch"
+# is a k or an h in German and Hebrew (Bach, Chaim) but a "tsh" in English and Spanish (Takeuchi, Chavez),
+# so it is folded both ways.
+_LOOSE = [
+    (re.compile(r"sz|zs|sh|ts|tz|z"), "s"),
+    (re.compile(r"ie|ei|iy|ii"), "i"),
+    (re.compile(r"(?<=..)e$"), ""),  # Bonaparte/Bonapart
+]
+_CH = [re.compile(r"ch|kh"), re.compile(r"ch|kh|h")]
+_H = re.compile(r"h")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def loose(key: str) -> tuple[str, str]:
+    """A skeleton with the looser folds applied, once with "ch" as k and once with it (and h) dropped."""
+    for pattern, replacement in _LOOSE:
+        key = pattern.sub(replacement, key)
+    hard = _DOUBLE.sub(r"\1", _H.sub("", _CH[0].sub("k", key)))
+    soft = _DOUBLE.sub(r"\1", _CH[1].sub("", key))
+    return hard, soft
+
+
+def is_loose_match(a: str, b: str) -> bool:
+    """Do two skeletons agree once the looser folds are applied (Chaim and Haim, Gonzalez and Gonzales)?"""
+    return a == b or not set(loose(a)).isdisjoint(loose(b))
+
+
+@lru_cache(maxsize=65536)
+def likeness(a: str, b: str) -> float:
+    """How alike two skeletons are, from 0 to 1: the best edit similarity of the keys or their looser folds."""
+    from rapidfuzz.distance import Levenshtein
+
+    score = Levenshtein.normalized_similarity(a, b)
+    for x, y in zip(loose(a), loose(b)):
+        score = max(score, Levenshtein.normalized_similarity(x, y))
+    return score
+
+
+# How alike a respelt part must be (Levenshtein similarity of the keys or their looser folds), by what else
+# vouches for it. ANCHORED: the other part of the full name is spelt the same (Mahmoud Darwich, Mahmoud
+# Darwis). BOTH: both parts are respelt (Pierre Cardin, Pyer Karden). BARE: a last name with nothing
+# beside it, the riskiest (Austria, Australia).
+MIN_LOOSE = 4
+_DERIVING = frozenset("aeiousnk")
+# Names shorter than six letters leave less standing after each edit.
+SHORT_LIKENESS = 0.8
+ANCHORED, BOTH, BARE = "anchored", "both", "bare"
+_THRESHOLDS = {ANCHORED: (4, 0.7), BOTH: (4, 0.75), BARE: (6, 0.88)}
+
+
+@lru_cache(maxsize=65536)
+def is_respelling(a: str, b: str, evidence: str) -> bool:
+    """Are skeletons `a` and `b` one name part written two ways, given what else vouches for it?"""
+    if evidence != BARE and are_variants(a, b):
+        return True
+    shortest, threshold = _THRESHOLDS[evidence]
+    if min(len(a), len(b)) < shortest or is_derived(a, b):
+        return False
+    if len(a) < 6 or len(b) < 6:
+        threshold = max(threshold, SHORT_LIKENESS)  # Paris and Paribas after the same "Banque"
+    return is_loose_match(a, b) or likeness(a, b) >= threshold
+
+
+def is_derived(a: str, b: str) -> bool:
+    """Do two skeletons differ only by an ending that makes another word: a plural, an adjective or a
+    people (Treasury/Treasuries, Europe/European, Texas/Texans, Korea/Koreans, Forsyth/Forsythe)?"""
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    tails = sorted((a[prefix:], b[prefix:]), key=len)
+    return len(tails[0]) <= 1 and len(tails[1]) <= 3 and not set("".join(tails)) - _DERIVING
+
+def is_close(a: str, b: str) -> bool:
+    """One edit or vowels apart, or alike once loosely folded: the stronger half of a doubly respelt name."""
+    return are_variants(a, b) or min(len(a), len(b)) >= MIN_LOOSE and is_loose_match(a, b)

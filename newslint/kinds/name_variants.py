@@ -78,4 +78,5 @@ def _located(document, mention: Mention) -> Mention:
             return None
         return replace(part, where=(document.path, *document.position(part.start), *document.position(part.end)))
 
-    return Mention(locate(mention.surname), locate(mention.given), locate(mention.particles))
+    return Mention(locate(mention.surname), locate(mention.given), locate(mention.particles),
+                   tuple(locate(part) for part in mention.middle))
