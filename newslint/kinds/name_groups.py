@@ -20,7 +20,7 @@ from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, is_
 MAX_BLOCK = 200
 # A bare last name this short joins others only when spelt exactly alike: Scot/Scott, Bank/Banc, Life/Liffe.
 MIN_BARE_LENGTH = 5
-# A first name respelt beside the same last name must sound alike and be this long: Chaim/Haim, not Jo/Joe.
+# A first name respelt beside the same last name must fold loosely to this many letters: not Chris/Rhys.
 MIN_LOOSE_GIVEN = 4
 # Or long and nearly alike: Takeuchi/Takeuti, but not Alexander/Alexandra.
 LONG_GIVEN, GIVEN_LIKENESS = 7, 0.85
@@ -109,7 +109,7 @@ def _same_person(given: str, surname: str, other_given: str, other_surname: str)
         return True
     if surname_same:
         shortest = min(len(given), len(other_given))
-        return shortest >= MIN_LOOSE_GIVEN and is_loose_match(given, other_given) or (
+        return is_loose_match(given, other_given, MIN_LOOSE_GIVEN) or (
             shortest >= LONG_GIVEN and likeness(given, other_given) >= GIVEN_LIKENESS)
     if given_same:
         return is_respelling(surname, other_surname, ANCHORED)
@@ -134,17 +134,20 @@ def _join_families(families: _UnionFind, people: _UnionFind, full: list[Mention]
         by_spelling.setdefault(mention.surname.spelling, set()).add(person)
         people_by_key.setdefault(mention.surname.key, set()).add(person)
     bare_by_key: dict[str, tuple] = {}
+    hyphenated: set[str] = set()
     for mention in short:
         name, exact = ("name", mention.surname.spelling), by_spelling.get(mention.surname.spelling)
         for person in exact or ():
             families.union(name, person)
         if exact or len(mention.surname.key) < MIN_BARE_LENGTH:
             continue  # "Smith" that names John Smith must not pull in Jane Smyth's "Smyth"
+        if "-" in mention.surname.text:
+            hyphenated.add(mention.surname.key)  # Asia-Pacific, Stearns-led: compounds, joined only by key
         families.union(name, bare_by_key.setdefault(mention.surname.key, name))
     for key, name in bare_by_key.items():
         for person in people_by_key.get(key, ()):
             families.union(name, person)
-    _join_respelt(families, bare_by_key, people_by_key)
+    _join_respelt(families, {k: v for k, v in bare_by_key.items() if k not in hyphenated}, people_by_key)
 
 
 def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str, set]) -> None:
@@ -181,9 +184,9 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int]) -> Iterato
 def _are_related(a: str, b: str) -> bool:
     """A last check on two spellings the grouping put together: one word respelt, not inflected (a person
     joined by first name may still be "West German" and "West Germany")?"""
-    if are_variants(a, b):
-        return True
-    return not is_derived(a, b) and (is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS)
+    if is_derived(a, b):
+        return False
+    return are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS
 
 
 class _UnionFind:

@@ -120,7 +120,7 @@ def blocking_keys(key: str) -> set[str]:
 # is a k or an h in German and Hebrew (Bach, Chaim) but a "tsh" in English and Spanish (Takeuchi, Chavez),
 # so it is folded both ways.
 _LOOSE = [
-    (re.compile(r"sz|zs|sh|ts|tz|z"), "s"),
+    (re.compile(r"sz|zs|sh|ts|tz|z$"), "s"),  # z only at the end: Brazil is not Brasil
     (re.compile(r"ie|ei|iy|ii"), "i"),
     (re.compile(r"(?<=..)e$"), ""),  # Bonaparte/Bonapart
 ]
@@ -139,9 +139,10 @@ def loose(key: str) -> tuple[str, str]:
     return hard, soft
 
 
-def is_loose_match(a: str, b: str) -> bool:
-    """Do two skeletons agree once the looser folds are applied (Chaim and Haim, Gonzalez and Gonzales)?"""
-    return a == b or not set(loose(a)).isdisjoint(loose(b))
+def is_loose_match(a: str, b: str, shortest: int = 1) -> bool:
+    """Do two skeletons agree, in a fold at least `shortest` letters long, once the looser folds are applied
+    (Chaim and Haim, Gonzalez and Gonzales)?"""
+    return a == b or any(len(fold) >= shortest for fold in set(loose(a)) & set(loose(b)))
 
 
 @lru_cache(maxsize=65536)
@@ -160,7 +161,7 @@ def likeness(a: str, b: str) -> float:
 # Darwis). BOTH: both parts are respelt (Pierre Cardin, Pyer Karden). BARE: a last name with nothing
 # beside it, the riskiest (Austria, Australia).
 MIN_LOOSE = 4
-_DERIVING = frozenset("aeiousnk")
+_DERIVING = frozenset("aeiousnklr")
 # Names shorter than six letters leave less standing after each edit.
 SHORT_LIKENESS = 0.8
 ANCHORED, BOTH, BARE = "anchored", "both", "bare"
@@ -182,7 +183,10 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
 
 def is_derived(a: str, b: str) -> bool:
     """Do two skeletons differ only by an ending that makes another word: a plural, an adjective or a
-    people (Treasury/Treasuries, Europe/European, Texas/Texans, Korea/Koreans, Forsyth/Forsythe)?"""
+    people (Treasury/Treasuries, Europe/European, Texas/Texans, Korea/Koreans,
+    Forsyth/Forsythe)?"""
+    if a == b:
+        return False
     prefix = 0
     while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
         prefix += 1
