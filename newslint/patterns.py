@@ -47,14 +47,15 @@ def compile_pattern(source: str, ignore_case: bool = False, rule: str | None = N
     translated = _to_re2(body)
     classes = [_to_re2("[" + "".join(map(_literal_hyphens, side)) + "]") if side else "" for side in (before, after)]
     if translated is not None and None not in classes and regex_engines.HAS_RE2:
-        program, context = translated, 0
+        program, inside, context = translated, None, 0
         if before or after:
             # RE2 has no lookaround: match the neighbouring character too, and report group 1.
-            program = (f"(?:[^{classes[0][1:]}|\\A)" if before else "") + f"({translated})" + (
-                f"(?:[^{classes[1][1:]}|\\z)" if after else "")
+            body = f"({translated})" + (f"(?:[^{classes[1][1:]}|\\z)" if after else "")
+            program = f"(?:\\A|[^{classes[0][1:]})" + body if before else body
+            inside = f"[^{classes[0][1:]}" + body if before else None  # a search from the 2nd character on
             context = 1
         try:
-            return regex_engines.RE2Pattern(source, program, ignore_case, context, bool(before))
+            return regex_engines.RE2Pattern(source, program, ignore_case, context, inside)
         except regex_engines.RE2Error:
             pass  # too large for RE2's memory budget, or a construct it lacks: run it bounded instead
     program = source

@@ -121,24 +121,22 @@ class _Pattern:
 class RE2Pattern(_Pattern):
     """A pattern on RE2. With `context` 1, the program is `(before)?(body)(after)?` and a match is group 1:
     RE2 has no lookaround, so the word-boundary characters are matched and then left out of the match.
-    `looks_behind`: the program matches the character before the match, so a search starts one back."""
+    `inside` is the program for a search from `pos` > 0: it matches the character before `pos`, never the start."""
 
     engine = "re2"
 
-    def __init__(self, source: str, program: str, ignore_case: bool, context: int, looks_behind: bool):
+    def __init__(self, source: str, program: str, ignore_case: bool, context: int, inside: str | None = None):
         options = _re2.RE2.Options()
         options.case_sensitive = not ignore_case
         options.max_mem = RE2_MEMORY
         options.log_errors = False
-        self._regexp = _re2.RE2(program.encode("utf-8"), options)
-        if not self._regexp.ok():
-            raise RE2Error(self._regexp.error())
-        self.pattern, self._context, self._looks_behind = source, context, looks_behind
+        self._regexp, self._inside = (_compile(p, options) if p else None for p in (program, inside))
+        self.pattern, self._context = source, context
         self.groups = self._regexp.NumberOfCapturingGroups() - context
         self.groupindex = {name.decode(): index - context for name, index in self._regexp.NamedCapturingGroups()}
 
-    def _run(self, text: _Encoded, start: int, anchor) -> list[tuple[int, int]] | None:
-        spans = self._regexp.Match(anchor, text.data, start, len(text.data))
+    def _run(self, text: _Encoded, start: int, anchor, regexp=None) -> list[tuple[int, int]] | None:
+        spans = (regexp or self._regexp).Match(anchor, text.data, start, len(text.data))
         return None if spans[0] == _NO_SPAN else spans[self._context :]
 
     def _iterate(self, string: str, pos: int = 0, endpos: int | None = None):
@@ -147,10 +145,10 @@ class RE2Pattern(_Pattern):
         unanchored = _re2.RE2.Anchor.UNANCHORED
         while pos <= len(text.string):
             # The character before `pos` may be the word-boundary character the next match needs.
-            start = text.byte_before(pos) if self._looks_behind and pos > 0 else text.byte(pos)
-            spans = self._run(text, start, unanchored)
-            if spans is not None and self._looks_behind and text.char(spans[0][0]) < pos:
-                spans = self._run(text, text.byte(pos), unanchored)  # `\A` matched behind `pos`
+            if self._inside is not None and pos > 0:  # the character before `pos` decides the boundary
+                spans = self._run(text, text.byte_before(pos), unanchored, self._inside)
+            else:
+                spans = self._run(text, text.byte(pos), unanchored)
             if spans is None:
                 return
             match = Match(self, string, pos, len(text.string), text.chars(spans))
@@ -173,6 +171,13 @@ class RE2Pattern(_Pattern):
             if found.end() == end:
                 return found
         return None
+
+
+def _compile(program: str, options):
+    regexp = _re2.RE2(program.encode("utf-8"), options)
+    if not regexp.ok():
+        raise RE2Error(regexp.error())
+    return regexp
 
 
 class _Encoded:

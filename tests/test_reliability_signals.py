@@ -1,0 +1,94 @@
+"""Nothing lost: newslint never writes to the files it checks, and an interrupted run (Ctrl-C: exit 130,
+SIGTERM: exit 143) leaves no partial output, no temporary file, no worker process and no traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newslint.reporters import FORMATS
+
+PARAGRAPH = "The council voted 7-2 on Tuesday to close the library on Elm Street, officials said."
+
+
+def write_tree(root: Path, files: int, paragraphs: int) -> None:
+    for n in range(files):
+        desk = root / f"desk{n % 3}"
+        desk.mkdir(parents=True, exist_ok=True)
+        body = "\n\n".join(f"Story {n}, paragraph {p}: it might rain, reportedly, in Kiev. {PARAGRAPH}"
+                           for p in range(paragraphs))
+        (desk / f"story{n:04d}.{'md' if n % 2 else 'txt'}").write_text(body + "\n", encoding="utf-8")
+    (root / "crlf.txt").write_bytes(f"{PARAGRAPH}\r\n\r\n{PARAGRAPH}\r\n".encode())
+    (root / "latin1.txt").write_bytes(f"Caf\u00e9 news.\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n".encode("latin-1"))
+
+
+def snapshot(root: Path) -> dict:
+    return {str(p): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns, p.stat().st_mode)
+            for p in sorted(root.rglob("*")) if p.is_file()} | {"listing": sorted(map(str, root.rglob("*")))}
+
+
+def test_no_command_writes_to_the_files_it_checks(cli, tmp_path):
+    tree, out = tmp_path / "copy", tmp_path / "out"
+    write_tree(tree, 8, 6)
+    out.mkdir()
+    before = snapshot(tree)
+    for output_format in FORMATS:
+        assert cli("check", "--jobs", "1", "--format", output_format, tree).exit_code in (0, 1)
+    assert cli("check", "--jobs", "1", "--diff", tree).exit_code in (0, 1)
+    assert cli("baseline", "--jobs", "1", "--output", out / "baseline.json", tree).exit_code == 0
+    assert cli("check", "--jobs", "1", "--baseline", out / "baseline.json", tree).exit_code in (0, 1)
+    assert cli("check", "--jobs", "2", tree).exit_code in (0, 1)
+    assert cli("rules").exit_code == 0
+    assert cli("rules", "--test").exit_code in (0, 1)
+    assert snapshot(tree) == before
+    assert sorted(p.name for p in out.iterdir()) == ["baseline.json"]  # no temporary file left beside it
+
+
+def _session_processes(session: int) -> list[int]:
+    """Processes still alive in the run's session (the worker pool, if it outlived the main process)."""
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session and fields[0] != "Z":
+            alive.append(int(stat.parent.name))
+    return alive
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir() or sys.platform == "win32", reason="POSIX signals and /proc")
+@pytest.mark.parametrize("command", ["check", "baseline"])
+@pytest.mark.parametrize("how, code", [("ctrl-c", 130), ("sigterm", 143)])
+def test_an_interrupted_run_exits_cleanly(tmp_path, command, how, code):
+    tree = tmp_path / "copy"
+    write_tree(tree, 240, 40)
+    before = snapshot(tree)
+    args = [sys.executable, "-m", "newslint", command, "--jobs", "2", str(tree)]
+    if command == "baseline":
+        args += ["--output", str(tmp_path / "baseline.json")]
+    run = subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           start_new_session=True)
+    time.sleep(2.5)  # rules loaded, workers busy
+    assert run.poll() is None, "the run finished before it could be interrupted; make the tree bigger"
+    if how == "ctrl-c":
+        os.killpg(run.pid, signal.SIGINT)  # a terminal sends Ctrl-C to the whole process group
+    else:
+        run.send_signal(signal.SIGTERM)  # a CI runner cancelling the job signals the main process
+    stdout, stderr = run.communicate(timeout=60)
+    assert run.returncode == code, stderr.decode()
+    assert stderr.decode().strip().endswith("interrupted" if code == 130 else "terminated")
+    assert "Traceback" not in stderr.decode()
+    deadline = time.monotonic() + 10
+    while _session_processes(run.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _session_processes(run.pid) == []
+    assert snapshot(tree) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy"]  # no baseline, no temporary file
