@@ -246,7 +246,8 @@ def _parse_yaml(path: str, data: bytes):
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        raise RuleError(f"not valid YAML: {error.problem or error}", path, line) from None
+        context = f"{error.context} (line {error.context_mark.line + 1}): " if error.context and error.context_mark else ""
+        raise RuleError(f"not valid YAML: {context}{error.problem or error}", path, line) from None
     except yaml.YAMLError as error:
         raise RuleError(f"not valid YAML: {error}", path) from None
     except RecursionError:
