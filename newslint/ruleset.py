@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import string
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from newslint.errors import RuleError
 from newslint.finding import Severity
-from newslint.patterns import PatternError, compile_pattern, phrase_alternation, validate_pattern
+from newslint.patterns import LazyPattern, PatternError, phrase_alternation, validate_pattern
 
 RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
 COMMON_FIELDS = frozenset({"id", "kind", "severity", "message", "description", "enabled", "examples", "link"})
@@ -42,6 +43,11 @@ class Rule:
     enabled: bool = True
     examples: dict = field(default_factory=dict)
     link: str | None = None
+
+    @property
+    def is_shipped(self) -> bool:
+        """Is this one of newslint's own rules (from the rules/ folder it ships), not a newsroom's?"""
+        return os.path.dirname(os.path.abspath(self.path)) == str(builtin_rules_dir().resolve())
 
     @property
     def ruleset(self) -> str:
@@ -85,9 +91,10 @@ class Rule:
         return value
 
     def regex(self, key: str, source: str, ignore_case: bool = True):
-        """A compiled pattern (see `patterns.compile_pattern` for the engine and what it supports)."""
+        """A pattern, checked now and compiled on first use (see `patterns.compile_pattern` for the engine
+        and what it supports)."""
         try:
-            return compile_pattern(source, ignore_case, rule=self.id)
+            return LazyPattern(source, ignore_case, rule=self.id, shipped=self.is_shipped)
         except PatternError as error:
             raise self.error(str(error), key) from None
 

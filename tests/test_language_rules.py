@@ -30,3 +30,13 @@ def test_treebank_text_is_detokenised():
     assert is_treebank(text)
     assert detokenize(text) == 'The mayor (a former judge) said "we don\'t know", and left.'
     assert not is_treebank("The mayor said we don't know, and left.")
+
+
+def test_cue_prefix_is_only_letters_every_match_starts_with():
+    from newslint.kinds.cue import literal_prefix
+
+    assert literal_prefix(r"appears?\s+to") == "appear"
+    assert literal_prefix("it is believed") == "it"  # a space matches any white space, a line break too
+    assert literal_prefix(r"may(?:\s+(?:well|also))?\s+have") == "may"
+    assert literal_prefix("some|many|others") == ""
+    assert literal_prefix(r"(?:critics|experts)\s+say") == ""

@@ -30,13 +30,15 @@ class Attribution(Cue):
         vague = rule.strings("vague_subjects")
         introducers = rule.strings("introducers")
         # Names are told by their capitals, so the speaker pattern is case-sensitive; the verb lists are not.
-        not_vague = f"(?!(?i:{'|'.join(vague)})\\b)" if vague else ""
-        speaker = f"{not_vague}(?:{'|'.join(speakers)})"
+        # Each alternative captures its speaker in one group, so a vague one ("critics") can be set aside
+        # afterwards: RE2, which runs rule patterns in linear time, has no lookahead to exclude it in place.
+        speaker = f"((?:{'|'.join(speakers)}))"
         verb = f"(?i:{'|'.join(verbs)})"
-        named = [rf"{speaker}(?:\s*,[^,]{{1,60}},)?\s+{verb}\b", rf"\b{verb}\s+{speaker}"]
+        named = [rf"{speaker}(?:\s*,[^,]{{1,60}},)?\s+{verb}(?:\W|$)", rf"(?:^|\W){verb}\s+{speaker}"]
         if introducers:
-            named.append(rf"(?i:\b(?:{'|'.join(introducers)}))\s+{speaker}")
+            named.append(rf"(?i:(?:^|\W)(?:{'|'.join(introducers)}))\s+{speaker}")
         self.named = rule.regex("named_speakers", "|".join(named), ignore_case=False)
+        self.vague = rule.regex("vague_subjects", f"(?:{'|'.join(vague)})(?:\\W|$)") if vague else None
 
     def check(self, paragraph) -> Iterator[Hit]:
         sentences = paragraph.sentences
@@ -48,4 +50,8 @@ class Attribution(Cue):
                 yield Hit(sentence.start + start, sentence.start + end)
 
     def _is_attributed(self, context: str) -> bool:
-        return bool(self.named.search(context))
+        for match in self.named.finditer(context):
+            speaker = next(group for group in range(1, len(match.groups()) + 1) if match.group(group) is not None)
+            if not (self.vague and self.vague.match(context, match.start(speaker))):
+                return True
+        return False

@@ -24,6 +24,17 @@ class CueEntry:
     pattern: re.Pattern
     guards: dict  # guard name -> compiled pattern
     case: str
+    prefix: str  # the literal, lower-case start of the phrase: only entries it fits are tried at a match
+
+
+def literal_prefix(phrase: str) -> str:
+    """"appears?\\s+to" -> "appear": the letters every match must start with ("" when none are fixed)."""
+    if _has_top_level_alternative(phrase):
+        return ""  # "some|many|others": no letters are common to every match
+    literal = re.match(r"[^\\()\[\]{}?*+|.^$\s]*", phrase).group()  # a space matches any white space
+    if literal and phrase[len(literal) : len(literal) + 1] in ("?", "*", "{"):
+        literal = literal[:-1]  # the last letter is optional
+    return literal.lower()
 
 
 class Cue(Kind):
@@ -91,7 +102,8 @@ class Cue(Kind):
             sources = _strings(raw.get(guard, []), rule, raw["phrase"], guard) + defaults.get(guard, [])
             if sources:
                 guards[guard] = rule.regex("cues", _guard_source(guard, sources))
-        return CueEntry(raw["phrase"], rule.regex("cues", _whole_words([raw["phrase"]])), guards, case)
+        phrase = raw["phrase"]
+        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, literal_prefix(phrase))
 
     def check(self, sentence) -> Iterator[Hit]:
         found = list(self._cues(sentence))
@@ -121,11 +133,31 @@ class Cue(Kind):
     @staticmethod
     def _accepted_end(text: str, start: int, entries: list[CueEntry]) -> int | None:
         """End of the longest cue at `start` whose context fits, or None."""
-        matches = [(m.end(), entry) for entry in entries if (m := entry.pattern.match(text, start))]
+        written = text[start : start + 40].lower()
+        matches = [(m.end(), entry) for entry in entries
+                   if written.startswith(entry.prefix) and (m := entry.pattern.match(text, start))]
         for end, entry in sorted(matches, key=lambda item: -item[0]):
             if _fits(entry, text, start, end):
                 return end
         return None
+
+
+def _has_top_level_alternative(phrase: str) -> bool:
+    depth, escaped, in_class = 0, False, False
+    for char in phrase:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def _nth(iterator: Iterator, n: int) -> bool:
