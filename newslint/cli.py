@@ -260,6 +260,11 @@ class _errors_exit:
         if isinstance(error, _Terminated):
             _say("terminated")
             sys.exit(EXIT_TERMINATED)
+        if isinstance(error, BrokenPipeError):
+            # `newslint check drafts/ | head`: the reader has all it wants. Point stdout at /dev/null so
+            # the interpreter's final flush cannot fail again; the report was cut short, so not exit 0.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_FINDINGS)
         if error is not None and not isinstance(error, (SystemExit, click.exceptions.Exit, click.ClickException)):
             if os.environ.get("NEWSLINT_DEBUG"):
                 return False

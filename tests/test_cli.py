@@ -152,3 +152,19 @@ def test_folders_are_walked_for_copy_files_with_include_globs(cli, tmp_path, mon
         (tmp_path / name).write_text("Trains ran on time on Monday, the operator said.\n", encoding="utf-8")
     assert "; 4 files checked;" in cli("check", ".").stdout  # a.txt, b.md, c.markdown, desk/e.TXT
     assert cli("check", "--include", "*.rst", ".").stdout.endswith("; 1 file checked.\n")
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    """`newslint check archive/ | head -1`: a closed pipe ends the run quietly, not as a newslint bug."""
+    import subprocess
+    import sys
+
+    for number in range(300):
+        (tmp_path / f"story-{number:03}.txt").write_bytes(PASTED.read_bytes())
+    process = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--jobs", "1", str(tmp_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert "internal error" not in stderr and "Traceback" not in stderr
