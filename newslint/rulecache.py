@@ -78,18 +78,23 @@ def store(entry: tuple[str, str] | None, rules) -> None:
     cache_file, key = entry
     import pickle
 
-    temporary = f"{cache_file}.{os.getpid()}.tmp"
     try:
         data = pickle.dumps((key, rules), protocol=pickle.HIGHEST_PROTOCOL)
-        os.makedirs(os.path.dirname(cache_file), mode=0o700, exist_ok=True)
-        with open(temporary, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, cache_file)
-    except Exception:  # unwritable, full disk, unpicklable field: run on without a cache
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+    except Exception:  # an unpicklable field: run on without a cache
+        return
+    _write_quietly(cache_file, data)
+
+
+def _write_quietly(path: str, data: bytes) -> None:
+    """Cache writes are best effort: an unwritable cache or a full disk only means a slower start. The
+    write is atomic, and Ctrl-C in the middle of it leaves no temporary file behind."""
+    from newslint.atomic import write_atomic
+
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        write_atomic(path, data)
+    except OSError:
+        pass
 
 
 # Regular expressions known to compile -------------------------------------------------------------------
@@ -154,15 +159,4 @@ def _save_patterns() -> None:
     if len(known) + len(_NEW) > MAX_PATTERNS:
         known = set()  # rule files edited many times over: start again from this run's patterns
     known |= _NEW
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        data = marshal.dumps(sorted(known))
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        with open(temporary, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except Exception:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+    _write_quietly(path, marshal.dumps(sorted(known)))
