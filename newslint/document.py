@@ -7,7 +7,7 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-from newslint import masking
+from newslint import masking, wordscan
 from newslint.decoding import decode
 from newslint.errors import NewslintError
 from newslint.sentences import split_sentences
@@ -75,6 +75,11 @@ class Span:
         if opened is not None:
             spans.append((opened, self.end))
         return tuple(spans)
+
+    @cached_property
+    def word_index(self) -> tuple[dict[str, list[int]], list[int]]:
+        """Where each word starts (see `wordscan.word_index`), shared by every rule that scans this span."""
+        return wordscan.word_index(self.text)
 
     def in_quote(self, offset: int) -> bool:
         """Is `offset` (relative to this span) inside a direct quotation?"""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.patterns import phrase_alternation
+from newslint.wordscan import matches, words_for
 
 GUARDS = ("before", "after", "not_before", "not_after")
 CASES = ("any", "lower")
@@ -77,6 +78,7 @@ class Cue(Kind):
         if rule.get("stacked_cues") is not None:
             stacked = [self._entry(raw, defaults) for raw in self._raw_cues("stacked_cues")]
             self.stack = (stacked, rule.regex("stacked_cues", _whole_words([e.phrase for e in stacked])))
+        self._first_words: dict[int, frozenset[str] | None] = {}  # per alternation, worked out on first use
 
     def _raw_cues(self, key: str) -> list:
         cues = self.rule.require(key)
@@ -118,17 +120,25 @@ class Cue(Kind):
 
     def _cues(self, sentence, entries=None, any_cue=None) -> Iterator[tuple[int, int, str]]:
         text = sentence.text
-        for match in (any_cue or self.any_cue).finditer(text):
+        entries, any_cue = entries or self.entries, any_cue or self.any_cue
+        for match in matches(any_cue, text, self._words_of(any_cue, entries), sentence.word_index):
             if self.skip_quotes and sentence.in_quote(match.start()):
                 continue  # a speaker's hedge is reporting, not the writer hedging
             if self.reported and self.reported.search(text, 0, match.start()):
                 continue  # "police said he appeared to have died": the hedge is the source's
-            end = self._accepted_end(text, match.start(), entries or self.entries)
+            end = self._accepted_end(text, match.start(), entries)
             if end is None:
                 continue
             if self.reported_after and self.reported_after.search(text, end):
                 continue  # "..., he added": indirect speech, attributed after the hedge
             yield match.start(), end, text[match.start():end]
+
+    def _words_of(self, any_cue, entries: list[CueEntry]) -> frozenset[str] | None:
+        """The words a cue can start with, so the alternation is tried only there (see `wordscan`)."""
+        key = id(any_cue)
+        if key not in self._first_words:
+            self._first_words[key] = words_for(any_cue, [e.phrase for e in entries])
+        return self._first_words[key]
 
     @staticmethod
     def _accepted_end(text: str, start: int, entries: list[CueEntry]) -> int | None:

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newslint.kinds.name_spelling import skeleton
+
+# Seventeen regex folds per word, and the same names recur story after story.
+_skeleton = lru_cache(maxsize=65536)(skeleton)
 
 # A word (letters, inner apostrophes and hyphens) or a run of initials ("J.R.").
 _WORD = re.compile(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019-]*[^\W_])?")
@@ -21,7 +25,6 @@ _RUN = re.compile(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-))*{_CAPITAL})*"
 _LEADING_PARTICLES = re.compile(rf"(?:(?<![\w'\u2019-]){_PARTICLE_WORD}(?:\s+|-))+$")
 _SENTENCE_END = re.compile(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(\u201c\u2018\[]*$")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 _DIGIT = re.compile(r"\d")
 _HYPHEN_PARTICLE = re.compile(r"(?i)(al|el|ul|ad|as|ash|at|az|bin|ben|ibn|abu|bint)-(?=[^\W\d_]{2})")
 
@@ -59,7 +62,7 @@ class Part:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "spelling", self.text.casefold())
-        object.__setattr__(self, "key", skeleton(self.text))
+        object.__setattr__(self, "key", _skeleton(self.text))
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,15 @@ class Mention:
 
 def find_mentions(document) -> list[Mention]:
     """Every name mention in the document, in order. One regular expression finds the runs of capitalised
-    words, so Python looks only at those, never at every word of the story."""
+    words, so Python looks only at those, never at every word of the story. Worked out once per document:
+    the within-story and across-files rules both ask (mentions are frozen, so sharing them is safe)."""
+    memo = document.__dict__.get("_name_mentions")
+    if memo is None:
+        memo = document.__dict__["_name_mentions"] = _find_mentions(document)
+    return list(memo)
+
+
+def _find_mentions(document) -> list[Mention]:
     text, mentions = document.text, []
     for paragraph in document.paragraphs:
         for run in _RUN.finditer(text, paragraph.start, paragraph.end):
@@ -128,7 +139,7 @@ def _name_words(text: str, start: int, end: int, opens: bool, heading: bool):
 
 
 def _is_name_word(word: str, opens: bool, text: str) -> bool:
-    word = _POSSESSIVE.sub("", word)
+    word = _unpossessive(word)
     folded = word.casefold().rstrip(".")
     if folded in PARTICLES and word.islower():
         return True
@@ -197,5 +208,10 @@ def _surname(words: list[tuple[str, int]]) -> tuple[Part, Part | None]:
 
 
 def _part(word: str, start: int) -> Part:
-    word = _POSSESSIVE.sub("", word)
+    word = _unpossessive(word)
     return Part(word, start, start + len(word))
+
+
+def _unpossessive(word: str) -> str:
+    """"Salman's" -> "Salman" (a string test: this runs on every capitalised word)."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word

@@ -122,7 +122,15 @@ class NearDuplicate(Kind):
         similarity = min(similarity for _, (_, similarity) in matches)
         return CrossHit(path, *first, _values(source, similarity, "Story"))
 
-    def _paragraphs(self, document) -> Iterator[tuple[object, Paragraph]]:
+    def _paragraphs(self, document) -> list[tuple[object, Paragraph]]:
+        # Both shipped duplicate rules reduce paragraphs the same way: work it out once per document.
+        key = (self.strip_prefix and self.strip_prefix.pattern, self.min_words, self.boilerplate and self.boilerplate.pattern)
+        memo = document.__dict__.setdefault("_near_duplicate_paragraphs", {})
+        if key not in memo:
+            memo[key] = list(self._reduce(document))
+        return memo[key]
+
+    def _reduce(self, document) -> Iterator[tuple[object, Paragraph]]:
         for span in document.paragraphs:
             text = self.strip_prefix.sub("", span.text, count=1) if self.strip_prefix else span.text
             if len(text.split()) < self.min_words or span.is_heading:
@@ -131,7 +139,8 @@ class NearDuplicate(Kind):
                 continue
             words = _WORD.findall(text.lower())
             figures = tuple(_FIGURE.findall(text))
-            yield span, Paragraph(" ".join(words), _shingles(words), figures, *_locate(document, span))
+            key = " ".join(words)
+            yield span, Paragraph(key, _shingles(words, key), figures, *_locate(document, span))
 
 
 class _Index:
@@ -147,9 +156,12 @@ class _Index:
         number = len(self.entries)
         self.entries.append((source, paragraph))
         self.exact.setdefault(paragraph.key, number)
+        postings = self.postings
         for shingle in paragraph.shingles:
-            posting = self.postings.setdefault(shingle, [])
-            if len(posting) <= MAX_POSTINGS:
+            posting = postings.get(shingle)
+            if posting is None:
+                postings[shingle] = [number]
+            elif len(posting) <= MAX_POSTINGS:
                 posting.append(number)
 
     def best_match(self, paragraph: Paragraph, threshold: float) -> tuple[tuple[str, Paragraph], int] | None:
@@ -181,11 +193,18 @@ def _similarity(a: str, b: str) -> int:
     return int(fuzz.ratio(a, b))
 
 
-def _shingles(words: list[str]) -> tuple[int, ...]:
+def _shingles(words: list[str], key: str) -> tuple[int, ...]:
+    """crc32 of each run of SHINGLE_WORDS words as joined in `key` (crc32 rather than hash(): workers in
+    other processes must agree on the value). Each run is a slice of the encoded key, not a new string."""
+    data = key.encode()
     if len(words) < SHINGLE_WORDS:
-        return (zlib.crc32(" ".join(words).encode()),)
-    # crc32 rather than hash(): workers in other processes must agree on the value.
-    return tuple(sorted({zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
+        return (zlib.crc32(data),)
+    lengths = map(len, words) if len(data) == len(key) else (len(word.encode()) for word in words)
+    starts = [0]
+    for length in lengths:
+        starts.append(starts[-1] + length + 1)  # each word and the space after it
+    view, crc32 = memoryview(data), zlib.crc32
+    return tuple(sorted({crc32(view[starts[i] : starts[i + SHINGLE_WORDS] - 1])
                          for i in range(len(words) - SHINGLE_WORDS + 1)}))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.patterns import phrase_alternation
+from newslint.wordscan import matches, words_for
 
 _SPACE = re.compile(r"\s+")
 
@@ -37,6 +38,8 @@ class Substitution(Kind):
         self.canonical = self._spellings(rule)
         variants = [re.escape(variant).replace(r"\ ", " ") for variant in self.canonical]
         self.pattern = rule.regex("spellings", phrase_alternation(variants), self.ignore_case)
+        self._variants = variants
+        self._first_words: frozenset[str] | None = None  # worked out on first use (see `wordscan`)
         self.exceptions = rule.regex_from_list("exceptions", required=False, ignore_case=self.ignore_case)
 
     def _spellings(self, rule) -> dict[str, str]:
@@ -67,8 +70,13 @@ class Substitution(Kind):
         return text.casefold() if self.ignore_case else text
 
     def check(self, paragraph) -> Iterator[Hit]:
+        if self._variants is not None:
+            self._first_words, self._variants = words_for(self.pattern, self._variants), None
+        found = matches(self.pattern, paragraph.text, self._first_words, paragraph.word_index)
+        if not found:
+            return  # most paragraphs: no need to look for exceptions
         excused = [m.span() for m in self.exceptions.finditer(paragraph.text)] if self.exceptions else []
-        for match in self.pattern.finditer(paragraph.text):
+        for match in found:
             if any(a <= match.start() < b or match.start() <= a < match.end() for a, b in excused):
                 continue  # "chicken Kiev" is a dish, not the city
             if self.skip_quotes and paragraph.in_quote(match.start()):

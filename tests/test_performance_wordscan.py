@@ -1,0 +1,59 @@
+"""First-word scanning: the cue alternation is tried only at words a phrase can start with, and finds
+exactly what a full scan finds."""
+
+import re
+
+import pytest
+
+from newslint.patterns import phrase_alternation
+from newslint.wordscan import first_words, matches, word_index
+
+
+@pytest.mark.parametrize("phrase, words", [
+    (r"may(?:\s+(?:well|also))?\s+have", {"may"}),  # an optional group after the first word
+    ("some|many", {"some", "many"}),  # a branch
+    (r"appears?\s+to", {"appear", "appears"}),  # an optional letter
+    (r"(?:(?:some|many)\s+(?:\w+\s+)?)?(?:critics|experts)", {"some", "many", "critics", "experts"}),
+    (r"well[\s-]known", {"well"}),  # punctuation in a class ends the word
+    (r"rumou?red", {"rumored", "rumoured"}),
+    ("It is", {"it"}),  # lower-cased; a space ends the word
+])
+def test_first_words(phrase, words):
+    assert first_words([phrase]) == words
+
+
+@pytest.mark.parametrize("phrase", [
+    r"(?:\w+\s+)?officials",  # any word can start it
+    r"criticiz\w*",  # the first word runs on unboundedly
+    r"[$\u00a3]?\d+",  # starts with punctuation or a digit class
+    r"[a-z]+ing",
+    r"(?<=x)may",  # lookaround
+    "caf\u00e9",  # case folding beyond ASCII is the regex's business
+])
+def test_first_words_falls_back(phrase):
+    assert first_words([phrase]) is None
+
+
+def test_one_unbounded_phrase_makes_the_whole_list_fall_back():
+    assert first_words(["some", r"\w+ly"]) is None
+
+
+PHRASES = [r"may(?:\s+well)?\s+have", "some|many", r"appears?\s+to", "many others", r"(?:some\s+)?critics",
+           "might"]
+TEXTS = [
+    "Some critics may well have said many others appear to disagree, and it appears to be so.",
+    "Dismay: somewhat many-sided; o'some critics'  SOME   CRITICS   might  mightily appears-to appearsto.",
+    "\u212aelvin \u017fome critics may\nhave caf\u00e9 some",  # Kelvin sign, long s: tried by the regex
+    "",
+    "many many many",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_matches_are_exactly_finditers(text):
+    pattern = re.compile(phrase_alternation(PHRASES), re.IGNORECASE)
+    words = first_words(PHRASES)
+    assert words is not None
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in matches(pattern, text, words, word_index(text))] == expected
+    assert [m.span() for m in matches(pattern, text, None, word_index(text))] == expected
