@@ -77,9 +77,11 @@ class Span:
         return tuple(spans)
 
     @cached_property
-    def word_index(self) -> tuple[dict[str, list[int]], list[int]]:
-        """Where each word starts (see `wordscan.word_index`), shared by every rule that scans this span."""
-        return wordscan.word_index(self.text)
+    def word_index(self) -> wordscan.WordIndex:
+        """Where each word starts, shared by every rule that scans this span; a sentence uses its paragraph's."""
+        if self.paragraph is None:
+            return wordscan.WordIndex(self.text)
+        return self.paragraph.word_index.part(self.start - self.paragraph.start, len(self.text))
 
     def in_quote(self, offset: int) -> bool:
         """Is `offset` (relative to this span) inside a direct quotation?"""

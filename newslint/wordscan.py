@@ -9,6 +9,7 @@ can start a match. The matches, and their order, are exactly those `finditer` fi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from re import _constants as _c
 from re import _parser
 
@@ -27,66 +28,97 @@ def first_words(phrases: list[str], flags: int = re.IGNORECASE) -> frozenset[str
     """The lower-case first words any of `phrases` (each a whole-word regex) can start with, or None when
     one of them can start with something unbounded or not a letter: the caller then scans as before.
     "appears?\\s+to" gives {"appear", "appears"}; "(?:(?:some|many)\\s+)?critics" gives
-    {"some", "many", "critics"}."""
+    {"some", "many", "critics"}. A phrase opening with an optional word of any spelling ("(?:\\w+\\s+)?
+    officials") gives "+officials": that word, or the word just before it."""
     words: set[str] = set()
     for phrase in phrases:
         try:
-            states = _walk(list(_parser.parse(phrase, flags)), {("", False)})
+            states = _walk(list(_parser.parse(phrase, flags)), {("", False, False)})
         except (_Unbounded, re.error, RecursionError, OverflowError, ValueError):
             return None
-        for prefix, _ in states:  # the end of the phrase ends its first word too (the pattern's lookahead)
+        for prefix, _, after_any in states:  # the phrase's end ends its first word too (the lookahead)
             if not prefix or not prefix.isascii():
                 return None  # an empty match, or case folding beyond ASCII: leave it to the regex
-            words.add(prefix)
+            words.add("+" + prefix if after_any else prefix)
         if len(words) > _MAX_WORDS:
             return None
     return frozenset(words)
 
 
-def words_for(pattern, phrases: list[str]) -> frozenset[str] | None:
+def words_for(pattern, phrases: list[str]) -> tuple[frozenset[str], frozenset[str]] | None:
     """`first_words` for a rule's phrase alternation, or None (scan it whole) unless the pattern is a shipped
     one: those run on Python's `re`, whose anchored match at an offset still sees the character before it
     for the whole-word lookbehind. A newsroom's own rules run on RE2 and keep the ordinary scan."""
-    return first_words(phrases) if getattr(pattern, "_shipped", False) else None
+    words = first_words(phrases) if getattr(pattern, "_shipped", False) else None
+    if words is None:
+        return None
+    return frozenset(w for w in words if w[0] != "+"), frozenset(w[1:] for w in words if w[0] == "+")
 
 
-def word_index(text: str) -> tuple[dict[str, list[int]], list[int]]:
-    """Start offsets of each lower-cased ASCII word in `text`, and of every non-ASCII word (which regex
-    case folding may match in ways `str.lower` does not: the Kelvin sign, the long s)."""
-    index: dict[str, list[int]] = {}
-    if text.isascii():  # most copy: lower-case it once, offsets unchanged
-        for match in _WORD.finditer(text.lower()):
-            word = match.group()
-            if word in index:
-                index[word].append(match.start())
-            else:
-                index[word] = [match.start()]
-        return index, []
-    other: list[int] = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if word.isascii():
-            index.setdefault(word.lower(), []).append(match.start())
+class WordIndex:
+    """Where each word of a paragraph starts: lower-cased ASCII words by spelling, and every non-ASCII word
+    apart (regex case folding may match it in ways `str.lower` does not: the Kelvin sign, the long s). A
+    sentence uses its paragraph's index through `part`: sentences split only at white space, so a word
+    never straddles two of them and the paragraph's words are the sentences' words."""
+
+    __slots__ = ("positions", "other", "starts", "shift", "length")
+
+    def __init__(self, text: str) -> None:
+        positions: dict[str, list[int]] = {}
+        self.other: list[int] = []
+        self.starts: list[int] = []  # every word, for the word before a "+word"
+        self.shift, self.length = 0, len(text)
+        if text.isascii():  # most copy: lower-case it once, offsets unchanged
+            for match in _WORD.finditer(text.lower()):
+                word, start = match.group(), match.start()
+                self.starts.append(start)
+                if word in positions:
+                    positions[word].append(start)
+                else:
+                    positions[word] = [start]
         else:
-            other.append(match.start())
-    return index, other
+            for match in _WORD.finditer(text):
+                word, start = match.group(), match.start()
+                self.starts.append(start)
+                if word.isascii():
+                    positions.setdefault(word.lower(), []).append(start)
+                else:
+                    self.other.append(start)
+        self.positions = positions
+
+    def part(self, shift: int, length: int) -> WordIndex:
+        """The index of the stretch `shift` to `shift + length`, offsets still the paragraph's."""
+        part = object.__new__(WordIndex)
+        part.positions, part.other, part.starts = self.positions, self.other, self.starts
+        part.shift, part.length = shift, length
+        return part
 
 
-def matches(pattern, text: str, words: frozenset[str] | None, index) -> list:
-    """What `pattern.finditer(text)` yields, trying `pattern.match` only at the words in `words`."""
+def matches(pattern, text: str, words: tuple[frozenset[str], frozenset[str]] | None, index: WordIndex) -> list:
+    """What `pattern.finditer(text)` yields, trying `pattern.match` only where `words` (from `words_for`)
+    says a match can start. `index` covers `text`."""
     if words is None:
         return list(pattern.finditer(text))
-    positions, other = index
-    starts = [start for word in words & positions.keys() for start in positions[word]]
-    if other:
-        starts.extend(other)
+    direct, after = words
+    positions, low, high = index.positions, index.shift, index.shift + index.length
+    starts = [start for word in direct & positions.keys() for start in positions[word] if low <= start < high]
+    if index.other:
+        starts.extend(start for start in index.other if low <= start < high)
+    if after:  # the word itself, or the word of any spelling before it
+        for start in [s for word in after & positions.keys() for s in positions[word]] + index.other:
+            if low <= start < high:
+                starts.append(start)
+                before = bisect_left(index.starts, start) - 1
+                if before >= 0 and index.starts[before] >= low:
+                    starts.append(index.starts[before])
     if not starts:
         return []
     starts.sort()
     found, end = [], 0
     for start in starts:
+        start -= low
         if start < end:
-            continue  # inside the previous match: finditer resumes after it
+            continue  # inside the previous match (or tried already): finditer resumes after it
         match = pattern.match(text, start)  # the lookbehind still sees the character before `start`
         if match:
             found.append(match)
@@ -94,8 +126,8 @@ def matches(pattern, text: str, words: frozenset[str] | None, index) -> list:
     return found
 
 
-def _walk(items: list, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
-    """Advance (first word so far, ended?) states through a sequence of parsed pattern items."""
+def _walk(items: list, states: set[tuple]) -> set[tuple]:
+    """Advance (first word so far, ended?, any word before it?) states through parsed pattern items."""
     for op, av in items:
         active = {state for state in states if not state[1]}
         if not active:
@@ -106,7 +138,7 @@ def _walk(items: list, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
     return states
 
 
-def _step(op, av, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+def _step(op, av, states: set[tuple]) -> set[tuple]:
     if op is _c.LITERAL:
         return _chars([chr(av)], states)
     if op is _c.IN:
@@ -119,8 +151,10 @@ def _step(op, av, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
         return _walk(list(av[3]), states)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         low, high, item = av
+        if (low, high) == (0, 1) and _is_any_word(item) and all(not prefix for prefix, _, _ in states):
+            return states | {(prefix, ended, True) for prefix, ended, _ in states}  # "(?:\\w+\\s+)?officials"
         once = _walk(list(item), states)
-        if high != 1 and any(not ended for _, ended in once):
+        if high != 1 and any(not ended for _, ended, _ in once):
             raise _Unbounded  # a repeated letter ("\\w+", "a{2,}"): no fixed first word
         return once | (states if low == 0 else set())
     raise _Unbounded  # lookaround, anchors, "." and the rest: not worth reasoning about
@@ -142,17 +176,28 @@ def _class_chars(items) -> list[str]:
     return chars
 
 
-def _chars(chars: list[str], states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+def _chars(chars: list[str], states: set[tuple]) -> set[tuple]:
     """One character from `chars`: a letter extends the first word, anything else ends it."""
     word = [char for char in chars if char.isalnum() or char == "_"]
     if word and len(word) != len(chars):
         raise _Unbounded  # "[\\w-]": the word may or may not go on
     result = set()
-    for prefix, _ in states:
+    for prefix, _, after_any in states:
         if not word:
             if not prefix:
                 raise _Unbounded  # the phrase starts with punctuation: not a word start
-            result.add((prefix, True))
+            result.add((prefix, True, after_any))
         else:
-            result.update((prefix + char.lower(), False) for char in word)
+            result.update((prefix + char.lower(), False, after_any) for char in word)
     return result
+
+
+def _is_any_word(item) -> bool:
+    """Is `item` exactly `\\w+\\s+`: one word of any spelling and the space after it?"""
+    def repeated(node, category) -> bool:
+        op, av = node
+        return (op is _c.MAX_REPEAT and av[0] == 1 and av[1] == _c.MAXREPEAT
+                and list(av[2]) == [(_c.IN, [(_c.CATEGORY, category)])])
+
+    nodes = list(item)
+    return (len(nodes) == 2 and repeated(nodes[0], _c.CATEGORY_WORD) and repeated(nodes[1], _c.CATEGORY_SPACE))

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from newslint.patterns import phrase_alternation
-from newslint.wordscan import first_words, matches, word_index
+from newslint.wordscan import WordIndex, first_words, matches
 
 
 @pytest.mark.parametrize("phrase, words", [
@@ -17,14 +17,16 @@ from newslint.wordscan import first_words, matches, word_index
     (r"well[\s-]known", {"well"}),  # punctuation in a class ends the word
     (r"rumou?red", {"rumored", "rumoured"}),
     ("It is", {"it"}),  # lower-cased; a space ends the word
+    (r"(?:a\s+|one\s+)?(?:\w+\s+)?officials?", {"a", "one", "official", "officials",
+                                                     "+official", "+officials"}),  # or any word first
 ])
 def test_first_words(phrase, words):
     assert first_words([phrase]) == words
 
 
 @pytest.mark.parametrize("phrase", [
-    r"(?:\w+\s+)?officials",  # any word can start it
     r"criticiz\w*",  # the first word runs on unboundedly
+    r"(?:\w+\s+){0,2}officials",  # any two words first
     r"[$\u00a3]?\d+",  # starts with punctuation or a digit class
     r"[a-z]+ing",
     r"(?<=x)may",  # lookaround
@@ -39,21 +41,27 @@ def test_one_unbounded_phrase_makes_the_whole_list_fall_back():
 
 
 PHRASES = [r"may(?:\s+well)?\s+have", "some|many", r"appears?\s+to", "many others", r"(?:some\s+)?critics",
-           "might"]
+           "might", r"(?:\w+\s+)?sources?\s+said"]
 TEXTS = [
     "Some critics may well have said many others appear to disagree, and it appears to be so.",
     "Dismay: somewhat many-sided; o'some critics'  SOME   CRITICS   might  mightily appears-to appearsto.",
     "\u212aelvin \u017fome critics may\nhave caf\u00e9 some",  # Kelvin sign, long s: tried by the regex
     "",
     "many many many",
+    "Two senior sources said so; one source said, the source  said, x-source said \u017fources said.",
 ]
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_matches_are_exactly_finditers(text):
     pattern = re.compile(phrase_alternation(PHRASES), re.IGNORECASE)
-    words = first_words(PHRASES)
-    assert words is not None
+    found = first_words(PHRASES)
+    assert found is not None and "+sources" in found
+    words = frozenset(w for w in found if w[0] != "+"), frozenset(w[1:] for w in found if w[0] == "+")
     expected = [m.span() for m in pattern.finditer(text)]
-    assert [m.span() for m in matches(pattern, text, words, word_index(text))] == expected
-    assert [m.span() for m in matches(pattern, text, None, word_index(text))] == expected
+    assert [m.span() for m in matches(pattern, text, words, WordIndex(text))] == expected
+    assert [m.span() for m in matches(pattern, text, None, WordIndex(text))] == expected
+    # A stretch of a longer text, as a sentence uses its paragraph's index.
+    padded = "Before it. " + text + " After."
+    part = WordIndex(padded).part(11, len(text))
+    assert [m.span() for m in matches(pattern, text, words, part)] == expected
