@@ -17,6 +17,7 @@ _skeleton = lru_cache(maxsize=65536)(skeleton)
 _WORD = re.compile(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019-]*[^\W_])?")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # Latin capitals (Latin Extended-A mixes both cases)
 _PARTICLE_WORD = r"(?:al|el|ul|bin|ben|ibn|abu|bint|van|von|der|den|de|di|da|du|la|le|del|della|dos|das|do|ter|ten|zu|y)"
+_PARTICLE_SET = frozenset(_PARTICLE_WORD[3:-1].split("|"))
 _CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019-]*)"
 # Capitalised words (and initials) joined by spaces, with particles between them: "Charles de Gaulle",
 # "Ursula von der Leyen", "John F. Kennedy". It opens on a capital, which the regex engine finds fast;
@@ -110,6 +111,8 @@ def _opens_sentence(text: str, paragraph_start: int, offset: int) -> bool:
     before = text[max(paragraph_start, offset - 12) : offset]
     if offset - paragraph_start <= len(before) and not before.strip(" \n\"'(\u201c\u2018["):
         return True
+    if not any(mark in before for mark in ".!?:\u2026"):
+        return False  # what _SENTENCE_END needs, tested without a regex search (most runs are mid-sentence)
     end = _SENTENCE_END.search(before)
     return bool(end) and not (end.group(1) and end.group(1).casefold() in TITLES)
 
@@ -118,10 +121,24 @@ def _run_start(text: str, paragraph_start: int, offset: int) -> int | None:
     """Where a run really starts: before any particles in front of it; None inside a word."""
     if offset > paragraph_start and (text[offset - 1].isalnum() or text[offset - 1] in "'\u2019"):
         return None
-    particles = _LEADING_PARTICLES.search(text, max(paragraph_start, offset - 24), offset)
+    window_start = max(paragraph_start, offset - 24)
+    particles = _ends_with_particle(text[window_start:offset]) and _LEADING_PARTICLES.search(text, window_start, offset)
     if particles:
         return particles.start()
     return None if offset > paragraph_start and text[offset - 1] == "-" else offset
+
+
+def _ends_with_particle(window: str) -> bool:
+    """Could _LEADING_PARTICLES match at the end of `window`? Its last particle would be the lower-case
+    word left after stripping the white space and hyphens that end the window. A string test, since
+    almost no run has one and the regex search tries every position of the window."""
+    stem = window.rstrip()
+    while stem.endswith("-"):
+        stem = stem[:-1].rstrip()
+    start = len(stem)
+    while start and "a" <= stem[start - 1] <= "z":
+        start -= 1
+    return stem[start:] in _PARTICLE_SET
 
 
 def _name_words(text: str, start: int, end: int, opens: bool, heading: bool):
@@ -139,21 +156,31 @@ def _name_words(text: str, start: int, end: int, opens: bool, heading: bool):
 
 
 def _is_name_word(word: str, opens: bool, text: str) -> bool:
-    word = _unpossessive(word)
-    folded = word.casefold().rstrip(".")
-    if folded in PARTICLES and word.islower():
-        return True
-    fused = _HYPHEN_PARTICLE.match(word)
-    if fused and word[fused.end()].isupper():
-        return True  # "al-Assad"
-    if not word[0].isupper() or folded in BREAKS:
-        return False
-    head = word.split("-", 1)[0]
-    if len(head) > 1 and head.isupper() and not _INITIAL.fullmatch(word) or _DIGIT.search(word):
-        return False  # an acronym, a wire headline in capitals, a rating (BB-plus) or a model (A320s)
+    verdict, folded = _word_verdict(word)
+    if verdict is not None:
+        return verdict
     if opens and (folded in STOPWORDS or _used_in_lower_case(folded, text)):
         return False  # "Shares fell": capitalised only because it opens the sentence
     return True
+
+
+@lru_cache(maxsize=65536)
+def _word_verdict(word: str) -> tuple[bool | None, str]:
+    """What the word alone says (True, False, or None: a name unless it merely opens a sentence), and its
+    folded form. Cached: wire copy repeats the same capitalised words story after story."""
+    word = _unpossessive(word)
+    folded = word.casefold().rstrip(".")
+    if folded in PARTICLES and word.islower():
+        return True, folded
+    fused = _HYPHEN_PARTICLE.match(word) if "-" in word else None  # the test is cheaper than the regex
+    if fused and word[fused.end()].isupper():
+        return True, folded  # "al-Assad"
+    if not word[0].isupper() or folded in BREAKS:
+        return False, folded
+    head = word.split("-", 1)[0]
+    if len(head) > 1 and head.isupper() and not _INITIAL.fullmatch(word) or _DIGIT.search(word):
+        return False, folded  # an acronym, a wire headline in capitals, a rating (BB-plus) or a model (A320s)
+    return None, folded
 
 
 def _used_in_lower_case(word: str, text: str) -> bool:

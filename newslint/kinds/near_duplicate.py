@@ -10,6 +10,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from itertools import accumulate
 from dataclasses import dataclass
 
 from newslint.finding import Hit
@@ -199,13 +200,10 @@ def _shingles(words: list[str], key: str) -> tuple[int, ...]:
     data = key.encode()
     if len(words) < SHINGLE_WORDS:
         return (zlib.crc32(data),)
-    lengths = map(len, words) if len(data) == len(key) else (len(word.encode()) for word in words)
-    starts = [0]
-    for length in lengths:
-        starts.append(starts[-1] + length + 1)  # each word and the space after it
+    lengths = map(len, words) if len(data) == len(key) else map(len, map(str.encode, words))
+    starts = list(accumulate(map((1).__add__, lengths), initial=0))  # each word and the space after it
     view, crc32 = memoryview(data), zlib.crc32
-    return tuple(sorted({crc32(view[starts[i] : starts[i + SHINGLE_WORDS] - 1])
-                         for i in range(len(words) - SHINGLE_WORDS + 1)}))
+    return tuple(sorted({crc32(view[start : end - 1]) for start, end in zip(starts, starts[SHINGLE_WORDS:])}))
 
 
 def _locate(document, span) -> tuple:
