@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 # Control bytes that never occur in prose; many of them mean the file is not text at all.
 _TEXT_CONTROLS = {9, 10, 12, 13, 27}
+# Every byte but the suspicious controls: deleting these leaves the ones to count, at C speed.
+_NOT_SUSPICIOUS = bytes(byte for byte in range(256) if byte >= 32 or byte in _TEXT_CONTROLS)
 _BINARY_SAMPLE = 8192
 
 
@@ -56,6 +58,6 @@ def _decode_known(data: bytes, encoding: str, bom: bool) -> Decoded:
 def _looks_binary(sample: bytes) -> bool:
     if not sample:
         return False
-    controls = sum(1 for byte in sample if byte < 32 and byte not in _TEXT_CONTROLS)
+    controls = len(sample.translate(None, _NOT_SUSPICIOUS))
     # A stray NUL in a CMS export is still copy; a file that is mostly control bytes is not.
     return controls / len(sample) > 0.05 or sample.count(0) > 16

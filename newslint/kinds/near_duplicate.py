@@ -151,19 +151,23 @@ class _Index:
         self.same_figures = same_figures
         self.entries: list[tuple[str, Paragraph]] = []
         self.exact: dict[str, int] = {}
-        self.postings: dict[int, list[int]] = {}
+        # A shingle's paragraphs: the number alone while it has one (most never get a second), else a list.
+        # Set operations on the keys do the per-shingle work in C: the corpus index holds millions.
+        self.postings: dict[int, int | list[int]] = {}
 
     def add(self, source: str, paragraph: Paragraph) -> None:
         number = len(self.entries)
         self.entries.append((source, paragraph))
         self.exact.setdefault(paragraph.key, number)
         postings = self.postings
-        for shingle in paragraph.shingles:
-            posting = postings.get(shingle)
-            if posting is None:
-                postings[shingle] = [number]
+        seen = postings.keys() & paragraph.shingles
+        for shingle in seen:
+            posting = postings[shingle]
+            if posting.__class__ is int:
+                postings[shingle] = [posting, number]
             elif len(posting) <= MAX_POSTINGS:
                 posting.append(number)
+        postings.update(dict.fromkeys(set(paragraph.shingles) - seen if seen else paragraph.shingles, number))
 
     def best_match(self, paragraph: Paragraph, threshold: float) -> tuple[tuple[str, Paragraph], int] | None:
         """The earliest exact repeat, else the most similar candidate at or above `threshold`."""
@@ -171,9 +175,14 @@ class _Index:
         if exact is not None:
             return self.entries[exact], 100
         shared: Counter = Counter()
-        for shingle in paragraph.shingles:
-            posting = self.postings.get(shingle)
-            if posting and len(posting) <= MAX_POSTINGS:
+        postings = self.postings
+        # Shingles are sorted, so sorting the shared ones keeps the order candidates are counted in (which
+        # breaks ties in most_common).
+        for shingle in sorted(postings.keys() & paragraph.shingles):
+            posting = postings[shingle]
+            if posting.__class__ is int:
+                shared[posting] += 1
+            elif len(posting) <= MAX_POSTINGS:
                 shared.update(posting)
         needed = max(1, MIN_SHARED * len(paragraph.shingles))
         best = None

@@ -9,5 +9,5 @@ from newslint.reporters import summary
 
 def render(report, stream, *, failed, fail_level, color=False) -> None:
     data = {"findings": [f.to_dict() for f in report.findings], "summary": summary(report, failed, fail_level)}
-    json.dump(data, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # One write: json.dump would make one per token, a few hundred thousand for an archive run.
+    stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
