@@ -11,6 +11,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate
+from operator import itemgetter
 from dataclasses import dataclass
 
 from newslint.finding import Hit
@@ -19,6 +20,7 @@ from newslint.kinds.base import CrossHit, Kind
 _WORD = re.compile(r"\w+")
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
 SHINGLE_WORDS = 4
+_count = itemgetter(1)
 # A shingle shared by this many paragraphs is stock phrasing ("said in a statement on"), not evidence.
 MAX_POSTINGS = 40
 # Candidates must share this fraction of the later paragraph's shingles before rapidfuzz is asked.
@@ -174,11 +176,14 @@ class _Index:
         exact = self.exact.get(paragraph.key)
         if exact is not None:
             return self.entries[exact], 100
-        shared: Counter = Counter()
         postings = self.postings
+        present = postings.keys() & paragraph.shingles
+        if not present:
+            return None  # nothing in common with anything seen: most paragraphs of a corpus
+        shared: Counter = Counter()
         # Shingles are sorted, so sorting the shared ones keeps the order candidates are counted in (which
-        # breaks ties in most_common).
-        for shingle in sorted(postings.keys() & paragraph.shingles):
+        # breaks ties among the most common).
+        for shingle in sorted(present):
             posting = postings[shingle]
             if posting.__class__ is int:
                 shared[posting] += 1
@@ -186,7 +191,9 @@ class _Index:
                 shared.update(posting)
         needed = max(1, MIN_SHARED * len(paragraph.shingles))
         best = None
-        for number, count in shared.most_common(CANDIDATES_VERIFIED):
+        # most_common(n) without its heap: the same order (documented as equal to this sort), faster for
+        # the handful of candidates a paragraph has.
+        for number, count in sorted(shared.items(), key=_count, reverse=True)[:CANDIDATES_VERIFIED]:
             if count < needed:
                 break
             if self.same_figures and self.entries[number][1].figures != paragraph.figures:
