@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from re import _constants as _c
 from re import _parser
 
@@ -32,16 +33,28 @@ def first_words(phrases: list[str], flags: int = re.IGNORECASE) -> frozenset[str
     officials") gives "+officials": that word, or the word just before it."""
     words: set[str] = set()
     for phrase in phrases:
-        try:
-            states = _walk(list(_parser.parse(phrase, flags)), {("", False, False)})
-        except (_Unbounded, re.error, RecursionError, OverflowError, ValueError):
+        found = _phrase_words(phrase, flags)
+        if found is None:
             return None
-        for prefix, _, after_any in states:  # the phrase's end ends its first word too (the lookahead)
-            if not prefix or not prefix.isascii():
-                return None  # an empty match, or case folding beyond ASCII: leave it to the regex
-            words.add("+" + prefix if after_any else prefix)
+        words |= found
         if len(words) > _MAX_WORDS:
             return None
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_words(phrase: str, flags: int) -> frozenset[str] | None:
+    """One phrase's first words. Cached: the stacked-hedge cues are the modal and epistemic ones again,
+    and parsing every phrase anew would cost a one-article run milliseconds."""
+    try:
+        states = _walk(list(_parser.parse(phrase, flags)), {("", False, False)})
+    except (_Unbounded, re.error, RecursionError, OverflowError, ValueError):
+        return None
+    words = set()
+    for prefix, _, after_any in states:  # the phrase's end ends its first word too (the lookahead)
+        if not prefix or not prefix.isascii():
+            return None  # an empty match, or case folding beyond ASCII: leave it to the regex
+        words.add("+" + prefix if after_any else prefix)
     return frozenset(words)
 
 
