@@ -38,6 +38,15 @@ class Kind:
     def __init__(self, rule) -> None:
         self.rule = rule
 
+    def read_scope(self) -> str:
+        """The `scope` field: `file` (the default) compares within one file, `corpus` across the run's
+        files, in `summarize` and `finish`."""
+        scope = self.rule.get("scope", "file")
+        if scope not in ("file", "corpus"):
+            raise self.rule.error(f"'scope' must be file or corpus, not {scope!r}", "scope")
+        self.cross_file = scope == "corpus"
+        return scope
+
     def check(self, unit) -> Iterator[Hit]:
         return iter(())
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
@@ -26,10 +26,17 @@ class Existence(Kind):
         self.skip_quotes = rule.boolean("skip_quotes", True)
 
     def check(self, sentence) -> Iterator[Hit]:
-        excused = [m.span() for m in self.exceptions.finditer(sentence.text)] if self.exceptions else []
-        for match in self.pattern.finditer(sentence.text):
-            if any(a <= match.start() < b or match.start() <= a < match.end() for a, b in excused):
-                continue  # "military might" is a noun, not a hedge
-            if self.skip_quotes and sentence.in_quote(match.start()):
-                continue  # a speaker's words are reported, not the writer's own
+        for match in unexcused(self.pattern.finditer(sentence.text), sentence, self.exceptions, self.skip_quotes):
             yield Hit(sentence.start + match.start(), sentence.start + match.end())
+
+
+def unexcused(found: Iterable, span, exceptions, skip_quotes: bool) -> Iterator:
+    """The matches in `span` that no exception overlaps ("military might" is a noun, not a hedge;
+    "chicken Kiev" is a dish) and, with `skip_quotes`, that are not a speaker's own words."""
+    excused = [m.span() for m in exceptions.finditer(span.text)] if exceptions else []
+    for match in found:
+        if any(a <= match.start() < b or match.start() <= a < match.end() for a, b in excused):
+            continue
+        if skip_quotes and span.in_quote(match.start()):
+            continue
+        yield match

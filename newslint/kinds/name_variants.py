@@ -25,10 +25,7 @@ class NameVariants(Kind):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.scope = rule.get("scope", "file")
-        if self.scope not in ("file", "corpus"):
-            raise rule.error(f"'scope' must be file or corpus, not {self.scope!r}", "scope")
-        self.cross_file = self.scope == "corpus"
+        self.scope = self.read_scope()
         self.exceptions = {name.casefold() for name in rule.strings("exceptions")}
 
     def check(self, document) -> Iterator[Hit]:

@@ -65,10 +65,7 @@ class NearDuplicate(Kind):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.scope = rule.get("scope", "file")
-        if self.scope not in ("file", "corpus"):
-            raise rule.error(f"'scope' must be file or corpus, not {self.scope!r}", "scope")
-        self.cross_file = self.scope == "corpus"
+        self.scope = self.read_scope()
         self.threshold = rule.number("threshold", 90, 50, 100)
         self.min_words = int(rule.number("min_words", 8, 1, 10_000))
         self.same_figures = rule.boolean("same_figures", False)

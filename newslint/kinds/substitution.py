@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
+from newslint.kinds.existence import unexcused
 from newslint.patterns import phrase_alternation
 from newslint.wordscan import matches, words_for
 
@@ -75,12 +76,7 @@ class Substitution(Kind):
         found = matches(self.pattern, paragraph.text, self._first_words, paragraph.word_index)
         if not found:
             return  # most paragraphs: no need to look for exceptions
-        excused = [m.span() for m in self.exceptions.finditer(paragraph.text)] if self.exceptions else []
-        for match in found:
-            if any(a <= match.start() < b or match.start() <= a < match.end() for a, b in excused):
-                continue  # "chicken Kiev" is a dish, not the city
-            if self.skip_quotes and paragraph.in_quote(match.start()):
-                continue
+        for match in unexcused(found, paragraph, self.exceptions, self.skip_quotes):
             target = self.canonical[self._key(match.group())]
             replacement = target.upper() if match.group().isupper() and len(match.group()) > 1 else target
             yield Hit(paragraph.start + match.start(), paragraph.start + match.end(), {"canonical": target},
