@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newslint import kinds
 from newslint.document import Document
 
 
@@ -23,7 +22,7 @@ class ExampleResult:
 def test_rule(rule) -> list[ExampleResult]:
     """An example is a string (one document) or a list of strings (documents checked together, for
     cross-file rules)."""
-    from newslint.engine import Engine, _cross_finding
+    from newslint.engine import Engine
 
     engine = Engine([rule])
     results = []
@@ -37,7 +36,7 @@ def test_rule(rule) -> list[ExampleResult]:
                 found += len(findings)
                 summaries.append((document.path, summary.get(rule.id)))
             for kind in engine.cross_file:
-                found += sum(1 for _ in map(lambda hit: _cross_finding(rule, hit), kind.finish(summaries)))
+                found += sum(1 for _ in kind.finish(summaries))
             results.append(ExampleResult(rule.id, expectation, _label(example), found))
     return results
 
@@ -51,5 +50,3 @@ def _label(example) -> str:
     text = " ".join(text.split())
     return text if len(text) <= 70 else text[:67] + "..."
 
-
-__all__ = ["ExampleResult", "test_rule", "missing_examples", "kinds"]
