@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import string
@@ -23,6 +24,11 @@ def builtin_rules_dir() -> Path:
     """Shipped rule sets: inside the installed package, or `rules/` at the top of a source checkout."""
     packaged = Path(__file__).parent / "rules"
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "rules"
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_dir() -> str:
+    return str(builtin_rules_dir().resolve())
 
 
 def builtin_rule_files() -> list[Path]:
@@ -47,7 +53,7 @@ class Rule:
     @property
     def is_shipped(self) -> bool:
         """Is this one of newslint's own rules (from the rules/ folder it ships), not a newsroom's?"""
-        return os.path.dirname(os.path.abspath(self.path)) == str(builtin_rules_dir().resolve())
+        return os.path.dirname(os.path.abspath(self.path)) == _shipped_dir()
 
     @property
     def ruleset(self) -> str:

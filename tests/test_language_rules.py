@@ -40,3 +40,37 @@ def test_cue_prefix_is_only_letters_every_match_starts_with():
     assert literal_prefix(r"may(?:\s+(?:well|also))?\s+have") == "may"
     assert literal_prefix("some|many|others") == ""
     assert literal_prefix(r"(?:critics|experts)\s+say") == ""
+
+
+def test_every_shipped_pattern_compiles_on_re_and_on_re2():
+    """Shipped rules skip the load-time pattern check (they run on Python's `re`, compiled on first use), so
+    this test is that check. Each must also compile for RE2, so a newsroom can copy any of them into a house
+    rule file, which runs on RE2."""
+    from newslint import kinds
+    from newslint.patterns import LazyPattern, compile_pattern
+    from newslint.ruleset import builtin_rule_files, load_rules
+
+    def lazy_patterns(value, seen):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        if isinstance(value, LazyPattern):
+            yield value
+        elif isinstance(value, (list, tuple, set)):
+            for item in value:
+                yield from lazy_patterns(item, seen)
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from lazy_patterns(item, seen)
+        elif hasattr(value, "__dict__") and not isinstance(value, type):
+            for item in vars(value).values():
+                yield from lazy_patterns(item, seen)
+
+    count = 0
+    for rule in load_rules(builtin_rule_files()):
+        for pattern in lazy_patterns(kinds.create(rule), set()):
+            pattern.search("")  # compiles on Python's re
+            source, ignore_case, rule_id = pattern._arguments
+            compile_pattern(source, ignore_case, rule_id)  # RE2, or the bounded engine
+            count += 1
+    assert count > 100
