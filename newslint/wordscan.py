@@ -42,6 +42,11 @@ def first_words(phrases: list[str], flags: int = re.IGNORECASE) -> frozenset[str
     return frozenset(words)
 
 
+def phrase_starts(phrase: str) -> frozenset[str] | None:
+    """`first_words` of one phrase (shares its cache)."""
+    return _phrase_words(phrase, re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _phrase_words(phrase: str, flags: int) -> frozenset[str] | None:
     """One phrase's first words. Cached: the stacked-hedge cues are the modal and epistemic ones again,

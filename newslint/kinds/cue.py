@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.patterns import phrase_alternation
-from newslint.wordscan import matches, words_for
+from newslint.wordscan import matches, phrase_starts, words_for
 
+_WORD = re.compile(r"\w+")
 GUARDS = ("before", "after", "not_before", "not_after")
 CASES = ("any", "lower")
 # How far a guard looks: a few words either side is what a reader uses to tell "May 14" from "may".
@@ -25,17 +26,9 @@ class CueEntry:
     pattern: re.Pattern
     guards: dict  # guard name -> compiled pattern
     case: str
-    prefix: str  # the literal, lower-case start of the phrase: only entries it fits are tried at a match
-
-
-def literal_prefix(phrase: str) -> str:
-    """"appears?\\s+to" -> "appear": the letters every match must start with ("" when none are fixed)."""
-    if _has_top_level_alternative(phrase):
-        return ""  # "some|many|others": no letters are common to every match
-    literal = re.match(r"[^\\()\[\]{}?*+|.^$\s]*", phrase).group()  # a space matches any white space
-    if literal and phrase[len(literal) : len(literal) + 1] in ("?", "*", "{"):
-        literal = literal[:-1]  # the last letter is optional
-    return literal.lower()
+    # The lower-case words a match can start with (wordscan's reading of the phrase), or None when any
+    # word can: at a cue only the entries that can start there are compiled and tried.
+    starts: frozenset[str] | None
 
 
 class Cue(Kind):
@@ -105,7 +98,10 @@ class Cue(Kind):
             if sources:
                 guards[guard] = rule.regex("cues", _guard_source(guard, sources))
         phrase = raw["phrase"]
-        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, literal_prefix(phrase))
+        starts = phrase_starts(phrase)
+        if starts and any(word.startswith("+") for word in starts):
+            starts = None  # "(?:\\w+\\s+)?officials": the word before may be any word
+        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, starts)
 
     def check(self, sentence) -> Iterator[Hit]:
         found = list(self._cues(sentence))
@@ -143,31 +139,16 @@ class Cue(Kind):
     @staticmethod
     def _accepted_end(text: str, start: int, entries: list[CueEntry]) -> int | None:
         """End of the longest cue at `start` whose context fits, or None."""
-        written = text[start : start + 40].lower()
+        word = _WORD.match(text, start)
+        word = word.group().lower() if word else ""
+        anything = not word.isascii()  # regex case folding reaches beyond str.lower (the Kelvin sign)
         matches = [(m.end(), entry) for entry in entries
-                   if written.startswith(entry.prefix) and (m := entry.pattern.match(text, start))]
+                   if (anything or entry.starts is None or word in entry.starts)
+                   and (m := entry.pattern.match(text, start))]
         for end, entry in sorted(matches, key=lambda item: -item[0]):
             if _fits(entry, text, start, end):
                 return end
         return None
-
-
-def _has_top_level_alternative(phrase: str) -> bool:
-    depth, escaped, in_class = 0, False, False
-    for char in phrase:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            return True
-    return False
 
 
 def _nth(iterator: Iterator, n: int) -> bool:
