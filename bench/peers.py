@@ -7,7 +7,6 @@ tools in one node_modules. None of it is a dependency of newslint.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys

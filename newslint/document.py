@@ -123,10 +123,6 @@ class Document:
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
-    @property
-    def line_count(self) -> int:
-        return len(self._line_starts)
-
     @cached_property
     def paragraphs(self) -> list[Span]:
         spans = []

@@ -36,7 +36,7 @@ def _findings(cli, *args) -> list[str]:
 def test_markdown_comments_suppress_a_range_and_the_next_line(cli, tmp_path, disable, enable, next_line):
     story = tmp_path / "library.md"
     # The repeated quote is deliberate (a pull quote); the repeated lead is not.
-    story.write_text(_story(f"# Library to close", LEAD, QUOTE, RESIDENTS, disable, QUOTE, enable, REYES,
+    story.write_text(_story("# Library to close", LEAD, QUOTE, RESIDENTS, disable, QUOTE, enable, REYES,
                             next_line, RESIDENTS, LEAD), encoding="utf-8")
     assert _findings(cli, story) == ["library.md:21:1 duplicates.paragraph"]
     # Without the comments, all three repeats are reported.

@@ -104,16 +104,6 @@ def are_variants(a: str, b: str, endings: bool = True) -> bool:
     return Levenshtein.distance(a, b, score_cutoff=edits) <= edits
 
 
-def blocking_keys(key: str) -> set[str]:
-    """Keys two possible variants are sure to share: the consonant skeleton, and every deletion of one
-    letter (two strings one edit apart share a deletion), so candidates come from a dictionary."""
-    keys = {"=" + key, "#" + consonants(key)}
-    if len(key) >= MIN_LENGTH - 1:
-        keys.update("-" + key[:i] + key[i + 1 :] for i in range(len(key)))
-        keys.add("-" + key)
-    return keys
-
-
 # Looser folds, used only to score how alike two keys are, never as a dictionary key: sounds that the
 # romanisations of Japanese, Arabic, Hebrew, Hungarian or Turkish write in different letters (Kishimoto
 # and Kisimoto, Maszasi and Masashi, Chaim and Haim, Darwich and Darwis, Gonzalez and Gonzales). "ch"
