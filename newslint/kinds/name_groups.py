@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_mentions import Mention, Part
-from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, is_loose_match, is_close, is_derived, is_respelling, likeness, loose
+from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, plain, is_loose_match, is_close, is_derived, is_respelling, likeness, loose
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
@@ -104,6 +105,8 @@ def _same_person(given: str, surname: str, other_given: str, other_surname: str)
     given_same, surname_same = given == other_given, surname == other_surname
     if given_same and surname_same:
         return True
+    if are_cognates(given, other_given):  # Henri and Henry: one man, if the last names agree too
+        return surname_same or is_respelling(surname, other_surname, ANCHORED)
     # With the same first name, Clark and Clarke (or Bonapart and Bonaparte) are one person's name.
     if are_variants(given, other_given) and are_variants(surname, other_surname, endings=not given_same):
         return True
@@ -127,18 +130,24 @@ def _join_families(families: _UnionFind, people: _UnionFind, full: list[Mention]
     respells (Gonzales after Maria Gonzalez), and other bare names alike. People never join each other
     here: Kal Muller and Salomon Müller may be two men who spell their names two ways."""
     by_spelling: dict[str, set] = {}
+    by_letters: dict[str, set] = {}
     people_by_key: dict[str, set] = {}
     for mention in full:
         person = ("person", people.find((mention.given.key, mention.surname.key)))
         families.find(person)
         by_spelling.setdefault(mention.surname.spelling, set()).add(person)
+        by_letters.setdefault(plain(mention.surname.text), set()).add(person)
         people_by_key.setdefault(mention.surname.key, set()).add(person)
     bare_by_key: dict[str, tuple] = {}
+    bare_by_letters: dict[str, tuple] = {}
     hyphenated: set[str] = set()
     for mention in short:
-        name, exact = ("name", mention.surname.spelling), by_spelling.get(mention.surname.spelling)
+        name, letters = ("name", mention.surname.spelling), plain(mention.surname.text)
+        # Spelt alike, or alike but for accents (Couvee, Couvée), however short the name.
+        exact = by_spelling.get(mention.surname.spelling) or by_letters.get(letters)
         for person in exact or ():
             families.union(name, person)
+        families.union(name, bare_by_letters.setdefault(letters, name))
         if exact or len(mention.surname.key) < MIN_BARE_LENGTH:
             continue  # "Smith" that names John Smith must not pull in Jane Smyth's "Smyth"
         if "-" in mention.surname.text:
@@ -184,6 +193,8 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int]) -> Iterato
 def _are_related(a: str, b: str) -> bool:
     """A last check on two spellings the grouping put together: one word respelt, not inflected (a person
     joined by first name may still be "West German" and "West Germany")?"""
+    if are_cognates(a, b):
+        return True  # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
     if is_derived(a, b):
         return False
     return are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS

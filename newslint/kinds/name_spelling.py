@@ -116,17 +116,22 @@ _LOOSE = [
 ]
 _CH = [re.compile(r"ch|kh"), re.compile(r"ch|kh|h")]
 _H = re.compile(r"h")
+_OPENING_H = re.compile(r"[ck]?h")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=65536)
-def loose(key: str) -> tuple[str, str]:
-    """A skeleton with the looser folds applied, once with "ch" as k and once with it (and h) dropped."""
+def loose(key: str) -> tuple[str, str, str]:
+    """A skeleton with the looser folds applied, once with "ch" as k, once with it (and h) dropped, and once
+    with an opening "ch" or "kh" as the h it stands for in Hebrew, German or Czech (Chaim, Haim; not Chris,
+    Rhys)."""
     for pattern, replacement in _LOOSE:
         key = pattern.sub(replacement, key)
     hard = _DOUBLE.sub(r"\1", _H.sub("", _CH[0].sub("k", key)))
     soft = _DOUBLE.sub(r"\1", _CH[1].sub("", key))
-    return hard, soft
+    opening = _OPENING_H.match(key)
+    breathed = "h" + _DOUBLE.sub(r"\1", _CH[1].sub("", key[opening.end():])) if opening else soft
+    return hard, soft, breathed
 
 
 def is_loose_match(a: str, b: str, shortest: int = 1) -> bool:

@@ -1,0 +1,106 @@
+"""One first name in several languages: the forms a wire, a translation or a foreign-desk draft gives one person.
+
+A copy that calls a man "Henri" in one paragraph and "Henry" in the next, or "Sergei" and "Serhiy", names
+him two ways, yet no spelling rule connects the two. The families below were written for newslint from
+general knowledge of European, Slavic and Arabic given names. They leave out forms that are a different
+name in English-speaking copy (John, Ian, Sean and Jack are four men, not one), forms that are a woman's
+name in one language and a man's in another (Jean, Joan, Andrea, Nicola, Simone, Michele), and
+nicknames (Bill, Bob), which are choices, not spellings. A form only joins two mentions that already
+share a last name, spelt the same or respelt.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newslint.kinds.name_spelling import skeleton
+
+FAMILIES = """
+john johan johann johannes juan giovanni joao jon ioannis jehan jens
+peter pieter piet pierre pietro pedro petrus petr pyotr piotr petar petro petru per pere
+paul paulus paolo pablo pavel pawel pavlo pal paulo
+anthony antony anton antonio antoine antonius antoni antoon anthonie antal antonin
+william willem wilhelm guillaume guillermo guglielmo wilhelmus vilhelm vilem
+charles carl karl carlo carlos carolus karel karol carel
+henry henri hendrik heinrich enrique enrico henricus henrik henryk
+james jacques jaime jaume giacomo
+jacob jakob jacobus jakub jacopo yakov yaakov
+joseph josef jozef josephus giuseppe jose josep yosef iosif
+michael michel michiel miguel mikhail mykhailo michal mihail mikael mikkel
+nicholas nicolas nikolaus nicolaus niklaus nikolai nikolay nicolai niccolo nicolau mikolaj nicolaas mykola
+stephen steven stefan stephan stefano esteban etienne istvan stepan stephanus stefanos steffen
+george georg georges jorge giorgio jerzy jiri georgios joris jorg
+francis francois francesco francisco franz frans franciscus frantisek ferenc
+frederick frederic friedrich federico frederik fredrik fryderyk fredericus
+louis ludwig luis luigi lodewijk ludovic ludovico ludovicus lajos
+lucas luke luca lukas luc
+mark marc marco marcus markus marek
+matthew matthias matteo mateo mathieu matthijs mateusz matej matvei
+andrew andreas andre andres andrzej andrei andrey andriy ondrej andras anders
+alexander alexandre alessandro alejandro aleksander aleksandr alexandros oleksandr
+thomas tomas tommaso tomasz tamas
+richard ricardo riccardo rikard ryszard
+edward eduard eduardo edouard edoardo
+philip phillip philippe filip felipe filippo philipp philippus
+christopher christophe cristobal cristoforo krzysztof christoph christoffel
+gregory gregor gregorio gregoire grzegorz grigory hryhoriy
+lawrence laurence lorenzo laurent lorenz laurens
+martin martino maarten marcin martinus
+vincent vincenzo vicente wincenty
+adolf adolph adolphe adolfo adolphus
+gerard gerhard gerardo gerardus gherardo
+bernard bernhard bernardo bernardus
+albert alberto albrecht albertus
+arthur artur arturo
+hugh hugo hugues ugo
+victor viktor vittorio wiktor vitor
+dominic domenico dominik domingo
+ignatius ignacio ignazio ignace ignacy
+eugene eugen eugenio evgeny eugeniusz
+sergei sergey serge sergio sergiu serhiy
+vladimir volodymyr wladimir wlodzimierz
+alexei aleksei alexey oleksiy
+dmitry dmitri dmytro
+yuri yury iurii jurij
+vasily vasyl vassili
+oleg oleh
+igor ihor
+kirill kyrylo
+fyodor fedor fedir theodore teodor theodor
+mehmet mohammed muhammad mohamed
+ahmed ahmad ahmet
+hussein husayn huseyin
+suleiman sulaiman suleyman
+yusuf youssef yousef
+ibrahim ebrahim
+maria mariya marija maryia
+catherine katherine katharina caterina catalina katarzyna ekaterina yekaterina kateryna
+elizabeth elisabeth elisabetta elzbieta
+helen helena helene elena yelena olena
+margaret margarethe margherita margarita malgorzata
+julia yulia iulia giulia yuliya
+natalia natalya nataliya
+tatiana tatyana tetiana
+sophia sofia sophie zofia
+christina kristina cristina krystyna
+teresa theresa therese tereza
+"""
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, frozenset[int]]:
+    """Each folded form and the families it belongs to (built on first use, from skeletons, so that the
+    table also covers romanisations it does not spell out: Dmitriy, Aleksey, Mikhaïl)."""
+    table: dict[str, set[int]] = {}
+    for index, line in enumerate(line for line in FAMILIES.splitlines() if line.strip()):
+        for name in line.split():
+            table.setdefault(skeleton(name), set()).add(index)
+    return {key: frozenset(indexes) for key, indexes in table.items()}
+
+
+def are_cognates(a: str, b: str) -> bool:
+    """Are skeletons `a` and `b` one first name in two languages (Henry and Henri, Pyotr and Peter)?"""
+    if a == b:
+        return False
+    families = _families()
+    return bool(families.get(a, frozenset()) & families.get(b, frozenset()))
