@@ -57,6 +57,11 @@ NAMESAKES = [
     ("Democrats", "Democrat"), ("Serena Williams", "Venus Williams"), ("Gordon Brown", "Nick Browne"),
     ("Michael Jackson", "Janet Jackson"), ("Philips", "Phillips"), ("Stephens", "Stevens"),
     ("Mohammed Morsi", "Mohammed Mursi Ali"), ("Sudan", "South Sudan"), ("Jordan", "Gordon"),
+    # Couples, siblings and strangers whose names sound alike once endings or vowels are set aside.
+    ("Ivan Petrov", "Ivana Petrova"), ("Aleksandr Smirnov", "Aleksandra Smirnova"), ("Paul Martin", "Paula Martin"),
+    ("Christian Kern", "Christiane Kern"), ("Marco Rossi", "Maria Rossi"), ("Yuki Sato", "Yuko Saito"),
+    ("Hiroshi Nakamura", "Hiroki Nakayama"), ("Koji Tanaka", "Kenji Tanaka"), ("Ian Hughes", "John Hughes"),
+    ("Chris Hughes", "Rhys Hughes"), ("Jan Novak", "Jana Novakova"), ("Daniel Ortega", "Daniela Ortiz"),
 ]
 
 

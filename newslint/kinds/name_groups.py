@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_mentions import Mention, Part
-from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, plain, is_loose_match, is_close, is_derived, is_respelling, likeness, loose
+from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, plain, is_loose_match, is_close, is_derived, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
@@ -25,6 +25,8 @@ MIN_BARE_LENGTH = 5
 MIN_LOOSE_GIVEN = 4
 # Or long and nearly alike: Takeuchi/Takeuti, but not Alexander/Alexandra.
 LONG_GIVEN, GIVEN_LIKENESS = 7, 0.85
+# Two names both respelt throughout: how alike each part, and the two on average, must be, endings aside.
+MIN_SOUND_LENGTH, SOUND_EACH, SOUND_BOTH, SOUND_CONSONANTS = 4, 0.6, 0.75, 0.8
 # Below this, two spellings in one group are two words, however the group was formed.
 MIN_LIKENESS = 0.6
 
@@ -117,11 +119,28 @@ def _same_person(given: str, surname: str, other_given: str, other_surname: str)
     if given_same:
         return is_respelling(surname, other_surname, ANCHORED)
     # Both respelt: one part must still agree closely, so Ronald Reagan and Donald Regan stay two people.
-    if not (is_close(given, other_given) or is_close(surname, other_surname)):
-        return False
     if given[:1] != other_given[:1] and not is_close(given, other_given):
         return False
-    return is_respelling(given, other_given, BOTH) and is_respelling(surname, other_surname, BOTH)
+    if (is_close(given, other_given) or is_close(surname, other_surname)) and is_respelling(
+            given, other_given, BOTH) and is_respelling(surname, other_surname, BOTH):
+        return True
+    return _sound_alike(given, other_given, surname, other_surname)
+
+
+def _sound_alike(given: str, other_given: str, surname: str, other_surname: str) -> bool:
+    """Both parts respelt by a whole romanisation (Broņislavs Malinovskis for Bronislaw Malinowski): each
+    part opens with the same letter and is long enough to judge, and, endings aside, the two together are
+    mostly alike and neither is far off."""
+    if given[:1] != other_given[:1] or surname[:1] != other_surname[:1] or is_derived(given, other_given):
+        return False  # Ivan Petrov and Ivana Petrova are a couple
+    if min(len(given), len(other_given), len(surname), len(other_surname)) < MIN_SOUND_LENGTH:
+        return False
+    scores = sound_likeness(given, other_given), sound_likeness(surname, other_surname)
+    if min(scores) < SOUND_EACH or sum(scores) / 2 < SOUND_BOTH:
+        return False
+    # Romanisations disagree mostly on vowels; a changed consonant makes another name (Kiichi Miyazawa,
+    # Koichi Miyazaki).
+    return all(consonant_likeness(a, b) >= SOUND_CONSONANTS for a, b in ((given, other_given), (surname, other_surname)))
 
 
 def _join_families(families: _UnionFind, people: _UnionFind, full: list[Mention], short: list[Mention]) -> None:

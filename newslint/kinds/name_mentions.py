@@ -142,12 +142,15 @@ def _ends_with_particle(window: str) -> bool:
 
 
 def _name_words(text: str, start: int, end: int, opens: bool, heading: bool):
-    """The run's words as (text, start), split where a word is not part of a name."""
+    """The run's words as (text, start), split where a word is not part of a name or after a possessive."""
     words: list[tuple[str, int]] = []
     for index, match in enumerate(_WORD.finditer(text, start, end)):
         word = match.group()
         if _is_name_word(word, (index == 0 and opens) or heading, text):
             words.append((word, match.start()))
+            if word.endswith(("'s", "\u2019s")):
+                yield words  # "Soeharto's New Order": a possessive ends the name it belongs to
+                words = []
         elif words:
             yield words
             words = []

@@ -28,7 +28,7 @@ _FOLDS = [
     (re.compile(r"(?<=[aeiou])[yj](?=[aeiou])"), ""),  # Dostoyevsky/Dostoevsky, Tokayev/Tokaev
     (re.compile(r"[yj]"), "i"),  # Dmitry/Dmitri, Yong/Jong, -sky/-skiy
     (re.compile(r"^ie"), "e"),  # Yevgeny/Evgeny, Yeltsin/Eltsin
-    (re.compile(r"ou|oo"), "u"),  # Mahmoud/Mahmud
+    (re.compile(r"ou|oo|oe(?![aeiou])"), "u"),  # Mahmoud/Mahmud; Soeharto/Suharto in the old Indonesian spelling
     (re.compile(r"ee"), "i"),  # Shareef/Sharif
     (re.compile(r"(?<=..)[ae]h$"), "a"),  # Haniyeh/Haniya, Fatah/Fata
     (re.compile(r"^[eu]l$"), "al"),  # the particle: el-Sisi/al-Sisi
@@ -112,6 +112,7 @@ def are_variants(a: str, b: str, endings: bool = True) -> bool:
 _LOOSE = [
     (re.compile(r"sz|zs|sh|ts|tz|z$"), "s"),  # z only at the end: Brazil is not Brasil
     (re.compile(r"ie|ei|iy|ii"), "i"),
+    (re.compile(r"ov(?![aeiou])"), "u"),  # Belarusian u for Russian v: Tsikhanouskaya, Tikhanovskaya
     (re.compile(r"(?<=..)e$"), ""),  # Bonaparte/Bonapart
 ]
 _CH = [re.compile(r"ch|kh"), re.compile(r"ch|kh|h")]
@@ -174,6 +175,31 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
     if len(a) < 6 or len(b) < 6:
         threshold = max(threshold, SHORT_LIKENESS)  # Paris and Paribas after the same "Banque"
     return is_loose_match(a, b) or likeness(a, b) >= threshold
+
+
+# Endings that other languages put on a name: Latvian and Lithuanian -s, -as, -is, -us; Latin -us;
+# Romanian -ul; a final vowel (Napoleone, Bonaparte).
+_ENDING = re.compile(r"(?<=...)(?:[aeiou]?s|ul|[aeiou])$")
+
+
+def stem(key: str) -> str:
+    """A skeleton without a foreign grammatical ending: Malinovskis and Malinowski agree here."""
+    return _ENDING.sub("", key)
+
+
+@lru_cache(maxsize=65536)
+def sound_likeness(a: str, b: str) -> float:
+    """How alike two skeletons are with or without their endings, from 0 to 1."""
+    return max(likeness(a, b), likeness(stem(a), stem(b)))
+
+
+@lru_cache(maxsize=65536)
+def consonant_likeness(a: str, b: str) -> float:
+    """How alike the consonants of two skeletons are, endings aside, from 0 to 1."""
+    from rapidfuzz.distance import Levenshtein
+
+    return max(Levenshtein.normalized_similarity(consonants(stem(x)), consonants(stem(y)))
+               for x, y in zip((a, *loose(a)), (b, *loose(b))))
 
 
 def is_derived(a: str, b: str) -> bool:
