@@ -62,6 +62,8 @@ NAMESAKES = [
     ("Christian Kern", "Christiane Kern"), ("Marco Rossi", "Maria Rossi"), ("Yuki Sato", "Yuko Saito"),
     ("Hiroshi Nakamura", "Hiroki Nakayama"), ("Koji Tanaka", "Kenji Tanaka"), ("Ian Hughes", "John Hughes"),
     ("Chris Hughes", "Rhys Hughes"), ("Jan Novak", "Jana Novakova"), ("Daniel Ortega", "Daniela Ortiz"),
+    ("Kenji Watanabe", "Kenta Watanuki"), ("Sergei Ivanov", "Sergey Ivashov"), ("Maria Gonzalez", "Mario Gonzales"),
+    ("Andrei Popov", "Andriy Popovych"), ("Koji Miyamoto", "Kenji Miyamura"), ("Lena Meyer", "Leon Maier"),
 ]
 
 

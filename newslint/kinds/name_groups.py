@@ -26,7 +26,7 @@ MIN_LOOSE_GIVEN = 4
 # Or long and nearly alike: Takeuchi/Takeuti, but not Alexander/Alexandra.
 LONG_GIVEN, GIVEN_LIKENESS = 7, 0.85
 # Two names both respelt throughout: how alike each part, and the two on average, must be, endings aside.
-MIN_SOUND_LENGTH, SOUND_EACH, SOUND_BOTH, SOUND_CONSONANTS = 4, 0.6, 0.75, 0.8
+MIN_SOUND_LENGTH, SOUND_EACH, SOUND_BOTH, SOUND_CONSONANTS = 4, 0.55, 0.7, 0.75
 # Below this, two spellings in one group are two words, however the group was formed.
 MIN_LIKENESS = 0.6
 

@@ -98,10 +98,11 @@ def are_variants(a: str, b: str, endings: bool = True) -> bool:
         return True
     if len(consonants(a)) >= MIN_CONSONANTS and consonants(a) == consonants(b):
         return True
-    from rapidfuzz.distance import Levenshtein  # only for a candidate pair that passed the cheap tests
+    from rapidfuzz.distance import OSA  # only for a candidate pair that passed the cheap tests
 
+    # Optimal string alignment: two letters swapped (Kasier, Napoelon) is one slip of the keyboard, not two.
     edits = 2 if min(len(a), len(b)) >= LONG_NAME else 1
-    return Levenshtein.distance(a, b, score_cutoff=edits) <= edits
+    return OSA.distance(a, b, score_cutoff=edits) <= edits
 
 
 # Looser folds, used only to score how alike two keys are, never as a dictionary key: sounds that the
@@ -143,12 +144,13 @@ def is_loose_match(a: str, b: str, shortest: int = 1) -> bool:
 
 @lru_cache(maxsize=65536)
 def likeness(a: str, b: str) -> float:
-    """How alike two skeletons are, from 0 to 1: the best edit similarity of the keys or their looser folds."""
-    from rapidfuzz.distance import Levenshtein
+    """How alike two skeletons are, from 0 to 1: the best edit similarity (a swap of two letters is one edit)
+    of the keys or their looser folds."""
+    from rapidfuzz.distance import OSA
 
-    score = Levenshtein.normalized_similarity(a, b)
+    score = OSA.normalized_similarity(a, b)
     for x, y in zip(loose(a), loose(b)):
-        score = max(score, Levenshtein.normalized_similarity(x, y))
+        score = max(score, OSA.normalized_similarity(x, y))
     return score
 
 
