@@ -17,7 +17,9 @@ class Attribution(Cue):
     even capitalised at the start of a sentence: "Critics", "Many"), introducers (regexes that put a
     name after a vague subject: "including", "such as"). A cue is excused when, after it in the same
     sentence or anywhere in the next sentence of the paragraph, a named speaker meets a speech verb, or
-    an introducer is followed by a named speaker ("critics, including Senator Ruiz, say").
+    an introducer is followed by a named speaker ("critics, including Senator Ruiz, say"). A named
+    speaker in the sentence before, in the same paragraph, excuses it too: "..., said Michael Moran of
+    Daiwa. Analysts said ..." reads as the story's sourcing, not an anonymous chorus.
     """
 
     unit = "paragraph"
@@ -44,14 +46,28 @@ class Attribution(Cue):
         sentences = paragraph.sentences
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+            previous = sentences[index - 1].text if index else ""
             for start, end, _ in self._cues(sentence):
                 if self._is_attributed(sentence.text[end:] + " " + following):
                     continue  # "critics say, including Senator Ruiz": the claim has a name on it
+                if previous and self._is_attributed(previous):
+                    continue  # "..., said Michael Moran of Daiwa. Analysts said ...": sourced next door
                 yield Hit(sentence.start + start, sentence.start + end)
 
     def _is_attributed(self, context: str) -> bool:
         for match in self.named.finditer(context):
             speaker = next(group for group in range(1, len(match.groups()) + 1) if match.group(group) is not None)
-            if not (self.vague and self.vague.match(context, match.start(speaker))):
+            if not self._is_vague(match.group(speaker)):
                 return True
         return False
+
+    def _is_vague(self, speaker: str) -> bool:
+        """Only vague words ("Critics", "The analysts" read as "The"): no one named. Leading vague words are
+        set aside first, so "the finance ministry" and "However, Tom Hale" still name someone."""
+        if self.vague is None:
+            return False
+        return all(self._is_vague_word(word) for word in speaker.split())
+
+    def _is_vague_word(self, word: str) -> bool:
+        match = self.vague.match(word + " ")
+        return match is not None and match.end() == len(word) + 1

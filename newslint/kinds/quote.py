@@ -22,11 +22,16 @@ class Quote(Kind):
     shorter quoted words are scare quotes or names), max_title_share (default 0.7: a quotation whose
     words are mostly capitalised is a title, "Songs From The Big Chair"), speech_markers (regexes, case
     as written; when given, a quotation is flagged only if one matches it, marks included: a phrase in
-    quotation marks is a term or a title, a sentence with "I" or "we" in it is somebody speaking).
+    quotation marks is a term or a title, a sentence with "I" or "we" in it is somebody speaking),
+    speakers (regexes, case as written: a person named before a quotation in its paragraph, "Mr Dean
+    is confident: ..." or "Jamie hopes ... "It's all about my back"", who is taken to be its speaker).
+    A quotation is also attributed when a colon introduces it ("AS offers one viewpoint: "..."") and
+    when it opens a paragraph that follows one naming a speaker (the news convention for a quote that
+    runs on: `"...," Robinson said.` then `"We will come out fighting."`).
     """
 
     unit = "paragraph"
-    fields = frozenset({"speech_verbs", "min_words", "max_title_share", "speech_markers"})
+    fields = frozenset({"speech_verbs", "min_words", "max_title_share", "speech_markers", "speakers"})
     placeholders = frozenset()
 
     def __init__(self, rule) -> None:
@@ -36,6 +41,8 @@ class Quote(Kind):
         self.max_title_share = rule.number("max_title_share", 0.7, 0.0, 1.0)
         markers = rule.strings("speech_markers")
         self.markers = rule.regex("speech_markers", "|".join(f"(?:{m})" for m in markers), False) if markers else None
+        speakers = rule.strings("speakers")
+        self.speakers = rule.regex("speakers", "|".join(f"(?:{m})" for m in speakers), False) if speakers else None
 
     def check(self, paragraph) -> Iterator[Hit]:
         quotes = [(a, b) for a, b in paragraph.quotes if paragraph.start <= a < paragraph.end]
@@ -44,9 +51,21 @@ class Quote(Kind):
         outside = _outside(paragraph, quotes)
         if self.speech.search(outside):
             return  # a speaker anywhere in the paragraph covers every quotation in it
-        if not _WORD.search(outside) and self._previous_names_speaker(paragraph):
-            return  # a paragraph that is only a quote continues the speaker named just before it
+        runs_on = self._previous_names_speaker(paragraph)
+        # Each found once, so a paragraph of thousands of quotation marks stays linear.
+        first_word = _WORD.search(outside)
+        opening = first_word.start() if first_word else len(outside)
+        speaker = self.speakers.search(outside) if self.speakers else None
+        named_by = speaker.end() if speaker else len(outside) + 1
+        last_marks = _last_marks(outside)
         for start, end in quotes:
+            offset = start - paragraph.start
+            if runs_on and offset <= opening:
+                continue  # the paragraph opens with it: the speaker named just before is still talking
+            if last_marks[offset] == ":":
+                continue  # "He is prepared to go this far: ...": the colon hands over to a speaker
+            if named_by <= offset:
+                continue  # the person the paragraph is about, named before they speak
             quoted = paragraph.document.text[start:end]
             words = _WORD.findall(quoted)
             if len(words) < self.min_words or self._is_title(words):
@@ -58,15 +77,21 @@ class Quote(Kind):
         content = [w for w in words if w.lower() not in _SMALL_WORDS] or words
         return sum(w[:1].isupper() for w in content) / len(content) > self.max_title_share
 
-    def _previous_names_speaker(self, paragraph) -> bool:
+    def _previous_names_speaker(self, paragraph, depth: int = 3) -> bool:
+        """Does the paragraph before name a speaker, or open with a quotation that itself runs on from one
+        named before it (a long quotation over several paragraphs)?"""
         previous = _previous(paragraph)
-        return previous is not None and bool(self.speech.search(previous.text))
+        if previous is None:
+            return False
+        if self.speech.search(previous.text) or previous.text.rstrip().endswith(":"):
+            return True
+        return depth > 1 and previous.text.lstrip()[:1] in _OPENING and self._previous_names_speaker(previous, depth - 1)
 
     @staticmethod
     def _continues_quote(paragraph) -> bool:
         """News style leaves a quote open at a paragraph's end when the next paragraph continues it; the
         speaker was named in the first one."""
-        if paragraph.text[:1] not in _OPENING:
+        if paragraph.text.lstrip()[:1] not in _OPENING:
             return False
         earlier = _previous(paragraph)
         if earlier is None:
@@ -98,6 +123,17 @@ def _outside(paragraph, quotes: list[tuple[int, int]]) -> str:
         for i in range(max(start, paragraph.start), min(end, paragraph.end)):
             chars[i - paragraph.start] = " "
     return "".join(chars)
+
+
+def _last_marks(text: str) -> list[str]:
+    """For each offset, the last character before it that is not white space ("" at the start)."""
+    marks, last = [], ""
+    for char in text:
+        marks.append(last)
+        if not char.isspace():
+            last = char
+    marks.append(last)
+    return marks
 
 
 def _first_words_length(text: str, start: int, count: int) -> int:
