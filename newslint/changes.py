@@ -14,8 +14,9 @@ from collections.abc import Iterable
 
 from newslint.errors import NewslintError
 from newslint.finding import Finding
+from newslint.regexcache import compiled
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+_HUNK = compiled(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
 
 Ranges = list[tuple[int, int]] | None  # None: the whole file counts as changed

@@ -11,18 +11,19 @@ from newslint import masking, wordscan
 from newslint.decoding import decode
 from newslint.errors import NewslintError
 from newslint.sentences import split_sentences
+from newslint.regexcache import compiled
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 # A hard-wrapped line is rarely wider than this; a longer line in a block means one paragraph per line.
 _WRAP_WIDTH = 120
-_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
-_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018\u2019]")
+_TERMINAL = compiled(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+_QUOTE_MARKS = compiled("[\"\u201c\u201d\u2018\u2019]")
 _SINGLE_MARKS = "\u2018\u2019"
 _CLOSER = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
 _OPENS_AFTER = " \t\n([{\u2014\u2013-/"  # a quotation opens after space, a bracket or a dash
 _SENTENCE_END = ".!?\u2026\"\u201d\u2019)"
-_HEADING_LINE = re.compile(r" {0,3}#{1,6}\s")
-_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])\s|\s*\|")
+_HEADING_LINE = compiled(r" {0,3}#{1,6}\s")
+_LIST_ITEM = compiled(r" {0,3}(?:[-*+]|\d{1,9}[.)])\s|\s*\|")
 
 
 class Span:

@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import re
 
+from newslint.regexcache import compiled
+
 # Each alternative is tried only where its run of characters starts, so a 100,000-character run of dots
 # or letters is scanned once, not once per character.
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_INLINE_CODE = re.compile(r"(?<!`)(`+)[^`\n].*?\1")
-_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*$", re.M)
-_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
+_URL = compiled(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_FRONT_MATTER = compiled(r"\A(---|\+\+\+)[ \t]*\n.*?\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FENCE = compiled(r"^ {0,3}(`{3,}|~{3,})")
+_HTML_COMMENT = compiled(r"<!--.*?(?:-->|\Z)", re.S)
+_HTML_TAG = compiled(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n].*?\1")
+_LINK_TARGET = compiled(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
+_REFERENCE_DEFINITION = compiled(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*$", re.M)
+_AUTOLINK = compiled(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 # Markup characters, masked so a heading or list item reads as plain words.
-_BLOCK_MARKERS = re.compile(r"^ {0,3}(?:#{1,6}(?=\s)|(?:>\s?)+|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M)
-_CLOSING_HASHES = re.compile(r"[ \t]#+[ \t]*$", re.M)
-_RULE_LINE = re.compile(r"^ {0,3}(?:[-=*_][ \t]*){3,}$", re.M)
-_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
-_TABLE_PIPES = re.compile(r"^[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # one line: `\s*` would rescan every blank line
+_BLOCK_MARKERS = compiled(r"^ {0,3}(?:#{1,6}(?=\s)|(?:>\s?)+|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M)
+_CLOSING_HASHES = compiled(r"[ \t]#+[ \t]*$", re.M)
+_RULE_LINE = compiled(r"^ {0,3}(?:[-=*_][ \t]*){3,}$", re.M)
+_EMPHASIS = compiled(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+_TABLE_PIPES = compiled(r"^[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # one line: `\s*` would rescan every blank line
 
 Region = tuple[int, int]
 

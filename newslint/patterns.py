@@ -80,12 +80,26 @@ class LazyPattern:
         self._arguments = (source, ignore_case, rule)
         self._shipped = shipped
 
+    def __getstate__(self) -> dict:
+        """Pickled (in the rule cache) as its source: compiled patterns are rebuilt on first use."""
+        return {key: self.__dict__[key] for key in ("_flags", "pattern", "_arguments", "_shipped")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+
     def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)  # copy and pickle probing for hooks: never compile for those
         # newslint's own rule files run on Python's `re`: they are reviewed, run against the fuzz and
         # pathological-input tests, and their guards only ever see a few dozen characters, while RE2 takes
         # 25 times longer to compile them (over a second for the shipped set). Rule files a newsroom adds
         # run on RE2, so a pattern written in a hurry cannot hang a CI run.
-        compiled = re.compile(self.pattern, self._flags) if self._shipped else compile_pattern(*self._arguments)
+        if self._shipped:
+            from newslint import regexcache
+
+            compiled = regexcache.compiled(self.pattern, self._flags)
+        else:
+            compiled = compile_pattern(*self._arguments)
         for method in self._METHODS:  # later calls go straight to the compiled pattern
             setattr(self, method, getattr(compiled, method))
         self.__dict__["_compiled"] = compiled
@@ -94,17 +108,16 @@ class LazyPattern:
 
 def validate_pattern(source: str, ignore_case: bool = False) -> int:
     """Raise PatternError unless `source` is a valid Python pattern; returns the `re` flags."""
-    from newslint import rulecache
+    from newslint import regexcache
 
     flags = re.IGNORECASE if ignore_case else 0
-    if not rulecache.is_known_pattern(source, flags):
+    if not regexcache.is_known_pattern(source, flags):
         try:
             with warnings.catch_warnings():  # "possible nested set": Python's future, not the rule's fault
                 warnings.simplefilter("ignore")
-                re.compile(source, flags)  # the syntax rules are written in; its errors are the ones users know
+                regexcache.compiled(source, flags)  # `re`'s syntax and errors: the ones users know
         except (re.error, RecursionError, OverflowError, ValueError) as error:
             raise PatternError(f"bad regular expression {source!r}: {error}") from None
-        rulecache.remember_pattern(source, flags)
     return flags
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from newslint.regexcache import compiled
+
 try:
     from re2 import _re2  # google-re2's engine; its pure-Python wrapper re-encodes the text on every call
 except ImportError:  # a platform without a google-re2 wheel still runs, every pattern bounded
@@ -16,7 +18,7 @@ RE2_MEMORY = 64 << 20  # rule sets carry long name lists; RE2's default 8 MB rej
 # A backtracking pattern gets this long, plus a second per million characters of text, per call.
 TIME_BUDGET = 1.0
 _NO_SPAN = (-1, -1)
-_TEMPLATE = re.compile(r"\\(?:g<([^>]*)>|([1-9][0-9]?)|(.))", re.S)
+_TEMPLATE = compiled(r"\\(?:g<([^>]*)>|([1-9][0-9]?)|(.))", re.S)
 _TEMPLATE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "b": "\b", "\\": "\\"}
 
 

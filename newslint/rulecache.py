@@ -1,9 +1,10 @@
 """Parsed rule files kept on disk, so a warm start never imports or runs the YAML parser.
 
-A pre-commit hook starts newslint once per commit: parsing the shipped rule sets with pyyaml would cost
-more than linting the draft. Each rule file's parsed `Rule` list is pickled under the user's cache
-directory, keyed by the file's absolute path, modification time, size, inode and the newslint and Python
-versions; any change to the file makes a new key. A cache that cannot be read or written is ignored:
+A pre-commit hook starts newslint once per commit: parsing the shipped rule sets with pyyaml, and building
+each rule's kind, would cost more than linting the draft. Each rule file's `Rule` list, every rule with
+its built kind, is pickled under the user's cache directory, keyed by the file's absolute path,
+modification time, size, inode, the newslint and Python versions and newslint's own source files (a kind
+pickled by other code would not fit this one); any change to either makes a new key. A cache that cannot be read or written is ignored:
 the cache only ever saves time, it never changes a result or fails a run.
 
 Set NEWSLINT_CACHE_DIR to choose the directory, or NEWSLINT_NO_CACHE=1 to turn it off.
@@ -17,7 +18,7 @@ import sys
 from newslint import __version__
 
 # Bump when Rule's pickled shape changes in a way the version number would not show (editable installs).
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_dir() -> str | None:
@@ -43,11 +44,28 @@ def _entry(path: str) -> tuple[str, str] | None:
     except (OSError, ValueError):
         return None
     key = (f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{absolute}|{stat.st_mtime_ns}|{stat.st_size}|"
-           f"{stat.st_ino}")
+           f"{stat.st_ino}|{_code_stamp()}")
     import zlib
 
     name = f"rules-{zlib.crc32(absolute.encode('utf-8', 'surrogatepass')):08x}.pickle"
     return os.path.join(directory, name), key
+
+
+def _code_stamp() -> str:
+    """Newest modification time, total size and count of newslint's source files: an edited module (in an
+    editable install, where the version number stays the same) makes every cached kind stale."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    newest = size = count = 0
+    for folder in (package, os.path.join(package, "kinds")):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                stat = entry.stat()
+                newest, size, count = max(newest, stat.st_mtime_ns), size + stat.st_size, count + 1
+    return f"{newest}:{size}:{count}"
 
 
 def load(path: str):
@@ -82,10 +100,10 @@ def store(entry: tuple[str, str] | None, rules) -> None:
         data = pickle.dumps((key, rules), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # an unpicklable field: run on without a cache
         return
-    _write_quietly(cache_file, data)
+    write_quietly(cache_file, data)
 
 
-def _write_quietly(path: str, data: bytes) -> None:
+def write_quietly(path: str, data: bytes) -> None:
     """Cache writes are best effort: an unwritable cache or a full disk only means a slower start. The
     write is atomic, and Ctrl-C in the middle of it leaves no temporary file behind."""
     from newslint.atomic import write_atomic
@@ -95,68 +113,3 @@ def _write_quietly(path: str, data: bytes) -> None:
         write_atomic(path, data)
     except OSError:
         pass
-
-
-# Regular expressions known to compile -------------------------------------------------------------------
-# Every rule pattern is first checked with Python's `re`, so its errors read as users expect, and rule
-# sets are mostly long phrase alternations: that check alone costs more than a warm start's every other
-# step together. A pattern that compiled once under this exact Python build compiles again, so its
-# source is remembered and the check skipped. Saved at exit, atomically, like the rule files.
-
-_KNOWN: set | None = None  # (source, flags) that `re` compiled
-_NEW: set = set()
-MAX_PATTERNS = 20_000
-
-
-def _patterns_file() -> str | None:
-    directory = cache_dir()
-    if directory is None:
-        return None
-    import zlib
-
-    return os.path.join(directory, f"patterns-{sys.implementation.cache_tag}-{zlib.crc32(sys.version.encode()):08x}.marshal")
-
-
-def is_known_pattern(source: str, flags: int) -> bool:
-    global _KNOWN
-    if _KNOWN is None:
-        _KNOWN = _read_patterns()
-    return (source, int(flags)) in _KNOWN
-
-
-def remember_pattern(source: str, flags: int) -> None:
-    """Record that `source` compiled with `flags`; written to the cache when the process exits."""
-    if _patterns_file() is None:
-        return
-    if not _NEW:
-        import atexit
-
-        atexit.register(_save_patterns)
-    _NEW.add((source, int(flags)))
-
-
-def _read_patterns() -> set:
-    path = _patterns_file()
-    if path is None:
-        return set()
-    try:
-        import marshal
-
-        with open(path, "rb") as stream:
-            data = marshal.loads(stream.read())
-        return {(source, flags) for source, flags in data if isinstance(source, str) and isinstance(flags, int)}
-    except Exception:  # missing, truncated or foreign: start empty
-        return set()
-
-
-def _save_patterns() -> None:
-    path = _patterns_file()
-    if path is None or not _NEW:
-        return
-    import marshal
-
-    known = set(_KNOWN or ())
-    if len(known) + len(_NEW) > MAX_PATTERNS:
-        known = set()  # rule files edited many times over: start again from this run's patterns
-    known |= _NEW
-    _write_quietly(path, marshal.dumps(sorted(known)))

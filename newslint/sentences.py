@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import re
 
+from newslint.regexcache import compiled
+
 # A full stop, question or exclamation mark (or ellipsis), any closing quotes or brackets, white space,
 # then something that can open a sentence.
 # Tried only where a run of punctuation starts: "....." is one candidate, not one per full stop.
-_CANDIDATE = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])")
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.'\u2019-]*)\.$")
+_CANDIDATE = compiled(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])")
+_LAST_WORD = compiled(r"([A-Za-z][A-Za-z.'\u2019-]*)\.$")
 _WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.'\u2019-")
-_NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?([\w$\u00a3\u20ac]+)")
+_NEXT_WORD = compiled(r"\s+[\"'\u201c\u2018(\[]?([\w$\u00a3\u20ac]+)")
 
 # Titles and name parts that are followed by a name, never by a new sentence.
 TITLES = frozenset(

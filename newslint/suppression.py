@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from newslint.config import _matches as matches_prefix
 from newslint.finding import Finding, Severity
 from newslint.ruleset import Rule
+from newslint.regexcache import compiled
 
 _WORDS = r"newslint-(disable-next-line|disable|enable)\b([^\]>\n]*?)"
-MARKDOWN_DIRECTIVE = re.compile(rf"<!--[ \t]*{_WORDS}[ \t]*-->")
-PLAIN_DIRECTIVE = re.compile(rf"^[ \t]*\[{_WORDS}[ \t]*\][ \t]*$", re.M)
-_ID = re.compile(r"[^\s,]+")
+MARKDOWN_DIRECTIVE = compiled(rf"<!--[ \t]*{_WORDS}[ \t]*-->")
+PLAIN_DIRECTIVE = compiled(rf"^[ \t]*\[{_WORDS}[ \t]*\][ \t]*$", re.M)
+_ID = compiled(r"[^\s,]+")
 
 UNKNOWN_RULE = Rule(
     id="newslint.unknown-suppression",

@@ -9,12 +9,17 @@ can start a match. The matches, and their order, are exactly those `finditer` fi
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+import string
 from functools import lru_cache
 from re import _constants as _c
 from re import _parser
 
-_WORD = re.compile(r"\w+")
+from newslint.regexcache import compiled
+
+_WORD = compiled(r"\w+")
+# A word with a letter beyond ASCII (its first such letter is found; the match still starts at the word's start).
+_OTHER_WORD = compiled(r"\w*[^\W\x00-\x7f]\w*")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # More first words than this is not a phrase list but a pattern: scan it the ordinary way.
 _MAX_WORDS = 2000
 # A character class wider than this ("[a-z]") is not a handful of spellings.
@@ -43,8 +48,10 @@ def first_words(phrases: list[str], flags: int = re.IGNORECASE) -> frozenset[str
 
 
 def phrase_starts(phrase: str) -> frozenset[str] | None:
-    """`first_words` of one phrase (shares its cache)."""
-    return _phrase_words(phrase, re.IGNORECASE)
+    """The words a match of `phrase` can start with, or None when it may start with any word (an
+    unbounded first word, or an optional word of any spelling before it: "(?:\\w+\\s+)?officials")."""
+    words = _phrase_words(phrase, re.IGNORECASE)
+    return None if words is None or any(word[0] == "+" for word in words) else words
 
 
 @lru_cache(maxsize=4096)
@@ -74,42 +81,96 @@ def words_for(pattern, phrases: list[str]) -> tuple[frozenset[str], frozenset[st
 
 
 class WordIndex:
-    """Where each word of a paragraph starts: lower-cased ASCII words by spelling, and every non-ASCII word
-    apart (regex case folding may match it in ways `str.lower` does not: the Kelvin sign, the long s). A
-    sentence uses its paragraph's index through `part`: sentences split only at white space, so a word
-    never straddles two of them and the paragraph's words are the sentences' words."""
+    """The words of a paragraph, for finding where a word stands. A sentence uses its paragraph's index
+    through `part`: sentences split only at white space, so a word never straddles two of them.
 
-    __slots__ = ("positions", "other", "starts", "shift", "length")
+    Built with C-speed calls only (one translate, one findall), since every paragraph of every file
+    needs one and most are asked about a handful of words: the positions of a word are looked up when
+    asked, and remembered. ASCII words are matched lower-cased; a word with any other letter is kept
+    apart in `other` (regex case folding may match it in ways `str.lower` does not: the Kelvin sign, the
+    long s), and every rule tries its pattern there."""
+
+    __slots__ = ("lower", "words", "other", "_positions", "shift", "length")
 
     def __init__(self, text: str) -> None:
-        positions: dict[str, list[int]] = {}
-        self.other: list[int] = []
-        self.starts: list[int] = []  # every word, for the word before a "+word"
+        self.lower = text.translate(_ASCII_LOWER)  # only A-Z change, so offsets stay the text's
+        self.words = set(_WORD.findall(self.lower))
+        self.other = [] if text.isascii() else [m.start() for m in _OTHER_WORD.finditer(text)]
+        self._positions: dict[str, list[int]] = {}
         self.shift, self.length = 0, len(text)
-        if text.isascii():  # most copy: lower-case it once, offsets unchanged
-            for match in _WORD.finditer(text.lower()):
-                word, start = match.group(), match.start()
-                self.starts.append(start)
-                if word in positions:
-                    positions[word].append(start)
-                else:
-                    positions[word] = [start]
-        else:
-            for match in _WORD.finditer(text):
-                word, start = match.group(), match.start()
-                self.starts.append(start)
-                if word.isascii():
-                    positions.setdefault(word.lower(), []).append(start)
-                else:
-                    self.other.append(start)
-        self.positions = positions
 
     def part(self, shift: int, length: int) -> WordIndex:
         """The index of the stretch `shift` to `shift + length`, offsets still the paragraph's."""
         part = object.__new__(WordIndex)
-        part.positions, part.other, part.starts = self.positions, self.other, self.starts
+        part.lower, part.words, part.other, part._positions = self.lower, self.words, self.other, self._positions
         part.shift, part.length = shift, length
         return part
+
+    def positions(self, word: str) -> list[int]:
+        """Where the lower-case ASCII `word` stands as a whole word."""
+        found = self._positions.get(word)
+        if found is None:
+            text, size, found = self.lower, len(word), []
+            at = text.find(word)
+            while at >= 0:
+                if not (at and _is_word_char(text[at - 1])) and not _is_word_char(text[at + size : at + size + 1]):
+                    found.append(at)
+                at = text.find(word, at + size)
+            self._positions[word] = found
+        return found
+
+    def word_before(self, start: int) -> int:
+        """Start of the word before the one at `start`, or -1."""
+        text, at = self.lower, start
+        while at and not _is_word_char(text[at - 1]):
+            at -= 1
+        if not at:
+            return -1
+        while at and _is_word_char(text[at - 1]):
+            at -= 1
+        return at
+
+
+def _is_word_char(char: str) -> bool:
+    """`\\w` for one character (or none): what `re` counts as a word character in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
+def phrase_scanner(alternation, phrases: list[str], patterns: list) -> tuple:
+    """(pattern, words) for `matches`: `alternation` (the whole-word alternation of `phrases`) and the
+    words it can start with; for newslint's own rules, `FirstOf` the phrases' own `patterns` instead, so
+    only the phrases a text can match are ever compiled. (None for the words: scan the whole alternation.)"""
+    words = words_for(alternation, phrases)
+    return (alternation, None) if words is None else (FirstOf(phrases, patterns), words)
+
+
+class FirstOf:
+    """Stands in for the whole-word alternation of `phrases` (`patterns.phrase_alternation`) where
+    `matches` tries it: at a position, the first phrase in the alternation's order (longest first) whose
+    own pattern matches there. Only the phrases that can start with the word at that position are tried,
+    and so compiled."""
+
+    _CACHE_WORDS = 4096  # the words whose phrases are remembered (the word before a "+word" may be any)
+
+    def __init__(self, phrases: list[str], patterns: list) -> None:
+        order = sorted(range(len(phrases)), key=lambda i: -len(phrases[i].strip()))
+        self._phrases = [(patterns[i], phrase_starts(phrases[i])) for i in order]
+        self._by_word: dict[str, list] = {}
+
+    def match(self, text: str, position: int):
+        word = _WORD.match(text, position)
+        word = word.group().lower() if word else ""
+        tried = self._by_word.get(word)
+        if tried is None:
+            anything = not word.isascii()  # regex case folding reaches beyond str.lower
+            tried = [pattern for pattern, starts in self._phrases if anything or starts is None or word in starts]
+            if not anything and len(self._by_word) < self._CACHE_WORDS:
+                self._by_word[word] = tried
+        for pattern in tried:
+            found = pattern.match(text, position)
+            if found:
+                return found
+        return None
 
 
 def matches(pattern, text: str, words: tuple[frozenset[str], frozenset[str]] | None, index: WordIndex) -> list:
@@ -118,17 +179,17 @@ def matches(pattern, text: str, words: tuple[frozenset[str], frozenset[str]] | N
     if words is None:
         return list(pattern.finditer(text))
     direct, after = words
-    positions, low, high = index.positions, index.shift, index.shift + index.length
-    starts = [start for word in direct & positions.keys() for start in positions[word] if low <= start < high]
+    low, high = index.shift, index.shift + index.length
+    starts = [start for word in direct & index.words for start in index.positions(word) if low <= start < high]
     if index.other:
         starts.extend(start for start in index.other if low <= start < high)
     if after:  # the word itself, or the word of any spelling before it
-        for start in [s for word in after & positions.keys() for s in positions[word]] + index.other:
+        for start in [s for word in after & index.words for s in index.positions(word)] + index.other:
             if low <= start < high:
                 starts.append(start)
-                before = bisect_left(index.starts, start) - 1
-                if before >= 0 and index.starts[before] >= low:
-                    starts.append(index.starts[before])
+                before = index.word_before(start)
+                if before >= low:
+                    starts.append(before)
     if not starts:
         return []
     starts.sort()

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from newslint import rulecache
+from newslint import regexcache, rulecache
 from newslint.errors import RuleError
 from newslint.ruleset import load_rule_file
 
@@ -95,12 +95,96 @@ def test_cache_can_be_turned_off(tmp_path, cache, monkeypatch):
     assert not cache.exists()
 
 
-def test_known_patterns_survive_a_restart(cache, monkeypatch):
-    monkeypatch.setattr(rulecache, "_KNOWN", None)
-    monkeypatch.setattr(rulecache, "_NEW", set())
-    assert not rulecache.is_known_pattern(r"allegedly|reportedly", 2)
-    rulecache.remember_pattern(r"allegedly|reportedly", 2)
-    rulecache._save_patterns()
-    monkeypatch.setattr(rulecache, "_KNOWN", None)
-    assert rulecache.is_known_pattern(r"allegedly|reportedly", 2)
-    assert not rulecache.is_known_pattern(r"allegedly|reportedly", 0)
+def _restart(monkeypatch):
+    monkeypatch.setattr(regexcache, "_PROGRAMS", None)
+    monkeypatch.setattr(regexcache, "_NEW", {})
+
+
+def test_compiled_patterns_survive_a_restart(cache, monkeypatch):
+    _restart(monkeypatch)
+    assert not regexcache.is_known_pattern(r"allegedly|reportedly", 2)
+    regexcache.compiled(r"allegedly|reportedly", 2)
+    regexcache._save_patterns()
+    _restart(monkeypatch)
+    assert regexcache.is_known_pattern(r"allegedly|reportedly", 2)
+    assert not regexcache.is_known_pattern(r"allegedly|reportedly", 0)
+    monkeypatch.setattr(regexcache, "_program", lambda *args: pytest.fail("compiled again on a warm start"))
+    assert regexcache.compiled(r"allegedly|reportedly", 2).search("It REPORTEDLY fell").group() == "REPORTEDLY"
+
+
+def test_a_program_the_engine_refuses_is_compiled_again(cache, monkeypatch):
+    monkeypatch.setattr(regexcache, "_PROGRAMS", {("may", 0): (0, [1, 2, 3], 0, {}, (None,))})  # not valid
+    assert regexcache.compiled("may", 0).search("it may rain").span() == (3, 6)
+
+
+def test_every_shipped_pattern_from_the_cache_matches_as_re_compiles_it(cache, monkeypatch):
+    """The stored programs stand in for `re.compile`: same flags, groups and matches, cold and warm."""
+    import re
+
+    from newslint import kinds
+    from newslint.patterns import LazyPattern
+    from newslint.ruleset import builtin_rule_files, load_rules
+
+    text = ("Critics say Mr O'Neill may have \u201cprobably\u201d erred, officials said on Tuesday. "
+            "It is widely believed that some analysts, including Theresa May, appear to disagree.")
+    sources = {(value.pattern, value._flags) for rule in load_rules(builtin_rule_files())
+               for value in _values(kinds.create(rule)) if isinstance(value, LazyPattern)}
+    assert len(sources) > 50
+    _restart(monkeypatch)
+    cold = {key: regexcache.compiled(*key) for key in sources}
+    regexcache._save_patterns()
+    _restart(monkeypatch)
+    for key in sorted(sources):
+        expected = re.compile(*key)
+        for compiled in (cold[key], regexcache.compiled(*key)):
+            assert (compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex) == (
+                expected.pattern, expected.flags, expected.groups, expected.groupindex)
+            assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in expected.finditer(text)]
+    assert not regexcache._NEW  # every one came from the file
+
+
+def _values(value, seen=None):
+    """Every object reachable from a kind's attributes."""
+    seen = set() if seen is None else seen
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    yield value
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple, set)) else (
+        vars(value).values() if hasattr(value, "__dict__") and not isinstance(value, type) else ())
+    for item in items:
+        yield from _values(item, seen)
+
+
+def test_shipped_kinds_come_from_the_cache_built_and_find_the_same(cache, monkeypatch):
+    """Each rule's kind is built once and cached with it: a warm start builds no kind, and the cached
+    kinds find exactly what freshly built ones do (textstat stays unimported until a readability rule runs)."""
+    from newslint import kinds
+    from newslint.document import Document
+    from newslint.engine import Engine
+    from newslint.ruleset import builtin_rule_files, load_rules
+
+    story = ("The harbour plan may have probably failed. Critics say it was rushed.\n\n"
+             "\"It may rain,\" Mr Kowalczyk said. Mr Kowalczik said it would not.\n\n"
+             "The council will meet in May, the mayor said.\n")
+    cold = load_rules(builtin_rule_files())
+    monkeypatch.setattr(kinds, "_build", lambda rule: pytest.fail(f"{rule.id} built on a warm start"))
+    warm = load_rules(builtin_rule_files())
+    assert all(rule.built is not None for rule in warm)
+    assert all(rule.built._measure is None for rule in warm if rule.kind == "readability")
+
+    def findings(rules):
+        return Engine(rules).check(Document("story.txt", story))[0]
+
+    assert findings(warm) == findings(cold)
+    assert {finding.rule for finding in findings(warm)} >= {"hedging.stacked", "names.mixed-spelling"}
+
+
+def test_an_edited_newslint_module_makes_cached_kinds_stale(tmp_path, cache, monkeypatch):
+    """In an editable install the version stays the same while the code changes: a kind pickled by other
+    code must not be loaded."""
+    rules_file = tmp_path / "house.yaml"
+    write(rules_file, "irregardless")
+    load_rule_file(rules_file)
+    monkeypatch.setattr(rulecache, "_code_stamp", lambda: "edited")
+    assert rulecache.load(str(rules_file))[0] is None

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from newslint.patterns import phrase_alternation
-from newslint.wordscan import WordIndex, first_words, matches
+from newslint.wordscan import FirstOf, WordIndex, first_words, matches
 
 
 @pytest.mark.parametrize("phrase, words", [
@@ -65,3 +65,7 @@ def test_matches_are_exactly_finditers(text):
     padded = "Before it. " + text + " After."
     part = WordIndex(padded).part(11, len(text))
     assert [m.span() for m in matches(pattern, text, words, part)] == expected
+    # Each phrase's own pattern, tried in the alternation's order, stands in for the alternation.
+    each = FirstOf(PHRASES, [re.compile(phrase_alternation([phrase]), re.IGNORECASE) for phrase in PHRASES])
+    assert [m.span() for m in matches(each, text, words, WordIndex(text))] == expected
+    assert [m.span() for m in matches(each, text, words, part)] == expected

@@ -26,7 +26,14 @@ def kind_class(name: str) -> type[Kind]:
 
 
 def create(rule) -> Kind:
-    """Instantiate the kind a rule names; every problem becomes a RuleError naming the rule."""
+    """The kind a rule names, built on first call and kept on the rule; every problem becomes a RuleError
+    naming the rule."""
+    if rule.built is None:
+        rule.built = _build(rule)
+    return rule.built
+
+
+def _build(rule) -> Kind:
     if rule.kind not in KINDS:
         known = ", ".join(sorted(KINDS))
         raise rule.error(f"unknown kind {rule.kind!r} (known kinds: {known})", "kind")

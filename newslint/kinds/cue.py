@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.patterns import phrase_alternation
-from newslint.wordscan import matches, phrase_starts, words_for
+from newslint.wordscan import matches, phrase_scanner, phrase_starts
+from newslint.regexcache import compiled
 
-_WORD = re.compile(r"\w+")
+_WORD = compiled(r"\w+")
 GUARDS = ("before", "after", "not_before", "not_after")
 CASES = ("any", "lower")
 # How far a guard looks: a few words either side is what a reader uses to tell "May 14" from "may".
@@ -66,12 +67,16 @@ class Cue(Kind):
         for guard in ("not_before", "not_after"):
             defaults[guard] = rule.strings(guard)
         self.entries = [self._entry(raw, defaults) for raw in self._raw_cues("cues")]
-        self.any_cue = rule.regex("cues", _whole_words([e.phrase for e in self.entries]))
+        self.scan = self._scanner("cues", self.entries)
         self.stack = None
         if rule.get("stacked_cues") is not None:
             stacked = [self._entry(raw, defaults) for raw in self._raw_cues("stacked_cues")]
-            self.stack = (stacked, rule.regex("stacked_cues", _whole_words([e.phrase for e in stacked])))
-        self._first_words: dict[int, frozenset[str] | None] = {}  # per alternation, worked out on first use
+            self.stack = (stacked, self._scanner("stacked_cues", stacked))
+
+    def _scanner(self, key: str, entries: list[CueEntry]) -> tuple:
+        """(pattern, first words) for `wordscan.matches` over these cues."""
+        phrases = [entry.phrase for entry in entries]
+        return phrase_scanner(self.rule.regex(key, _whole_words(phrases)), phrases, [e.pattern for e in entries])
 
     def _raw_cues(self, key: str) -> list:
         cues = self.rule.require(key)
@@ -98,10 +103,7 @@ class Cue(Kind):
             if sources:
                 guards[guard] = rule.regex("cues", _guard_source(guard, sources))
         phrase = raw["phrase"]
-        starts = phrase_starts(phrase)
-        if starts and any(word.startswith("+") for word in starts):
-            starts = None  # "(?:\\w+\\s+)?officials": the word before may be any word
-        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, starts)
+        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, phrase_starts(phrase))
 
     def check(self, sentence) -> Iterator[Hit]:
         found = list(self._cues(sentence))
@@ -114,10 +116,10 @@ class Cue(Kind):
             yield Hit(sentence.start + found[0][0], sentence.start + found[-1][1],
                       {"count": len(found), "cues": words})
 
-    def _cues(self, sentence, entries=None, any_cue=None) -> Iterator[tuple[int, int, str]]:
+    def _cues(self, sentence, entries=None, scan=None) -> Iterator[tuple[int, int, str]]:
         text = sentence.text
-        entries, any_cue = entries or self.entries, any_cue or self.any_cue
-        for match in matches(any_cue, text, self._words_of(any_cue, entries), sentence.word_index):
+        entries, (pattern, words) = entries or self.entries, scan or self.scan
+        for match in matches(pattern, text, words, sentence.word_index):
             if self.skip_quotes and sentence.in_quote(match.start()):
                 continue  # a speaker's hedge is reporting, not the writer hedging
             if self.reported and self.reported.search(text, 0, match.start()):
@@ -128,13 +130,6 @@ class Cue(Kind):
             if self.reported_after and self.reported_after.search(text, end):
                 continue  # "..., he added": indirect speech, attributed after the hedge
             yield match.start(), end, text[match.start():end]
-
-    def _words_of(self, any_cue, entries: list[CueEntry]) -> frozenset[str] | None:
-        """The words a cue can start with, so the alternation is tried only there (see `wordscan`)."""
-        key = id(any_cue)
-        if key not in self._first_words:
-            self._first_words[key] = words_for(any_cue, [e.phrase for e in entries])
-        return self._first_words[key]
 
     @staticmethod
     def _accepted_end(text: str, start: int, entries: list[CueEntry]) -> int | None:

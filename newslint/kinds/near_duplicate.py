@@ -6,7 +6,6 @@ with every other; rapidfuzz only confirms a candidate, so a run over thousands o
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -16,9 +15,10 @@ from dataclasses import dataclass
 
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
+from newslint.regexcache import compiled
 
-_WORD = re.compile(r"\w+")
-_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
+_WORD = compiled(r"\w+")
+_FIGURE = compiled(r"\d(?:[\d,.]*\d)?")
 SHINGLE_WORDS = 4
 _count = itemgetter(1)
 # A shingle shared by this many paragraphs is stock phrasing ("said in a statement on"), not evidence.

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Iterator
 
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
+from newslint.regexcache import compiled
+
+def _words(span) -> int:
+    return len(_WORD.findall(span.text))
+
+
+def _sentences(span) -> int:
+    return len(span.sentences)
+
 
 # Counts that need no textstat; any other metric name is a textstat function ("flesch_kincaid_grade").
-_COUNTS = {
-    "words": lambda span: len(_WORD.findall(span.text)),
-    "sentences": lambda span: len(span.sentences),
-}
-_WORD = re.compile(r"[\w'\u2019-]+")
+_COUNTS = {"words": _words, "sentences": _sentences}
+_WORD = compiled(r"[\w'\u2019-]+")
 UNITS = ("sentence", "paragraph")
 
 
@@ -42,6 +47,11 @@ class Readability(Kind):
         self.min_words = int(rule.number("min_words", 0, 0, 10_000))
         self._measure = _COUNTS.get(self.metric_name) or self._textstat_metric()
 
+    def __getstate__(self) -> dict:
+        """Pickled (in the rule cache) without its textstat function: looked up again when the rule first
+        runs, so a cached rule set that is off (as readability is by default) never imports textstat."""
+        return {**self.__dict__, "_measure": None}
+
     def _textstat_metric(self):
         from textstat.textstat import textstatistics  # only when a readability rule runs: slow to import
 
@@ -63,6 +73,8 @@ class Readability(Kind):
     def check(self, span) -> Iterator[Hit]:
         if span.is_heading or len(_WORD.findall(span.text)) < self.min_words:
             return
+        if self._measure is None:
+            self._measure = _COUNTS.get(self.metric_name) or self._textstat_metric()
         value = self._measure(span)
         if isinstance(value, (int, float)) and value > self.max:
             shown = int(value) if float(value).is_integer() else round(value, 1)

@@ -14,9 +14,10 @@ from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.kinds.existence import unexcused
 from newslint.patterns import phrase_alternation
-from newslint.wordscan import matches, words_for
+from newslint.wordscan import matches, phrase_scanner
+from newslint.regexcache import compiled
 
-_SPACE = re.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 
 
 class Substitution(Kind):
@@ -38,9 +39,9 @@ class Substitution(Kind):
         self.skip_quotes = rule.boolean("skip_quotes", False)
         self.canonical = self._spellings(rule)
         variants = [re.escape(variant).replace(r"\ ", " ") for variant in self.canonical]
-        self.pattern = rule.regex("spellings", phrase_alternation(variants), self.ignore_case)
-        self._variants = variants
-        self._first_words: frozenset[str] | None = None  # worked out on first use (see `wordscan`)
+        alternation = rule.regex("spellings", phrase_alternation(variants), self.ignore_case)
+        each = [rule.regex("spellings", phrase_alternation([variant]), self.ignore_case) for variant in variants]
+        self.scan = phrase_scanner(alternation, variants, each)
         self.exceptions = rule.regex_from_list("exceptions", required=False, ignore_case=self.ignore_case)
 
     def _spellings(self, rule) -> dict[str, str]:
@@ -71,9 +72,8 @@ class Substitution(Kind):
         return text.casefold() if self.ignore_case else text
 
     def check(self, paragraph) -> Iterator[Hit]:
-        if self._variants is not None:
-            self._first_words, self._variants = words_for(self.pattern, self._variants), None
-        found = matches(self.pattern, paragraph.text, self._first_words, paragraph.word_index)
+        pattern, words = self.scan
+        found = matches(pattern, paragraph.text, words, paragraph.word_index)
         if not found:
             return  # most paragraphs: no need to look for exceptions
         for match in unexcused(found, paragraph, self.exceptions, self.skip_quotes):
