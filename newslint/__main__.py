@@ -1,5 +1,5 @@
 """`python -m newslint` runs the command line."""
 
-from newslint.cli import main
+from newslint.cli import entry
 
-main()
+entry()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import os
 import signal
@@ -30,6 +31,37 @@ def main() -> None:
 
     Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or input error.
     """
+
+
+def entry() -> None:
+    """The `newslint` console script and `python -m newslint`: `main`, then a quick exit.
+
+    Tearing the interpreter down (freeing every module, rule and kind one by one) costs a one-file run,
+    the pre-commit case, a tenth of its time and does nothing a linter needs. So once the exit handlers
+    have run (one saves the regex cache) and the output is flushed, the process ends at once. After a
+    worker pool, the interpreter winds down as usual: its shutdown is what stops the pool's threads."""
+    try:
+        main()
+        code = EXIT_CLEAN
+    except SystemExit as exit:
+        if "concurrent.futures.process" in sys.modules:
+            raise
+        code = exit.code
+    if code is None:
+        code = EXIT_CLEAN
+    elif not isinstance(code, int):  # sys.exit("message"): printed, exit 1, as Python does
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # `newslint check drafts/ | head`: the report was cut short, so not exit 0
+        code = code or EXIT_FINDINGS
+    try:
+        sys.stderr.flush()
+    except OSError:
+        pass
+    os._exit(code)
 
 
 def _run_options(command):
