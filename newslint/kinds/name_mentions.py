@@ -4,17 +4,17 @@ taken apart so that "Gen. Mohammed bin Salman's" yields given name "Mohammed", p
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newslint.kinds.name_spelling import skeleton
+from newslint.regexcache import compiled
 
 # Seventeen regex folds per word, and the same names recur story after story.
 _skeleton = lru_cache(maxsize=65536)(skeleton)
 
 # A word (letters, inner apostrophes and hyphens) or a run of initials ("J.R.").
-_WORD = re.compile(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019-]*[^\W_])?")
+_WORD = compiled(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019-]*[^\W_])?")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # Latin capitals (Latin Extended-A mixes both cases)
 _PARTICLE_WORD = r"(?:al|el|ul|bin|ben|ibn|abu|bint|van|von|der|den|de|di|da|du|la|le|del|della|dos|das|do|ter|ten|zu|y)"
 _PARTICLE_SET = frozenset(_PARTICLE_WORD[3:-1].split("|"))
@@ -22,12 +22,12 @@ _CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019-]*)"
 # Capitalised words (and initials) joined by spaces, with particles between them: "Charles de Gaulle",
 # "Ursula von der Leyen", "John F. Kennedy". It opens on a capital, which the regex engine finds fast;
 # a particle before the run ("al-Assad", "de Gaulle" opening a sentence) is picked up by `_run_start`.
-_RUN = re.compile(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-))*{_CAPITAL})*")
-_LEADING_PARTICLES = re.compile(rf"(?:(?<![\w'\u2019-]){_PARTICLE_WORD}(?:\s+|-))+$")
-_SENTENCE_END = re.compile(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(\u201c\u2018\[]*$")
-_INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
-_DIGIT = re.compile(r"\d")
-_HYPHEN_PARTICLE = re.compile(r"(?i)(al|el|ul|ad|as|ash|at|az|bin|ben|ibn|abu|bint)-(?=[^\W\d_]{2})")
+_RUN = compiled(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-))*{_CAPITAL})*")
+_LEADING_PARTICLES = compiled(rf"(?:(?<![\w'\u2019-]){_PARTICLE_WORD}(?:\s+|-))+$")
+_SENTENCE_END = compiled(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(\u201c\u2018\[]*$")
+_INITIAL = compiled(r"(?:[A-Z]\.)+|[A-Z]")
+_DIGIT = compiled(r"\d")
+_HYPHEN_PARTICLE = compiled(r"(?i)(al|el|ul|ad|as|ash|at|az|bin|ben|ibn|abu|bint)-(?=[^\W\d_]{2})")
 
 PARTICLES = frozenset("""al el ul ad as ash at az bin ben ibn abu bint van von der den de di da du la le del della
 dos das do ter ten zu y""".split())
