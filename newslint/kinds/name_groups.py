@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_mentions import Mention, Part
-from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, plain, is_loose_match, is_close, is_derived, is_respelling, likeness, loose, sound_likeness, consonant_likeness
+from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
@@ -166,7 +166,9 @@ def _join_families(families: _UnionFind, people: _UnionFind, full: list[Mention]
         exact = by_spelling.get(mention.surname.spelling) or by_letters.get(letters)
         for person in exact or ():
             families.union(name, person)
-        families.union(name, bare_by_letters.setdefault(letters, name))
+        first = bare_by_letters.setdefault(letters, name)
+        if first != name:
+            families.union(name, first)
         if exact or len(mention.surname.key) < MIN_BARE_LENGTH:
             continue  # "Smith" that names John Smith must not pull in Jane Smyth's "Smyth"
         if "-" in mention.surname.text:
@@ -214,7 +216,7 @@ def _are_related(a: str, b: str) -> bool:
     joined by first name may still be "West German" and "West Germany")?"""
     if are_cognates(a, b):
         return True  # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
-    if is_derived(a, b):
+    if is_english_derivation(a, b):
         return False
     return are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS
 

@@ -172,7 +172,9 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
     if evidence != BARE and are_variants(a, b):
         return True
     shortest, threshold = _THRESHOLDS[evidence]
-    if min(len(a), len(b)) < shortest or is_derived(a, b):
+    if min(len(a), len(b)) < shortest:
+        return False
+    if is_english_derivation(a, b) if evidence == ANCHORED else is_derived(a, b):
         return False
     if len(a) < 6 or len(b) < 6:
         threshold = max(threshold, SHORT_LIKENESS)  # Paris and Paribas after the same "Banque"
@@ -215,6 +217,25 @@ def is_derived(a: str, b: str) -> bool:
         prefix += 1
     tails = sorted((a[prefix:], b[prefix:]), key=len)
     return len(tails[0]) <= 1 and len(tails[1]) <= 3 and not set("".join(tails)) - _DERIVING
+
+
+# The endings English swaps rather than adds, as skeletons: Germans/Germany, Texas/Texans, Canada/Canadian,
+# China/Chinese, Chile/Chilean, Democrats/Democratic. Any other swap beside the same first name is another
+# language's ending on one person's name (Lukashenka, Lukashenko; Africanus, Africanul).
+_ENGLISH_SWAPS = frozenset({("s", "i"), ("i", "s"), ("s", "ns"), ("a", "an"), ("a", "ian"), ("a", "ese"),
+                            ("e", "an"), ("e", "ean"), ("i", "es"), ("e", "es"), ("i", "ian"), ("s", "ik")})
+
+
+def is_english_derivation(a: str, b: str) -> bool:
+    """Does one skeleton make an English word from the other by adding an ending or by one of the swaps
+    English makes?"""
+    if not is_derived(a, b):
+        return False
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    tails = sorted((a[prefix:], b[prefix:]), key=len)
+    return not tails[0] or tuple(tails) in _ENGLISH_SWAPS
 
 def is_close(a: str, b: str) -> bool:
     """One edit or vowels apart, or alike once loosely folded: the stronger half of a doubly respelt name."""
