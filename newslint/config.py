@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
-from pathlib import Path, PurePath
 
 from newslint.errors import NewslintError
 from newslint.finding import Severity
@@ -47,11 +46,8 @@ class Config:
     def excludes(self, path: str) -> bool:
         if not self.exclude:
             return False
-        try:
-            relative = Path(os.path.abspath(path)).relative_to(self.root)
-        except ValueError:
-            return False
-        return any(path_matches(relative, pattern) for pattern in self.exclude)
+        relative = parts_below(os.path.abspath(path), self.root)
+        return relative is not None and any(path_matches(relative, pattern) for pattern in self.exclude)
 
 
 @dataclass(frozen=True)
@@ -190,7 +186,8 @@ def _read_pyproject(path: str) -> dict:
 
 def _read_bytes(path: str) -> bytes:
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            return stream.read()
     except OSError as error:
         raise NewslintError(f"cannot read config: {error.strerror or error}", path) from None
 
@@ -199,11 +196,29 @@ def _matches(rule_id: str, prefixes) -> bool:
     return any(p == "all" or rule_id == p or rule_id.startswith(p + ".") for p in prefixes)
 
 
-def path_matches(relative: PurePath, pattern: str) -> bool:
-    """Glob matching as in .gitignore: a pattern without a slash matches a file or folder name at any
-    depth; one with a slash matches from the root. `archive/` and `archive/**` cover everything below."""
+def path_parts(path: str) -> tuple[str, ...]:
+    """A path's names, folders first ("a/./b/" gives a, b), with either separator on Windows. (os.path, not
+    pathlib: importing pathlib costs a one-file run more than the rest of this module.)"""
+    for separator in (os.sep, os.altsep):
+        path = path.replace(separator, "/") if separator else path
+    return tuple(part for part in path.split("/") if part not in ("", "."))
+
+
+def parts_below(path: str, root: str) -> tuple[str, ...] | None:
+    """The names of `path` below the folder `root`, or None when it is not inside it (compared as written,
+    like `PurePath.relative_to`: both absolute, or both relative)."""
+    if os.path.isabs(path) != os.path.isabs(root) or os.path.splitdrive(path)[0] != os.path.splitdrive(root)[0]:
+        return None
+    names, inside = path_parts(os.path.splitdrive(path)[1]), path_parts(os.path.splitdrive(root)[1])
+    return names[len(inside):] if names[: len(inside)] == inside else None
+
+
+def path_matches(relative: tuple[str, ...], pattern: str) -> bool:
+    """Glob matching as in .gitignore, on a path's names (`path_parts`): a pattern without a slash matches a
+    file or folder name at any depth; one with a slash matches from the root. `archive/` and `archive/**`
+    cover everything below."""
     pattern = pattern.rstrip("/").removesuffix("/**")
     if "/" not in pattern:
-        return any(fnmatch(part, pattern) for part in relative.parts)
-    prefixes = (PurePath(*relative.parts[:i]).as_posix() for i in range(1, len(relative.parts) + 1))
+        return any(fnmatch(part, pattern) for part in relative)
+    prefixes = ("/".join(relative[:i]) for i in range(1, len(relative) + 1))
     return any(fnmatch(prefix, pattern.lstrip("/")) for prefix in prefixes)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from functools import cached_property
-from pathlib import Path
 
 from newslint import masking, wordscan
 from newslint.decoding import decode
@@ -101,7 +101,7 @@ class Document:
         self.raw = raw.replace("\r\n", "\n").replace("\r", "\n")
         self.encoding = encoding
         self.notice = notice
-        self.is_markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
+        self.is_markdown = os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
         regions = masking.markdown_regions(self.raw) if self.is_markdown else masking.plain_text_regions(self.raw)
         self.text = masking.apply_mask(self.raw, regions)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.raw)]
@@ -114,7 +114,8 @@ class Document:
     @classmethod
     def read(cls, path: str) -> Document:
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as stream:
+                data = stream.read()
         except OSError as error:
             raise NewslintError(error.strerror or str(error), path=path) from None
         return cls.from_bytes(path, data)

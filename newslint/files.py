@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from pathlib import PurePath
 
-from newslint.config import path_matches
+from newslint.config import path_matches, path_parts
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 # Folders no newsroom wants linted; hidden folders (.git, .venv) are skipped as well.
@@ -78,5 +77,5 @@ def _walk(root: str, include: tuple[str, ...], found: Discovery):
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
     if not patterns:
         return False
-    relative = PurePath(os.path.relpath(os.path.abspath(path)))
+    relative = path_parts(os.path.relpath(os.path.abspath(path)))
     return any(path_matches(relative, pattern) for pattern in patterns)

@@ -6,7 +6,6 @@ import functools
 import os
 import string
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from newslint.errors import RuleError
 from newslint.finding import Severity
@@ -20,19 +19,30 @@ MAX_RULE_FILE_BYTES = 5 * 1024 * 1024
 MAX_NESTING = 50
 
 
-def builtin_rules_dir() -> Path:
-    """Shipped rule sets: inside the installed package, or `rules/` at the top of a source checkout."""
-    packaged = Path(__file__).parent / "rules"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "rules"
+def builtin_rules_dir():
+    """Shipped rule sets, as a `pathlib.Path`: inside the installed package, or `rules/` at the top of a
+    source checkout."""
+    from pathlib import Path
+
+    return Path(_rules_dir())
+
+
+@functools.lru_cache(maxsize=1)
+def _rules_dir() -> str:
+    here = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(here, "rules")
+    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(here), "rules")
 
 
 @functools.lru_cache(maxsize=1)
 def _shipped_dir() -> str:
-    return str(builtin_rules_dir().resolve())
+    return os.path.realpath(_rules_dir())
 
 
-def builtin_rule_files() -> list[Path]:
-    return sorted(builtin_rules_dir().glob("*.yaml"))
+def builtin_rule_files() -> list[str]:
+    """The shipped rule files, in order. (os.path, not pathlib, which costs a one-file run its import.)"""
+    folder = _rules_dir()
+    return sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".yaml"))
 
 
 @dataclass
@@ -120,7 +130,7 @@ class Rule:
         return self.regex(key, phrase_alternation(phrases), ignore_case)
 
 
-def load_rule_file(path: str | Path) -> list[Rule]:
+def load_rule_file(path) -> list[Rule]:
     path = str(path)
     from newslint import rulecache
 
@@ -148,7 +158,8 @@ def _build_kinds(rules: list[Rule]) -> None:
 
 def _read_rule_file(path: str) -> list[Rule]:
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read()
     except OSError as error:
         raise RuleError(f"cannot read rule file: {error.strerror or error}", path) from None
     if len(data) > MAX_RULE_FILE_BYTES:
@@ -159,7 +170,7 @@ def _read_rule_file(path: str) -> list[Rule]:
     return [_rule(path, entry) for entry in document["rules"]]
 
 
-def load_rules(paths: list[str | Path]) -> list[Rule]:
+def load_rules(paths: list) -> list[Rule]:
     """Rules from several files, in order; a later file may not reuse an id."""
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}

@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import textwrap
 
+import pytest
+
+from newslint.config import parts_below, path_matches
+
 PASTED_TWICE = "\n".join([
     "Council approves budget",
     "The council approved a budget of 90 million pounds for next year on Tuesday night.",
@@ -84,3 +88,25 @@ def test_bad_config_is_a_clear_error(cli, tmp_path, monkeypatch):
     result = cli("check", "today.txt")
     assert result.exit_code == 2
     assert ".newslint.yaml:2: unknown setting 'severity_overrides'" in result.stderr
+
+
+@pytest.mark.parametrize("path, root, parts", [
+    ("/news/desk/archive/2019/story.txt", "/news/desk", ("archive", "2019", "story.txt")),
+    ("/news/desk", "/news/desk", ()),
+    ("/news/desk2/story.txt", "/news/desk", None),  # a sibling whose name starts the same is not inside
+    ("/news/story.txt", "/news/desk", None),
+    ("/news/desk/story.txt", ".", None),  # absolute beside relative: not comparable, so not inside
+])
+def test_parts_below_a_config_folder(path, root, parts):
+    assert parts_below(path, root) == parts
+
+
+@pytest.mark.parametrize("parts, pattern, matched", [
+    (("archive", "2019", "story.txt"), "archive/**", True),
+    (("archive", "2019", "story.txt"), "archive/", True),
+    (("drafts", "archive", "story.txt"), "archive", True),  # no slash: a name at any depth
+    (("drafts", "archive", "story.txt"), "/archive", False),  # a slash: from the root
+    (("drafts", "story.txt"), "*.md", False),
+])
+def test_exclude_patterns_match_as_gitignore_does(parts, pattern, matched):
+    assert path_matches(parts, pattern) is matched

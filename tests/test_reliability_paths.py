@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 
@@ -34,14 +33,12 @@ def test_unreadable_file_is_named_and_the_rest_checked(cli, tmp_path, monkeypatc
     locked.chmod(0)
     if os.geteuid() == 0:
         # root reads through chmod 000 (as in CI containers): make the read fail the way it would.
-        real = Path.read_bytes
+        def read_open(path, *args, **kwargs):
+            if os.path.basename(path) == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(path))
+            return open(path, *args, **kwargs)
 
-        def read_bytes(self):
-            if self.name == "locked.txt":
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
-
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr("newslint.document.open", read_open, raising=False)
     try:
         result, data = check(cli, tmp_path)
     finally:
