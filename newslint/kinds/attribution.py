@@ -18,8 +18,9 @@ class Attribution(Cue):
     name after a vague subject: "including", "such as"). A cue is excused when, after it in the same
     sentence or anywhere in the next sentence of the paragraph, a named speaker meets a speech verb, or
     an introducer is followed by a named speaker ("critics, including Senator Ruiz, say"). A named
-    speaker in the sentence before, in the same paragraph, excuses it too: "..., said Michael Moran of
-    Daiwa. Analysts said ..." reads as the story's sourcing, not an anonymous chorus.
+    speaker earlier in the same sentence ("Eckenfelder said ... they have been rumoured suitors") or in
+    the sentence before, in the same paragraph, excuses it too: "..., said Michael Moran of Daiwa.
+    Analysts said ..." reads as the story's sourcing, not an anonymous chorus.
     """
 
     unit = "paragraph"
@@ -50,6 +51,8 @@ class Attribution(Cue):
             for start, end, _ in self._cues(sentence):
                 if self._is_attributed(sentence.text[end:] + " " + following):
                     continue  # "critics say, including Senator Ruiz": the claim has a name on it
+                if self._is_impersonal(sentence.text[start:end]) and self._is_attributed(sentence.text[:start]):
+                    continue  # "Eckenfelder said ..., although they have been rumoured suitors": his claim
                 if previous and self._is_attributed(previous):
                     continue  # "..., said Michael Moran of Daiwa. Analysts said ...": sourced next door
                 yield Hit(sentence.start + start, sentence.start + end)
@@ -60,6 +63,13 @@ class Attribution(Cue):
             if not self._is_vague(match.group(speaker)):
                 return True
         return False
+
+    def _is_impersonal(self, cue: str) -> bool:
+        """A passive or "it is thought" continues the claim of a speaker named before it; a cue that names
+        its own unnamed group ("but critics say") opens a new claim of its own."""
+        words = cue.split()
+        return not any(self._is_vague_word(word) for word in words[1:] if word.lower() != "it") and not (
+            words and words[0].lower() != "it" and self._is_vague_word(words[0]))
 
     def _is_vague(self, speaker: str) -> bool:
         """Only vague words ("Critics", "The analysts" read as "The"): no one named. Leading vague words are
