@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import atexit
-import dataclasses
 import os
 import signal
 import sys
@@ -102,7 +101,7 @@ def check(output_format, fail_level, baseline_file, changed_since, fix, diff, **
         findings = _filtered(report.findings, tasks, changed_since, baseline_file, options["quiet"])
         if fix or diff:
             findings = _fixed(findings, tasks, diff, options["quiet"])
-        report = dataclasses.replace(report, findings=findings)
+        report = report._replace(findings=findings)
         levels = {task.path: task.config.fail_level or Severity.WARNING for task in tasks}
         failed = any(f.severity >= levels.get(f.path, Severity.WARNING) for f in report.findings)
         fail_level_shown = (Severity.parse(fail_level) if fail_level else None) or (

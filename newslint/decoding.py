@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Control bytes that never occur in prose; many of them mean the file is not text at all.
 _TEXT_CONTROLS = {9, 10, 12, 13, 27}
@@ -16,8 +16,7 @@ class BinaryFile(Exception):
     """The file looks like an image, PDF or archive rather than copy."""
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str  # BOM removed, line endings still as saved
     encoding: str
     notice: str | None  # said to the user when we had to guess

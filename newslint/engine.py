@@ -5,8 +5,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint import kinds, suppression
 from newslint.config import Config
@@ -93,27 +92,28 @@ def engine_for(config: Config) -> Engine:
     return _ENGINES[config]
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     path: str
     config: Config
     data: bytes | None = None  # stdin's bytes; files are read in the worker
 
 
-@dataclass
 class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    summaries: dict[str, Any] = field(default_factory=dict)
-    notice: str | None = None  # read, with a caveat (encoding guessed)
-    skipped: str | None = None  # not checked, and why (binary)
-    error: str | None = None  # could not be checked
-    stopped: list[str] = field(default_factory=list)  # rules stopped on this file for running too long
-    suppressions: suppression.Suppressions | None = None  # inline `newslint-disable` ranges, for cross-file findings
+    """What checking one file gave; filled in by `check_task` (plain classes here and for `Report`: a
+    dataclass costs a one-file run about a millisecond to define)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.findings: list[Finding] = []
+        self.summaries: dict[str, Any] = {}
+        self.notice: str | None = None  # read, with a caveat (encoding guessed)
+        self.skipped: str | None = None  # not checked, and why (binary)
+        self.error: str | None = None  # could not be checked
+        self.stopped: list[str] = []  # rules stopped on this file for running too long
+        self.suppressions: suppression.Suppressions | None = None  # inline `newslint-disable` ranges
 
 
-@dataclass
-class Report:
+class Report(NamedTuple):
     findings: list[Finding]
     results: list[FileResult]
     rules: list[Rule]  # every rule that ran on some file, for reporters that describe rules

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from fnmatch import fnmatch
 
 from newslint.config import path_matches, path_parts
@@ -13,10 +12,10 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 
 
-@dataclass
 class Discovery:
-    files: list[str] = field(default_factory=list)
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, what went wrong)
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.problems: list[tuple[str, str]] = []  # (path, what went wrong)
 
 
 def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE, exclude: tuple[str, ...] = (),

@@ -1,9 +1,16 @@
-"""What a rule reports: `Hit` from a kind (offsets), `Finding` for the user (line and column)."""
+"""What a rule reports: `Hit` from a kind (offsets), `Finding` for the user (line and column).
+
+Both are named tuples rather than dataclasses: a frozen dataclass costs about a millisecond to define
+(it writes and compiles its methods), and a one-file run defines its records on every start.
+"""
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
+
+NO_VALUES: Mapping = MappingProxyType({})  # a read-only default, shared safely
 
 
 class Severity(enum.IntEnum):
@@ -22,18 +29,18 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """Offsets into `Document.text`, plus the values the rule's message template asks for."""
 
     start: int
     end: int
-    values: dict = field(default_factory=dict, compare=False)
+    values: Mapping = NO_VALUES
     replacement: str | None = None  # a fix safe to apply without an editor: replace start:end with this
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
+    """Field order is sort order."""
+
     path: str
     line: int  # 1-based, in the file as saved
     column: int  # 1-based, in characters (a tab is one character)
@@ -44,8 +51,9 @@ class Finding:
     message: str
     text: str  # the flagged words as written
     # (start, end, replacement) as offsets into the document's text with newlines normalised to "\n";
-    # only set where the fix is safe without an editor.
-    fix: tuple[int, int, str] | None = field(default=None, compare=False)
+    # only set where the fix is safe without an editor. Last, so it never decides an order: two findings
+    # alike up to here come from one rule on one span and carry the same fix.
+    fix: tuple[int, int, str] | None = None
 
     def to_dict(self) -> dict:
         return {

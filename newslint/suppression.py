@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.config import _matches as matches_prefix
 from newslint.finding import Finding, Severity
@@ -45,8 +45,7 @@ UNKNOWN_RULE = Rule(
 )
 
 
-@dataclass(frozen=True)
-class Suppressions:
+class Suppressions(NamedTuple):
     """Line ranges of one file where rules are off; picklable, so cross-file findings can be filtered
     after the documents are gone."""
 

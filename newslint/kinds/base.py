@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Mapping, NamedTuple
 
-from newslint.finding import Hit
+from newslint.finding import NO_VALUES, Hit
 
 
-@dataclass(frozen=True)
-class CrossHit:
+class CrossHit(NamedTuple):
     """A hit found by comparing files: already located, since the engine no longer holds the document."""
 
     path: str
@@ -19,7 +17,7 @@ class CrossHit:
     end_line: int
     end_column: int
     text: str
-    values: dict = field(default_factory=dict, compare=False)
+    values: Mapping = NO_VALUES
 
 
 class Kind:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
@@ -21,8 +21,7 @@ _WINDOW = 60
 _GAP = r"[\s,;:\"'\u201c\u201d\u2018\u2019()\[\]-]*"
 
 
-@dataclass(frozen=True)
-class CueEntry:
+class CueEntry(NamedTuple):
     phrase: str
     pattern: re.Pattern
     guards: dict  # guard name -> compiled pattern

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate
 from operator import itemgetter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
@@ -28,8 +28,7 @@ MIN_SHARED = 0.2
 CANDIDATES_VERIFIED = 3
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A paragraph reduced to what comparison needs; picklable for the cross-file pass."""
 
     key: str  # lower-case words joined by single spaces
