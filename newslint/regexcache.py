@@ -14,13 +14,16 @@ from __future__ import annotations
 import os
 import re
 import sys
+from array import array
 
 from newslint.rulecache import cache_dir, write_quietly
 
-_PROGRAMS: dict | None = None  # (source, flags) -> the arguments `_sre.compile` takes after the source
+# (source, flags) -> the arguments `_sre.compile` takes after the source, the program as the bytes of an
+# array of 32-bit codes: a list of ints would make reading the file cost more than compiling.
+_PROGRAMS: dict | None = None
 _NEW: dict = {}
 MAX_PATTERNS = 20_000
-_FORMAT = "programs-1"
+_FORMAT = "programs-2"
 
 
 def _patterns_file() -> str | None:
@@ -46,13 +49,11 @@ def is_known_pattern(source: str, flags: int) -> bool:
 
 def compiled(source: str, flags: int = 0):
     """`re.compile(source, flags)`, from the stored program when there is one. Raises what `re` raises."""
-    import _sre
-
     key = (source, int(flags))
     program = _programs().get(key) or _NEW.get(key)
     if program is not None:
         try:
-            return _sre.compile(source, *program)
+            return _build(source, program)
         except Exception:  # a program this build does not accept: compile it anew below
             pass
     try:
@@ -65,7 +66,16 @@ def compiled(source: str, flags: int = 0):
 
             atexit.register(_save_patterns)
         _NEW[key] = program
-    return _sre.compile(source, *program)
+    return _build(source, program)
+
+
+def _build(source: str, program: tuple):
+    import _sre
+
+    flags, code, groups, names, indexes = program
+    codes = array("I")
+    codes.frombytes(code)
+    return _sre.compile(source, flags, codes.tolist(), groups, names, indexes)
 
 
 def _program(source: str, flags: int) -> tuple:
@@ -78,8 +88,7 @@ def _program(source: str, flags: int) -> tuple:
     names = [None] * state.groups
     for name, index in state.groupdict.items():
         names[index] = name
-    # Plain ints: the opcodes are an int subclass, which marshal does not store.
-    return int(flags | state.flags), [int(op) for op in code], state.groups - 1, dict(state.groupdict), tuple(names)
+    return int(flags | state.flags), array("I", code).tobytes(), state.groups - 1, dict(state.groupdict), tuple(names)
 
 
 def _read_patterns() -> dict:

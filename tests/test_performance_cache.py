@@ -113,7 +113,7 @@ def test_compiled_patterns_survive_a_restart(cache, monkeypatch):
 
 
 def test_a_program_the_engine_refuses_is_compiled_again(cache, monkeypatch):
-    monkeypatch.setattr(regexcache, "_PROGRAMS", {("may", 0): (0, [1, 2, 3], 0, {}, (None,))})  # not valid
+    monkeypatch.setattr(regexcache, "_PROGRAMS", {("may", 0): (0, bytes(12), 0, {}, (None,))})  # not valid
     assert regexcache.compiled("may", 0).search("it may rain").span() == (3, 6)
 
 
