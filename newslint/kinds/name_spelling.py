@@ -8,36 +8,38 @@ so that inflections (Korea, Korean) and close but different names (Austria, Aust
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
+
+from newslint import similarity
+from newslint.regexcache import compiled
 
 # Letters NFKD does not decompose into a base letter and a mark (it turns Vučić into Vucic by itself).
 _LETTERS = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th",
                           "ı": "i", "ħ": "h"})
 # Order matters: digraphs before the single letters they contain.
 _FOLDS = [
-    (re.compile(r"dzh|dj"), "j"),  # Dzhokhar, Djokovic
-    (re.compile(r"t?t?sch|tch"), lambda m: "sh" if m.group() == "sch" else "ch"),  # German Tsch, Sch
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"([kgdt])h"), r"\1"),  # Khan/Han, Ghaddafi, Kadhafi, Othman
-    (re.compile(r"ck|q|c(?!h)"), "k"),  # Qaddafi/Kaddafi, Mubarack
-    (re.compile(r"^g(?=a)"), "k"),  # Gaddafi/Qaddafi/Kadhafi (Google and Koogle stay apart)
-    (re.compile(r"w"), "v"),  # Wladimir, Darwish/Darvish, Romanow
-    (re.compile(r"x"), "ks"),  # Alexei/Aleksei
-    (re.compile(r"(?<=[aeiou])[yj](?=[aeiou])"), ""),  # Dostoyevsky/Dostoevsky, Tokayev/Tokaev
-    (re.compile(r"[yj]"), "i"),  # Dmitry/Dmitri, Yong/Jong, -sky/-skiy
-    (re.compile(r"^ie"), "e"),  # Yevgeny/Evgeny, Yeltsin/Eltsin
-    (re.compile(r"ou|oo|oe(?![aeiou])"), "u"),  # Mahmoud/Mahmud; Soeharto/Suharto in the old Indonesian spelling
-    (re.compile(r"ee"), "i"),  # Shareef/Sharif
-    (re.compile(r"(?<=..)[ae]h$"), "a"),  # Haniyeh/Haniya, Fatah/Fata
-    (re.compile(r"^[eu]l$"), "al"),  # the particle: el-Sisi/al-Sisi
-    (re.compile(r"^von(?=de[rn]$|$)"), "van"),  # von der Leyen/van der Leyen
-    (re.compile(r"(.)\1+"), r"\1"),  # double letters: Gaddafi/Gadafi, Zelenskyy
-    (re.compile(r"([oe])f$"), r"\1v"),  # Peskoff/Peskov, Rachmaninoff
+    (compiled(r"dzh|dj"), "j"),  # Dzhokhar, Djokovic
+    (compiled(r"t?t?sch|tch"), lambda m: "sh" if m.group() == "sch" else "ch"),  # German Tsch, Sch
+    (compiled(r"ph"), "f"),
+    (compiled(r"([kgdt])h"), r"\1"),  # Khan/Han, Ghaddafi, Kadhafi, Othman
+    (compiled(r"ck|q|c(?!h)"), "k"),  # Qaddafi/Kaddafi, Mubarack
+    (compiled(r"^g(?=a)"), "k"),  # Gaddafi/Qaddafi/Kadhafi (Google and Koogle stay apart)
+    (compiled(r"w"), "v"),  # Wladimir, Darwish/Darvish, Romanow
+    (compiled(r"x"), "ks"),  # Alexei/Aleksei
+    (compiled(r"(?<=[aeiou])[yj](?=[aeiou])"), ""),  # Dostoyevsky/Dostoevsky, Tokayev/Tokaev
+    (compiled(r"[yj]"), "i"),  # Dmitry/Dmitri, Yong/Jong, -sky/-skiy
+    (compiled(r"^ie"), "e"),  # Yevgeny/Evgeny, Yeltsin/Eltsin
+    (compiled(r"ou|oo|oe(?![aeiou])"), "u"),  # Mahmoud/Mahmud; Soeharto/Suharto in the old Indonesian spelling
+    (compiled(r"ee"), "i"),  # Shareef/Sharif
+    (compiled(r"(?<=..)[ae]h$"), "a"),  # Haniyeh/Haniya, Fatah/Fata
+    (compiled(r"^[eu]l$"), "al"),  # the particle: el-Sisi/al-Sisi
+    (compiled(r"^von(?=de[rn]$|$)"), "van"),  # von der Leyen/van der Leyen
+    (compiled(r"(.)\1+"), r"\1"),  # double letters: Gaddafi/Gadafi, Zelenskyy
+    (compiled(r"([oe])f$"), r"\1v"),  # Peskoff/Peskov, Rachmaninoff
 ]
-_NON_LETTER = re.compile(r"[^a-z]")
-_VOWELS = re.compile(r"(?<=.)[aeiou]")
+_NON_LETTER = compiled(r"[^a-z]")
+_VOWELS = compiled(r"(?<=.)[aeiou]")
 # Below this length a one-letter difference is usually another name: Iran/Iraq, Rice/Rose.
 MIN_LENGTH = 5
 MIN_CONSONANTS = 3
@@ -98,11 +100,9 @@ def are_variants(a: str, b: str, endings: bool = True) -> bool:
         return True
     if len(consonants(a)) >= MIN_CONSONANTS and consonants(a) == consonants(b):
         return True
-    from rapidfuzz.distance import OSA  # only for a candidate pair that passed the cheap tests
-
     # Optimal string alignment: two letters swapped (Kasier, Napoelon) is one slip of the keyboard, not two.
     edits = 2 if min(len(a), len(b)) >= LONG_NAME else 1
-    return OSA.distance(a, b, score_cutoff=edits) <= edits
+    return similarity.osa_distance(a, b, score_cutoff=edits) <= edits
 
 
 # Looser folds, used only to score how alike two keys are, never as a dictionary key: sounds that the
@@ -111,15 +111,15 @@ def are_variants(a: str, b: str, endings: bool = True) -> bool:
 # is a k or an h in German and Hebrew (Bach, Chaim) but a "tsh" in English and Spanish (Takeuchi, Chavez),
 # so it is folded both ways.
 _LOOSE = [
-    (re.compile(r"sz|zs|sh|ts|tz|z$"), "s"),  # z only at the end: Brazil is not Brasil
-    (re.compile(r"ie|ei|iy|ii"), "i"),
-    (re.compile(r"ov(?![aeiou])"), "u"),  # Belarusian u for Russian v: Tsikhanouskaya, Tikhanovskaya
-    (re.compile(r"(?<=..)e$"), ""),  # Bonaparte/Bonapart
+    (compiled(r"sz|zs|sh|ts|tz|z$"), "s"),  # z only at the end: Brazil is not Brasil
+    (compiled(r"ie|ei|iy|ii"), "i"),
+    (compiled(r"ov(?![aeiou])"), "u"),  # Belarusian u for Russian v: Tsikhanouskaya, Tikhanovskaya
+    (compiled(r"(?<=..)e$"), ""),  # Bonaparte/Bonapart
 ]
-_CH = [re.compile(r"ch|kh"), re.compile(r"ch|kh|h")]
-_H = re.compile(r"h")
-_OPENING_H = re.compile(r"[ck]?h")
-_DOUBLE = re.compile(r"(.)\1+")
+_CH = [compiled(r"ch|kh"), compiled(r"ch|kh|h")]
+_H = compiled(r"h")
+_OPENING_H = compiled(r"[ck]?h")
+_DOUBLE = compiled(r"(.)\1+")
 
 
 @lru_cache(maxsize=65536)
@@ -146,11 +146,9 @@ def is_loose_match(a: str, b: str, shortest: int = 1) -> bool:
 def likeness(a: str, b: str) -> float:
     """How alike two skeletons are, from 0 to 1: the best edit similarity (a swap of two letters is one edit)
     of the keys or their looser folds."""
-    from rapidfuzz.distance import OSA
-
-    score = OSA.normalized_similarity(a, b)
+    score = similarity.osa_normalized_similarity(a, b)
     for x, y in zip(loose(a), loose(b)):
-        score = max(score, OSA.normalized_similarity(x, y))
+        score = max(score, similarity.osa_normalized_similarity(x, y))
     return score
 
 
@@ -183,7 +181,7 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
 
 # Endings that other languages put on a name: Latvian and Lithuanian -s, -as, -is, -us; Latin -us;
 # Romanian -ul; a final vowel (Napoleone, Bonaparte).
-_ENDING = re.compile(r"(?<=...)(?:[aeiou]?s|ul|[aeiou])$")
+_ENDING = compiled(r"(?<=...)(?:[aeiou]?s|ul|[aeiou])$")
 
 
 def stem(key: str) -> str:
@@ -200,9 +198,7 @@ def sound_likeness(a: str, b: str) -> float:
 @lru_cache(maxsize=65536)
 def consonant_likeness(a: str, b: str) -> float:
     """How alike the consonants of two skeletons are, endings aside, from 0 to 1."""
-    from rapidfuzz.distance import Levenshtein
-
-    return max(Levenshtein.normalized_similarity(consonants(stem(x)), consonants(stem(y)))
+    return max(similarity.levenshtein_normalized_similarity(consonants(stem(x)), consonants(stem(y)))
                for x, y in zip((a, *loose(a)), (b, *loose(b))))
 
 

@@ -1,7 +1,8 @@
 """Paragraphs repeated within a file or across files, exactly or with a few words changed.
 
 Candidates come from shared word shingles (an inverted index), never from comparing every paragraph
-with every other; rapidfuzz only confirms a candidate, so a run over thousands of files stays linear.
+with every other; an edit-distance score (rapidfuzz's) only confirms a candidate, so a run over thousands
+of files stays linear.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
+from newslint import similarity
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
 from newslint.regexcache import compiled
@@ -23,7 +25,7 @@ SHINGLE_WORDS = 4
 _count = itemgetter(1)
 # A shingle shared by this many paragraphs is stock phrasing ("said in a statement on"), not evidence.
 MAX_POSTINGS = 40
-# Candidates must share this fraction of the later paragraph's shingles before rapidfuzz is asked.
+# Candidates must share this fraction of the later paragraph's shingles before their similarity is scored.
 MIN_SHARED = 0.2
 CANDIDATES_VERIFIED = 3
 
@@ -201,9 +203,7 @@ class _Index:
 
 
 def _similarity(a: str, b: str) -> int:
-    from rapidfuzz import fuzz  # only once a near candidate exists: exact repeats never need it
-
-    return int(fuzz.ratio(a, b))
+    return int(similarity.ratio(a, b))
 
 
 def _shingles(words: list[str], key: str) -> tuple[int, ...]:
