@@ -1,5 +1,5 @@
 """The table of rule kinds: a rule's `kind:` names one of these. Modules load only when a rule uses them,
-so rapidfuzz and textstat stay out of start-up. A new kind is one module and one line here."""
+so textstat stays out of start-up. A new kind is one module and one line here."""
 
 from __future__ import annotations
 
