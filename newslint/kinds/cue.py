@@ -48,11 +48,13 @@ class Cue(Kind):
     stacked_cues (cues, as `cues`): a sentence holding two or more of them is reported once by the
     stacked-hedge rule, so this rule says nothing about it (one finding per sentence, at the higher
     severity). Turn both rules off together, or neither.
+    skip_paragraphs (regexes): a paragraph whose text outside quotation marks matches one is not the
+    writer's voice (a reader's comment, a column in the first person), and none of its cues is reported.
     """
 
     unit = "sentence"
     fields = frozenset({"cues", "skip_quotes", "min_count", "case", "not_before", "not_after", "reported_speech",
-                        "reported_after", "stacked_cues"})
+                        "reported_after", "stacked_cues", "skip_paragraphs"})
     placeholders = frozenset({"count", "cues"})
 
     def __init__(self, rule) -> None:
@@ -62,6 +64,8 @@ class Cue(Kind):
         self.reported = rule.regex_from_list("reported_speech", required=False)
         after = rule.strings("reported_after")  # not whole words: these start at the comma before the speaker
         self.reported_after = rule.regex("reported_after", "|".join(f"(?:{a})" for a in after)) if after else None
+        skip = rule.strings("skip_paragraphs")
+        self.skip_paragraphs = rule.regex("skip_paragraphs", "|".join(f"(?:{s})" for s in skip)) if skip else None
         defaults = {"case": rule.get("case", "any")}
         for guard in ("not_before", "not_after"):
             defaults[guard] = rule.strings(guard)
@@ -118,6 +122,8 @@ class Cue(Kind):
     def _cues(self, sentence, entries=None, scan=None) -> Iterator[tuple[int, int, str]]:
         text = sentence.text
         entries, (pattern, words) = entries or self.entries, scan or self.scan
+        if self.skip_paragraphs and self._skipped(sentence.paragraph or sentence):
+            return
         for match in matches(pattern, text, words, sentence.word_index):
             if self.skip_quotes and sentence.in_quote(match.start()):
                 continue  # a speaker's hedge is reporting, not the writer hedging
@@ -129,6 +135,17 @@ class Cue(Kind):
             if self.reported_after and self.reported_after.search(text, end):
                 continue  # "..., he added": indirect speech, attributed after the hedge
             yield match.start(), end, text[match.start():end]
+
+    def _skipped(self, paragraph) -> bool:
+        """Does `skip_paragraphs` match the paragraph outside its quotations? Worked out once a paragraph."""
+        memo = paragraph.__dict__.setdefault("_skipped_by", {})
+        if self.skip_paragraphs.pattern not in memo:
+            text = paragraph.text
+            for start, end in paragraph.quotes:
+                start, end = start - paragraph.start, end - paragraph.start
+                text = text[:start] + " " * (end - start) + text[end:]
+            memo[self.skip_paragraphs.pattern] = self.skip_paragraphs.search(text) is not None
+        return memo[self.skip_paragraphs.pattern]
 
     @staticmethod
     def _accepted_end(text: str, start: int, entries: list[CueEntry]) -> int | None:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
+from newslint.regexcache import compiled
 
-_WORD = re.compile(r"[\w'\u2019-]+")
+_WORD = compiled(r"[\w'\u2019-]+")
 _OPENING = "\"\u201c"
-_MARKS = re.compile("[\"\u201c\u201d]")
+_MARKS = compiled("[\"\u201c\u201d]")
 _SMALL_WORDS = frozenset("a an and the of in on at to for from by with or but nor as is it".split())
 
 
