@@ -10,7 +10,7 @@ never from comparing every name with every other, so a long story or a folder of
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
@@ -31,8 +31,7 @@ MIN_SOUND_LENGTH, SOUND_EACH, SOUND_BOTH, SOUND_CONSONANTS = 4, 0.55, 0.7, 0.75
 MIN_LIKENESS = 0.6
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     """A minority spelling: `part` as written, and the first use of the spelling most of the copy uses."""
 
     part: Part

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
@@ -73,7 +72,7 @@ def _located(document, mention: Mention) -> Mention:
     def locate(part):
         if part is None:
             return None
-        return replace(part, where=(document.path, *document.position(part.start), *document.position(part.end)))
+        return part._replace(where=(document.path, *document.position(part.start), *document.position(part.end)))
 
     return Mention(locate(mention.surname), locate(mention.given), locate(mention.particles),
                    tuple(locate(part) for part in mention.middle))
