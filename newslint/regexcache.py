@@ -22,7 +22,7 @@ from newslint.rulecache import cache_dir, write_quietly
 # array of 32-bit codes: a list of ints would make reading the file cost more than compiling.
 _PROGRAMS: dict | None = None
 _NEW: dict = {}
-MAX_PATTERNS = 20_000
+MAX_PATTERNS = 2_000  # the shipped rules hold about 250; past this, rule files edited often: start again
 _FORMAT = "programs-2"
 
 
@@ -117,6 +117,6 @@ def _save_patterns() -> None:
     programs.update(_NEW)
     try:
         data = marshal.dumps((_FORMAT, programs))
-    except ValueError:  # cannot happen with plain ints and strings; a cache never fails a run
+    except ValueError:  # cannot happen with bytes, ints and strings; a cache never fails a run
         return
     write_quietly(path, data)
