@@ -23,7 +23,7 @@ _CLOSER = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
 _OPENS_AFTER = " \t\n([{\u2014\u2013-/"  # a quotation opens after space, a bracket or a dash
 _SENTENCE_END = ".!?\u2026\"\u201d\u2019)"
 _HEADING_LINE = compiled(r" {0,3}#{1,6}\s")
-_LIST_ITEM = compiled(r" {0,3}(?:[-*+]|\d{1,9}[.)])\s|\s*\|")
+_LIST_ITEM = compiled(masking.LIST_MARKER.pattern + r"|\s*\|")  # a list item or a table row
 
 
 class Span:
@@ -89,6 +89,16 @@ class Span:
         absolute = self.start + offset
         return any(a < absolute < b for a, b in self.quotes)
 
+    @cached_property
+    def unquoted(self) -> str:
+        """The text with its direct quotations blanked by spaces (same length, so offsets hold): what is
+        said in the writer's own voice. Linear however many quotation marks there are."""
+        chars = list(self.text)
+        for start, end in self.quotes:
+            for i in range(max(start, self.start), min(end, self.end)):
+                chars[i - self.start] = " "
+        return "".join(chars)
+
 
 class Document:
     """One file. `raw` is the text as saved (newlines normalised, so lines and columns are unchanged);
@@ -135,6 +145,15 @@ class Document:
         if spans and not self.is_markdown and _is_headline(spans[0]):
             spans[0].is_heading = True
         return spans
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [paragraph.start for paragraph in self.paragraphs]
+
+    def paragraph_before(self, paragraph: Span) -> Span | None:
+        """The paragraph before `paragraph`, found by bisection so a long story stays linear."""
+        index = bisect.bisect_left(self._paragraph_starts, paragraph.start)
+        return self.paragraphs[index - 1] if index > 0 else None
 
     @property
     def sentences(self) -> list[Span]:

@@ -26,6 +26,8 @@ _BLOCK_MARKERS = compiled(r"^ {0,3}(?:#{1,6}(?=\s)|(?:>\s?)+|[-*+](?=\s)|\d{1,9}
 _CLOSING_HASHES = compiled(r"[ \t]#+[ \t]*$", re.M)
 _RULE_LINE = compiled(r"^ {0,3}(?:[-=*_][ \t]*){3,}$", re.M)
 _EMPHASIS = compiled(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+LIST_MARKER = compiled(r" {0,3}(?:[-*+]|\d{1,9}[.)])\s")  # "- ", "* ", "12. " opening a Markdown list item
+_TABLE_DIVIDER = compiled(r"[\s|:-]+")
 _TABLE_PIPES = compiled(r"^[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # one line: `\s*` would rescan every blank line
 
 Region = tuple[int, int]
@@ -34,20 +36,24 @@ Region = tuple[int, int]
 def plain_text_regions(text: str) -> list[Region]:
     from newslint.suppression import PLAIN_DIRECTIVE  # an editor's `[newslint-disable ...]` line is not copy
 
-    # Every URL or address holds "://", "www." or "@" (the pattern is case-sensitive): most stories have
-    # none, and then the scan, which tries every word as the start of an address, is skipped.
-    has_url = "@" in text or "://" in text or "www." in text
-    return [m.span() for pattern in ((_URL, PLAIN_DIRECTIVE) if has_url else (PLAIN_DIRECTIVE,))
-            for m in pattern.finditer(text)]
+    return _url_spans(text) + [m.span() for m in PLAIN_DIRECTIVE.finditer(text)]
 
 
 def markdown_regions(text: str) -> list[Region]:
-    regions = _block_regions(text)
-    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _REFERENCE_DEFINITION, _AUTOLINK, _HTML_TAG, _URL,
+    regions = _block_regions(text) + _url_spans(text)
+    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _REFERENCE_DEFINITION, _AUTOLINK, _HTML_TAG,
                     _BLOCK_MARKERS, _CLOSING_HASHES, _RULE_LINE, _EMPHASIS):
         regions.extend(m.span() for m in pattern.finditer(text))
     regions.extend(_table_pipes(text))
     return regions
+
+
+def _url_spans(text: str) -> list[Region]:
+    # Every URL or address holds "://", "www." or "@" (the pattern is case-sensitive): most stories have
+    # none, and then the scan, which tries every word as the start of an address, is skipped.
+    if "@" not in text and "://" not in text and "www." not in text:
+        return []
+    return [m.span() for m in _URL.finditer(text)]
 
 
 def apply_mask(text: str, regions: list[Region]) -> str:
@@ -97,7 +103,7 @@ def _block_regions(text: str) -> list[Region]:
                 regions.append((position, end))
                 position = end + 1
                 continue  # previous_blank stays true through an indented code block
-            in_list = bool(re.match(r" {0,3}(?:[-*+]|\d{1,9}[.)])\s", line)) or (in_list and is_indented)
+            in_list = bool(LIST_MARKER.match(line)) or (in_list and is_indented)
         previous_blank = not line.strip()
         position = end + 1
     if fence is not None:  # an unclosed fence runs to the end of the file, as CommonMark says
@@ -110,6 +116,6 @@ def _table_pipes(text: str) -> list[Region]:
     for row in _TABLE_PIPES.finditer(text):
         start = row.start()
         regions.extend((start + i, start + i + 1) for i, char in enumerate(row.group()) if char == "|")
-        if re.fullmatch(r"[\s|:-]+", row.group()):
+        if _TABLE_DIVIDER.fullmatch(row.group()):
             regions.append(row.span())
     return regions

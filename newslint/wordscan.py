@@ -1,9 +1,10 @@
-"""Run a whole-word phrase alternation only where one of its phrases can start, told by the first word.
+"""Run a whole-word phrase list only where one of its phrases can start, told by the first word.
 
 Scanning a sentence with `(?<![\\w'-])(?:phrase|phrase|...)(?![\\w-])` tries every alternative at every
 character. Most phrases start with one of a few known words ("may", "some", "critics"), so the words of a
-span are indexed once (shared by every rule) and the pattern is tried, anchored, only at the words that
-can start a match. The matches, and their order, are exactly those `finditer` finds.
+span are indexed once (shared by every rule) and phrases are tried, anchored, only at the words that can
+start one: for newslint's own rules each phrase on its own (`FirstOf`), so only the phrases a text can
+match are ever compiled. The matches, and their order, are exactly those `finditer` finds.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 import string
 from functools import lru_cache
+from typing import NamedTuple
 from re import _constants as _c
 from re import _parser
 
@@ -74,7 +76,7 @@ def words_for(pattern, phrases: list[str]) -> tuple[frozenset[str], frozenset[st
     """`first_words` for a rule's phrase alternation, or None (scan it whole) unless the pattern is a shipped
     one: those run on Python's `re`, whose anchored match at an offset still sees the character before it
     for the whole-word lookbehind. A newsroom's own rules run on RE2 and keep the ordinary scan."""
-    words = first_words(phrases) if getattr(pattern, "_shipped", False) else None
+    words = first_words(phrases) if getattr(pattern, "shipped", False) else None
     if words is None:
         return None
     return frozenset(w for w in words if w[0] != "+"), frozenset(w[1:] for w in words if w[0] == "+")
@@ -144,6 +146,25 @@ def phrase_scanner(alternation, phrases: list[str], patterns: list) -> tuple:
     return (alternation, None) if words is None else (FirstOf(phrases, patterns), words)
 
 
+class Phrase(NamedTuple):
+    pattern: object  # the phrase's own whole-word pattern
+    starts: frozenset[str] | None  # `phrase_starts`
+
+
+def word_at(text: str, position: int) -> str:
+    """The lower-case word at `position` ("" if none), as `can_start` takes it."""
+    word = _WORD.match(text, position)
+    return word.group().lower() if word else ""
+
+
+def can_start(items: list, word: str) -> list:
+    """The items (each with `starts`, from `phrase_starts`) whose phrase can start with `word`. A word beyond
+    ASCII could be any: regex case folding reaches beyond str.lower (the Kelvin sign)."""
+    if not word.isascii():
+        return list(items)
+    return [item for item in items if item.starts is None or word in item.starts]
+
+
 class FirstOf:
     """Stands in for the whole-word alternation of `phrases` (`patterns.phrase_alternation`) where
     `matches` tries it: at a position, the first phrase in the alternation's order (longest first) whose
@@ -154,20 +175,18 @@ class FirstOf:
 
     def __init__(self, phrases: list[str], patterns: list) -> None:
         order = sorted(range(len(phrases)), key=lambda i: -len(phrases[i].strip()))
-        self._phrases = [(patterns[i], phrase_starts(phrases[i])) for i in order]
+        self._phrases = [Phrase(patterns[i], phrase_starts(phrases[i])) for i in order]
         self._by_word: dict[str, list] = {}
 
     def match(self, text: str, position: int):
-        word = _WORD.match(text, position)
-        word = word.group().lower() if word else ""
+        word = word_at(text, position)
         tried = self._by_word.get(word)
         if tried is None:
-            anything = not word.isascii()  # regex case folding reaches beyond str.lower
-            tried = [pattern for pattern, starts in self._phrases if anything or starts is None or word in starts]
-            if not anything and len(self._by_word) < self._CACHE_WORDS:
+            tried = can_start(self._phrases, word)
+            if word.isascii() and len(self._by_word) < self._CACHE_WORDS:
                 self._by_word[word] = tried
-        for pattern in tried:
-            found = pattern.match(text, position)
+        for phrase in tried:
+            found = phrase.pattern.match(text, position)
             if found:
                 return found
         return None
@@ -192,12 +211,11 @@ def matches(pattern, text: str, words: tuple[frozenset[str], frozenset[str]] | N
                     starts.append(before)
     if not starts:
         return []
-    starts.sort()
     found, end = [], 0
-    for start in starts:
+    for start in sorted(set(starts)):  # a start can be a phrase's first word and another's word before
         start -= low
         if start < end:
-            continue  # inside the previous match (or tried already): finditer resumes after it
+            continue  # inside the previous match: finditer resumes after it
         match = pattern.match(text, start)  # the lookbehind still sees the character before `start`
         if match:
             found.append(match)

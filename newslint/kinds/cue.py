@@ -9,10 +9,8 @@ from typing import NamedTuple
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.patterns import phrase_alternation
-from newslint.wordscan import matches, phrase_scanner, phrase_starts
-from newslint.regexcache import compiled
+from newslint.wordscan import can_start, matches, phrase_scanner, phrase_starts, word_at
 
-_WORD = compiled(r"\w+")
 GUARDS = ("before", "after", "not_before", "not_after")
 CASES = ("any", "lower")
 # How far a guard looks: a few words either side is what a reader uses to tell "May 14" from "may".
@@ -140,22 +138,14 @@ class Cue(Kind):
         """Does `skip_paragraphs` match the paragraph outside its quotations? Worked out once a paragraph."""
         memo = paragraph.__dict__.setdefault("_skipped_by", {})
         if self.skip_paragraphs.pattern not in memo:
-            text = paragraph.text
-            for start, end in paragraph.quotes:
-                start, end = start - paragraph.start, end - paragraph.start
-                text = text[:start] + " " * (end - start) + text[end:]
-            memo[self.skip_paragraphs.pattern] = self.skip_paragraphs.search(text) is not None
+            memo[self.skip_paragraphs.pattern] = self.skip_paragraphs.search(paragraph.unquoted) is not None
         return memo[self.skip_paragraphs.pattern]
 
     @staticmethod
     def _accepted_end(text: str, start: int, entries: list[CueEntry]) -> int | None:
         """End of the longest cue at `start` whose context fits, or None."""
-        word = _WORD.match(text, start)
-        word = word.group().lower() if word else ""
-        anything = not word.isascii()  # regex case folding reaches beyond str.lower (the Kelvin sign)
-        matches = [(m.end(), entry) for entry in entries
-                   if (anything or entry.starts is None or word in entry.starts)
-                   and (m := entry.pattern.match(text, start))]
+        matches = [(m.end(), entry) for entry in can_start(entries, word_at(text, start))
+                   if (m := entry.pattern.match(text, start))]
         for end, entry in sorted(matches, key=lambda item: -item[0]):
             if _fits(entry, text, start, end):
                 return end

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 
 from newslint.finding import Hit
@@ -45,10 +44,10 @@ class Quote(Kind):
         self.speakers = rule.regex("speakers", "|".join(f"(?:{m})" for m in speakers), False) if speakers else None
 
     def check(self, paragraph) -> Iterator[Hit]:
-        quotes = [(a, b) for a, b in paragraph.quotes if paragraph.start <= a < paragraph.end]
+        quotes = paragraph.quotes
         if not quotes or self._continues_quote(paragraph):
             return
-        outside = _outside(paragraph, quotes)
+        outside = paragraph.unquoted
         if self.speech.search(outside):
             return  # a speaker anywhere in the paragraph covers every quotation in it
         runs_on = self._previous_names_speaker(paragraph)
@@ -80,7 +79,7 @@ class Quote(Kind):
     def _previous_names_speaker(self, paragraph, depth: int = 3) -> bool:
         """Does the paragraph before name a speaker, or open with a quotation that itself runs on from one
         named before it (a long quotation over several paragraphs)?"""
-        previous = _previous(paragraph)
+        previous = paragraph.document.paragraph_before(paragraph)
         if previous is None:
             return False
         if self.speech.search(previous.text) or previous.text.rstrip().endswith(":"):
@@ -93,7 +92,7 @@ class Quote(Kind):
         speaker was named in the first one."""
         if paragraph.text.lstrip()[:1] not in _OPENING:
             return False
-        earlier = _previous(paragraph)
+        earlier = paragraph.document.paragraph_before(paragraph)
         if earlier is None:
             return False
         previous = earlier.text.rstrip()
@@ -102,27 +101,6 @@ class Quote(Kind):
         # A quotation still open at the end of the previous paragraph: an odd number of quotation marks,
         # and no closing one at its end.
         return len(_MARKS.findall(previous)) % 2 == 1 and previous[-1:] not in "\"\u201d"
-
-
-_STARTS: dict[int, tuple] = {}  # the last document's paragraph starts: one list per story, not per paragraph
-
-
-def _previous(paragraph):
-    """The paragraph before this one, found by bisection so a long story stays linear."""
-    document = paragraph.document
-    cached = _STARTS.get(0)
-    if cached is None or cached[0] is not document:
-        cached = _STARTS[0] = (document, [p.start for p in document.paragraphs])
-    index = bisect.bisect_left(cached[1], paragraph.start)
-    return document.paragraphs[index - 1] if index > 0 else None
-
-
-def _outside(paragraph, quotes: list[tuple[int, int]]) -> str:
-    chars = list(paragraph.text)
-    for start, end in quotes:
-        for i in range(max(start, paragraph.start), min(end, paragraph.end)):
-            chars[i - paragraph.start] = " "
-    return "".join(chars)
 
 
 def _last_marks(text: str) -> list[str]:
