@@ -99,8 +99,8 @@ class Task(NamedTuple):
 
 
 class FileResult:
-    """What checking one file gave; filled in by `check_task` (plain classes here and for `Report`: a
-    dataclass costs a one-file run about a millisecond to define)."""
+    """What checking one file gave; filled in by `check_task` (a plain class: a dataclass costs a one-file
+    run about a millisecond to define)."""
 
     def __init__(self, path: str) -> None:
         self.path = path

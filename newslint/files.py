@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from fnmatch import fnmatch
 
 from newslint.config import path_matches, path_parts
@@ -65,12 +66,20 @@ def _walk(root: str, include: tuple[str, ...], found: Discovery):
             if not any(fnmatch(name.lower(), pattern) for pattern in include):
                 continue
             path = os.path.normpath(os.path.join(directory, name))
-            if os.path.exists(path) and not os.path.isfile(path):
+            if not _regular_or_unreadable(path):
                 # Reading a named pipe would wait for a writer forever.
                 found.problems.append((path, "not a regular file (a pipe, socket or device); skipped"))
             else:
                 files.append(path)  # a broken or looping link is kept, so reading it says what is wrong
     return sorted(files)
+
+
+def _regular_or_unreadable(path: str) -> bool:
+    """A regular file, or one that cannot be stat'ed (kept, so reading it says what is wrong). One stat."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return True
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:

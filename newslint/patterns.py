@@ -1,8 +1,9 @@
 """Compile the regular expressions that rule files contain; the one place that chooses the regex engine.
 
-Rule files are edited by anyone in the newsroom, so a pattern must never hang a run. Patterns run on RE2
-(linear time, no backtracking). A pattern RE2 cannot express (lookaround, backreferences, `\\b`, verbose
-mode) runs on the `regex` module under a time budget; a rule that overruns it is stopped and named.
+Rule files are edited by anyone in the newsroom, so a pattern must never hang a run. A newsroom's patterns
+run on RE2 (linear time, no backtracking); one RE2 cannot express (lookaround, backreferences, `\\b`,
+verbose mode) runs on the `regex` module under a time budget, and a rule that overruns it is stopped and
+named. newslint's own shipped rules run on Python's `re` (see `LazyPattern`).
 
 Patterns are written in Python `re` syntax and mean what they mean there: `\\w` is any Unicode letter,
 digit or underscore, `\\s` any Unicode white space (no-break space included), `\\d` any decimal digit.
@@ -78,11 +79,11 @@ class LazyPattern:
         self._flags = (re.IGNORECASE if ignore_case else 0) if shipped else validate_pattern(source, ignore_case)
         self.pattern = source
         self._arguments = (source, ignore_case, rule)
-        self._shipped = shipped
+        self.shipped = shipped  # runs on Python's `re`, whose anchored match at an offset sees the text before
 
     def __getstate__(self) -> dict:
         """Pickled (in the rule cache) as its source: compiled patterns are rebuilt on first use."""
-        return {key: self.__dict__[key] for key in ("_flags", "pattern", "_arguments", "_shipped")}
+        return {key: self.__dict__[key] for key in ("_flags", "pattern", "_arguments", "shipped")}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -94,15 +95,17 @@ class LazyPattern:
         # pathological-input tests, and their guards only ever see a few dozen characters, while RE2 takes
         # 25 times longer to compile them (over a second for the shipped set). Rule files a newsroom adds
         # run on RE2, so a pattern written in a hurry cannot hang a CI run.
-        if self._shipped:
-            from newslint import regexcache
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            if self.shipped:
+                from newslint import regexcache
 
-            compiled = regexcache.compiled(self.pattern, self._flags)
-        else:
-            compiled = compile_pattern(*self._arguments)
-        for method in self._METHODS:  # later calls go straight to the compiled pattern
-            setattr(self, method, getattr(compiled, method))
-        self.__dict__["_compiled"] = compiled
+                compiled = regexcache.compiled(self.pattern, self._flags)
+            else:
+                compiled = compile_pattern(*self._arguments)
+            for method in self._METHODS:  # later calls go straight to the compiled pattern
+                setattr(self, method, getattr(compiled, method))
+            self.__dict__["_compiled"] = compiled  # for any other attribute (groups, flags)
         return getattr(compiled, name)
 
 

@@ -12,6 +12,7 @@ Set NEWSLINT_CACHE_DIR to choose the directory, or NEWSLINT_NO_CACHE=1 to turn i
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -51,9 +52,11 @@ def _entry(path: str) -> tuple[str, str] | None:
     return os.path.join(directory, name), key
 
 
+@functools.lru_cache(maxsize=1)
 def _code_stamp() -> str:
     """Newest modification time, total size and count of newslint's source files: an edited module (in an
-    editable install, where the version number stays the same) makes every cached kind stale."""
+    editable install, where the version number stays the same) makes every cached kind stale. Read once
+    a run: every rule file's key holds it."""
     package = os.path.dirname(os.path.abspath(__file__))
     newest = size = count = 0
     for folder in (package, os.path.join(package, "kinds")):

@@ -65,10 +65,11 @@ class Rule:
     def __repr__(self) -> str:
         return f"Rule({self.id!r}, {self.path}:{self.line})"
 
-    @property
+    @functools.cached_property
     def is_shipped(self) -> bool:
-        """Is this one of newslint's own rules (from the rules/ folder it ships), not a newsroom's?"""
-        return os.path.dirname(os.path.abspath(self.path)) == _shipped_dir()
+        """Is this one of newslint's own rules (from the rules/ folder it ships), not a newsroom's? (Real
+        paths on both sides, so a symlinked install or checkout is still newslint's own.)"""
+        return os.path.dirname(os.path.realpath(self.path)) == _shipped_dir()
 
     @property
     def ruleset(self) -> str:
@@ -112,8 +113,8 @@ class Rule:
         return value
 
     def regex(self, key: str, source: str, ignore_case: bool = True):
-        """A pattern, checked now and compiled on first use (see `patterns.compile_pattern` for the engine
-        and what it supports)."""
+        """A pattern, checked now and compiled on first use (`patterns.LazyPattern`: Python's `re` for the
+        shipped rules, RE2 for a newsroom's, as `patterns.compile_pattern` describes)."""
         try:
             return LazyPattern(source, ignore_case, rule=self.id, shipped=self.is_shipped)
         except PatternError as error:

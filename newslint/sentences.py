@@ -16,6 +16,7 @@ _CANDIDATE = compiled(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[
 _LAST_WORD = compiled(r"([A-Za-z][A-Za-z.'\u2019-]*)\.$")
 _WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.'\u2019-")
 _NEXT_WORD = compiled(r"\s+[\"'\u201c\u2018(\[]?([\w$\u00a3\u20ac]+)")
+_DOTTED = compiled(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "a.m": letters with full stops
 
 # Titles and name parts that are followed by a name, never by a new sentence.
 TITLES = frozenset(
@@ -71,7 +72,7 @@ def _ends_sentence(text: str, match: re.Match) -> bool:
     bare = word.rstrip(".").lower()
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if _DOTTED.fullmatch(word):
         return starts_sentence  # "U.S." before "Army" continues; before "The" it ends
     if bare in MONTHS or bare in ("no", "nos", "art", "vol", "p", "pp", "fig"):
         return not next_word[:1].isdigit()  # "Jan. 5", "No. 10"

@@ -48,12 +48,15 @@ class Attribution(Cue):
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1].text if index + 1 < len(sentences) else ""
             previous = sentences[index - 1].text if index else ""
+            previous_named = None  # worked out for the sentence's first cue that needs it, then kept
             for start, end, _ in self._cues(sentence):
                 if self._is_attributed(sentence.text[end:] + " " + following):
                     continue  # "critics say, including Senator Ruiz": the claim has a name on it
                 if self._is_impersonal(sentence.text[start:end]) and self._is_attributed(sentence.text[:start]):
                     continue  # "Eckenfelder said ..., although they have been rumoured suitors": his claim
-                if previous and self._is_attributed(previous):
+                if previous_named is None:
+                    previous_named = bool(previous) and self._is_attributed(previous)
+                if previous_named:
                     continue  # "..., said Michael Moran of Daiwa. Analysts said ...": sourced next door
                 yield Hit(sentence.start + start, sentence.start + end)
 
@@ -67,9 +70,7 @@ class Attribution(Cue):
     def _is_impersonal(self, cue: str) -> bool:
         """A passive or "it is thought" continues the claim of a speaker named before it; a cue that names
         its own unnamed group ("but critics say") opens a new claim of its own."""
-        words = cue.split()
-        return not any(self._is_vague_word(word) for word in words[1:] if word.lower() != "it") and not (
-            words and words[0].lower() != "it" and self._is_vague_word(words[0]))
+        return not any(self._is_vague_word(word) for word in cue.split() if word.lower() != "it")
 
     def _is_vague(self, speaker: str) -> bool:
         """Only vague words ("Critics", "The analysts" read as "The"): no one named. Leading vague words are

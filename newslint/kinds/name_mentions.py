@@ -10,8 +10,6 @@ from functools import lru_cache
 from newslint.kinds.name_spelling import skeleton
 from newslint.regexcache import compiled
 
-# Seventeen regex folds per word, and the same names recur story after story.
-_skeleton = lru_cache(maxsize=65536)(skeleton)
 
 # A word (letters, inner apostrophes and hyphens) or a run of initials ("J.R.").
 _WORD = compiled(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019-]*[^\W_])?")
@@ -63,7 +61,7 @@ class Part(NamedTuple):
 
 
 def _new_part(text: str, start: int, end: int) -> Part:
-    return Part(text, start, end, text.casefold(), _skeleton(text))
+    return Part(text, start, end, text.casefold(), skeleton(text))  # skeleton is cached
 
 
 class Mention(NamedTuple):

@@ -175,13 +175,12 @@ class _Index:
         if exact is not None:
             return self.entries[exact], 100
         postings = self.postings
-        present = postings.keys() & paragraph.shingles
-        if not present:
+        if postings.keys().isdisjoint(paragraph.shingles):
             return None  # nothing in common with anything seen: most paragraphs of a corpus
         shared: Counter = Counter()
-        # Shingles are sorted, so sorting the shared ones keeps the order candidates are counted in (which
-        # breaks ties among the most common).
-        for shingle in sorted(present):
+        # Shingles are sorted, so the shared ones are counted in a fixed order (which breaks ties among the
+        # most common).
+        for shingle in (s for s in paragraph.shingles if s in postings):
             posting = postings[shingle]
             if posting.__class__ is int:
                 shared[posting] += 1
@@ -196,14 +195,10 @@ class _Index:
                 break
             if self.same_figures and self.entries[number][1].figures != paragraph.figures:
                 continue
-            similarity = _similarity(paragraph.key, self.entries[number][1].key)
-            if similarity >= threshold and (best is None or similarity > best[1]):
-                best = (self.entries[number], similarity)
+            score = int(similarity.ratio(paragraph.key, self.entries[number][1].key))
+            if score >= threshold and (best is None or score > best[1]):
+                best = (self.entries[number], score)
         return best
-
-
-def _similarity(a: str, b: str) -> int:
-    return int(similarity.ratio(a, b))
 
 
 def _shingles(words: list[str], key: str) -> tuple[int, ...]:

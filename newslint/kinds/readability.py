@@ -45,12 +45,15 @@ class Readability(Kind):
             raise rule.error("'metric' must be a name", "metric")
         self.max = rule.number("max", 0, 0, 10_000)
         self.min_words = int(rule.number("min_words", 0, 0, 10_000))
-        self._measure = _COUNTS.get(self.metric_name) or self._textstat_metric()
+        self._measure = self._metric()  # a textstat name is checked now, while the rule loads
 
     def __getstate__(self) -> dict:
         """Pickled (in the rule cache) without its textstat function: looked up again when the rule first
         runs, so a cached rule set that is off (as readability is by default) never imports textstat."""
         return {**self.__dict__, "_measure": None}
+
+    def _metric(self):
+        return _COUNTS.get(self.metric_name) or self._textstat_metric()
 
     def _textstat_metric(self):
         from textstat.textstat import textstatistics  # only when a readability rule runs: slow to import
@@ -71,10 +74,10 @@ class Readability(Kind):
         return measure
 
     def check(self, span) -> Iterator[Hit]:
-        if span.is_heading or len(_WORD.findall(span.text)) < self.min_words:
+        if span.is_heading or (self.min_words and _words(span) < self.min_words):
             return
         if self._measure is None:
-            self._measure = _COUNTS.get(self.metric_name) or self._textstat_metric()
+            self._measure = self._metric()
         value = self._measure(span)
         if isinstance(value, (int, float)) and value > self.max:
             shown = int(value) if float(value).is_integer() else round(value, 1)
