@@ -70,32 +70,37 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
 
 
 def _join_people(people: _UnionFind, forms: set[tuple[str, str]]) -> None:
-    """Compare the full names that share a bucket: the first letter of the given name's or of the last
-    name's looser fold. A story names a few dozen people, so the buckets stay small; a folder of drafts
-    with more names than MAX_BLOCK in a bucket splits it by the first two letters."""
-    buckets: dict[tuple, list[tuple[str, str]]] = {}
-    for form in sorted(forms):
+    """Compare the full names that share a block: the first letter of the given name's or of the last
+    name's looser fold. A story names a few dozen people, so the blocks stay small."""
+    forms = sorted(forms)
+    for form in forms:
         people.find(form)
-        for slot, key in enumerate(form):
-            for fold in set(loose(key)):
-                buckets.setdefault((slot, fold[:1]), []).append(form)
-    for bucket in _split(buckets):
-        for i, (given, surname) in enumerate(bucket):
-            for other in bucket[:i]:
+    for block in _blocks(forms, lambda form: enumerate(form), split=True):
+        for i, (given, surname) in enumerate(block):
+            for other in block[:i]:
                 if other != (given, surname) and _same_person(given, surname, *other):
                     people.union((given, surname), other)
 
 
-def _split(buckets: dict[tuple, list[tuple[str, str]]]) -> Iterator[list[tuple[str, str]]]:
-    for (slot, _), bucket in buckets.items():
-        if len(bucket) <= MAX_BLOCK:
-            yield bucket
-            continue
-        finer: dict[str, list[tuple[str, str]]] = {}
-        for form in bucket:
-            for fold in set(loose(form[slot])):
-                finer.setdefault(fold[:2], []).append(form)
-        yield from finer.values()
+def _blocks(items: list, keys: Callable, split: bool) -> Iterator[list]:
+    """Items grouped by the first letter of a looser fold of each of their keys (`keys(item)` gives
+    (slot, key) pairs), so that only names that could be respellings are compared. A block of more than
+    MAX_BLOCK (a folder of drafts) is split by the first two letters, or with `split` false left out:
+    in a crowd that size only exact keys join."""
+    blocks: dict[tuple, list] = {}
+    for item in items:
+        for slot, key in keys(item):
+            for fold in set(loose(key)):
+                blocks.setdefault((slot, fold[:1]), []).append(item)
+    for (slot, _), block in blocks.items():
+        if len(block) <= MAX_BLOCK:
+            yield block
+        elif split:
+            finer: dict[str, list] = {}
+            for item in block:
+                for fold in set(loose(dict(keys(item))[slot])):
+                    finer.setdefault(fold[:2], []).append(item)
+            yield from finer.values()
 
 
 @lru_cache(maxsize=65536)
@@ -181,16 +186,10 @@ def _join_families(families: _UnionFind, people: _UnionFind, full: list[Mention]
 
 def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str, set]) -> None:
     """Join a bare last name to another bare name or to people whose last name it respells, comparing only
-    names in one bucket (the first letter of a looser fold)."""
-    buckets: dict[str, list[str]] = {}
-    for key in bare.keys() | people.keys():
-        for fold in set(loose(key)):
-            buckets.setdefault(fold[:1], []).append(key)
-    for bucket in buckets.values():
-        if len(bucket) > MAX_BLOCK:
-            continue  # a folder of drafts: in a crowd this size only exact keys join
-        for i, key in enumerate(bucket):
-            for other in bucket[:i]:
+    names in one block."""
+    for block in _blocks(list(bare.keys() | people.keys()), lambda key: ((0, key),), split=False):
+        for i, key in enumerate(block):
+            for other in block[:i]:
                 if key != other and (key in bare or other in bare) and is_respelling(key, other, BARE):
                     name, other_key = (bare[key], other) if key in bare else (bare[other], key)
                     for node in people.get(other_key, ()) or (bare[other_key],):

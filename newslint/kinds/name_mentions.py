@@ -14,8 +14,13 @@ from newslint.regexcache import compiled
 # A word (letters, inner apostrophes and hyphens) or a run of initials ("J.R.").
 _WORD = compiled(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019-]*[^\W_])?")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # Latin capitals (Latin Extended-A mixes both cases)
-_PARTICLE_WORD = r"(?:al|el|ul|bin|ben|ibn|abu|bint|van|von|der|den|de|di|da|du|la|le|del|della|dos|das|do|ter|ten|zu|y)"
-_PARTICLE_SET = frozenset(_PARTICLE_WORD[3:-1].split("|"))
+# Particles: the ones written as words of their own ("van der", "bin") and the Arabic ones fused to a name
+# by a hyphen ("al-Assad", "ash-Sharaa"); "as" and "at" are too common as English words to join a run.
+SPACED_PARTICLES = frozenset("""al el ul bin ben ibn abu bint van von der den de di da du la le del della dos das
+do ter ten zu y""".split())
+FUSED_PARTICLES = frozenset("al el ul ad as ash at az bin ben ibn abu bint".split())
+PARTICLES = SPACED_PARTICLES | FUSED_PARTICLES
+_PARTICLE_WORD = "(?:" + "|".join(sorted(SPACED_PARTICLES, key=lambda p: (-len(p), p))) + ")"
 _CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019-]*)"
 # Capitalised words (and initials) joined by spaces, with particles between them: "Charles de Gaulle",
 # "Ursula von der Leyen", "John F. Kennedy". It opens on a capital, which the regex engine finds fast;
@@ -25,10 +30,7 @@ _LEADING_PARTICLES = compiled(rf"(?:(?<![\w'\u2019-]){_PARTICLE_WORD}(?:\s+|-))+
 _SENTENCE_END = compiled(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(\u201c\u2018\[]*$")
 _INITIAL = compiled(r"(?:[A-Z]\.)+|[A-Z]")
 _DIGIT = compiled(r"\d")
-_HYPHEN_PARTICLE = compiled(r"(?i)(al|el|ul|ad|as|ash|at|az|bin|ben|ibn|abu|bint)-(?=[^\W\d_]{2})")
-
-PARTICLES = frozenset("""al el ul ad as ash at az bin ben ibn abu bint van von der den de di da du la le del della
-dos das do ter ten zu y""".split())
+_HYPHEN_PARTICLE = compiled(r"(?i)(" + "|".join(sorted(FUSED_PARTICLES, key=lambda p: (-len(p), p))) + r")-(?=[^\W\d_]{2})")
 # Words a title or job puts before a name; everything up to the last of them is dropped.
 TITLES = frozenset("""mr mrs ms miss mx dr prof gen lt col maj capt cmdr sgt cpl pvt adm brig sen rep gov supt insp det
 rev fr msgr st hon amb president presidents prime premier minister ministers chancellor secretary king queen
@@ -97,6 +99,12 @@ def _find_mentions(document) -> list[Mention]:
             if start is None:
                 continue  # the tail of a word: "McDonald", "x-Ray"
             opens = paragraph.is_heading or _opens_sentence(text, paragraph.start, start)
+            word = run.group()
+            if start == run.start() and word.isalpha():
+                # Most runs are one plain word ("The", "Reuters"): no word split, no possessive to cut.
+                if _is_name_word(word, opens, text) and not _is_bare_title(word):
+                    mentions.append(Mention(_new_part(word, start, start + len(word))))
+                continue
             for words in _name_words(text, start, run.end(), opens, paragraph.is_heading):
                 mention = _mention(words)
                 if mention is not None:
@@ -108,8 +116,11 @@ def _opens_sentence(text: str, paragraph_start: int, offset: int) -> bool:
     before = text[max(paragraph_start, offset - 12) : offset]
     if offset - paragraph_start <= len(before) and not before.strip(" \n\"'(\u201c\u2018["):
         return True
-    if not any(mark in before for mark in ".!?:\u2026"):
-        return False  # what _SENTENCE_END needs, tested without a regex search (most runs are mid-sentence)
+    # What _SENTENCE_END needs, tested with string methods (most runs are mid-sentence): a stop, closing
+    # quotes, white space, opening quotes.
+    tail = before.rstrip("\"'(\u201c\u2018[")
+    if not tail[-1:].isspace() or not tail.rstrip().rstrip("\"'\u201d\u2019)]").endswith((".", "!", "?", ":", "\u2026")):
+        return False
     end = _SENTENCE_END.search(before)
     return bool(end) and not (end.group(1) and end.group(1).casefold() in TITLES)
 
@@ -135,7 +146,7 @@ def _ends_with_particle(window: str) -> bool:
     start = len(stem)
     while start and "a" <= stem[start - 1] <= "z":
         start -= 1
-    return stem[start:] in _PARTICLE_SET
+    return stem[start:] in SPACED_PARTICLES
 
 
 def _name_words(text: str, start: int, end: int, opens: bool, heading: bool):
@@ -208,6 +219,11 @@ def _mention(run: list[tuple[str, int]]) -> Mention | None:
     given = _part(*core[0]) if len(core) > 1 else None
     middle = tuple(_part(*word) for word in core[1:-1] if not _HYPHEN_PARTICLE.match(word[0]))
     return Mention(surname, given, particles, middle)
+
+
+def _is_bare_title(word: str) -> bool:
+    """Is a one-word run (letters only) no name by itself: a title, a particle or an initial?"""
+    return word.casefold() in TITLES or word in PARTICLES or (len(word) == 1 and "A" <= word <= "Z")
 
 
 def _after_titles(run: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -83,11 +83,16 @@ def may_be_variants(a: str, b: str, endings: bool = True) -> bool:
 
 def is_inflection(a: str, b: str) -> bool:
     """Korea/Korean, Germans/Germany, Zelensky/Zelenska, Democrat/Democrats (but not Mahmut/Mahmud)."""
+    tail_a, tail_b = tails(a, b)
+    return len(tail_a) <= 1 and len(tail_b) <= 1 and any(c in _INFLECTING for c in tail_a + tail_b)
+
+
+def tails(a: str, b: str) -> tuple[str, str]:
+    """What each of two words has after the longest start they share: ("n", "") for Korean, Korea."""
     prefix = 0
     while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
         prefix += 1
-    tails = a[prefix:] + b[prefix:]
-    return len(a) - prefix <= 1 and len(b) - prefix <= 1 and any(c in _INFLECTING for c in tails)
+    return a[prefix:], b[prefix:]
 
 
 @lru_cache(maxsize=65536)
@@ -208,11 +213,8 @@ def is_derived(a: str, b: str) -> bool:
     Forsyth/Forsythe)?"""
     if a == b:
         return False
-    prefix = 0
-    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
-        prefix += 1
-    tails = sorted((a[prefix:], b[prefix:]), key=len)
-    return len(tails[0]) <= 1 and len(tails[1]) <= 3 and not set("".join(tails)) - _DERIVING
+    short, long = sorted(tails(a, b), key=len)
+    return len(short) <= 1 and len(long) <= 3 and not set(short + long) - _DERIVING
 
 
 # The endings English swaps rather than adds, as skeletons: Germans/Germany, Texas/Texans, Canada/Canadian,
@@ -227,11 +229,9 @@ def is_english_derivation(a: str, b: str) -> bool:
     English makes?"""
     if not is_derived(a, b):
         return False
-    prefix = 0
-    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
-        prefix += 1
-    tails = sorted((a[prefix:], b[prefix:]), key=len)
-    return not tails[0] or tuple(tails) in _ENGLISH_SWAPS
+    short, long = sorted(tails(a, b), key=len)
+    return not short or (short, long) in _ENGLISH_SWAPS
+
 
 def is_close(a: str, b: str) -> bool:
     """One edit or vowels apart, or alike once loosely folded: the stronger half of a doubly respelt name."""
