@@ -1,6 +1,6 @@
 """Per-cue precision and support on the TUNE split of the CoNLL-2010 Wikipedia file: the evidence for the YAML.
 
-    python bench/tune_cues.py PATH [--min-support 3] [--cue may --cue some ...] [--greedy 60]
+    python bench/tune_cues.py PATH [--min-support 3] [--cue may --cue some ...] [--greedy 60] [--residual 40]
 
 PATH is the CoNLL-2010 XML file, whose `<ccue>` elements mark every cue. Only the tune split (the same fixed
 split as bench/evaluate_sentences.py) is read; the check split is never opened here. For each gold cue
@@ -10,6 +10,9 @@ uncertain (sentence precision: what the sentence-level evaluation rewards). For 
 breaks every cue down by the next word, the previous word and capitalisation, and prints the variants
 whose precision differs from the cue's own. `--greedy N` lists the N strings that, added one at a time,
 most raise tune F1 when a sentence is flagged for holding any of them: a reading list, not a rule set.
+`--residual N` runs the shipped hedging and attribution rules (every rule, as bench/evaluate_sentences.py
+does) and lists the N strings whose sentences would most raise tune F1 if added to what the rules already
+flag, with their precision among the sentences the rules miss: the headroom left for new cues.
 The script prints; it never writes the YAML.
 """
 
@@ -65,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-support", type=int, default=3, help="gold occurrences a cue needs to be listed")
     parser.add_argument("--cue", action="append", default=[], help="print every context variant of this cue")
     parser.add_argument("--greedy", type=int, default=0, help="list the N strings that most raise tune F1")
+    parser.add_argument("--residual", type=int, default=0, help="list the N strings that best add to the shipped rules")
     args = parser.parse_args(argv)
     sentences = [s for s in load(args.path) if s.split == "tune"]  # never the check split
     tokens = [_tokens(s) for s in sentences]
@@ -78,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     _print_variants(cues, stats, variants, args.min_support, args.cue)
     if args.greedy:
         _print_greedy({**{" ".join(c): stats[c] for c in cues}, **variants}, uncertain, args.greedy, args.min_support)
+    if args.residual:
+        flagged = _flagged_by_rules(sentences)
+        _print_residual({**{" ".join(c): stats[c] for c in cues}, **variants}, uncertain, flagged, args.residual,
+                        args.min_support)
     return 0
 
 
@@ -170,6 +178,38 @@ def _print_greedy(candidates: dict[str, Stats], uncertain: list[bool], steps: in
         tp, fp = tp + best_counts[0], fp + best_counts[1]
         print(f"{step:3}. {best:36} +tp {best_counts[0]:3} +fp {best_counts[1]:3}   "
               f"P {tp / (tp + fp):.3f} R {tp / positives:.3f} F1 {best_f1:.3f}")
+
+
+def _flagged_by_rules(sentences: list[Sentence]) -> set[int]:
+    """Indices of the sentences that any hedging or attribution rule flags, on or off by default."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from newslint.document import Document
+    from newslint.engine import Engine
+    from newslint.ruleset import builtin_rules_dir, load_rules
+
+    engine = Engine(load_rules([builtin_rules_dir() / f"{name}.yaml" for name in ("hedging", "attribution")]))
+    return {sid for sid, s in enumerate(sentences) if engine.check(Document("sentence.txt", s.text))[0]}
+
+
+def _print_residual(candidates: dict[str, Stats], uncertain: list[bool], flagged: set[int], top: int,
+                    min_support: int) -> None:
+    """Each string alone, added to what the rules flag: its precision on the sentences they miss, and F1."""
+    positives = sum(uncertain)
+    tp = sum(1 for sid in flagged if uncertain[sid])
+    fp = len(flagged) - tp
+    print(f"\n== residual: the shipped rules flag {tp + fp} tune sentences (P {tp / max(1, tp + fp):.3f} "
+          f"R {tp / positives:.3f} F1 {_f1(tp, fp, positives):.3f}); each string added alone")
+    rows = []
+    for key, s in candidates.items():
+        new = s.sentences - flagged
+        if len(new) < min_support:
+            continue
+        gain = len(new & s.uncertain)
+        rows.append((_f1(tp + gain, fp + len(new) - gain, positives), key, gain, len(new) - gain))
+    for f1, key, gain, loss in sorted(rows, reverse=True)[:top]:
+        precision = (tp + gain) / (tp + fp + gain + loss)
+        print(f"{key:36} +tp {gain:3} +fp {loss:3}  P on missed {gain / (gain + loss):.2f}   "
+              f"-> P {precision:.3f} F1 {f1:.3f}")
 
 
 def _f1(tp: int, fp: int, positives: int) -> float:
