@@ -43,6 +43,7 @@ NEWS_VARIANTS = [
     ("Mohammed Morsi", "Mohamed Mursi"), ("Omar al-Bashir", "Omar al-Beshir"), ("Ramzan Kadyrov", "Ramzan Kadirov"),
     ("Kassym-Jomart Tokayev", "Kassym-Jomart Tokaev"), ("Shavkat Mirziyoyev", "Shavkat Mirziyoev"),
     ("Tchaikovsky", "Tschaikowsky"), ("Dostoevsky", "Dostoyevsky"), ("Qatar", "Katar"),
+    ("Bashar al-Assad", "Bashar Assad"), ("Abdel Fattah el-Sisi", "Abdel Fattah Sisi"),
 ]
 
 # Different people or places whose names are close: none of these may be reported.
@@ -64,6 +65,9 @@ NAMESAKES = [
     ("Chris Hughes", "Rhys Hughes"), ("Jan Novak", "Jana Novakova"), ("Daniel Ortega", "Daniela Ortiz"),
     ("Kenji Watanabe", "Kenta Watanuki"), ("Sergei Ivanov", "Sergey Ivashov"), ("Maria Gonzalez", "Mario Gonzales"),
     ("Andrei Popov", "Andriy Popovych"), ("Koji Miyamoto", "Kenji Miyamura"), ("Lena Meyer", "Leon Maier"),
+    # A son named for his father ("bin"), a brother and sister, two Dutch names with the same ending.
+    ("Mohammed bin Salman", "Mohammed Salman"), ("Octavia Popescu", "Octavian Popescu"),
+    ("Marietje Bakker", "Marieke Bakker"),
 ]
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_mentions import Mention, Part
-from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
+from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, drops_final_n, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
@@ -66,7 +66,38 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
     flags = []
     for slot in slots.values():
         flags.extend(_minority(slot, weight))
+    flags.extend(_article_dropped(full, people, weight))
     return flags
+
+
+# Arabic articles: "Bashar al-Assad" and "Bashar Assad" are one man named two ways. ("bin", "van" and the
+# like stay out: "Mohammed bin Salman" and a "Mohammed Salman" may be father and son.)
+ARTICLES = frozenset("al el ul ad as ash at az".split())
+
+
+def _article_dropped(full: list[Mention], people: _UnionFind, weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
+    """Full names of one person written with the article and without it: the fewer are reported (on a tie,
+    the later form), with the article and the last name as one part."""
+    forms: dict = {}
+    for mention in full:
+        person = people.find((mention.given.key, mention.surname.key))
+        has_article = mention.particles is not None and mention.particles.key in ARTICLES
+        part = _with_article(mention) if has_article else mention.surname
+        forms.setdefault(person, {}).setdefault(has_article, []).append(part)
+    for by_form in forms.values():
+        if len(by_form) == 2:
+            # max() keeps the first of equals: on a tie the form used first stands.
+            majority = max(by_form.values(), key=weight)
+            minority = next(uses for uses in by_form.values() if uses is not majority)
+            yield from (Flag(part, majority[0]) for part in minority)
+
+
+def _with_article(mention: Mention) -> Part:
+    """The article and the last name as one part, as written: "al-Assad", "el Sisi"."""
+    article, surname = mention.particles, mention.surname
+    where = (*article.where[:3], *surname.where[3:]) if surname.where else ()
+    return Part(f"{article.text}{mention.joiner}{surname.text}", article.start, surname.end,
+                surname.spelling, surname.key, where)
 
 
 def _join_people(people: _UnionFind, forms: set[tuple[str, str]]) -> None:
@@ -205,7 +236,8 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int]) -> Iterato
     # max() keeps the first of equals, so on a tie the spelling used first stands and the later one is reported.
     majority = max(by_spelling.values(), key=weight)
     for uses in by_spelling.values():
-        if uses is not majority and _are_related(uses[0].key, majority[0].key):
+        if uses is not majority and (_are_related(uses[0].key, majority[0].key)
+                                     or drops_final_n(uses[0].text, majority[0].text)):
             yield from (Flag(part, majority[0]) for part in uses)
 
 

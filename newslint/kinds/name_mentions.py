@@ -69,12 +69,13 @@ def _new_part(text: str, start: int, end: int) -> Part:
 class Mention(NamedTuple):
     """A name: the last word (`surname`), the first (`given`, when there are two or more), the words
     between them (`middle`: "Tayyip" in "Recep Tayyip Erdogan") and any particles before the last word
-    ("von der", "al")."""
+    ("von der", "al"), and what joins them to it."""
 
     surname: Part
     given: Part | None = None
     particles: Part | None = None
     middle: tuple[Part, ...] = ()
+    joiner: str = " "  # between the particles and the last name: "-" in "al-Assad"
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -214,11 +215,11 @@ def _mention(run: list[tuple[str, int]]) -> Mention | None:
         words.pop(0)
     if not words:
         return None
-    surname, particles = _surname(words)
+    surname, particles, joiner = _surname(words)
     core = [w for w in words if w[0] not in PARTICLES]
     given = _part(*core[0]) if len(core) > 1 else None
     middle = tuple(_part(*word) for word in core[1:-1] if not _HYPHEN_PARTICLE.match(word[0]))
-    return Mention(surname, given, particles, middle)
+    return Mention(surname, given, particles, middle, joiner)
 
 
 def _is_bare_title(word: str) -> bool:
@@ -234,8 +235,9 @@ def _after_titles(run: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return run[cut:]
 
 
-def _surname(words: list[tuple[str, int]]) -> tuple[Part, Part | None]:
-    """The last word, with the particles before it ("van der") or fused to it ("al-Assad")."""
+def _surname(words: list[tuple[str, int]]) -> tuple[Part, Part | None, str]:
+    """The last word, with the particles before it ("van der") or fused to it ("al-Assad"), and what joins
+    the particles to it."""
     word, start = words[-1]
     first = len(words) - 1
     while first > 0 and words[first - 1][0] in PARTICLES:
@@ -247,7 +249,8 @@ def _surname(words: list[tuple[str, int]]) -> tuple[Part, Part | None]:
     if fused and fused.end() < len(word):
         particles = _new_part(word[: fused.end() - 1], start, start + fused.end() - 1)
         word, start = word[fused.end() :], start + fused.end()
-    return _part(word, start), particles
+        return _part(word, start), particles, "-"
+    return _part(word, start), particles, " "
 
 
 def _part(word: str, start: int) -> Part:

@@ -23,6 +23,7 @@ _FOLDS = [
     (compiled(r"t?t?sch|tch"), lambda m: "sh" if m.group() == "sch" else "ch"),  # German Tsch, Sch
     (compiled(r"ph"), "f"),
     (compiled(r"([kgdt])h"), r"\1"),  # Khan/Han, Ghaddafi, Kadhafi, Othman
+    (compiled(r"tj(?!e$)"), "c"),  # old Indonesian Tjakra/Cakra (not the Dutch -tje of Marietje, Marieke)
     (compiled(r"ck|q|c(?!h)"), "k"),  # Qaddafi/Kaddafi, Mubarack
     (compiled(r"^g(?=a)"), "k"),  # Gaddafi/Qaddafi/Kadhafi (Google and Koogle stay apart)
     (compiled(r"w"), "v"),  # Wladimir, Darwish/Darvish, Romanow
@@ -236,3 +237,10 @@ def is_english_derivation(a: str, b: str) -> bool:
 def is_close(a: str, b: str) -> bool:
     """One edit or vowels apart, or alike once loosely folded: the stronger half of a doubly respelt name."""
     return are_variants(a, b) or min(len(a), len(b)) >= MIN_LOOSE and is_loose_match(a, b)
+
+
+def drops_final_n(a: str, b: str) -> bool:
+    """Is one name part, as written, the Catalan form of the other, which ends in an accented vowel where
+    Spanish, French or English keep a final n (Napoleó, Napoleón; Sebastià, Sebastián; Martí, Martín)?"""
+    short, long = sorted((a, b), key=len)
+    return short[-1:].casefold() in ("à", "ó", "í") and len(short) >= 4 and plain(long) == plain(short) + "n"

@@ -74,5 +74,5 @@ def _located(document, mention: Mention) -> Mention:
             return None
         return part._replace(where=(document.path, *document.position(part.start), *document.position(part.end)))
 
-    return Mention(locate(mention.surname), locate(mention.given), locate(mention.particles),
-                   tuple(locate(part) for part in mention.middle))
+    return mention._replace(surname=locate(mention.surname), given=locate(mention.given),
+                            particles=locate(mention.particles), middle=tuple(locate(part) for part in mention.middle))
