@@ -44,6 +44,7 @@ NEWS_VARIANTS = [
     ("Kassym-Jomart Tokayev", "Kassym-Jomart Tokaev"), ("Shavkat Mirziyoyev", "Shavkat Mirziyoev"),
     ("Tchaikovsky", "Tschaikowsky"), ("Dostoevsky", "Dostoyevsky"), ("Qatar", "Katar"),
     ("Bashar al-Assad", "Bashar Assad"), ("Abdel Fattah el-Sisi", "Abdel Fattah Sisi"),
+    ("Jean-Claude Juncker", "Jean Claude Juncker"),
 ]
 
 # Different people or places whose names are close: none of these may be reported.
@@ -67,7 +68,7 @@ NAMESAKES = [
     ("Andrei Popov", "Andriy Popovych"), ("Koji Miyamoto", "Kenji Miyamura"), ("Lena Meyer", "Leon Maier"),
     # A son named for his father ("bin"), a brother and sister, two Dutch names with the same ending.
     ("Mohammed bin Salman", "Mohammed Salman"), ("Octavia Popescu", "Octavian Popescu"),
-    ("Marietje Bakker", "Marieke Bakker"),
+    ("Marietje Bakker", "Marieke Bakker"), ("Jean-Marie Le Pen", "Marine Le Pen"), ("Jean-Pierre Kone", "Jean Kone"),
 ]
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_mentions import Mention, Part
-from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, drops_final_n, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
+from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, drops_final_n, plain, skeleton, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
@@ -45,6 +45,7 @@ def occurrences(parts: list[Part]) -> int:
 def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int] = occurrences) -> list[Flag]:
     """Minority spellings among `mentions` (in document order). `weight` scores a spelling from its uses:
     by default how often it occurs; across files, in how many files."""
+    mentions = _hyphenated_given(mentions)
     people = _UnionFind()
     full = [m for m in mentions if m.given is not None]
     _join_people(people, {(m.given.key, m.surname.key) for m in full})
@@ -68,6 +69,26 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
         flags.extend(_minority(slot, weight))
     flags.extend(_article_dropped(full, people, weight))
     return flags
+
+
+def _hyphenated_given(mentions: list[Mention]) -> list[Mention]:
+    """Where a story writes a double first name with a hyphen ("Jean-Baptiste Kone"), its mentions that
+    write it with a space ("Jean Baptiste Kone") get the two words as one first name, so the two forms
+    are one spelling question, not a first and a middle name."""
+    hyphenated = {(m.given.key, m.surname.key) for m in mentions if m.given is not None and "-" in m.given.text}
+    if not hyphenated:
+        return mentions
+    rewritten = []
+    for mention in mentions:
+        if mention.given is not None and mention.middle:
+            given, second = mention.given, mention.middle[0]
+            text = f"{given.text} {second.text}"
+            if (skeleton(text), mention.surname.key) in hyphenated:
+                where = (*given.where[:3], *second.where[3:]) if given.where else ()
+                joined = Part(text, given.start, second.end, text.casefold(), skeleton(text), where)
+                mention = mention._replace(given=joined, middle=mention.middle[1:])
+        rewritten.append(mention)
+    return rewritten
 
 
 # Arabic articles: "Bashar al-Assad" and "Bashar Assad" are one man named two ways. ("bin", "van" and the
