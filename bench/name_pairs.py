@@ -44,7 +44,7 @@ NEWS_VARIANTS = [
     ("Kassym-Jomart Tokayev", "Kassym-Jomart Tokaev"), ("Shavkat Mirziyoyev", "Shavkat Mirziyoev"),
     ("Tchaikovsky", "Tschaikowsky"), ("Dostoevsky", "Dostoyevsky"), ("Qatar", "Katar"),
     ("Bashar al-Assad", "Bashar Assad"), ("Abdel Fattah el-Sisi", "Abdel Fattah Sisi"),
-    ("Jean-Claude Juncker", "Jean Claude Juncker"),
+    ("Jean-Claude Juncker", "Jean Claude Juncker"), ("Emmanuel Macron", "Emanuels Makrons"),
 ]
 
 # Different people or places whose names are close: none of these may be reported.

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_mentions import Mention, Part
-from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, drops_final_n, plain, skeleton, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
+from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, drops_final_n, is_baltic_form, plain, skeleton, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
@@ -48,7 +48,7 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
     mentions = _hyphenated_given(mentions)
     people = _UnionFind()
     full = [m for m in mentions if m.given is not None]
-    _join_people(people, {(m.given.key, m.surname.key) for m in full})
+    baltic = _join_people(people, {(m.given.key, m.surname.key) for m in full})
     families = _UnionFind()
     _join_families(families, people, full, [m for m in mentions if m.given is None])
     slots: dict = {}
@@ -66,7 +66,7 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
             slots.setdefault(("particles", family), []).append(mention.particles)
     flags = []
     for slot in slots.values():
-        flags.extend(_minority(slot, weight))
+        flags.extend(_minority(slot, weight, baltic))
     flags.extend(_article_dropped(full, people, weight))
     return flags
 
@@ -121,17 +121,26 @@ def _with_article(mention: Mention) -> Part:
                 surname.spelling, surname.key, where)
 
 
-def _join_people(people: _UnionFind, forms: set[tuple[str, str]]) -> None:
+def _join_people(people: _UnionFind, forms: set[tuple[str, str]]) -> set[frozenset]:
     """Compare the full names that share a block: the first letter of the given name's or of the last
-    name's looser fold. A story names a few dozen people, so the blocks stay small."""
+    name's looser fold. A story names a few dozen people, so the blocks stay small. Returns the pairs of
+    spellings that only a Latvian or Lithuanian rendering of the whole name makes one (Napoleons
+    Bonaparts, Napoleon Bonaparte): anywhere else Napoleons would be a plural."""
     forms = sorted(forms)
     for form in forms:
         people.find(form)
+    endings = set()
     for block in _blocks(forms, lambda form: enumerate(form), split=True):
         for i, (given, surname) in enumerate(block):
             for other in block[:i]:
-                if other != (given, surname) and _same_person(given, surname, *other):
+                if other == (given, surname):
+                    continue
+                if _same_person(given, surname, *other):
                     people.union((given, surname), other)
+                elif is_baltic_form(given, other[0]) and is_baltic_form(surname, other[1]):
+                    people.union((given, surname), other)  # an English plural never takes both names
+                    endings |= {frozenset((given, other[0])), frozenset((surname, other[1]))}
+    return endings
 
 
 def _blocks(items: list, keys: Callable, split: bool) -> Iterator[list]:
@@ -248,7 +257,7 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
                         families.union(name, node)
 
 
-def _minority(parts: list[Part], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
+def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: set[frozenset]) -> Iterator[Flag]:
     by_spelling: dict[str, list[Part]] = {}
     for part in parts:
         by_spelling.setdefault(part.spelling, []).append(part)
@@ -258,7 +267,8 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int]) -> Iterato
     majority = max(by_spelling.values(), key=weight)
     for uses in by_spelling.values():
         if uses is not majority and (_are_related(uses[0].key, majority[0].key)
-                                     or drops_final_n(uses[0].text, majority[0].text)):
+                                     or drops_final_n(uses[0].text, majority[0].text)
+                                     or frozenset((uses[0].key, majority[0].key)) in endings):
             yield from (Flag(part, majority[0]) for part in uses)
 
 

@@ -244,3 +244,19 @@ def drops_final_n(a: str, b: str) -> bool:
     Spanish, French or English keep a final n (Napoleó, Napoleón; Sebastià, Sebastián; Martí, Martín)?"""
     short, long = sorted((a, b), key=len)
     return short[-1:].casefold() in ("à", "ó", "í") and len(short) >= 4 and plain(long) == plain(short) + "n"
+
+
+# Latvian and Lithuanian give a man's name a case ending: -s, -as, -is, -us, -ys (Broņislavs Malinovskis for
+# Bronislaw Malinowski, Napoleonas for Napoleon), sometimes in place of a final vowel (Bonaparts, Bonaparte).
+_BALTIC_ENDING = compiled(r"[aeiuy]?s$")
+_FINAL_VOWEL = compiled(r"[aeiouy]$")
+MIN_BALTIC_STEM = 4
+
+
+def is_baltic_form(a: str, b: str) -> bool:
+    """Is one skeleton the other with a Latvian or Lithuanian ending?"""
+    if a == b or a.endswith("s") == b.endswith("s"):
+        return False
+    plain_form, ending = (a, b) if b.endswith("s") else (b, a)
+    stem = _BALTIC_ENDING.sub("", ending)
+    return len(stem) >= MIN_BALTIC_STEM and stem in (plain_form, _FINAL_VOWEL.sub("", plain_form))
