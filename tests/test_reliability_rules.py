@@ -126,3 +126,18 @@ def test_whole_word_phrases_mean_what_they_did_on_python_re(text, expected):
     found = [m.group() for m in pattern.finditer(text)]
     python = [m.group() for m in re.finditer(phrase_alternation(["Kiev", "Kiev Pechersk", "élysée"]), text, re.I)]
     assert found == python == expected
+
+
+@pytest.mark.parametrize("name", ["attribution", "duplicates", "hedging", "names", "readability"])
+def test_shipped_rules_read_the_same_without_libyaml(name, monkeypatch):
+    """PyYAML built without libyaml has only the pure-Python loader, which is stricter in places (a bare `?`
+    inside a flow list is an error there): the shipped rules must load, and load the same, with either."""
+    import yaml
+
+    from newslint.ruleset import _parse_yaml, builtin_rules_dir
+
+    path = str(builtin_rules_dir() / f"{name}.yaml")
+    data = open(path, "rb").read()
+    with_libyaml = _parse_yaml(path, data)
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    assert _parse_yaml(path, data) == with_libyaml
