@@ -45,6 +45,7 @@ NEWS_VARIANTS = [
     ("Tchaikovsky", "Tschaikowsky"), ("Dostoevsky", "Dostoyevsky"), ("Qatar", "Katar"),
     ("Bashar al-Assad", "Bashar Assad"), ("Abdel Fattah el-Sisi", "Abdel Fattah Sisi"),
     ("Jean-Claude Juncker", "Jean Claude Juncker"), ("Emmanuel Macron", "Emanuels Makrons"),
+    ("Robert De Niro", "Robert de Niro"),
 ]
 
 # Different people or places whose names are close: none of these may be reported.

@@ -68,7 +68,26 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
     for slot in slots.values():
         flags.extend(_minority(slot, weight, baltic))
     flags.extend(_article_dropped(full, people, weight))
+    flags.extend(_particle_case(full, people, weight))
     return flags
+
+
+def _particle_case(full: list[Mention], people: _UnionFind, weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
+    """One person's particle written in two cases inside full names (Robert De Niro, Robert de Niro):
+    the fewer are reported. (A headline's capitals never count: there a word the story also writes in
+    lower case is no name word at all.)"""
+    forms: dict = {}
+    for mention in full:
+        if mention.particles is not None:
+            person = people.find((mention.given.key, mention.surname.key))
+            key = (person, mention.particles.spelling)
+            forms.setdefault(key, {}).setdefault(mention.particles.text, []).append(mention.particles)
+    for by_case in forms.values():
+        if len(by_case) > 1:
+            majority = max(by_case.values(), key=weight)  # on a tie the form used first stands
+            for uses in by_case.values():
+                if uses is not majority:
+                    yield from (Flag(part, majority[0]) for part in uses)
 
 
 def _hyphenated_given(mentions: list[Mention]) -> list[Mention]:

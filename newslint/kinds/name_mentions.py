@@ -20,6 +20,9 @@ SPACED_PARTICLES = frozenset("""al el ul bin ben ibn abu bint van von der den de
 do ter ten zu y""".split())
 FUSED_PARTICLES = frozenset("al el ul ad as ash at az bin ben ibn abu bint".split())
 PARTICLES = SPACED_PARTICLES | FUSED_PARTICLES
+# Particles that some families write with a capital (De Niro, Van Dyke, Le Pen, Da Silva); "Al", "Ben" and
+# "Abu" are left out: capitalised inside a name they are as often a name of their own (Abu Hamid).
+CAPITALISED_PARTICLES = SPACED_PARTICLES - frozenset("al el ul bin ben ibn abu bint y".split())
 _PARTICLE_WORD = "(?:" + "|".join(sorted(SPACED_PARTICLES, key=lambda p: (-len(p), p))) + ")"
 _CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019-]*)"
 # Capitalised words (and initials) joined by spaces, with particles between them: "Charles de Gaulle",
@@ -210,21 +213,34 @@ def _mention(run: list[tuple[str, int]]) -> Mention | None:
     words = _after_titles(run)
     while words and words[-1][0] in PARTICLES:
         words.pop()
-    words = [(w, s) for w, s in words if not _INITIAL.fullmatch(w)]  # "George W. Bush": initials vary freely
+    words = [(w, s) for w, s in words if not _is_initial(w)]  # "George W. Bush": initials vary freely
     while words and words[0][0] in PARTICLES:
         words.pop(0)
     if not words:
         return None
-    surname, particles, joiner = _surname(words)
-    core = [w for w in words if w[0] not in PARTICLES]
+    # "Robert De Niro", "Ed Van der Elsken": a particle some people capitalise, between the first and last
+    # names, is a particle still (the case it is written in is then a spelling of its own).
+    is_particle = [w in PARTICLES for w, _ in words]
+    for i in range(1, len(words) - 1):
+        if words[i][0].casefold() in CAPITALISED_PARTICLES:
+            is_particle[i] = True
+    surname, particles, joiner = _surname(words, is_particle)
+    core = [w for w, particle in zip(words, is_particle) if not particle]
     given = _part(*core[0]) if len(core) > 1 else None
     middle = tuple(_part(*word) for word in core[1:-1] if not _HYPHEN_PARTICLE.match(word[0]))
     return Mention(surname, given, particles, middle, joiner)
 
 
+def _is_initial(word: str) -> bool:
+    """"W", "J.R." (a length and a string test first: this runs on every word of every name)."""
+    if len(word) == 1:
+        return "A" <= word <= "Z"
+    return word[-1] == "." and _INITIAL.fullmatch(word) is not None
+
+
 def _is_bare_title(word: str) -> bool:
     """Is a one-word run (letters only) no name by itself: a title, a particle or an initial?"""
-    return word.casefold() in TITLES or word in PARTICLES or (len(word) == 1 and "A" <= word <= "Z")
+    return word.casefold() in TITLES or word in PARTICLES or _is_initial(word)
 
 
 def _after_titles(run: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -235,12 +251,12 @@ def _after_titles(run: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return run[cut:]
 
 
-def _surname(words: list[tuple[str, int]]) -> tuple[Part, Part | None, str]:
+def _surname(words: list[tuple[str, int]], is_particle: list[bool]) -> tuple[Part, Part | None, str]:
     """The last word, with the particles before it ("van der") or fused to it ("al-Assad"), and what joins
     the particles to it."""
     word, start = words[-1]
     first = len(words) - 1
-    while first > 0 and words[first - 1][0] in PARTICLES:
+    while first > 0 and is_particle[first - 1]:
         first -= 1
     particles = None
     if first < len(words) - 1:
