@@ -182,7 +182,21 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
         return False
     if len(a) < 6 or len(b) < 6:
         threshold = max(threshold, SHORT_LIKENESS)  # Paris and Paribas after the same "Banque"
-    return is_loose_match(a, b) or likeness(a, b) >= threshold
+    return is_loose_match(a, b) or likeness(a, b) >= threshold or is_transposed(a, b)
+
+
+MIN_TRANSPOSED = 7
+
+
+def is_transposed(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped inside a name of seven letters or more (Slutsky, Slutksy): a slip of
+    the keyboard, where one changed letter would as often be another name (Colombia, Columbia). Not the
+    last two letters, which make other names (Martina, Martian)."""
+    if len(a) != len(b) or len(a) < MIN_TRANSPOSED:
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return (len(diffs) == 2 and diffs[1] == diffs[0] + 1 < len(a) - 1
+            and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
 
 
 # Endings that other languages put on a name: Latvian and Lithuanian -s, -as, -is, -us; Latin -us;
