@@ -45,7 +45,7 @@ NEWS_VARIANTS = [
     ("Tchaikovsky", "Tschaikowsky"), ("Dostoevsky", "Dostoyevsky"), ("Qatar", "Katar"),
     ("Bashar al-Assad", "Bashar Assad"), ("Abdel Fattah el-Sisi", "Abdel Fattah Sisi"),
     ("Jean-Claude Juncker", "Jean Claude Juncker"), ("Emmanuel Macron", "Emanuels Makrons"),
-    ("Robert De Niro", "Robert de Niro"),
+    ("Robert De Niro", "Robert de Niro"), ("Slutsky", "Slutksy"),
 ]
 
 # Different people or places whose names are close: none of these may be reported.
@@ -70,6 +70,7 @@ NAMESAKES = [
     # A son named for his father ("bin"), a brother and sister, two Dutch names with the same ending.
     ("Mohammed bin Salman", "Mohammed Salman"), ("Octavia Popescu", "Octavian Popescu"),
     ("Marietje Bakker", "Marieke Bakker"), ("Jean-Marie Le Pen", "Marine Le Pen"), ("Jean-Pierre Kone", "Jean Kone"),
+    ("Martina", "Martian"),
 ]
 
 
