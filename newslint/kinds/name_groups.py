@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_mentions import Mention, Part
-from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, drops_final_n, is_baltic_form, plain, skeleton, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
+from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, drops_final_n, is_baltic_form, is_classical_form, plain, skeleton, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
@@ -143,8 +143,9 @@ def _with_article(mention: Mention) -> Part:
 def _join_people(people: _UnionFind, forms: set[tuple[str, str]]) -> set[frozenset]:
     """Compare the full names that share a block: the first letter of the given name's or of the last
     name's looser fold. A story names a few dozen people, so the blocks stay small. Returns the pairs of
-    spellings that only a Latvian or Lithuanian rendering of the whole name makes one (Napoleons
-    Bonaparts, Napoleon Bonaparte): anywhere else Napoleons would be a plural."""
+    spellings that only another language's endings make one: a Latvian or Lithuanian rendering of the
+    whole name (Napoleons Bonaparts, Napoleon Bonaparte), or a Latin or Romance first name beside the
+    same last name (Hendrikus Colijn); anywhere else Napoleons would be a plural."""
     forms = sorted(forms)
     for form in forms:
         people.find(form)
@@ -159,6 +160,9 @@ def _join_people(people: _UnionFind, forms: set[tuple[str, str]]) -> set[frozens
                 elif is_baltic_form(given, other[0]) and is_baltic_form(surname, other[1]):
                     people.union((given, surname), other)  # an English plural never takes both names
                     endings |= {frozenset((given, other[0])), frozenset((surname, other[1]))}
+                elif surname == other[1] and is_classical_form(given, other[0]):
+                    people.union((given, surname), other)  # Hendrik Colijn, Hendrikus Colijn
+                    endings.add(frozenset((given, other[0])))
     return endings
 
 

@@ -274,3 +274,17 @@ def is_baltic_form(a: str, b: str) -> bool:
     plain_form, ending = (a, b) if b.endswith("s") else (b, a)
     stem = _BALTIC_ENDING.sub("", ending)
     return len(stem) >= MIN_BALTIC_STEM and stem in (plain_form, _FINAL_VOWEL.sub("", plain_form))
+
+
+# A first name in Latin (Hendrikus, Robertus) or Italian and Spanish (Alfredo, Rolando): the English or
+# Dutch form with an ending added. Only on a stem this long, ending in a consonant: Marc and Marcus, or
+# Mari and Mario, are two names.
+_CLASSICAL_ENDING = compiled(r"(?:us|o)$")
+MIN_CLASSICAL_STEM = 6
+
+
+def is_classical_form(a: str, b: str) -> bool:
+    """Is one skeleton the other with a Latin -us or a Romance -o added (Robert, Robertus; Alfred, Alfredo)?"""
+    short, long = sorted((a, b), key=len)
+    return (len(short) >= MIN_CLASSICAL_STEM and short[-1] not in "aeiou" and long.startswith(short)
+            and _CLASSICAL_ENDING.fullmatch(long, len(short)) is not None)
