@@ -80,14 +80,25 @@ def _particle_case(full: list[Mention], people: _UnionFind, weight: Callable[[li
     for mention in full:
         if mention.particles is not None:
             person = people.find((mention.given.key, mention.surname.key))
-            key = (person, mention.particles.spelling)
-            forms.setdefault(key, {}).setdefault(mention.particles.text, []).append(mention.particles)
-    for by_case in forms.values():
-        if len(by_case) > 1:
-            majority = max(by_case.values(), key=weight)  # on a tie the form used first stands
-            for uses in by_case.values():
-                if uses is not majority:
-                    yield from (Flag(part, majority[0]) for part in uses)
+            forms.setdefault((person, mention.particles.spelling), []).append(mention.particles)
+    for uses in forms.values():
+        yield from _case_minority(uses, weight, lambda part: part.text)
+
+
+def _case_minority(parts: list[Part], weight: Callable[[list[Part]], int], form: Callable[[Part], str]) -> Iterator[Flag]:
+    """The uses of one spelling written in fewer cases (McIlroy, Mcilroy; De Niro, de Niro), by `form`.
+    A word all in capitals is a headline's or a shout's, and says nothing."""
+    if all(form(part) == form(parts[0]) for part in parts):
+        return  # nearly every slot: one form (a test cheaper than the grouping below)
+    by_case: dict[str, list[Part]] = {}
+    for part in parts:
+        if not part.text.isupper():
+            by_case.setdefault(form(part), []).append(part)
+    if len(by_case) > 1:
+        majority = max(by_case.values(), key=weight)  # on a tie the form used first stands
+        for uses in by_case.values():
+            if uses is not majority:
+                yield from (Flag(part, majority[0]) for part in uses)
 
 
 def _hyphenated_given(mentions: list[Mention]) -> list[Mention]:
@@ -284,10 +295,11 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: s
     by_spelling: dict[str, list[Part]] = {}
     for part in parts:
         by_spelling.setdefault(part.spelling, []).append(part)
-    if len(by_spelling) < 2:
-        return
     # max() keeps the first of equals, so on a tie the spelling used first stands and the later one is reported.
     majority = max(by_spelling.values(), key=weight)
+    yield from _case_minority(majority, weight, lambda part: part.text[1:])
+    if len(by_spelling) < 2:
+        return
     for uses in by_spelling.values():
         if uses is not majority and (_are_related(uses[0].key, majority[0].key)
                                      or drops_final_n(uses[0].text, majority[0].text)
