@@ -10,12 +10,12 @@ never from comparing every name with every other, so a long story or a folder of
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
 from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
+from newslint.kinds.name_forms import Flag, article_dropped, case_minority, hyphenated_given, particle_case
 from newslint.kinds.name_mentions import Mention, Part
-from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, drops_final_n, is_baltic_form, is_classical_form, plain, skeleton, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
+from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, drops_final_n, is_baltic_form, is_classical_form, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
@@ -31,13 +31,6 @@ MIN_SOUND_LENGTH, SOUND_EACH, SOUND_BOTH, SOUND_CONSONANTS = 4, 0.55, 0.7, 0.75
 MIN_LIKENESS = 0.6
 
 
-class Flag(NamedTuple):
-    """A minority spelling: `part` as written, and the first use of the spelling most of the copy uses."""
-
-    part: Part
-    majority: Part
-
-
 def occurrences(parts: list[Part]) -> int:
     return len(parts)
 
@@ -45,10 +38,10 @@ def occurrences(parts: list[Part]) -> int:
 def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int] = occurrences) -> list[Flag]:
     """Minority spellings among `mentions` (in document order). `weight` scores a spelling from its uses:
     by default how often it occurs; across files, in how many files."""
-    mentions = _hyphenated_given(mentions)
+    mentions = hyphenated_given(mentions)
     people = _UnionFind()
     full = [m for m in mentions if m.given is not None]
-    baltic = _join_people(people, {(m.given.key, m.surname.key) for m in full})
+    endings = _join_people(people, {(m.given.key, m.surname.key) for m in full})
     families = _UnionFind()
     _join_families(families, people, full, [m for m in mentions if m.given is None])
     slots: dict = {}
@@ -66,89 +59,14 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
             slots.setdefault(("particles", family), []).append(mention.particles)
     flags = []
     for slot in slots.values():
-        flags.extend(_minority(slot, weight, baltic))
-    flags.extend(_article_dropped(full, people, weight))
-    flags.extend(_particle_case(full, people, weight))
+        flags.extend(_minority(slot, weight, endings))
+
+    def person_of(mention: Mention) -> tuple:
+        return people.find((mention.given.key, mention.surname.key))
+
+    flags.extend(article_dropped(full, person_of, weight))
+    flags.extend(particle_case(full, person_of, weight))
     return flags
-
-
-def _particle_case(full: list[Mention], people: _UnionFind, weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
-    """One person's particle written in two cases inside full names (Robert De Niro, Robert de Niro):
-    the fewer are reported. (A headline's capitals never count: there a word the story also writes in
-    lower case is no name word at all.)"""
-    forms: dict = {}
-    for mention in full:
-        if mention.particles is not None:
-            person = people.find((mention.given.key, mention.surname.key))
-            forms.setdefault((person, mention.particles.spelling), []).append(mention.particles)
-    for uses in forms.values():
-        yield from _case_minority(uses, weight, lambda part: part.text)
-
-
-def _case_minority(parts: list[Part], weight: Callable[[list[Part]], int], form: Callable[[Part], str]) -> Iterator[Flag]:
-    """The uses of one spelling written in fewer cases (McIlroy, Mcilroy; De Niro, de Niro), by `form`.
-    A word all in capitals is a headline's or a shout's, and says nothing."""
-    if all(form(part) == form(parts[0]) for part in parts):
-        return  # nearly every slot: one form (a test cheaper than the grouping below)
-    by_case: dict[str, list[Part]] = {}
-    for part in parts:
-        if not part.text.isupper():
-            by_case.setdefault(form(part), []).append(part)
-    if len(by_case) > 1:
-        majority = max(by_case.values(), key=weight)  # on a tie the form used first stands
-        for uses in by_case.values():
-            if uses is not majority:
-                yield from (Flag(part, majority[0]) for part in uses)
-
-
-def _hyphenated_given(mentions: list[Mention]) -> list[Mention]:
-    """Where a story writes a double first name with a hyphen ("Jean-Baptiste Kone"), its mentions that
-    write it with a space ("Jean Baptiste Kone") get the two words as one first name, so the two forms
-    are one spelling question, not a first and a middle name."""
-    hyphenated = {(m.given.key, m.surname.key) for m in mentions if m.given is not None and "-" in m.given.text}
-    if not hyphenated:
-        return mentions
-    rewritten = []
-    for mention in mentions:
-        if mention.given is not None and mention.middle:
-            given, second = mention.given, mention.middle[0]
-            text = f"{given.text} {second.text}"
-            if (skeleton(text), mention.surname.key) in hyphenated:
-                where = (*given.where[:3], *second.where[3:]) if given.where else ()
-                joined = Part(text, given.start, second.end, text.casefold(), skeleton(text), where)
-                mention = mention._replace(given=joined, middle=mention.middle[1:])
-        rewritten.append(mention)
-    return rewritten
-
-
-# Arabic articles: "Bashar al-Assad" and "Bashar Assad" are one man named two ways. ("bin", "van" and the
-# like stay out: "Mohammed bin Salman" and a "Mohammed Salman" may be father and son.)
-ARTICLES = frozenset("al el ul ad as ash at az".split())
-
-
-def _article_dropped(full: list[Mention], people: _UnionFind, weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
-    """Full names of one person written with the article and without it: the fewer are reported (on a tie,
-    the later form), with the article and the last name as one part."""
-    forms: dict = {}
-    for mention in full:
-        person = people.find((mention.given.key, mention.surname.key))
-        has_article = mention.particles is not None and mention.particles.key in ARTICLES
-        part = _with_article(mention) if has_article else mention.surname
-        forms.setdefault(person, {}).setdefault(has_article, []).append(part)
-    for by_form in forms.values():
-        if len(by_form) == 2:
-            # max() keeps the first of equals: on a tie the form used first stands.
-            majority = max(by_form.values(), key=weight)
-            minority = next(uses for uses in by_form.values() if uses is not majority)
-            yield from (Flag(part, majority[0]) for part in minority)
-
-
-def _with_article(mention: Mention) -> Part:
-    """The article and the last name as one part, as written: "al-Assad", "el Sisi"."""
-    article, surname = mention.particles, mention.surname
-    where = (*article.where[:3], *surname.where[3:]) if surname.where else ()
-    return Part(f"{article.text}{mention.joiner}{surname.text}", article.start, surname.end,
-                surname.spelling, surname.key, where)
 
 
 def _join_people(people: _UnionFind, forms: set[tuple[str, str]]) -> set[frozenset]:
@@ -297,7 +215,7 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: s
         by_spelling.setdefault(part.spelling, []).append(part)
     # max() keeps the first of equals, so on a tie the spelling used first stands and the later one is reported.
     majority = max(by_spelling.values(), key=weight)
-    yield from _case_minority(majority, weight, lambda part: part.text[1:])
+    yield from case_minority(majority, weight, lambda part: part.text[1:])
     if len(by_spelling) < 2:
         return
     for uses in by_spelling.values():

@@ -1,0 +1,95 @@
+"""Name forms that differ in how a name is put together rather than in its letters: the case of inner
+capitals and particles (PayPal, Paypal; De Niro, de Niro), a double first name with or without its hyphen,
+and an Arabic article kept or dropped (Bashar al-Assad, Bashar Assad)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from newslint.kinds.name_mentions import Mention, Part
+from newslint.kinds.name_spelling import skeleton
+
+
+class Flag(NamedTuple):
+    """A minority spelling: `part` as written, and the first use of the spelling most of the copy uses."""
+
+    part: Part
+    majority: Part
+
+
+def particle_case(full: list[Mention], person: Callable[[Mention], tuple], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
+    """One person's particle written in two cases inside full names (Robert De Niro, Robert de Niro):
+    the fewer are reported. (A headline's capitals never count: there a word the story also writes in
+    lower case is no name word at all.)"""
+    forms: dict = {}
+    for mention in full:
+        if mention.particles is not None:
+            forms.setdefault((person(mention), mention.particles.spelling), []).append(mention.particles)
+    for uses in forms.values():
+        yield from case_minority(uses, weight, lambda part: part.text)
+
+
+def case_minority(parts: list[Part], weight: Callable[[list[Part]], int], form: Callable[[Part], str]) -> Iterator[Flag]:
+    """The uses of one spelling written in fewer cases (McIlroy, Mcilroy; De Niro, de Niro), by `form`.
+    A word all in capitals is a headline's or a shout's, and says nothing."""
+    if all(form(part) == form(parts[0]) for part in parts):
+        return  # nearly every slot: one form (a test cheaper than the grouping below)
+    by_case: dict[str, list[Part]] = {}
+    for part in parts:
+        if not part.text.isupper():
+            by_case.setdefault(form(part), []).append(part)
+    if len(by_case) > 1:
+        majority = max(by_case.values(), key=weight)  # on a tie the form used first stands
+        for uses in by_case.values():
+            if uses is not majority:
+                yield from (Flag(part, majority[0]) for part in uses)
+
+
+def hyphenated_given(mentions: list[Mention]) -> list[Mention]:
+    """Where a story writes a double first name with a hyphen ("Jean-Baptiste Kone"), its mentions that
+    write it with a space ("Jean Baptiste Kone") get the two words as one first name, so the two forms
+    are one spelling question, not a first and a middle name."""
+    hyphenated = {(m.given.key, m.surname.key) for m in mentions if m.given is not None and "-" in m.given.text}
+    if not hyphenated:
+        return mentions
+    rewritten = []
+    for mention in mentions:
+        if mention.given is not None and mention.middle:
+            given, second = mention.given, mention.middle[0]
+            text = f"{given.text} {second.text}"
+            if (skeleton(text), mention.surname.key) in hyphenated:
+                where = (*given.where[:3], *second.where[3:]) if given.where else ()
+                joined = Part(text, given.start, second.end, text.casefold(), skeleton(text), where)
+                mention = mention._replace(given=joined, middle=mention.middle[1:])
+        rewritten.append(mention)
+    return rewritten
+
+
+# Arabic articles: "Bashar al-Assad" and "Bashar Assad" are one man named two ways. ("bin", "van" and the
+# like stay out: "Mohammed bin Salman" and a "Mohammed Salman" may be father and son.)
+ARTICLES = frozenset("al el ul ad as ash at az".split())
+
+
+def article_dropped(full: list[Mention], person: Callable[[Mention], tuple], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
+    """Full names of one person written with the article and without it: the fewer are reported (on a tie,
+    the later form), with the article and the last name as one part."""
+    forms: dict = {}
+    for mention in full:
+        has_article = mention.particles is not None and mention.particles.key in ARTICLES
+        part = _with_article(mention) if has_article else mention.surname
+        forms.setdefault(person(mention), {}).setdefault(has_article, []).append(part)
+    for by_form in forms.values():
+        if len(by_form) == 2:
+            # max() keeps the first of equals: on a tie the form used first stands.
+            majority = max(by_form.values(), key=weight)
+            minority = next(uses for uses in by_form.values() if uses is not majority)
+            yield from (Flag(part, majority[0]) for part in minority)
+
+
+def _with_article(mention: Mention) -> Part:
+    """The article and the last name as one part, as written: "al-Assad", "el Sisi"."""
+    article, surname = mention.particles, mention.surname
+    where = (*article.where[:3], *surname.where[3:]) if surname.where else ()
+    return Part(f"{article.text}{mention.joiner}{surname.text}", article.start, surname.end,
+                surname.spelling, surname.key, where)
