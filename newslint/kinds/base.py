@@ -53,5 +53,6 @@ class Kind:
         return None
 
     def finish(self, summaries: list[tuple[str, Any]]) -> Iterable[CrossHit]:
-        """Called once after every file, with (path, summary) in path order."""
+        """Called once, with (path, summary) in path order: an iterable to read once, which may still be
+        filling while later files are checked (so the main process joins files as they arrive)."""
         return ()
