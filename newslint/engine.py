@@ -42,9 +42,12 @@ class Engine:
         if paragraph_kinds or sentence_kinds:
             for paragraph in document.paragraphs:
                 for kind in paragraph_kinds:
-                    findings.extend(self._run(kind, document, paragraph))
-                for sentence in paragraph.sentences if sentence_kinds else ():
-                    for kind in sentence_kinds:
+                    if kind.could_match(paragraph):
+                        findings.extend(self._run(kind, document, paragraph))
+                # Each kind is asked once a paragraph, not once a sentence, whether it can find anything.
+                active = [kind for kind in sentence_kinds if kind.could_match(paragraph)]
+                for sentence in paragraph.sentences if active else ():
+                    for kind in active:
                         findings.extend(self._run(kind, document, sentence))
         summaries = {kind.rule.id: kind.summarize(document) for kind in self.cross_file}
         return sorted(findings), summaries

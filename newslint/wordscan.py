@@ -192,6 +192,15 @@ class FirstOf:
         return None
 
 
+def could_match(words: tuple[frozenset[str], frozenset[str]] | None, index: WordIndex) -> bool:
+    """Can `matches` find anything where `index` (a paragraph's, or a part of one) stands? One set lookup
+    for a paragraph holding none of the words, as most hold none of a rule's."""
+    if words is None or index.other:
+        return True
+    direct, after = words
+    return not (direct.isdisjoint(index.words) and after.isdisjoint(index.words))
+
+
 def matches(pattern, text: str, words: tuple[frozenset[str], frozenset[str]] | None, index: WordIndex) -> list:
     """What `pattern.finditer(text)` yields, trying `pattern.match` only where `words` (from `words_for`)
     says a match can start. `index` covers `text`."""

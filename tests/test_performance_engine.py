@@ -35,3 +35,26 @@ def test_cross_file_findings_do_not_depend_on_the_order_files_arrive(tmp_path):
     assert len(across) >= 2
     assert in_order.findings == shuffled.findings == serial.findings
     assert [r.path for r in in_order.results] == paths
+
+
+def test_skipping_kinds_by_word_finds_what_running_every_kind_finds(monkeypatch):
+    """`could_match` lets the engine skip a kind on a paragraph holding none of its words; forcing every
+    kind onto every paragraph must find exactly the same."""
+    from newslint.document import Document
+    from newslint.engine import engine_for
+    from newslint.kinds.base import Kind
+
+    stories = sorted([*ARTICLES.glob("*.txt"), *ARTICLES.glob("*.md"), *(FIXTURES.parent.parent / "examples").glob("*.*")])
+    engine = engine_for(Config(select=("attribution", "duplicates", "hedging", "names", "readability")))  # all, on or off
+    # The fixture stories, and every rule's own examples as the paragraphs of one more story.
+    examples = [text for rule in engine.rules for key in ("flags", "passes") for text in rule.examples.get(key, [])
+                if isinstance(text, str)]  # a list is a set of files, for a cross-file rule
+    documents = [lambda story=story: Document.read(str(story)) for story in stories]
+    documents.append(lambda: Document("examples.txt", "\n\n".join(examples)))
+    skipped = sum(not kind.could_match(p) for kind in engine.kinds for read in documents for p in read().paragraphs)
+    quick = [engine.check(read())[0] for read in documents]
+    for cls in {type(kind) for kind in engine.kinds}:
+        monkeypatch.setattr(cls, "could_match", Kind.could_match)
+    every = [engine.check(read())[0] for read in documents]
+    assert skipped > 1000 and sum(map(len, every)) > 150
+    assert quick == every

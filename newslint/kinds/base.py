@@ -48,6 +48,11 @@ class Kind:
     def check(self, unit) -> Iterator[Hit]:
         return iter(())
 
+    def could_match(self, paragraph) -> bool:
+        """False only when `check` can find nothing in `paragraph`, nor in any of its sentences: the engine
+        then skips the kind there. A kind that scans for words says so from the paragraph's word set."""
+        return True
+
     def summarize(self, document) -> Any:
         """Per-file facts for `finish`; runs in a worker process, so it must return picklable data."""
         return None
