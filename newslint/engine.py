@@ -156,7 +156,10 @@ def run(tasks: list[Task], jobs: int = 0, on_progress: Callable[[int, int], None
     gc.freeze()
     results: list[FileResult] = []
     arriving = _collecting(_results(tasks, jobs), results, len(tasks), on_progress)
-    cross = _cross_file_pass(tasks, results, arriving)
+    try:
+        cross = _cross_file_pass(tasks, results, arriving)
+    finally:
+        arriving.close()  # interrupted while joining: stop the workers now, not when the traceback goes
     findings = [finding for result in results for finding in result.findings]
     findings.extend(suppression.drop_suppressed(cross, {r.path: r.suppressions for r in results}))
     rules = {rule.id: rule for config in dict.fromkeys(t.config for t in tasks) for rule in engine_for(config).rules}
