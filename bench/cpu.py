@@ -41,6 +41,9 @@ def main() -> int:
     for corpus in (c.strip() for c in args.corpus.split(",") if c.strip()):
         folder, pattern = CORPORA[corpus]
         paths = sorted(str(p) for p in (DATA / folder).glob(pattern))[: args.limit or None]
+        if not paths:
+            print(f"no files in {DATA / folder} (set NEWSLINT_BENCH_DATA)", file=sys.stderr)
+            return 2
         finder = ConfigFinder()
         tasks = [engine.Task(path, finder.for_path(path)) for path in paths]
         for task in tasks[:WARM_UP]:
