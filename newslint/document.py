@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from functools import cached_property
 
 from newslint import masking, wordscan
 from newslint.decoding import decode
@@ -24,6 +23,25 @@ _OPENS_AFTER = " \t\n([{\u2014\u2013-/"  # a quotation opens after space, a brac
 _SENTENCE_END = ".!?\u2026\"\u201d\u2019)"
 _HEADING_LINE = compiled(r" {0,3}#{1,6}\s")
 _LIST_ITEM = compiled(masking.LIST_MARKER.pattern + r"|\s*\|")  # a list item or a table row
+
+
+class cached_property:
+    """`functools.cached_property` without its lock: the value is computed on first use and kept in the
+    instance's `__dict__`, where later reads find it without calling here. Python 3.11's version takes a
+    lock on every first use (3.12 dropped it), and every span of every file has several such values."""
+
+    def __init__(self, compute) -> None:
+        self.compute = compute
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 class Span:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from newslint import kinds, suppression
@@ -42,9 +42,12 @@ class Engine:
         if paragraph_kinds or sentence_kinds:
             for paragraph in document.paragraphs:
                 for kind in paragraph_kinds:
-                    findings.extend(self._run(kind, document, paragraph))
-                for sentence in paragraph.sentences if sentence_kinds else ():
-                    for kind in sentence_kinds:
+                    if kind.could_match(paragraph):
+                        findings.extend(self._run(kind, document, paragraph))
+                # Each kind is asked once a paragraph, not once a sentence, whether it can find anything.
+                active = [kind for kind in sentence_kinds if kind.could_match(paragraph)]
+                for sentence in paragraph.sentences if active else ():
+                    for kind in active:
                         findings.extend(self._run(kind, document, sentence))
         summaries = {kind.rule.id: kind.summarize(document) for kind in self.cross_file}
         return sorted(findings), summaries
@@ -151,18 +154,28 @@ def run(tasks: list[Task], jobs: int = 0, on_progress: Callable[[int, int], None
     # The modules, rules and kinds loaded so far live as long as the run: out of the garbage collector's
     # reach, it does not trace them again at every collection, and forked workers keep sharing their pages.
     gc.freeze()
-    results = []
-    for done, result in enumerate(_results(tasks, jobs), 1):
-        results.append(result)
-        if on_progress:
-            on_progress(done, len(tasks))
+    results: list[FileResult] = []
+    arriving = _collecting(_results(tasks, jobs), results, len(tasks), on_progress)
+    try:
+        cross = _cross_file_pass(tasks, results, arriving)
+    finally:
+        arriving.close()  # interrupted while joining: stop the workers now, not when the traceback goes
     findings = [finding for result in results for finding in result.findings]
-    cross = _cross_file_pass(tasks, results)
     findings.extend(suppression.drop_suppressed(cross, {r.path: r.suppressions for r in results}))
     rules = {rule.id: rule for config in dict.fromkeys(t.config for t in tasks) for rule in engine_for(config).rules}
     if any(f.rule == suppression.UNKNOWN_RULE.id for f in findings):
         rules[suppression.UNKNOWN_RULE.id] = suppression.UNKNOWN_RULE
     return Report(sorted(findings), results, [rules[k] for k in sorted(rules)])
+
+
+def _collecting(stream: Iterable[FileResult], results: list[FileResult], total: int,
+                on_progress: Callable[[int, int], None] | None) -> Iterator[FileResult]:
+    """Each result as it arrives, kept in `results` (in task order) and counted for the progress bar."""
+    for done, result in enumerate(stream, 1):
+        results.append(result)
+        if on_progress:
+            on_progress(done, total)
+        yield result
 
 
 def _results(tasks: list[Task], jobs: int) -> Iterable[FileResult]:
@@ -200,17 +213,28 @@ def _closing(executor, results):
     executor.shutdown()
 
 
-def _cross_file_pass(tasks: list[Task], results: list[FileResult]) -> list[Finding]:
-    """Join per-file summaries by rule id; each rule's kind from the first configuration that runs it."""
-    summaries: dict[str, list[tuple[str, Any]]] = {}
+def _cross_file_pass(tasks: list[Task], results: list[FileResult], arriving: Iterator[FileResult]) -> list[Finding]:
+    """Join per-file summaries by rule id; each rule's kind from the first configuration that runs it.
+
+    `arriving` yields the results as the workers finish them, in task order. When that is also path order
+    (one folder, or files named in order: the usual run), the first cross-file rule joins each file as it
+    arrives, so the main process does that work while the workers still check files instead of after
+    them. Any other rule, or files out of path order, are joined once every file is in."""
     finishers: dict[str, Kind] = {}
-    for task, result in zip(tasks, results):
-        for rule_id, summary in result.summaries.items():
-            summaries.setdefault(rule_id, []).append((result.path, summary))
-        for kind in engine_for(task.config).cross_file:
+    for config in dict.fromkeys(task.config for task in tasks):
+        for kind in engine_for(config).cross_file:
             finishers.setdefault(kind.rule.id, kind)
     findings = []
-    for rule_id, kind in sorted(finishers.items()):
-        ordered = sorted(summaries.get(rule_id, []), key=lambda item: item[0])
-        findings.extend(_cross_finding(kind.rule, hit) for hit in kind.finish(ordered))
+    ordered = sorted(finishers.items())
+    if ordered and all(a.path <= b.path for a, b in zip(tasks, tasks[1:])):
+        rule_id, kind = ordered.pop(0)
+        streamed = ((r.path, r.summaries[rule_id]) for r in arriving if rule_id in r.summaries)
+        findings.extend(_cross_finding(kind.rule, hit) for hit in kind.finish(streamed))
+    for _ in arriving:
+        pass  # every result is in `results` before the other rules are joined
+    for rule_id, kind in ordered:
+        # sorted() is stable: files with the same path (standard input twice) keep task order.
+        summaries = sorted(((r.path, r.summaries[rule_id]) for r in results if rule_id in r.summaries),
+                           key=lambda item: item[0])
+        findings.extend(_cross_finding(kind.rule, hit) for hit in kind.finish(summaries))
     return findings

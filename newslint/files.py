@@ -24,9 +24,10 @@ def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE, exclu
     """Files under `paths` in a stable order (sorted within each argument, arguments in the given order)."""
     found = Discovery()
     seen: set[str] = set()
+    identity = _Identity()
 
     def add(path: str) -> None:
-        key = os.path.realpath(path)
+        key = identity.of(path)
         if key not in seen and not _excluded(path, exclude) and not is_excluded(path):
             seen.add(key)
             found.files.append(path)
@@ -40,6 +41,23 @@ def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE, exclu
         else:
             found.problems.append((path, _why_missing(path)))
     return found
+
+
+class _Identity:
+    """The real path of each file, so one reached twice (a symbolic link, `a/../a`) is checked once.
+    `os.path.realpath` looks up every component of every path: an archive of 10,000 stories in one folder
+    cost a third of a second before the first file was read. A folder's real path is worked out once."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def of(self, path: str) -> str:
+        folder, name = os.path.split(path)
+        if not name or name in (".", "..") or os.path.islink(path):
+            return os.path.realpath(path)
+        if folder not in self._folders:
+            self._folders[folder] = os.path.realpath(folder or ".")
+        return os.path.join(self._folders[folder], name)
 
 
 def _why_missing(path: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import string
 
 from newslint.errors import RuleError
 from newslint.finding import Severity
@@ -231,6 +230,8 @@ def _rule(path: str, entry) -> Rule:
 
 
 def message_placeholders(template: str) -> set[str]:
+    import string  # only when a rule is checked, never on a start from the rule cache
+
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 

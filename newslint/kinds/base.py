@@ -48,10 +48,16 @@ class Kind:
     def check(self, unit) -> Iterator[Hit]:
         return iter(())
 
+    def could_match(self, paragraph) -> bool:
+        """False only when `check` can find nothing in `paragraph`, nor in any of its sentences: the engine
+        then skips the kind there. A kind that scans for words says so from the paragraph's word set."""
+        return True
+
     def summarize(self, document) -> Any:
         """Per-file facts for `finish`; runs in a worker process, so it must return picklable data."""
         return None
 
     def finish(self, summaries: list[tuple[str, Any]]) -> Iterable[CrossHit]:
-        """Called once after every file, with (path, summary) in path order."""
+        """Called once, with (path, summary) in path order: an iterable to read once, which may still be
+        filling while later files are checked (so the main process joins files as they arrive)."""
         return ()

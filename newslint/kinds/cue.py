@@ -9,7 +9,7 @@ from typing import NamedTuple
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.patterns import phrase_alternation
-from newslint.wordscan import can_start, matches, phrase_scanner, phrase_starts, word_at
+from newslint.wordscan import can_start, could_match, matches, phrase_scanner, phrase_starts, word_at
 
 GUARDS = ("before", "after", "not_before", "not_after")
 CASES = ("any", "lower")
@@ -117,12 +117,17 @@ class Cue(Kind):
             yield Hit(sentence.start + found[0][0], sentence.start + found[-1][1],
                       {"count": len(found), "cues": words})
 
+    def could_match(self, paragraph) -> bool:
+        return could_match(self.scan[1], paragraph.word_index)  # no cue, no finding (stacked or not)
+
     def _cues(self, sentence, entries=None, scan=None) -> Iterator[tuple[int, int, str]]:
         text = sentence.text
         entries, (pattern, words) = entries or self.entries, scan or self.scan
-        if self.skip_paragraphs and self._skipped(sentence.paragraph or sentence):
+        found = matches(pattern, text, words, sentence.word_index)
+        # Most sentences hold no cue: the paragraph's voice is looked at only for those that do.
+        if not found or (self.skip_paragraphs and self._skipped(sentence.paragraph or sentence)):
             return
-        for match in matches(pattern, text, words, sentence.word_index):
+        for match in found:
             if self.skip_quotes and sentence.in_quote(match.start()):
                 continue  # a speaker's hedge is reporting, not the writer hedging
             if self.reported and self.reported.search(text, 0, match.start()):

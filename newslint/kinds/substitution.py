@@ -14,7 +14,7 @@ from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.kinds.existence import unexcused
 from newslint.patterns import phrase_alternation
-from newslint.wordscan import matches, phrase_scanner
+from newslint.wordscan import could_match, matches, phrase_scanner
 from newslint.regexcache import compiled
 
 _SPACE = compiled(r"\s+")
@@ -70,6 +70,9 @@ class Substitution(Kind):
     def _key(self, text: str) -> str:
         text = _SPACE.sub(" ", text.strip())
         return text.casefold() if self.ignore_case else text
+
+    def could_match(self, paragraph) -> bool:
+        return could_match(self.scan[1], paragraph.word_index)
 
     def check(self, paragraph) -> Iterator[Hit]:
         pattern, words = self.scan

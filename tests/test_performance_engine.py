@@ -1,0 +1,60 @@
+"""The engine's shortcuts give the findings the plain way gives: the cross-file pass joined while files are
+still being checked, whatever the order of the files and however many cross-file rules run."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import FIXTURES
+from newslint.config import Config
+from newslint.engine import PARALLEL_MIN_FILES, Task, run
+
+ARTICLES = FIXTURES / "articles"
+
+
+def _desk(tmp_path) -> list[str]:
+    """Enough fixture stories for a worker pool, two of them pasted into others across folders."""
+    stories = sorted(p for p in ARTICLES.glob("*.txt"))[: PARALLEL_MIN_FILES + 4]
+    for number, story in enumerate(stories):
+        folder = tmp_path / ("desk-a" if number % 2 else "desk-b")
+        folder.mkdir(exist_ok=True)
+        shutil.copy(story, folder / f"{number:02d}.txt")
+    (tmp_path / "desk-b" / "98.txt").write_bytes(stories[3].read_bytes())  # a story filed twice
+    pasted = stories[5].read_text(encoding="utf-8").split("\n\n")[1]
+    (tmp_path / "desk-a" / "99.txt").write_text(f"A new story opens here today.\n\n{pasted}\n", encoding="utf-8")
+    return sorted(str(p) for p in tmp_path.rglob("*.txt"))
+
+
+def test_cross_file_findings_do_not_depend_on_the_order_files_arrive(tmp_path):
+    paths = _desk(tmp_path)
+    config = Config(enable=("names.across-files",))  # two cross-file rules: one joined as files arrive
+    in_order = run([Task(p, config) for p in paths], jobs=2)
+    shuffled = run([Task(p, config) for p in reversed(paths)], jobs=2)  # out of path order: joined at the end
+    serial = run([Task(p, config) for p in paths], jobs=1)
+    across = [f for f in in_order.findings if f.rule == "duplicates.across-files"]
+    assert len(across) >= 2
+    assert in_order.findings == shuffled.findings == serial.findings
+    assert [r.path for r in in_order.results] == paths
+
+
+def test_skipping_kinds_by_word_finds_what_running_every_kind_finds(monkeypatch):
+    """`could_match` lets the engine skip a kind on a paragraph holding none of its words; forcing every
+    kind onto every paragraph must find exactly the same."""
+    from newslint.document import Document
+    from newslint.engine import engine_for
+    from newslint.kinds.base import Kind
+
+    stories = sorted([*ARTICLES.glob("*.txt"), *ARTICLES.glob("*.md"), *(FIXTURES.parent.parent / "examples").glob("*.*")])
+    engine = engine_for(Config(select=("attribution", "duplicates", "hedging", "names", "readability")))  # all, on or off
+    # The fixture stories, and every rule's own examples as the paragraphs of one more story.
+    examples = [text for rule in engine.rules for key in ("flags", "passes") for text in rule.examples.get(key, [])
+                if isinstance(text, str)]  # a list is a set of files, for a cross-file rule
+    documents = [lambda story=story: Document.read(str(story)) for story in stories]
+    documents.append(lambda: Document("examples.txt", "\n\n".join(examples)))
+    skipped = sum(not kind.could_match(p) for kind in engine.kinds for read in documents for p in read().paragraphs)
+    quick = [engine.check(read())[0] for read in documents]
+    for cls in {type(kind) for kind in engine.kinds}:
+        monkeypatch.setattr(cls, "could_match", Kind.could_match)
+    every = [engine.check(read())[0] for read in documents]
+    assert skipped > 1000 and sum(map(len, every)) > 150
+    assert quick == every
