@@ -19,8 +19,9 @@ def _desk(tmp_path) -> list[str]:
         folder = tmp_path / ("desk-a" if number % 2 else "desk-b")
         folder.mkdir(exist_ok=True)
         shutil.copy(story, folder / f"{number:02d}.txt")
-    (tmp_path / "desk-b" / "98.txt").write_bytes(stories[3].read_bytes())  # a story filed twice
-    pasted = stories[5].read_text(encoding="utf-8").split("\n\n")[1]
+    # Named, not picked by position: a fixture added later must not change what this test pastes.
+    (tmp_path / "desk-b" / "98.txt").write_bytes((ARTICLES / "hedging-harbour-budget.txt").read_bytes())  # filed twice
+    pasted = (ARTICLES / "attribution-stadium-plan.txt").read_text(encoding="utf-8").split("\n\n")[1]
     (tmp_path / "desk-a" / "99.txt").write_text(f"A new story opens here today.\n\n{pasted}\n", encoding="utf-8")
     return sorted(str(p) for p in tmp_path.rglob("*.txt"))
 
