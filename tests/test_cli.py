@@ -168,3 +168,23 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 1
     assert "internal error" not in stderr and "Traceback" not in stderr
+
+
+def test_a_declared_variant_differing_only_by_sharp_s_is_its_own_spelling(cli, tmp_path):
+    """Variants compare as a case-insensitive regex does: casefolding would make "Straße" the canonical
+    "Strasse" itself, refuse the rule, and never find the variant."""
+    rules = tmp_path / "house.yaml"
+    rules.write_text("""
+rules:
+  - id: house.streets
+    kind: substitution
+    severity: warning
+    message: "Use '{canonical}'."
+    description: Swiss desk style writes ss.
+    spellings:
+      - {canonical: Bahnhofstrasse, variants: [Bahnhofstraße]}
+""", encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("ZURICH, May 4 - Shops on the Bahnhofstraße closed early, police said.\n", encoding="utf-8")
+    result = cli("check", "--select", "house", "--rules", rules, story)
+    assert result.stdout.splitlines()[0] == f"{story}:1:30: warning house.streets Use 'Bahnhofstrasse'."

@@ -57,7 +57,7 @@ class Kind:
         """Per-file facts for `finish`; runs in a worker process, so it must return picklable data."""
         return None
 
-    def finish(self, summaries: list[tuple[str, Any]]) -> Iterable[CrossHit]:
+    def finish(self, summaries: Iterable[tuple[str, Any]]) -> Iterable[CrossHit]:
         """Called once, with (path, summary) in path order: an iterable to read once, which may still be
         filling while later files are checked (so the main process joins files as they arrive)."""
         return ()

@@ -37,19 +37,23 @@ class Substitution(Kind):
         super().__init__(rule)
         self.ignore_case = rule.boolean("ignore_case", True)
         self.skip_quotes = rule.boolean("skip_quotes", False)
-        self.canonical = self._spellings(rule)
-        variants = [re.escape(variant).replace(r"\ ", " ") for variant in self.canonical]
+        self.canonical, written = self._spellings(rule)
+        # Patterns from the variants as written: a lowered key is not always one ("İ" lowers to two
+        # characters, which a case-insensitive regex does not match against "İ").
+        variants = [re.escape(variant).replace(r"\ ", " ") for variant in written]
         alternation = rule.regex("spellings", phrase_alternation(variants), self.ignore_case)
         each = [rule.regex("spellings", phrase_alternation([variant]), self.ignore_case) for variant in variants]
         self.scan = phrase_scanner(alternation, variants, each)
         self.exceptions = rule.regex_from_list("exceptions", required=False, ignore_case=self.ignore_case)
 
-    def _spellings(self, rule) -> dict[str, str]:
-        """Variant (as looked up) to canonical; the shape is checked here so a typo names its line."""
+    def _spellings(self, rule) -> tuple[dict[str, str], list[str]]:
+        """Variant (as looked up) to canonical, and the variants as written, one per key; the shape is
+        checked here so a typo names its line."""
         entries = rule.require("spellings")
         if not isinstance(entries, list) or not entries:
             raise rule.error("'spellings' must be a list of {canonical: ..., variants: [...]} entries", "spellings")
         canonical: dict[str, str] = {}
+        written: dict[str, str] = {}
         for entry in entries:
             if not isinstance(entry, dict) or set(entry) != {"canonical", "variants"}:
                 raise rule.error("each entry under 'spellings' needs exactly 'canonical' and 'variants'", "spellings")
@@ -65,11 +69,13 @@ class Substitution(Kind):
                 if canonical.get(key, target) != target:
                     raise rule.error(f"variant {variant!r} has two canonical spellings", "spellings")
                 canonical[key] = target
-        return canonical
+                written.setdefault(key, _SPACE.sub(" ", variant.strip()))
+        return canonical, list(written.values())
 
     def _key(self, text: str) -> str:
         text = _SPACE.sub(" ", text.strip())
-        return text.casefold() if self.ignore_case else text
+        # Lowered, as a case-insensitive regex compares ("Straße" is not "Strasse"), not casefolded.
+        return text.lower() if self.ignore_case else text
 
     def could_match(self, paragraph) -> bool:
         return could_match(self.scan[1], paragraph.word_index)
