@@ -52,6 +52,8 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=400, help="files in the exhaustive-comparison sample")
     parser.add_argument("--json", dest="json_out", help="also write all figures to this JSON file")
     args = parser.parse_args()
+    if not (DATA / "bbc-news").is_dir() or not (DATA / "reuters-21578").is_dir():
+        parser.error(f"no corpora under {DATA}: set NEWSLINT_BENCH_DATA to the folder holding bbc-news/ and reuters-21578/")
 
     problems = {}
     wanted = [] if args.peers == "none" else [p.strip() for p in args.peers.split(",") if p.strip()]
