@@ -71,11 +71,13 @@ def findings_of(path: str, text: str) -> list:
 
 
 def plant(host: str, pair: Pair, rng: random.Random) -> tuple[str, list[tuple[int, int]], tuple[int, int]]:
-    """The host article with the pair planted as three new paragraphs; offsets of the majority uses and
-    of the minority use."""
+    """The host article with the pair planted as three new paragraphs (four with a bare last name); offsets
+    of the other planted names (the majority uses, the bare name) and of the minority use."""
     paragraphs = host.split("\n\n")
     inserts = [(1, rng.choice(FIRST), pair.majority), (len(paragraphs) // 2 + 1, rng.choice(MIDDLE), pair.majority),
                (len(paragraphs) + 2, rng.choice(LAST), pair.minority)]
+    if pair.bare:
+        inserts.append((len(paragraphs) + 3, rng.choice(MIDDLE), pair.bare))
     for index, template, name in inserts:
         paragraphs.insert(min(index, len(paragraphs)), template.replace("{name}", name, 1))
     text = "\n\n".join(paragraphs)
@@ -84,7 +86,7 @@ def plant(host: str, pair: Pair, rng: random.Random) -> tuple[str, list[tuple[in
         start = text.index(template.replace("{name}", name, 1), position) + template.index("{name}")
         spans.append((start, start + len(name)))
         position = start
-    return text, spans[:2], spans[2]
+    return text, spans[:2] + spans[3:], spans[2]
 
 
 def _overlaps(document: Document, finding, span: tuple[int, int]) -> bool:
@@ -97,11 +99,11 @@ def _trial(job) -> tuple[str, bool, bool]:
     """(source, minority reported, any planted name reported)."""
     pair, host_path, seed = job
     host = Document.read(host_path).raw
-    text, majority, minority = plant(host, pair, random.Random(seed))
+    text, others, minority = plant(host, pair, random.Random(seed))
     document = Document("planted.txt", text)
     found = engine().check(document)[0]
     hit_minority = any(_overlaps(document, f, minority) for f in found)
-    hit_any = hit_minority or any(_overlaps(document, f, span) for f in found for span in majority)
+    hit_any = hit_minority or any(_overlaps(document, f, span) for f in found for span in others)
     return pair.source, hit_minority, hit_any
 
 

@@ -17,6 +17,7 @@ class Pair:
     majority: str  # planted twice
     minority: str  # planted once, later
     source: str  # "news", "jrc-spelling", ...
+    bare: str = ""  # a last name on its own, planted once after the minority: "MacDonald led Labour"
 
 
 # Same person, two spellings, as they turn up in real copy: romanisation, diacritics, particles, typos.
@@ -71,6 +72,11 @@ NAMESAKES = [
     ("Mohammed bin Salman", "Mohammed Salman"), ("Octavia Popescu", "Octavian Popescu"),
     ("Marietje Bakker", "Marieke Bakker"), ("Jean-Marie Le Pen", "Marine Le Pen"), ("Jean-Pierre Kone", "Jean Kone"),
     ("Martina", "Martian"),
+    # A last name on its own that either of two people could own, with its inner capitals written the way
+    # one of them writes it.
+    ("Ramsay MacDonald", "Flora Macdonald", "MacDonald"), ("Iain Macleod", "Alistair MacLeod", "Macleod"),
+    # An -s added to both names is no Latvian ending here: different people.
+    ("Andreas Peters", "Andre Peter"), ("Carlos Santos", "Carlo Santo"), ("Nicolas Edwards", "Nicola Edward"),
 ]
 
 
@@ -79,7 +85,7 @@ def news_variants() -> list[Pair]:
 
 
 def namesakes() -> list[Pair]:
-    return [Pair(a, b, "namesakes") for a, b in NAMESAKES]
+    return [Pair(a, b, "namesakes", *bare) for a, b, *bare in NAMESAKES]
 
 
 # JRC-Names ------------------------------------------------------------------------------------------

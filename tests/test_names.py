@@ -1,11 +1,15 @@
-"""What the names fixtures cannot show: the normalisation key itself, and the fix a house spelling offers."""
+"""What the names fixtures cannot show: the normalisation key itself, the fix a house spelling offers, and
+that a fast test agrees with the regex it stands in front of."""
 
 from __future__ import annotations
+
+from itertools import product
 
 import pytest
 
 from newslint.document import Document
 from newslint.engine import Engine
+from newslint.kinds.name_mentions import _SENTENCE_END, _may_end_sentence
 from newslint.kinds.name_spelling import are_variants, skeleton
 from newslint.ruleset import builtin_rules_dir, load_rule_file
 
@@ -44,3 +48,20 @@ def test_house_spelling_fix_keeps_possessive_and_capitals():
     for start, end, replacement in sorted((f.fix for f in findings), reverse=True):
         fixed = fixed[:start] + replacement + fixed[end:]
     assert fixed == "KYIV TALKS\n\nKyiv's mayor met Gaddafi's former envoy.\n"
+
+
+# Windows before a capitalised word: a stop (or a title's full stop), closing quotes, white space and opening
+# quotes, each present or not, and line breaks where "$" treats them specially (said. "<break>Smith).
+_WORDS = ["said", "Mr", "U.S", ""]
+_STOPS = ["", ".", "!", "?", ":", "\u2026", ". ."]
+_CLOSERS = ["", '"', "\u201d", ")", "\u2019]"]
+_SPACES = ["", " ", "\n", " \n", "\n\n", "\t"]
+_OPENERS = ["", '"', "\u201c", "(", "[\u2018"]
+_ENDS = ["", "\n", "\n\n", " ", "x"]
+
+
+def test_sentence_end_prefilter_agrees_with_regex():
+    windows = ["".join(pieces) for pieces in product(_WORDS, _STOPS, _CLOSERS, _SPACES, _OPENERS, _ENDS)]
+    windows += ['said. "\n', "said.\n(", "no. 5 \n", "Gen.\n", "\n", "", ". \n\n"]
+    disagree = [w for w in windows if _may_end_sentence(w) != bool(_SENTENCE_END.search(w))]
+    assert not disagree, disagree[:5]

@@ -7,15 +7,41 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from newslint.kinds.name_mentions import Mention, Part
+from newslint.kinds.name_mentions import Mention, Part, _new_part
 from newslint.kinds.name_spelling import skeleton
 
 
 class Flag(NamedTuple):
-    """A minority spelling: `part` as written, and the first use of the spelling most of the copy uses."""
+    """A minority spelling: `part` as written, and the uses of the form most of the copy uses (the first is
+    the one a message names; across files, their files are the drafts that use the majority form)."""
 
     part: Part
-    majority: Part
+    uses: tuple[Part, ...]
+
+    @property
+    def majority(self) -> Part:
+        return self.uses[0]
+
+
+def minority_flags(forms: dict, weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
+    """Every use of every form but the heaviest of `forms` (form -> its uses, in document order)."""
+    majority = max(forms.values(), key=weight)  # max() keeps the first of equals: on a tie the form used first stands
+    uses = tuple(majority)
+    for parts in forms.values():
+        if parts is not majority:
+            yield from (Flag(part, uses) for part in parts)
+
+
+def one_per_word(flags: list[Flag]) -> list[Flag]:
+    """The first flag on each word: a word can be misspelt and lose its article, or be written in another
+    case by two tests. Words end apart, and a part with its article ends where its last name does."""
+    seen, kept = set(), []
+    for flag in flags:
+        word = (flag.part.where[:1], flag.part.end)  # across files, offsets repeat from file to file
+        if word not in seen:
+            seen.add(word)
+            kept.append(flag)
+    return kept
 
 
 def particle_case(full: list[Mention], person: Callable[[Mention], tuple], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
@@ -40,10 +66,7 @@ def case_minority(parts: list[Part], weight: Callable[[list[Part]], int], form: 
         if not part.text.isupper():
             by_case.setdefault(form(part), []).append(part)
     if len(by_case) > 1:
-        majority = max(by_case.values(), key=weight)  # on a tie the form used first stands
-        for uses in by_case.values():
-            if uses is not majority:
-                yield from (Flag(part, majority[0]) for part in uses)
+        yield from minority_flags(by_case, weight)
 
 
 def hyphenated_given(mentions: list[Mention]) -> list[Mention]:
@@ -59,8 +82,7 @@ def hyphenated_given(mentions: list[Mention]) -> list[Mention]:
             given, second = mention.given, mention.middle[0]
             text = f"{given.text} {second.text}"
             if (skeleton(text), mention.surname.key) in hyphenated:
-                where = (*given.where[:3], *second.where[3:]) if given.where else ()
-                joined = Part(text, given.start, second.end, text.casefold(), skeleton(text), where)
+                joined = _new_part(text, given.start, second.end)._replace(where=_spanned(given, second))
                 mention = mention._replace(given=joined, middle=mention.middle[1:])
         rewritten.append(mention)
     return rewritten
@@ -80,16 +102,16 @@ def article_dropped(full: list[Mention], person: Callable[[Mention], tuple], wei
         part = _with_article(mention) if has_article else mention.surname
         forms.setdefault(person(mention), {}).setdefault(has_article, []).append(part)
     for by_form in forms.values():
-        if len(by_form) == 2:
-            # max() keeps the first of equals: on a tie the form used first stands.
-            majority = max(by_form.values(), key=weight)
-            minority = next(uses for uses in by_form.values() if uses is not majority)
-            yield from (Flag(part, majority[0]) for part in minority)
+        yield from minority_flags(by_form, weight)
 
 
 def _with_article(mention: Mention) -> Part:
     """The article and the last name as one part, as written: "al-Assad", "el Sisi"."""
     article, surname = mention.particles, mention.surname
-    where = (*article.where[:3], *surname.where[3:]) if surname.where else ()
     return Part(f"{article.text}{mention.joiner}{surname.text}", article.start, surname.end,
-                surname.spelling, surname.key, where)
+                surname.spelling, surname.key, _spanned(article, surname))
+
+
+def _spanned(first: Part, last: Part) -> tuple:
+    """The cross-file place of two parts read as one, from the start of `first` to the end of `last`."""
+    return (*first.where[:3], *last.where[3:]) if first.where else ()

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
-from newslint.kinds.name_forms import Flag, article_dropped, case_minority, hyphenated_given, particle_case
+from newslint.kinds.name_forms import Flag, article_dropped, case_minority, hyphenated_given, one_per_word, particle_case
 from newslint.kinds.name_mentions import Mention, Part
-from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, are_variants, drops_final_n, is_baltic_form, is_classical_form, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
+from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, adds_ending, are_variants, drops_final_n, is_baltic_form, is_classical_form, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
@@ -41,10 +41,15 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
     mentions = hyphenated_given(mentions)
     people = _UnionFind()
     full = [m for m in mentions if m.given is not None]
-    endings = _join_people(people, {(m.given.key, m.surname.key) for m in full})
+    written: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for mention in full:
+        written.setdefault((mention.given.key, mention.surname.key), set()).add(
+            (mention.given.spelling, mention.surname.spelling))
+    endings = _join_people(people, written)
     families = _UnionFind()
     _join_families(families, people, full, [m for m in mentions if m.given is None])
     slots: dict = {}
+    owner: dict[Part, tuple] = {}  # a full name's last name and particles -> its person
     for mention in mentions:
         if mention.given is not None:
             person = people.find((mention.given.key, mention.surname.key))
@@ -52,30 +57,33 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
             for index, part in enumerate(mention.middle):  # Recep Tayyip Erdogan, Recep Tayip Erdogan
                 slots.setdefault(("middle", person, index, len(mention.middle)), []).append(part)
             family = families.find(("person", person))
+            owner[mention.surname] = person
+            if mention.particles is not None:
+                owner[mention.particles] = person
         else:
             family = families.find(("name", mention.surname.spelling))
         slots.setdefault(("surname", family), []).append(mention.surname)
         if mention.particles is not None:
             slots.setdefault(("particles", family), []).append(mention.particles)
-    flags = []
-    for slot in slots.values():
-        flags.extend(_minority(slot, weight, endings))
 
     def person_of(mention: Mention) -> tuple:
         return people.find((mention.given.key, mention.surname.key))
 
-    flags.extend(article_dropped(full, person_of, weight))
-    flags.extend(particle_case(full, person_of, weight))
-    return flags
+    # The article first: "Asad" in "Bashar Asad" beside "Bashar al-Assad" wants the whole "al-Assad".
+    flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight)]
+    for slot in slots.values():
+        flags.extend(_minority(slot, weight, endings, owner))
+    return one_per_word(flags)
 
 
-def _join_people(people: _UnionFind, forms: set[tuple[str, str]]) -> set[frozenset]:
-    """Compare the full names that share a block: the first letter of the given name's or of the last
-    name's looser fold. A story names a few dozen people, so the blocks stay small. Returns the pairs of
-    spellings that only another language's endings make one: a Latvian or Lithuanian rendering of the
-    whole name (Napoleons Bonaparts, Napoleon Bonaparte), or a Latin or Romance first name beside the
-    same last name (Hendrikus Colijn); anywhere else Napoleons would be a plural."""
-    forms = sorted(forms)
+def _join_people(people: _UnionFind, written: dict[tuple[str, str], set[tuple[str, str]]]) -> set[frozenset]:
+    """Compare the full names (as keys, each with the spellings that give it) that share a block: the first
+    letter of the given name's or of the last name's looser fold. A story names a few dozen people, so
+    the blocks stay small. Returns the pairs of spellings that only another language's endings make one:
+    a Latvian or Lithuanian rendering of the whole name (Napoleons Bonaparts, Napoleon Bonaparte), or a
+    Latin or Romance first name beside the same last name (Hendrikus Colijn); anywhere else Napoleons
+    would be a plural."""
+    forms = sorted(written)
     for form in forms:
         people.find(form)
     endings = set()
@@ -86,13 +94,25 @@ def _join_people(people: _UnionFind, forms: set[tuple[str, str]]) -> set[frozens
                     continue
                 if _same_person(given, surname, *other):
                     people.union((given, surname), other)
-                elif is_baltic_form(given, other[0]) and is_baltic_form(surname, other[1]):
-                    people.union((given, surname), other)  # an English plural never takes both names
+                elif _is_baltic_rendering((given, surname), other, written):
+                    people.union((given, surname), other)
                     endings |= {frozenset((given, other[0])), frozenset((surname, other[1]))}
                 elif surname == other[1] and is_classical_form(given, other[0]):
                     people.union((given, surname), other)  # Hendrik Colijn, Hendrikus Colijn
                     endings.add(frozenset((given, other[0])))
     return endings
+
+
+def _is_baltic_rendering(form: tuple[str, str], other: tuple[str, str], written: dict) -> bool:
+    """Is one full name the other with Latvian or Lithuanian endings on both parts (an English plural never
+    takes both), and somewhere more than the ending added to the name as written: a stem respelt
+    (Emanuels Makrons, Emmanuel Macron) or a final vowel replaced (Bonaparts, Bonaparte)? An ending
+    added to both names unchanged is as often another person: Carlos Santos, Carlo Santo; Andreas
+    Peters, Andre Peter."""
+    if not (is_baltic_form(form[0], other[0]) and is_baltic_form(form[1], other[1])):
+        return False
+    return any(not (adds_ending(given, other_given) and adds_ending(surname, other_surname))
+               for given, surname in written[form] for other_given, other_surname in written[other])
 
 
 def _blocks(items: list, keys: Callable, split: bool) -> Iterator[list]:
@@ -209,20 +229,41 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
                         families.union(name, node)
 
 
-def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: set[frozenset]) -> Iterator[Flag]:
+def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: set[frozenset],
+              owner: dict[Part, tuple]) -> Iterator[Flag]:
     by_spelling: dict[str, list[Part]] = {}
     for part in parts:
         by_spelling.setdefault(part.spelling, []).append(part)
     # max() keeps the first of equals, so on a tie the spelling used first stands and the later one is reported.
     majority = max(by_spelling.values(), key=weight)
-    yield from case_minority(majority, weight, lambda part: part.text[1:])
+    for uses in _by_person(majority, parts, owner):
+        yield from case_minority(uses, weight, lambda part: part.text[1:])
     if len(by_spelling) < 2:
         return
-    for uses in by_spelling.values():
-        if uses is not majority and (_are_related(uses[0].key, majority[0].key)
-                                     or drops_final_n(uses[0].text, majority[0].text)
-                                     or frozenset((uses[0].key, majority[0].key)) in endings):
-            yield from (Flag(part, majority[0]) for part in uses)
+    uses = tuple(majority)
+    for spelt in by_spelling.values():
+        if spelt is not majority and (_are_related(spelt[0].key, majority[0].key)
+                                      or drops_final_n(spelt[0].text, majority[0].text)
+                                      or frozenset((spelt[0].key, majority[0].key)) in endings):
+            yield from (Flag(part, uses) for part in spelt)
+
+
+def _by_person(uses: list[Part], slot: list[Part], owner: dict[Part, tuple]) -> Iterator[list[Part]]:
+    """`uses` split by the person each names, for comparing case: a family joins everyone whose last name
+    folds alike, and Ramsay MacDonald and the historian Flora Macdonald each spell theirs consistently.
+    A last name on its own ("MacDonald led Labour") counts only where the slot holds one person."""
+    if all(part.text == uses[0].text for part in uses):
+        yield uses  # nearly every slot: nothing to split
+        return
+    people = {owner[part] for part in slot if part in owner}
+    if len(people) < 2:
+        yield uses
+        return
+    by_person: dict[tuple, list[Part]] = {}
+    for part in uses:
+        if part in owner:
+            by_person.setdefault(owner[part], []).append(part)
+    yield from by_person.values()
 
 
 def _are_related(a: str, b: str) -> bool:

@@ -120,13 +120,21 @@ def _opens_sentence(text: str, paragraph_start: int, offset: int) -> bool:
     before = text[max(paragraph_start, offset - 12) : offset]
     if offset - paragraph_start <= len(before) and not before.strip(" \n\"'(\u201c\u2018["):
         return True
-    # What _SENTENCE_END needs, tested with string methods (most runs are mid-sentence): a stop, closing
-    # quotes, white space, opening quotes.
-    tail = before.rstrip("\"'(\u201c\u2018[")
-    if not tail[-1:].isspace() or not tail.rstrip().rstrip("\"'\u201d\u2019)]").endswith((".", "!", "?", ":", "\u2026")):
+    if not _may_end_sentence(before):
         return False
     end = _SENTENCE_END.search(before)
     return bool(end) and not (end.group(1) and end.group(1).casefold() in TITLES)
+
+
+def _may_end_sentence(window: str) -> bool:
+    """Could _SENTENCE_END match `window`? The same test with string methods (most runs are mid-sentence):
+    a stop, closing quotes, white space, opening quotes, at the end or, as "$" allows, before a final
+    line break (said. "<line break>Smith)."""
+    for end in (len(window), len(window) - 1) if window.endswith("\n") else (len(window),):
+        tail = window[:end].rstrip("\"'(\u201c\u2018[")
+        if tail[-1:].isspace() and tail.rstrip().rstrip("\"'\u201d\u2019)]").endswith((".", "!", "?", ":", "\u2026")):
+            return True
+    return False
 
 
 def _run_start(text: str, paragraph_start: int, offset: int) -> int | None:

@@ -276,6 +276,13 @@ def is_baltic_form(a: str, b: str) -> bool:
     return len(stem) >= MIN_BALTIC_STEM and stem in (plain_form, _FINAL_VOWEL.sub("", plain_form))
 
 
+def adds_ending(a: str, b: str) -> bool:
+    """Is one name part, as spelt, the other with an -s, -as, -is, -us or -ys simply added (Peters, Peter;
+    Andreas, Andre)? English, Spanish and Portuguese names end so too, so this alone proves no rendering."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and _BALTIC_ENDING.fullmatch(long, len(short)) is not None
+
+
 # A first name in Latin (Hendrikus, Robertus) or Italian and Spanish (Alfredo, Rolando): the English or
 # Dutch form with an ending added. Only on a stem this long, ending in a consonant: Marc and Marcus, or
 # Mari and Mario, are two names.

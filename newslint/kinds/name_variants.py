@@ -14,7 +14,7 @@ class NameVariants(Kind):
     """One name, two spellings: report the spelling fewer mentions use (on a tie, the later one).
 
     Fields: scope (`file`: within each story, the default; `corpus`: across every file of the run, where a
-    spelling's weight is the number of files using it, and only files that never use the majority spelling
+    spelling's weight is the number of files using it, and only files that never use the majority form
     are reported), exceptions (spellings never reported, e.g. two real people whose names fold together).
     """
 
@@ -46,19 +46,19 @@ class NameVariants(Kind):
 
     def finish(self, summaries) -> Iterator[CrossHit]:
         mentions = [mention for _, summary in summaries if summary for mention in summary]
-        files_using: dict[str, set[str]] = {}
-        for part in (part for mention in mentions for part in mention.parts):
-            files_using.setdefault(part.spelling, set()).add(part.where[0])
         reported = set()
         for flag in inconsistencies(mentions, weight=_files):
             path = flag.part.where[0]
-            if flag.part.spelling in self.exceptions or path in files_using[flag.majority.spelling]:
-                continue  # a file that uses both spellings is the within-file rule's business
+            # The files using the majority form are those of its uses, compared as the flag compares them:
+            # case as written (PayPal, Paypal), the article kept or dropped, or the spelling.
+            files = {part.where[0] for part in flag.uses}
+            if flag.part.spelling in self.exceptions or path in files:
+                continue  # a file that uses both forms is the within-file rule's business
             if (path, flag.part.spelling) not in reported:
                 reported.add((path, flag.part.spelling))
                 majority_path, majority_line = flag.majority.where[:2]
                 values = {"majority": flag.majority.text, "first_line": majority_line,
-                          "first_use": f"{majority_path}:{majority_line}", "drafts": len(files_using[flag.majority.spelling])}
+                          "first_use": f"{majority_path}:{majority_line}", "drafts": len(files)}
                 yield CrossHit(*flag.part.where, flag.part.text, values)
 
 
