@@ -111,11 +111,14 @@ class Span:
     def unquoted(self) -> str:
         """The text with its direct quotations blanked by spaces (same length, so offsets hold): what is
         said in the writer's own voice. Linear however many quotation marks there are."""
-        chars = list(self.text)
-        for start, end in self.quotes:
-            for i in range(max(start, self.start), min(end, self.end)):
-                chars[i - self.start] = " "
-        return "".join(chars)
+        pieces, position = [], 0
+        for start, end in self.quotes:  # in order, not overlapping; a sentence's may lie beyond it
+            start, end = max(start - self.start, position), min(end - self.start, len(self.text))
+            if start < end:
+                pieces += [self.text[position:start], " " * (end - start)]
+                position = end
+        pieces.append(self.text[position:])
+        return "".join(pieces)
 
 
 class Document:

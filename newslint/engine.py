@@ -149,20 +149,20 @@ def check_task(task: Task) -> FileResult:
 
 def run(tasks: list[Task], jobs: int = 0, on_progress: Callable[[int, int], None] | None = None) -> Report:
     """Check every task; `jobs` 0 means one worker per core. Output order never depends on `jobs`."""
-    for config in dict.fromkeys(task.config for task in tasks):
-        engine_for(config)  # load and validate rules once, before any worker starts
+    # Rules loaded and validated once, before any worker starts; one engine per configuration, in task order.
+    engines = [engine_for(config) for config in dict.fromkeys(task.config for task in tasks)]
     # The modules, rules and kinds loaded so far live as long as the run: out of the garbage collector's
     # reach, it does not trace them again at every collection, and forked workers keep sharing their pages.
     gc.freeze()
     results: list[FileResult] = []
     arriving = _collecting(_results(tasks, jobs), results, len(tasks), on_progress)
     try:
-        cross = _cross_file_pass(tasks, results, arriving)
+        cross = _cross_file_pass(tasks, engines, results, arriving)
     finally:
         arriving.close()  # interrupted while joining: stop the workers now, not when the traceback goes
     findings = [finding for result in results for finding in result.findings]
     findings.extend(suppression.drop_suppressed(cross, {r.path: r.suppressions for r in results}))
-    rules = {rule.id: rule for config in dict.fromkeys(t.config for t in tasks) for rule in engine_for(config).rules}
+    rules = {rule.id: rule for engine in engines for rule in engine.rules}
     if any(f.rule == suppression.UNKNOWN_RULE.id for f in findings):
         rules[suppression.UNKNOWN_RULE.id] = suppression.UNKNOWN_RULE
     return Report(sorted(findings), results, [rules[k] for k in sorted(rules)])
@@ -213,16 +213,18 @@ def _closing(executor, results):
     executor.shutdown()
 
 
-def _cross_file_pass(tasks: list[Task], results: list[FileResult], arriving: Iterator[FileResult]) -> list[Finding]:
-    """Join per-file summaries by rule id; each rule's kind from the first configuration that runs it.
+def _cross_file_pass(tasks: list[Task], engines: list[Engine], results: list[FileResult],
+                     arriving: Iterator[FileResult]) -> list[Finding]:
+    """Join per-file summaries by rule id; each rule's kind from the first of `engines` (one per
+    configuration, in task order) that runs it.
 
     `arriving` yields the results as the workers finish them, in task order. When that is also path order
     (one folder, or files named in order: the usual run), the first cross-file rule joins each file as it
     arrives, so the main process does that work while the workers still check files instead of after
     them. Any other rule, or files out of path order, are joined once every file is in."""
     finishers: dict[str, Kind] = {}
-    for config in dict.fromkeys(task.config for task in tasks):
-        for kind in engine_for(config).cross_file:
+    for engine in engines:
+        for kind in engine.cross_file:
             finishers.setdefault(kind.rule.id, kind)
     findings = []
     ordered = sorted(finishers.items())

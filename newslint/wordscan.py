@@ -10,6 +10,7 @@ match are ever compiled. The matches, and their order, are exactly those `findit
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 from re import _constants as _c
@@ -138,12 +139,13 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def phrase_scanner(alternation, phrases: list[str], patterns: list) -> tuple:
+def phrase_scanner(alternation, phrases: list[str], patterns: Iterable) -> tuple:
     """(pattern, words) for `matches`: `alternation` (the whole-word alternation of `phrases`) and the
     words it can start with; for newslint's own rules, `FirstOf` the phrases' own `patterns` instead, so
-    only the phrases a text can match are ever compiled. (None for the words: scan the whole alternation.)"""
+    only the phrases a text can match are ever compiled. (None for the words: scan the whole alternation,
+    and `patterns`, which may be a generator, is never built.)"""
     words = words_for(alternation, phrases)
-    return (alternation, None) if words is None else (FirstOf(phrases, patterns), words)
+    return (alternation, None) if words is None else (FirstOf(phrases, list(patterns)), words)
 
 
 class Phrase(NamedTuple):

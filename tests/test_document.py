@@ -104,6 +104,17 @@ def test_quote_that_reopens_at_each_sentence_is_two_quotes_not_a_toggle():
     assert paragraph.in_quote(text.index("Monday"))
 
 
+def test_unquoted_blanks_each_sentence_s_share_of_a_quote_and_keeps_offsets():
+    # The quotation starts in the first sentence and runs through the second; the third is the writer's.
+    text = 'Ruiz said: "We did not expect this. The board may meet on Monday." Talks may resume.'
+    paragraph = Document("story.txt", text).paragraphs[0]
+    first, second, third = paragraph.sentences
+    assert paragraph.unquoted == "Ruiz said:" + " " * len(text[10:66]) + text[66:]
+    assert first.unquoted == "Ruiz said:" + " " * (len(first.text) - 10)
+    assert second.unquoted == " " * len(second.text)
+    assert third.unquoted == third.text == "Talks may resume."
+
+
 def test_unclosed_quote_runs_to_the_paragraph_end():
     text = 'The chairman was blunt. "This is the worst year we have had, and it may get worse.'
     assert quoted(text) == ['"This is the worst year we have had, and it may get worse.']

@@ -50,18 +50,17 @@ class Quote(Kind):
         outside = paragraph.unquoted
         if self.speech.search(outside):
             return  # a speaker anywhere in the paragraph covers every quotation in it
-        runs_on = self._previous_names_speaker(paragraph)
         # Each found once, so a paragraph of thousands of quotation marks stays linear.
         first_word = _WORD.search(outside)
         opening = first_word.start() if first_word else len(outside)
+        offsets = [start - paragraph.start for start, _ in quotes]
+        runs_on = offsets[0] <= opening and self._previous_names_speaker(paragraph)
         speaker = self.speakers.search(outside) if self.speakers else None
         named_by = speaker.end() if speaker else len(outside) + 1
-        last_marks = _last_marks(outside)
-        for start, end in quotes:
-            offset = start - paragraph.start
+        for (start, end), offset, mark_before in zip(quotes, offsets, _marks_before(outside, offsets)):
             if runs_on and offset <= opening:
                 continue  # the paragraph opens with it: the speaker named just before is still talking
-            if last_marks[offset] == ":":
+            if mark_before == ":":
                 continue  # "He is prepared to go this far: ...": the colon hands over to a speaker
             if named_by <= offset:
                 continue  # the person the paragraph is about, named before they speak
@@ -103,15 +102,14 @@ class Quote(Kind):
         return len(_MARKS.findall(previous)) % 2 == 1 and previous[-1:] not in "\"\u201d"
 
 
-def _last_marks(text: str) -> list[str]:
-    """For each offset, the last character before it that is not white space ("" at the start)."""
-    marks, last = [], ""
-    for char in text:
-        marks.append(last)
-        if not char.isspace():
-            last = char
-    marks.append(last)
-    return marks
+def _marks_before(text: str, offsets: list[int]) -> Iterator[str]:
+    """For each of the ascending `offsets`, the last character before it that is not white space ("" if
+    none), reading `text` once."""
+    last, position = "", 0
+    for offset in offsets:
+        before = text[position:offset].rstrip()
+        last, position = before[-1] if before else last, offset
+        yield last
 
 
 def _first_words_length(text: str, start: int, count: int) -> int:

@@ -42,7 +42,7 @@ class Substitution(Kind):
         # characters, which a case-insensitive regex does not match against "İ").
         variants = [re.escape(variant).replace(r"\ ", " ") for variant in written]
         alternation = rule.regex("spellings", phrase_alternation(variants), self.ignore_case)
-        each = [rule.regex("spellings", phrase_alternation([variant]), self.ignore_case) for variant in variants]
+        each = (rule.regex("spellings", phrase_alternation([variant]), self.ignore_case) for variant in variants)
         self.scan = phrase_scanner(alternation, variants, each)
         self.exceptions = rule.regex_from_list("exceptions", required=False, ignore_case=self.ignore_case)
 
