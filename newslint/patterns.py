@@ -127,7 +127,8 @@ def validate_pattern(source: str, ignore_case: bool = False) -> int:
 def phrase_alternation(phrases: list[str]) -> str:
     """One pattern matching any of `phrases` as whole words, longest first. A space in a phrase matches
     any run of white space, so a phrase still matches across a hard line wrap."""
-    parts = sorted({phrase.strip() for phrase in phrases if phrase.strip()}, key=len, reverse=True)
+    # Ties keep the list's order (a set's order would change with the hash seed), as `wordscan.FirstOf` does.
+    parts = sorted(dict.fromkeys(phrase.strip() for phrase in phrases if phrase.strip()), key=len, reverse=True)
     body = "|".join(re.sub(r"(?:\\ | )+", r"\\s+", part) for part in parts)
     return f"{_WHOLE_WORD[0]}{body}{_WHOLE_WORD[1]}"
 
