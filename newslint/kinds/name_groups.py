@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
-from newslint.kinds.name_forms import Flag, article_dropped, case_minority, hyphenated_given, one_per_word, particle_case
+from newslint.kinds.name_forms import Flag, article_dropped, case_minority, heaviest, hyphenated_given, one_per_word, particle_case
 from newslint.kinds.name_mentions import Mention, Part
 from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, adds_ending, are_variants, drops_final_n, is_baltic_form, is_classical_form, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
@@ -234,8 +234,7 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: s
     by_spelling: dict[str, list[Part]] = {}
     for part in parts:
         by_spelling.setdefault(part.spelling, []).append(part)
-    # max() keeps the first of equals, so on a tie the spelling used first stands and the later one is reported.
-    majority = max(by_spelling.values(), key=weight)
+    majority = heaviest(by_spelling, weight)
     for uses in _by_person(majority, parts, owner):
         yield from case_minority(uses, weight, lambda part: part.text[1:])
     if len(by_spelling) < 2:
