@@ -241,9 +241,7 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: s
         return
     uses = tuple(majority)
     for spelt in by_spelling.values():
-        if spelt is not majority and (_are_related(spelt[0].key, majority[0].key)
-                                      or drops_final_n(spelt[0].text, majority[0].text)
-                                      or frozenset((spelt[0].key, majority[0].key)) in endings):
+        if spelt is not majority and _are_related(spelt[0], majority[0], endings):
             yield from (Flag(part, uses) for part in spelt)
 
 
@@ -265,9 +263,14 @@ def _by_person(uses: list[Part], slot: list[Part], owner: dict[Part, tuple]) -> 
     yield from by_person.values()
 
 
-def _are_related(a: str, b: str) -> bool:
+def _are_related(part: Part, other: Part, endings: set[frozenset]) -> bool:
     """A last check on two spellings the grouping put together: one word respelt, not inflected (a person
-    joined by first name may still be "West German" and "West Germany")?"""
+    joined by first name may still be "West German" and "West Germany")? Another language's ending is
+    a respelling, though English would read it as a derived word: the `endings` found on whole names
+    (Napoleons Bonaparts, Hendrikus Colijn) and a Catalan final vowel for n (Martí, Martín)."""
+    a, b = part.key, other.key
+    if frozenset((a, b)) in endings or drops_final_n(part.text, other.text):
+        return True
     if are_cognates(a, b):
         return True  # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
     if is_english_derivation(a, b):
