@@ -39,20 +39,23 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
     """Minority spellings among `mentions` (in document order). `weight` scores a spelling from its uses:
     by default how often it occurs; across files, in how many files."""
     mentions = hyphenated_given(mentions)
-    people = _UnionFind()
     full = [m for m in mentions if m.given is not None]
     written: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for mention in full:
         written.setdefault((mention.given.key, mention.surname.key), set()).add(
             (mention.given.spelling, mention.surname.spelling))
-    endings = _join_people(people, written)
+    people, endings = _join_people(written)
+
+    def person_of(mention: Mention) -> tuple:
+        return people[mention.given.key, mention.surname.key]
+
     families = _UnionFind()
-    _join_families(families, people, full, [m for m in mentions if m.given is None])
+    _join_families(families, person_of, full, [m for m in mentions if m.given is None])
     slots: dict = {}
     owner: dict[Part, tuple] = {}  # a full name's last name and particles -> its person
     for mention in mentions:
         if mention.given is not None:
-            person = people.find((mention.given.key, mention.surname.key))
+            person = person_of(mention)
             slots.setdefault(("given", person), []).append(mention.given)
             for index, part in enumerate(mention.middle):  # Recep Tayyip Erdogan, Recep Tayip Erdogan
                 slots.setdefault(("middle", person, index, len(mention.middle)), []).append(part)
@@ -66,9 +69,6 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
         if mention.particles is not None:
             slots.setdefault(("particles", family), []).append(mention.particles)
 
-    def person_of(mention: Mention) -> tuple:
-        return people.find((mention.given.key, mention.surname.key))
-
     # The article first: "Asad" in "Bashar Asad" beside "Bashar al-Assad" wants the whole "al-Assad".
     flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight)]
     for slot in slots.values():
@@ -76,17 +76,16 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
     return one_per_word(flags)
 
 
-def _join_people(people: _UnionFind, written: dict[tuple[str, str], set[tuple[str, str]]]) -> set[frozenset]:
+def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[dict, set[frozenset]]:
     """Compare the full names (as keys, each with the spellings that give it) that share a block: the first
     letter of the given name's or of the last name's looser fold. A story names a few dozen people, so
-    the blocks stay small. Returns the pairs of spellings that only another language's endings make one:
+    the blocks stay small. Returns each full name's person (the first of its forms in sort order), and
+    the pairs of keys that only another language's endings make one:
     a Latvian or Lithuanian rendering of the whole name (Napoleons Bonaparts, Napoleon Bonaparte), or a
     Latin or Romance first name beside the same last name (Hendrikus Colijn); anywhere else Napoleons
     would be a plural."""
     forms = sorted(written)
-    for form in forms:
-        people.find(form)
-    endings = set()
+    people, endings = _UnionFind(), set()
     for block in _blocks(forms, lambda form: enumerate(form), split=True):
         for i, (given, surname) in enumerate(block):
             for other in block[:i]:
@@ -100,7 +99,7 @@ def _join_people(people: _UnionFind, written: dict[tuple[str, str], set[tuple[st
                 elif surname == other[1] and is_classical_form(given, other[0]):
                     people.union((given, surname), other)  # Hendrik Colijn, Hendrikus Colijn
                     endings.add(frozenset((given, other[0])))
-    return endings
+    return {form: people.find(form) for form in forms}, endings
 
 
 def _is_baltic_rendering(form: tuple[str, str], other: tuple[str, str], written: dict) -> bool:
@@ -180,7 +179,8 @@ def _sound_alike(given: str, other_given: str, surname: str, other_surname: str)
     return all(consonant_likeness(a, b) >= SOUND_CONSONANTS for a, b in ((given, other_given), (surname, other_surname)))
 
 
-def _join_families(families: _UnionFind, people: _UnionFind, full: list[Mention], short: list[Mention]) -> None:
+def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], full: list[Mention],
+                   short: list[Mention]) -> None:
     """A family is the people and bare last names that share one last name, spelt however. A bare last
     name joins the people it spells exactly; failing that, those whose key it shares or whose name it
     respells (Gonzales after Maria Gonzalez), and other bare names alike. People never join each other
@@ -189,7 +189,7 @@ def _join_families(families: _UnionFind, people: _UnionFind, full: list[Mention]
     by_letters: dict[str, set] = {}
     people_by_key: dict[str, set] = {}
     for mention in full:
-        person = ("person", people.find((mention.given.key, mention.surname.key)))
+        person = ("person", person_of(mention))
         families.find(person)
         by_spelling.setdefault(mention.surname.spelling, set()).add(person)
         by_letters.setdefault(plain(mention.surname.text), set()).add(person)
