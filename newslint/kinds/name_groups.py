@@ -89,8 +89,6 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
     for block in _blocks(forms, lambda form: enumerate(form), split=True):
         for i, (given, surname) in enumerate(block):
             for other in block[:i]:
-                if other == (given, surname):
-                    continue
                 if _same_person(given, surname, *other):
                     people.union((given, surname), other)
                 elif _is_baltic_rendering((given, surname), other, written):
@@ -124,15 +122,17 @@ def _blocks(items: list, keys: Callable, split: bool) -> Iterator[list]:
         for slot, key in keys(item):
             for fold in set(loose(key)):
                 blocks.setdefault((slot, fold[:1]), []).append(item)
-    for (slot, _), block in blocks.items():
-        if len(block) <= MAX_BLOCK:
-            yield block
+    for (slot, _), entries in blocks.items():
+        # An item is entered once per fold opening with the block's letter; MAX_BLOCK counts those entries
+        # (the limit was set on that count), but a block holds each item once.
+        if len(entries) <= MAX_BLOCK:
+            yield list(dict.fromkeys(entries))
         elif split:
-            finer: dict[str, list] = {}
-            for item in block:
+            finer: dict[str, dict] = {}
+            for item in dict.fromkeys(entries):
                 for fold in set(loose(dict(keys(item))[slot])):
-                    finer.setdefault(fold[:2], []).append(item)
-            yield from finer.values()
+                    finer.setdefault(fold[:2], {})[item] = None
+            yield from map(list, finer.values())
 
 
 @lru_cache(maxsize=65536)
@@ -223,7 +223,7 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
     for block in _blocks(list(bare.keys() | people.keys()), lambda key: ((0, key),), split=False):
         for i, key in enumerate(block):
             for other in block[:i]:
-                if key != other and (key in bare or other in bare) and is_respelling(key, other, BARE):
+                if (key in bare or other in bare) and is_respelling(key, other, BARE):
                     name, other_key = (bare[key], other) if key in bare else (bare[other], key)
                     for node in people.get(other_key, ()) or (bare[other_key],):
                         families.union(name, node)
