@@ -95,8 +95,9 @@ def hyphenated_given(mentions: list[Mention]) -> list[Mention]:
 
 
 # Arabic articles: "Bashar al-Assad" and "Bashar Assad" are one man named two ways. ("bin", "van" and the
-# like stay out: "Mohammed bin Salman" and a "Mohammed Salman" may be father and son.)
-ARTICLES = frozenset("al el ul ad as ash at az".split())
+# like stay out: "Mohammed bin Salman" and a "Mohammed Salman" may be father and son.) Compared with a
+# particle's key, in which "el" and "ul" are already "al".
+ARTICLES = frozenset("al ad as ash at az".split())
 
 
 def article_dropped(full: list[Mention], person: Callable[[Mention], tuple], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
