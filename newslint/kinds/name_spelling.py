@@ -8,6 +8,7 @@ so that inflections (Korea, Korean) and close but different names (Austria, Aust
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -279,8 +280,13 @@ def is_baltic_form(a: str, b: str) -> bool:
 def adds_ending(a: str, b: str) -> bool:
     """Is one name part, as spelt, the other with an -s, -as, -is, -us or -ys simply added (Peters, Peter;
     Andreas, Andre)? English, Spanish and Portuguese names end so too, so this alone proves no rendering."""
+    return _stem_before(a, b, _BALTIC_ENDING) is not None
+
+
+def _stem_before(a: str, b: str, ending: re.Pattern) -> str | None:
+    """The shorter of two words, if the longer is it with a match of `ending` added; else None."""
     short, long = sorted((a, b), key=len)
-    return long.startswith(short) and _BALTIC_ENDING.fullmatch(long, len(short)) is not None
+    return short if long.startswith(short) and ending.fullmatch(long, len(short)) else None
 
 
 # A first name in Latin (Hendrikus, Robertus) or Italian and Spanish (Alfredo, Rolando): the English or
@@ -292,6 +298,5 @@ MIN_CLASSICAL_STEM = 6
 
 def is_classical_form(a: str, b: str) -> bool:
     """Is one skeleton the other with a Latin -us or a Romance -o added (Robert, Robertus; Alfred, Alfredo)?"""
-    short, long = sorted((a, b), key=len)
-    return (len(short) >= MIN_CLASSICAL_STEM and short[-1] not in "aeiou" and long.startswith(short)
-            and _CLASSICAL_ENDING.fullmatch(long, len(short)) is not None)
+    stem = _stem_before(a, b, _CLASSICAL_ENDING)
+    return stem is not None and len(stem) >= MIN_CLASSICAL_STEM and stem[-1] not in "aeiou"
