@@ -227,10 +227,15 @@ def is_derived(a: str, b: str) -> bool:
     """Do two skeletons differ only by an ending that makes another word: a plural, an adjective or a
     people (Treasury/Treasuries, Europe/European, Texas/Texans, Korea/Koreans,
     Forsyth/Forsythe)?"""
+    return _derived_tails(a, b) is not None
+
+
+def _derived_tails(a: str, b: str) -> tuple[str, str] | None:
+    """If `is_derived`, the two words' tails after the start they share, the shorter first; else None."""
     if a == b:
-        return False
+        return None
     short, long = sorted(tails(a, b), key=len)
-    return len(short) <= 1 and len(long) <= 3 and not set(short + long) - _DERIVING
+    return (short, long) if len(short) <= 1 and len(long) <= 3 and not set(short + long) - _DERIVING else None
 
 
 # The endings English swaps rather than adds, as skeletons: Germans/Germany, Texas/Texans, Canada/Canadian,
@@ -243,10 +248,8 @@ _ENGLISH_SWAPS = frozenset({("s", "i"), ("i", "s"), ("s", "ns"), ("a", "an"), ("
 def is_english_derivation(a: str, b: str) -> bool:
     """Does one skeleton make an English word from the other by adding an ending or by one of the swaps
     English makes?"""
-    if not is_derived(a, b):
-        return False
-    short, long = sorted(tails(a, b), key=len)
-    return not short or (short, long) in _ENGLISH_SWAPS
+    derived = _derived_tails(a, b)
+    return derived is not None and (not derived[0] or derived in _ENGLISH_SWAPS)
 
 
 def is_close(a: str, b: str) -> bool:
