@@ -18,6 +18,7 @@ The corpora and JRC-Names are read from ../shared/data and never copied into the
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import sys
 import time
@@ -143,7 +144,7 @@ def _halved(pair: Pair) -> Pair:
     if not pair.source.startswith("jrc-"):
         return pair
     half = "a" if zlib.crc32(f"{pair.majority}\t{pair.minority}".encode()) % 2 == 0 else "b"
-    return Pair(pair.majority, pair.minority, f"{pair.source}/{half}")
+    return dataclasses.replace(pair, source=f"{pair.source}/{half}")
 
 
 def _limited(pairs: list[Pair], limit: int) -> list[Pair]:

@@ -23,9 +23,15 @@ class Flag(NamedTuple):
         return self.uses[0]
 
 
+def heaviest(forms: dict, weight: Callable[[list[Part]], int]) -> list[Part]:
+    """The uses of the form `weight` scores highest among `forms` (form -> its uses, in document order).
+    max() keeps the first of equals: on a tie the form used first stands and the later one is reported."""
+    return max(forms.values(), key=weight)
+
+
 def minority_flags(forms: dict, weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
     """Every use of every form but the heaviest of `forms` (form -> its uses, in document order)."""
-    majority = max(forms.values(), key=weight)  # max() keeps the first of equals: on a tie the form used first stands
+    majority = heaviest(forms, weight)
     uses = tuple(majority)
     for parts in forms.values():
         if parts is not majority:
@@ -89,8 +95,9 @@ def hyphenated_given(mentions: list[Mention]) -> list[Mention]:
 
 
 # Arabic articles: "Bashar al-Assad" and "Bashar Assad" are one man named two ways. ("bin", "van" and the
-# like stay out: "Mohammed bin Salman" and a "Mohammed Salman" may be father and son.)
-ARTICLES = frozenset("al el ul ad as ash at az".split())
+# like stay out: "Mohammed bin Salman" and a "Mohammed Salman" may be father and son.) Compared with a
+# particle's key, in which "el" and "ul" are already "al".
+ARTICLES = frozenset("al ad as ash at az".split())
 
 
 def article_dropped(full: list[Mention], person: Callable[[Mention], tuple], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:

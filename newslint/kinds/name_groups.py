@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
-from newslint.kinds.name_forms import Flag, article_dropped, case_minority, hyphenated_given, one_per_word, particle_case
+from newslint.kinds.name_forms import Flag, article_dropped, case_minority, heaviest, hyphenated_given, one_per_word, particle_case
 from newslint.kinds.name_mentions import Mention, Part
 from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, adds_ending, are_variants, drops_final_n, is_baltic_form, is_classical_form, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
@@ -39,20 +39,23 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
     """Minority spellings among `mentions` (in document order). `weight` scores a spelling from its uses:
     by default how often it occurs; across files, in how many files."""
     mentions = hyphenated_given(mentions)
-    people = _UnionFind()
     full = [m for m in mentions if m.given is not None]
     written: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for mention in full:
         written.setdefault((mention.given.key, mention.surname.key), set()).add(
             (mention.given.spelling, mention.surname.spelling))
-    endings = _join_people(people, written)
+    people, endings = _join_people(written)
+
+    def person_of(mention: Mention) -> tuple:
+        return people[mention.given.key, mention.surname.key]
+
     families = _UnionFind()
-    _join_families(families, people, full, [m for m in mentions if m.given is None])
+    _join_families(families, person_of, full, [m for m in mentions if m.given is None])
     slots: dict = {}
     owner: dict[Part, tuple] = {}  # a full name's last name and particles -> its person
     for mention in mentions:
         if mention.given is not None:
-            person = people.find((mention.given.key, mention.surname.key))
+            person = person_of(mention)
             slots.setdefault(("given", person), []).append(mention.given)
             for index, part in enumerate(mention.middle):  # Recep Tayyip Erdogan, Recep Tayip Erdogan
                 slots.setdefault(("middle", person, index, len(mention.middle)), []).append(part)
@@ -66,9 +69,6 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
         if mention.particles is not None:
             slots.setdefault(("particles", family), []).append(mention.particles)
 
-    def person_of(mention: Mention) -> tuple:
-        return people.find((mention.given.key, mention.surname.key))
-
     # The article first: "Asad" in "Bashar Asad" beside "Bashar al-Assad" wants the whole "al-Assad".
     flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight)]
     for slot in slots.values():
@@ -76,22 +76,19 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
     return one_per_word(flags)
 
 
-def _join_people(people: _UnionFind, written: dict[tuple[str, str], set[tuple[str, str]]]) -> set[frozenset]:
+def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[dict, set[frozenset]]:
     """Compare the full names (as keys, each with the spellings that give it) that share a block: the first
     letter of the given name's or of the last name's looser fold. A story names a few dozen people, so
-    the blocks stay small. Returns the pairs of spellings that only another language's endings make one:
+    the blocks stay small. Returns each full name's person (the first of its forms in sort order), and
+    the pairs of keys that only another language's endings make one:
     a Latvian or Lithuanian rendering of the whole name (Napoleons Bonaparts, Napoleon Bonaparte), or a
     Latin or Romance first name beside the same last name (Hendrikus Colijn); anywhere else Napoleons
     would be a plural."""
     forms = sorted(written)
-    for form in forms:
-        people.find(form)
-    endings = set()
+    people, endings = _UnionFind(), set()
     for block in _blocks(forms, lambda form: enumerate(form), split=True):
         for i, (given, surname) in enumerate(block):
             for other in block[:i]:
-                if other == (given, surname):
-                    continue
                 if _same_person(given, surname, *other):
                     people.union((given, surname), other)
                 elif _is_baltic_rendering((given, surname), other, written):
@@ -100,7 +97,7 @@ def _join_people(people: _UnionFind, written: dict[tuple[str, str], set[tuple[st
                 elif surname == other[1] and is_classical_form(given, other[0]):
                     people.union((given, surname), other)  # Hendrik Colijn, Hendrikus Colijn
                     endings.add(frozenset((given, other[0])))
-    return endings
+    return {form: people.find(form) for form in forms}, endings
 
 
 def _is_baltic_rendering(form: tuple[str, str], other: tuple[str, str], written: dict) -> bool:
@@ -125,15 +122,17 @@ def _blocks(items: list, keys: Callable, split: bool) -> Iterator[list]:
         for slot, key in keys(item):
             for fold in set(loose(key)):
                 blocks.setdefault((slot, fold[:1]), []).append(item)
-    for (slot, _), block in blocks.items():
-        if len(block) <= MAX_BLOCK:
-            yield block
+    for (slot, _), entries in blocks.items():
+        # An item is entered once per fold opening with the block's letter; MAX_BLOCK counts those entries
+        # (the limit was set on that count), but a block holds each item once.
+        if len(entries) <= MAX_BLOCK:
+            yield list(dict.fromkeys(entries))
         elif split:
-            finer: dict[str, list] = {}
-            for item in block:
+            finer: dict[str, dict] = {}
+            for item in dict.fromkeys(entries):
                 for fold in set(loose(dict(keys(item))[slot])):
-                    finer.setdefault(fold[:2], []).append(item)
-            yield from finer.values()
+                    finer.setdefault(fold[:2], {})[item] = None
+            yield from map(list, finer.values())
 
 
 @lru_cache(maxsize=65536)
@@ -180,7 +179,8 @@ def _sound_alike(given: str, other_given: str, surname: str, other_surname: str)
     return all(consonant_likeness(a, b) >= SOUND_CONSONANTS for a, b in ((given, other_given), (surname, other_surname)))
 
 
-def _join_families(families: _UnionFind, people: _UnionFind, full: list[Mention], short: list[Mention]) -> None:
+def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], full: list[Mention],
+                   short: list[Mention]) -> None:
     """A family is the people and bare last names that share one last name, spelt however. A bare last
     name joins the people it spells exactly; failing that, those whose key it shares or whose name it
     respells (Gonzales after Maria Gonzalez), and other bare names alike. People never join each other
@@ -189,7 +189,7 @@ def _join_families(families: _UnionFind, people: _UnionFind, full: list[Mention]
     by_letters: dict[str, set] = {}
     people_by_key: dict[str, set] = {}
     for mention in full:
-        person = ("person", people.find((mention.given.key, mention.surname.key)))
+        person = ("person", person_of(mention))
         families.find(person)
         by_spelling.setdefault(mention.surname.spelling, set()).add(person)
         by_letters.setdefault(plain(mention.surname.text), set()).add(person)
@@ -223,7 +223,7 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
     for block in _blocks(list(bare.keys() | people.keys()), lambda key: ((0, key),), split=False):
         for i, key in enumerate(block):
             for other in block[:i]:
-                if key != other and (key in bare or other in bare) and is_respelling(key, other, BARE):
+                if (key in bare or other in bare) and is_respelling(key, other, BARE):
                     name, other_key = (bare[key], other) if key in bare else (bare[other], key)
                     for node in people.get(other_key, ()) or (bare[other_key],):
                         families.union(name, node)
@@ -234,17 +234,14 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: s
     by_spelling: dict[str, list[Part]] = {}
     for part in parts:
         by_spelling.setdefault(part.spelling, []).append(part)
-    # max() keeps the first of equals, so on a tie the spelling used first stands and the later one is reported.
-    majority = max(by_spelling.values(), key=weight)
+    majority = heaviest(by_spelling, weight)
     for uses in _by_person(majority, parts, owner):
         yield from case_minority(uses, weight, lambda part: part.text[1:])
     if len(by_spelling) < 2:
         return
     uses = tuple(majority)
     for spelt in by_spelling.values():
-        if spelt is not majority and (_are_related(spelt[0].key, majority[0].key)
-                                      or drops_final_n(spelt[0].text, majority[0].text)
-                                      or frozenset((spelt[0].key, majority[0].key)) in endings):
+        if spelt is not majority and _are_related(spelt[0], majority[0], endings):
             yield from (Flag(part, uses) for part in spelt)
 
 
@@ -266,9 +263,14 @@ def _by_person(uses: list[Part], slot: list[Part], owner: dict[Part, tuple]) -> 
     yield from by_person.values()
 
 
-def _are_related(a: str, b: str) -> bool:
+def _are_related(part: Part, other: Part, endings: set[frozenset]) -> bool:
     """A last check on two spellings the grouping put together: one word respelt, not inflected (a person
-    joined by first name may still be "West German" and "West Germany")?"""
+    joined by first name may still be "West German" and "West Germany")? Another language's ending is
+    a respelling, though English would read it as a derived word: the `endings` found on whole names
+    (Napoleons Bonaparts, Hendrikus Colijn) and a Catalan final vowel for n (Martí, Martín)."""
+    a, b = part.key, other.key
+    if frozenset((a, b)) in endings or drops_final_n(part.text, other.text):
+        return True
     if are_cognates(a, b):
         return True  # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
     if is_english_derivation(a, b):

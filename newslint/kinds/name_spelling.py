@@ -8,6 +8,7 @@ so that inflections (Korea, Korean) and close but different names (Austria, Aust
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -226,10 +227,15 @@ def is_derived(a: str, b: str) -> bool:
     """Do two skeletons differ only by an ending that makes another word: a plural, an adjective or a
     people (Treasury/Treasuries, Europe/European, Texas/Texans, Korea/Koreans,
     Forsyth/Forsythe)?"""
+    return _derived_tails(a, b) is not None
+
+
+def _derived_tails(a: str, b: str) -> tuple[str, str] | None:
+    """If `is_derived`, the two words' tails after the start they share, the shorter first; else None."""
     if a == b:
-        return False
+        return None
     short, long = sorted(tails(a, b), key=len)
-    return len(short) <= 1 and len(long) <= 3 and not set(short + long) - _DERIVING
+    return (short, long) if len(short) <= 1 and len(long) <= 3 and not set(short + long) - _DERIVING else None
 
 
 # The endings English swaps rather than adds, as skeletons: Germans/Germany, Texas/Texans, Canada/Canadian,
@@ -242,10 +248,8 @@ _ENGLISH_SWAPS = frozenset({("s", "i"), ("i", "s"), ("s", "ns"), ("a", "an"), ("
 def is_english_derivation(a: str, b: str) -> bool:
     """Does one skeleton make an English word from the other by adding an ending or by one of the swaps
     English makes?"""
-    if not is_derived(a, b):
-        return False
-    short, long = sorted(tails(a, b), key=len)
-    return not short or (short, long) in _ENGLISH_SWAPS
+    derived = _derived_tails(a, b)
+    return derived is not None and (not derived[0] or derived in _ENGLISH_SWAPS)
 
 
 def is_close(a: str, b: str) -> bool:
@@ -279,8 +283,13 @@ def is_baltic_form(a: str, b: str) -> bool:
 def adds_ending(a: str, b: str) -> bool:
     """Is one name part, as spelt, the other with an -s, -as, -is, -us or -ys simply added (Peters, Peter;
     Andreas, Andre)? English, Spanish and Portuguese names end so too, so this alone proves no rendering."""
+    return _stem_before(a, b, _BALTIC_ENDING) is not None
+
+
+def _stem_before(a: str, b: str, ending: re.Pattern) -> str | None:
+    """The shorter of two words, if the longer is it with a match of `ending` added; else None."""
     short, long = sorted((a, b), key=len)
-    return long.startswith(short) and _BALTIC_ENDING.fullmatch(long, len(short)) is not None
+    return short if long.startswith(short) and ending.fullmatch(long, len(short)) else None
 
 
 # A first name in Latin (Hendrikus, Robertus) or Italian and Spanish (Alfredo, Rolando): the English or
@@ -292,6 +301,5 @@ MIN_CLASSICAL_STEM = 6
 
 def is_classical_form(a: str, b: str) -> bool:
     """Is one skeleton the other with a Latin -us or a Romance -o added (Robert, Robertus; Alfred, Alfredo)?"""
-    short, long = sorted((a, b), key=len)
-    return (len(short) >= MIN_CLASSICAL_STEM and short[-1] not in "aeiou" and long.startswith(short)
-            and _CLASSICAL_ENDING.fullmatch(long, len(short)) is not None)
+    stem = _stem_before(a, b, _CLASSICAL_ENDING)
+    return stem is not None and len(stem) >= MIN_CLASSICAL_STEM and stem[-1] not in "aeiou"
