@@ -80,7 +80,7 @@ def main() -> int:
         if corpus == "one":
             results["corpora"]["one"] = bench_files("one article", [Path(args.article)], tools, args.repeat)
         elif corpus == "bbc":
-            files = sorted((DATA / "bbc-news").glob("*/*.txt"))
+            files = bbc_files()
             results["corpora"]["bbc"] = bench_files(f"BBC ({len(files):,} articles)", files, tools, 1)
         elif corpus == "reuters":
             files = reuters_files()
@@ -112,6 +112,10 @@ def newslint_env() -> dict:
 
 def reuters_files() -> list[Path]:
     return sorted((DATA / "reuters-21578").glob("*.txt"), key=lambda p: p.name)
+
+
+def bbc_files() -> list[Path]:
+    return sorted((DATA / "bbc-news").glob("*/*.txt"))
 
 
 def bench_files(label: str, files: list[Path], tools: dict, repeat: int) -> dict:

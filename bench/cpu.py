@@ -14,7 +14,6 @@ sentence structure worked out first and counted apart (otherwise the first rule 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections import defaultdict
@@ -23,12 +22,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from bench import DATA, bbc_files, reuters_files  # noqa: E402  (bench/bench.py)
 from newslint import engine  # noqa: E402
 from newslint.config import ConfigFinder  # noqa: E402
 from newslint.document import Document  # noqa: E402
 
-DATA = Path(os.environ.get("NEWSLINT_BENCH_DATA", HERE.parent.parent / "shared" / "data"))
-CORPORA = {"reuters": ("reuters-21578", "*.txt"), "bbc": ("bbc-news", "*/*.txt")}
+CORPORA = {"reuters": reuters_files, "bbc": bbc_files}
 WARM_UP = 100
 
 
@@ -39,10 +38,9 @@ def main() -> int:
     parser.add_argument("--rules", action="store_true", help="also each rule's CPU time per file")
     args = parser.parse_args()
     for corpus in (c.strip() for c in args.corpus.split(",") if c.strip()):
-        folder, pattern = CORPORA[corpus]
-        paths = sorted(str(p) for p in (DATA / folder).glob(pattern))[: args.limit or None]
+        paths = [str(p) for p in CORPORA[corpus]()][: args.limit or None]
         if not paths:
-            print(f"no files in {DATA / folder} (set NEWSLINT_BENCH_DATA)", file=sys.stderr)
+            print(f"no {corpus} files under {DATA} (set NEWSLINT_BENCH_DATA)", file=sys.stderr)
             return 2
         finder = ConfigFinder()
         tasks = [engine.Task(path, finder.for_path(path)) for path in paths]

@@ -80,12 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     stats, variants = _count(cues, tokens, uncertain)
     _print_cues(cues, stats, gold)
     _print_variants(cues, stats, variants, args.min_support, args.cue)
+    candidates = {**{" ".join(c): stats[c] for c in cues}, **variants}
     if args.greedy:
-        _print_greedy({**{" ".join(c): stats[c] for c in cues}, **variants}, uncertain, args.greedy, args.min_support)
+        _print_greedy(candidates, uncertain, args.greedy, args.min_support)
     if args.residual:
-        flagged = _flagged_by_rules(sentences)
-        _print_residual({**{" ".join(c): stats[c] for c in cues}, **variants}, uncertain, flagged, args.residual,
-                        args.min_support)
+        _print_residual(candidates, uncertain, _flagged_by_rules(sentences), args.residual, args.min_support)
     return 0
 
 
@@ -165,13 +164,12 @@ def _print_greedy(candidates: dict[str, Stats], uncertain: list[bool], steps: in
     for step in range(1, steps + 1):
         best, best_f1, best_counts = None, _f1(tp, fp, positives), None
         for key, s in pool.items():
-            new = s.sentences - flagged
-            if not new:
+            gain, loss = _added(s, flagged)
+            if not gain + loss:
                 continue
-            gain_tp = len(new & s.uncertain)
-            f1 = _f1(tp + gain_tp, fp + len(new) - gain_tp, positives)
+            f1 = _f1(tp + gain, fp + loss, positives)
             if f1 > best_f1:
-                best, best_f1, best_counts = key, f1, (gain_tp, len(new) - gain_tp)
+                best, best_f1, best_counts = key, f1, (gain, loss)
         if best is None:
             break
         flagged |= pool.pop(best).sentences
@@ -181,14 +179,12 @@ def _print_greedy(candidates: dict[str, Stats], uncertain: list[bool], steps: in
 
 
 def _flagged_by_rules(sentences: list[Sentence]) -> set[int]:
-    """Indices of the sentences that any hedging or attribution rule flags, on or off by default."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from newslint.document import Document
-    from newslint.engine import Engine
-    from newslint.ruleset import builtin_rules_dir, load_rules
+    """Indices of the sentences that any hedging or attribution rule flags, on or off by default: the rules
+    and the flagging of bench/evaluate_sentences.py (imported only here: the rest never loads newslint)."""
+    from evaluate_sentences import Engine, _flags, _rules
 
-    engine = Engine(load_rules([builtin_rules_dir() / f"{name}.yaml" for name in ("hedging", "attribution")]))
-    return {sid for sid, s in enumerate(sentences) if engine.check(Document("sentence.txt", s.text))[0]}
+    engine = Engine(_rules(None, [], as_shipped=False))
+    return {sid for sid, s in enumerate(sentences) if _flags(engine, s.text)}
 
 
 def _print_residual(candidates: dict[str, Stats], uncertain: list[bool], flagged: set[int], top: int,
@@ -201,15 +197,21 @@ def _print_residual(candidates: dict[str, Stats], uncertain: list[bool], flagged
           f"R {tp / positives:.3f} F1 {_f1(tp, fp, positives):.3f}); each string added alone")
     rows = []
     for key, s in candidates.items():
-        new = s.sentences - flagged
-        if len(new) < min_support:
+        gain, loss = _added(s, flagged)
+        if gain + loss < min_support:
             continue
-        gain = len(new & s.uncertain)
-        rows.append((_f1(tp + gain, fp + len(new) - gain, positives), key, gain, len(new) - gain))
+        rows.append((_f1(tp + gain, fp + loss, positives), key, gain, loss))
     for f1, key, gain, loss in sorted(rows, reverse=True)[:top]:
         precision = (tp + gain) / (tp + fp + gain + loss)
         print(f"{key:36} +tp {gain:3} +fp {loss:3}  P on missed {gain / (gain + loss):.2f}   "
               f"-> P {precision:.3f} F1 {f1:.3f}")
+
+
+def _added(s: Stats, flagged: set[int]) -> tuple[int, int]:
+    """(+tp, +fp): the sentences holding the string that are not flagged yet, uncertain and certain."""
+    new = s.sentences - flagged
+    gain = len(new & s.uncertain)
+    return gain, len(new) - gain
 
 
 def _f1(tp: int, fp: int, positives: int) -> float:

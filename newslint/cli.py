@@ -40,17 +40,11 @@ def entry() -> None:
     have run (one saves the regex cache) and the output is flushed, the process ends at once. After a
     worker pool, the interpreter winds down as usual: its shutdown is what stops the pool's threads."""
     try:
-        main()
-        code = EXIT_CLEAN
+        main()  # standalone click: every run, --help and usage errors included, ends in sys.exit(an int)
     except SystemExit as exit:
         if "concurrent.futures.process" in sys.modules:
             raise
         code = exit.code
-    if code is None:
-        code = EXIT_CLEAN
-    elif not isinstance(code, int):  # sys.exit("message"): printed, exit 1, as Python does
-        print(code, file=sys.stderr)
-        code = 1
     atexit._run_exitfuncs()
     try:
         sys.stdout.flush()

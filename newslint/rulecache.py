@@ -4,8 +4,9 @@ A pre-commit hook starts newslint once per commit: parsing the shipped rule sets
 each rule's kind, would cost more than linting the draft. Each rule file's `Rule` list, every rule with
 its built kind, is pickled under the user's cache directory, keyed by the file's absolute path,
 modification time, size, inode, the newslint and Python versions and newslint's own source files (a kind
-pickled by other code would not fit this one); any change to either makes a new key. A cache that cannot be read or written is ignored:
-the cache only ever saves time, it never changes a result or fails a run.
+pickled by other code would not fit this one, and in an editable install the version number stays the
+same); any change to one of them makes a new key. A cache that cannot be read or written is ignored: the
+cache only ever saves time, it never changes a result or fails a run.
 
 Set NEWSLINT_CACHE_DIR to choose the directory, or NEWSLINT_NO_CACHE=1 to turn it off.
 """
@@ -17,9 +18,6 @@ import os
 import sys
 
 from newslint import __version__
-
-# Bump when Rule's pickled shape changes in a way the version number would not show (editable installs).
-FORMAT = 2
 
 
 def cache_dir() -> str | None:
@@ -44,7 +42,7 @@ def _entry(path: str) -> tuple[str, str] | None:
         stat = os.stat(absolute)
     except (OSError, ValueError):
         return None
-    key = (f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{absolute}|{stat.st_mtime_ns}|{stat.st_size}|"
+    key = (f"{__version__}|{sys.version_info[:2]}|{absolute}|{stat.st_mtime_ns}|{stat.st_size}|"
            f"{stat.st_ino}|{_code_stamp()}")
     import zlib
 

@@ -145,6 +145,33 @@ def test_rules_test_reports_a_broken_example(cli, tmp_path):
     assert "passes: expected no finding, got 1: Chicken Kiev is off the menu." in result.stdout
 
 
+NESTED_GUARD_RULES = r"""
+rules:
+  - id: house.vague-count
+    kind: cue
+    severity: warning
+    message: "'{text}': how many?"
+    description: A vague quantity.
+    cues:
+      - phrase: some
+        not_after: [&figures ['\d[\w,.]*', 'dozens?'], more]
+      - phrase: many
+        not_after: *figures
+"""
+
+
+def test_a_list_nested_in_a_cue_guard_is_flattened(cli, tmp_path):
+    """A guard list written once and reused through a YAML anchor (`[*figures, more]`) reads as one list."""
+    rules = tmp_path / "house.yaml"
+    rules.write_text(NESTED_GUARD_RULES, encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Some 40 people left the hall.\n\nSome more arrived later.\n\nMany dozens waited outside.\n\n"
+                     "Some shops closed early.\n", encoding="utf-8")
+    result = cli("check", "--rules", rules, "--select", "house", draft)
+    assert result.exit_code == 1, result.stderr
+    assert [line.split(":")[1] for line in result.stdout.splitlines() if "house.vague-count" in line] == ["7"]
+
+
 def test_folders_are_walked_for_copy_files_with_include_globs(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for name in ("a.txt", "b.md", "c.markdown", "notes.rst", ".hidden/d.txt", "desk/e.TXT"):

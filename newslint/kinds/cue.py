@@ -32,10 +32,11 @@ class CueEntry(NamedTuple):
 class Cue(Kind):
     """Flag cue phrases, each with the context that makes it a cue.
 
-    Fields: cues (required; nested lists are flattened): each a phrase (regex, whole words), or a mapping with `phrase` and any of
+    Fields: cues (required): each a phrase (regex, whole words), or a mapping with `phrase` and any of
     `before` / `after` (regexes that must match the words just before / after the cue), `not_before` /
     `not_after` (regexes that excuse it), `case` (`any`, the default, or `lower`: a capitalised form
-    mid-sentence is a name or a month, not the cue). Rule-level `not_before` / `not_after` / `case`
+    mid-sentence is a name or a month, not the cue). A list nested in `cues` or in a cue's guard is
+    flattened (a list shared through a YAML anchor). Rule-level `not_before` / `not_after` / `case`
     apply to every cue. skip_quotes (default true): ignore cues inside direct quotations.
     reported_speech (regexes): when one matches earlier in the sentence ("police said", "analysts
     believe"), the cue is the source's hedge in indirect speech, not the writer's.
@@ -83,8 +84,7 @@ class Cue(Kind):
         cues = self.rule.require(key)
         if not isinstance(cues, list) or not cues:
             raise self.rule.error(f"'{key}' must be a non-empty list of phrases or mappings", key)
-        # A nested list is another rule's cues reused through a YAML anchor (`cues: [*modal, *epistemic]`).
-        return [cue for item in cues for cue in (item if isinstance(item, list) else [item])]
+        return _flatten(cues)
 
     def _entry(self, raw, defaults: dict) -> CueEntry:
         rule = self.rule
@@ -196,6 +196,14 @@ def _guard_source(guard: str, sources: list[str]) -> str:
 def _strings(value, rule, phrase: str, key: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
+    elif isinstance(value, list):
+        value = _flatten(value)
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise rule.error(f"cue {phrase!r}: '{key}' must be a list of regexes", "cues")
     return value
+
+
+def _flatten(items: list) -> list:
+    """A nested list is a list written once and reused through a YAML anchor: another rule's cues
+    (`cues: [*modal, *epistemic]`) or a shared guard list (`not_after: [*figures, more]`). One level deep."""
+    return [item for entry in items for item in (entry if isinstance(entry, list) else [entry])]
