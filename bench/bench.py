@@ -33,7 +33,8 @@ import duplicates  # noqa: E402
 import measure  # noqa: E402
 import peers as peer_tools  # noqa: E402
 
-DATA = Path(os.environ.get("NEWSLINT_BENCH_DATA", HERE.parent.parent / "shared" / "data"))
+# Absolute: alex and textlint run in their own folder, where a relative path would name nothing.
+DATA = Path(os.environ.get("NEWSLINT_BENCH_DATA", HERE.parent.parent / "shared" / "data")).resolve()
 CORPORA = ("one", "bbc", "reuters", "planted", "scale")
 MB = 1024 * 1024
 
@@ -78,7 +79,7 @@ def main() -> int:
 
     for corpus in corpora:
         if corpus == "one":
-            results["corpora"]["one"] = bench_files("one article", [Path(args.article)], tools, args.repeat)
+            results["corpora"]["one"] = bench_files("one article", [Path(args.article).resolve()], tools, args.repeat)
         elif corpus == "bbc":
             files = bbc_files()
             results["corpora"]["bbc"] = bench_files(f"BBC ({len(files):,} articles)", files, tools, 1)
