@@ -124,11 +124,17 @@ def validate_pattern(source: str, ignore_case: bool = False) -> int:
     return flags
 
 
+def longest_first(phrases: list[str]) -> list[int]:
+    """The indices of `phrases` in the order their alternation tries them: longest first, ties in the
+    list's order (never a set's, which changes with the hash seed). `wordscan.FirstOf` tries them so too."""
+    return sorted(range(len(phrases)), key=lambda i: -len(phrases[i].strip()))
+
+
 def phrase_alternation(phrases: list[str]) -> str:
     """One pattern matching any of `phrases` as whole words, longest first. A space in a phrase matches
     any run of white space, so a phrase still matches across a hard line wrap."""
-    # Ties keep the list's order (a set's order would change with the hash seed), as `wordscan.FirstOf` does.
-    parts = sorted(dict.fromkeys(phrase.strip() for phrase in phrases if phrase.strip()), key=len, reverse=True)
+    unique = list(dict.fromkeys(phrase.strip() for phrase in phrases if phrase.strip()))
+    parts = [unique[i] for i in longest_first(unique)]
     body = "|".join(re.sub(r"(?:\\ | )+", r"\\s+", part) for part in parts)
     return f"{_WHOLE_WORD[0]}{body}{_WHOLE_WORD[1]}"
 

@@ -75,7 +75,7 @@ def test_equal_length_phrases_keep_the_rule_s_order_in_the_alternation_and_in_fi
     # "colou?r" and "colour?" match different lengths of "colour"; which wins must not depend on the
     # process's hash seed, and FirstOf must pick the same one as the alternation.
     phrases = ["colou?r", "colour?", "grey", "gray"]
-    assert phrase_alternation(phrases).count("colou?r|colour?|grey|gray") == 1
+    assert "colou?r|colour?|grey|gray" in phrase_alternation(phrases)
     text = "the colour guard"
     pattern = re.compile(phrase_alternation(phrases), re.IGNORECASE)
     each = FirstOf(phrases, [re.compile(phrase_alternation([phrase]), re.IGNORECASE) for phrase in phrases])
