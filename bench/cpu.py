@@ -49,9 +49,8 @@ def main() -> int:
         start = time.process_time()
         results = [engine.check_task(task) for task in tasks]
         checked = time.process_time() - start
-        engines = [engine.engine_for(config) for config in dict.fromkeys(task.config for task in tasks)]
         start = time.process_time()
-        engine._cross_file_pass(tasks, engines, results, iter(results))
+        engine._cross_file_pass(tasks, engine.engines_for(tasks), results, iter(results))
         joined = time.process_time() - start
         print(f"{corpus}: {len(tasks)} files, check {checked / len(tasks) * 1000:.2f} ms/file CPU "
               f"({checked:.1f} s), cross-file pass {joined:.2f} s CPU")

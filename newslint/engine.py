@@ -147,10 +147,14 @@ def check_task(task: Task) -> FileResult:
     return result
 
 
+def engines_for(tasks: list[Task]) -> list[Engine]:
+    """One engine per configuration the tasks use, in task order."""
+    return [engine_for(config) for config in dict.fromkeys(task.config for task in tasks)]
+
+
 def run(tasks: list[Task], jobs: int = 0, on_progress: Callable[[int, int], None] | None = None) -> Report:
     """Check every task; `jobs` 0 means one worker per core. Output order never depends on `jobs`."""
-    # Rules loaded and validated once, before any worker starts; one engine per configuration, in task order.
-    engines = [engine_for(config) for config in dict.fromkeys(task.config for task in tasks)]
+    engines = engines_for(tasks)  # rules loaded and validated once, before any worker starts
     # The modules, rules and kinds loaded so far live as long as the run: out of the garbage collector's
     # reach, it does not trace them again at every collection, and forked workers keep sharing their pages.
     gc.freeze()
