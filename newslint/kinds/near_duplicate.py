@@ -174,12 +174,12 @@ class _Index:
         if exact is not None:
             return self.entries[exact], 100
         postings = self.postings
-        if postings.keys().isdisjoint(paragraph.shingles):
+        common = postings.keys() & paragraph.shingles
+        if not common:
             return None  # nothing in common with anything seen: most paragraphs of a corpus
         shared: Counter = Counter()
-        # Shingles are sorted, so the shared ones are counted in a fixed order (which breaks ties among the
-        # most common).
-        for shingle in (s for s in paragraph.shingles if s in postings):
+        # The shared shingles are counted in a fixed order (which breaks ties among the most common).
+        for shingle in sorted(common):
             posting = postings[shingle]
             if posting.__class__ is int:
                 shared[posting] += 1
@@ -187,11 +187,10 @@ class _Index:
                 shared.update(posting)
         needed = max(1, MIN_SHARED * len(paragraph.shingles))
         best = None
-        # most_common(n) without its heap: the same order (documented as equal to this sort), faster for
-        # the handful of candidates a paragraph has.
-        for number, count in sorted(shared.items(), key=_count, reverse=True)[:CANDIDATES_VERIFIED]:
-            if count < needed:
-                break
+        # most_common(n) without its heap (documented as equal to this sort), and sorting only the
+        # candidates that share enough: most paragraphs share a stray shingle or two with dozens of others.
+        enough = [item for item in shared.items() if item[1] >= needed]
+        for number, _ in sorted(enough, key=_count, reverse=True)[:CANDIDATES_VERIFIED]:
             if self.same_figures and self.entries[number][1].figures != paragraph.figures:
                 continue
             score = int(similarity.ratio(paragraph.key, self.entries[number][1].key))
