@@ -12,6 +12,8 @@ Corpora (read in place from ../shared/data, never copied into the repository):
             --select duplicates: time, recall of the plants, every real repeated story found, and recall
             against an exhaustive pairwise comparison on a sample
   scale     peak RSS of newslint at 1,000 and 10,000 Reuters stories
+  long      one file holding Reuters stories as a single paragraph on one line, at 0.25, 0.5, 1 and 2 MB:
+            MB/s that falls as the file grows means work that grows faster than the text
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ import measure  # noqa: E402
 import peers as peer_tools  # noqa: E402
 
 DATA = Path(os.environ.get("NEWSLINT_BENCH_DATA", HERE.parent.parent / "shared" / "data"))
-CORPORA = ("one", "bbc", "reuters", "planted", "scale")
+CORPORA = ("one", "bbc", "reuters", "planted", "scale", "long")
 MB = 1024 * 1024
 
 
@@ -91,6 +93,8 @@ def main() -> int:
             results["corpora"]["planted"] = bench_planted(tools["newslint"], args.plants, args.sample)
         elif corpus == "scale":
             results["corpora"]["scale"] = bench_scale(tools["newslint"])
+        elif corpus == "long":
+            results["corpora"]["long"] = bench_long(tools["newslint"])
         else:
             parser.error(f"unknown corpus {corpus!r}")
     report(results)
@@ -212,6 +216,21 @@ def bench_scale(newslint: list[str]) -> dict:
     return rows
 
 
+def bench_long(newslint: list[str]) -> dict:
+    """One ever longer line: a pasted feed or a file with no paragraph breaks must cost time in proportion."""
+    text = " ".join(" ".join(f.read_text(encoding="utf-8", errors="replace").split()) for f in reuters_files())
+    rows = {}
+    print("\n== long", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="newslint-bench-long-") as folder:
+        for size in (MB // 4, MB // 2, MB, 2 * MB):
+            path = Path(folder) / f"line-{size}.txt"
+            path.write_text(text[:size].rsplit(" ", 1)[0] + "\n", encoding="utf-8")
+            run = measure.run([*newslint, str(path)], env=newslint_env())
+            rows[size] = {"wall": run.wall, "max_rss": run.max_rss, "error": run.error}
+            print(f"   {size / MB:5.2f} MB  {run.wall:6.2f} s  {size / MB / run.wall:5.2f} MB/s", file=sys.stderr)
+    return rows
+
+
 def machine() -> dict:
     return {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform,
             "load": os.getloadavg(), "when": time.strftime("%Y-%m-%d %H:%M:%S")}
@@ -233,6 +252,12 @@ def report(results: dict) -> None:
     for key, corpus in results["corpora"].items():
         if key == "planted":
             report_planted(corpus)
+            continue
+        if key == "long":
+            print("\nnewslint on one line of Reuters copy (default rules):")
+            for size, row in corpus.items():
+                print(f"  {int(size) / MB:5.2f} MB: {row['wall']:6.2f} s, {int(size) / MB / row['wall']:5.2f} MB/s, "
+                      f"{row['max_rss'] / MB:6.1f} MiB" + (f"  {row['error']}" if row["error"] else ""))
             continue
         if key == "scale":
             print("\nnewslint peak RSS by corpus size (Reuters, default rules):")

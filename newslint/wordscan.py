@@ -10,6 +10,7 @@ match are ever compiled. The matches, and their order, are exactly those `findit
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
@@ -202,6 +203,12 @@ class FirstOf:
         return None
 
 
+def _between(positions: list[int], low: int, high: int) -> list[int]:
+    """The sorted `positions` from `low` up to `high`: a sentence's share of its paragraph's, found by
+    bisection, so a paragraph of thousands of sentences is not read through once per sentence."""
+    return positions[bisect_left(positions, low) : bisect_left(positions, high)]
+
+
 def could_match(words: tuple[frozenset[str], frozenset[str]] | None, index: WordIndex) -> bool:
     """Can `matches` find anything where `index` (a paragraph's, or a part of one) stands? One set lookup
     for a paragraph holding none of the words, as most hold none of a rule's."""
@@ -218,16 +225,15 @@ def matches(pattern, text: str, words: tuple[frozenset[str], frozenset[str]] | N
         return list(pattern.finditer(text))
     direct, after = words
     low, high = index.shift, index.shift + index.length
-    starts = [start for word in direct & index.words for start in index.positions(word) if low <= start < high]
-    if index.other:
-        starts.extend(start for start in index.other if low <= start < high)
+    starts = [start for word in direct & index.words for start in _between(index.positions(word), low, high)]
+    others = _between(index.other, low, high)
+    starts.extend(others)
     if after:  # the word itself, or the word of any spelling before it
-        for start in [s for word in after & index.words for s in index.positions(word)] + index.other:
-            if low <= start < high:
-                starts.append(start)
-                before = index.word_before(start)
-                if before >= low:
-                    starts.append(before)
+        for start in [s for word in after & index.words for s in _between(index.positions(word), low, high)] + others:
+            starts.append(start)
+            before = index.word_before(start)
+            if before >= low:
+                starts.append(before)
     if not starts:
         return []
     found, end = [], 0

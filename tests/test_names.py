@@ -65,3 +65,18 @@ def test_sentence_end_prefilter_agrees_with_regex():
     windows += ['said. "\n', "said.\n(", "no. 5 \n", "Gen.\n", "\n", "", ". \n\n"]
     disagree = [w for w in windows if _may_end_sentence(w) != bool(_SENTENCE_END.search(w))]
     assert not disagree, disagree[:5]
+
+
+def test_a_word_opening_every_sentence_is_searched_for_in_lower_case_once(monkeypatch):
+    # A feed pasted as one paragraph opens thousands of sentences with "Officials": each search for the
+    # lower-case word reads the whole text, so asking again per sentence made a long paragraph quadratic.
+    from newslint.kinds import name_mentions
+
+    searched = []
+    search = name_mentions._LowerCaseWords._search
+    monkeypatch.setattr(name_mentions._LowerCaseWords, "_search", lambda self, word: searched.append(word) or search(self, word))
+    text = " ".join(["Officials said the ferry to Mykonos was cancelled. Officials in Athens said it would sail on "
+                     "Friday, and the officials at the port agreed."] * 50)
+    mentions = name_mentions.find_mentions(Document("feed.txt", text + "\n"))
+    assert searched.count("officials") == 1
+    assert {m.surname.text for m in mentions} == {"Mykonos", "Athens"}  # "Officials" opens sentences only

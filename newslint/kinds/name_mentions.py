@@ -97,6 +97,7 @@ def find_mentions(document) -> list[Mention]:
 
 def _find_mentions(document) -> list[Mention]:
     text, mentions = document.text, []
+    lower_case = _LowerCaseWords(text)
     for paragraph in document.paragraphs:
         for run in _RUN.finditer(text, paragraph.start, paragraph.end):
             start = _run_start(text, paragraph.start, run.start())
@@ -106,10 +107,10 @@ def _find_mentions(document) -> list[Mention]:
             word = run.group()
             if start == run.start() and word.isalpha():
                 # Most runs are one plain word ("The", "Reuters"): no word split, no possessive to cut.
-                if _is_name_word(word, opens, text) and not _is_bare_title(word):
+                if _is_name_word(word, opens, lower_case) and not _is_bare_title(word):
                     mentions.append(Mention(_new_part(word, start, start + len(word))))
                 continue
-            for words in _name_words(text, start, run.end(), opens, paragraph.is_heading):
+            for words in _name_words(text, start, run.end(), opens, paragraph.is_heading, lower_case):
                 mention = _mention(words)
                 if mention is not None:
                     mentions.append(mention)
@@ -161,12 +162,12 @@ def _ends_with_particle(window: str) -> bool:
     return stem[start:] in SPACED_PARTICLES
 
 
-def _name_words(text: str, start: int, end: int, opens: bool, heading: bool):
+def _name_words(text: str, start: int, end: int, opens: bool, heading: bool, lower_case: _LowerCaseWords):
     """The run's words as (text, start), split where a word is not part of a name or after a possessive."""
     words: list[tuple[str, int]] = []
     for index, match in enumerate(_WORD.finditer(text, start, end)):
         word = match.group()
-        if _is_name_word(word, (index == 0 and opens) or heading, text):
+        if _is_name_word(word, (index == 0 and opens) or heading, lower_case):
             words.append((word, match.start()))
             if word.endswith(("'s", "\u2019s")):
                 yield words  # "Soeharto's New Order": a possessive ends the name it belongs to
@@ -178,11 +179,11 @@ def _name_words(text: str, start: int, end: int, opens: bool, heading: bool):
         yield words
 
 
-def _is_name_word(word: str, opens: bool, text: str) -> bool:
+def _is_name_word(word: str, opens: bool, lower_case: _LowerCaseWords) -> bool:
     verdict, folded = _word_verdict(word)
     if verdict is not None:
         return verdict
-    if opens and (folded in STOPWORDS or _used_in_lower_case(folded, text)):
+    if opens and (folded in STOPWORDS or folded in lower_case):
         return False  # "Shares fell": capitalised only because it opens the sentence
     return True
 
@@ -206,15 +207,28 @@ def _word_verdict(word: str) -> tuple[bool | None, str]:
     return None, folded
 
 
-def _used_in_lower_case(word: str, text: str) -> bool:
-    """Does `word` occur in lower case as a word of its own? (str.find: faster than a regex per word.)"""
-    found = text.find(word)
-    while found != -1:
-        after = found + len(word)
-        if (found == 0 or not text[found - 1].isalpha()) and (after == len(text) or not text[after].isalpha()):
-            return True
-        found = text.find(word, after)
-    return False
+class _LowerCaseWords:
+    """The words a document uses in lower case as words of their own, found as asked and remembered: a long
+    story opens thousands of sentences with the same few words, and each search may read the whole text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = self._search(word)
+        return known
+
+    def _search(self, word: str) -> bool:
+        text, found = self.text, self.text.find(word)  # str.find: faster than a regex per word
+        while found != -1:
+            after = found + len(word)
+            if (found == 0 or not text[found - 1].isalpha()) and (after == len(text) or not text[after].isalpha()):
+                return True
+            found = text.find(word, after)
+        return False
 
 
 def _mention(run: list[tuple[str, int]]) -> Mention | None:
