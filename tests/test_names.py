@@ -9,6 +9,7 @@ import pytest
 
 from newslint.document import Document
 from newslint.engine import Engine
+from newslint.kinds import name_mentions
 from newslint.kinds.name_mentions import _SENTENCE_END, _may_end_sentence
 from newslint.kinds.name_spelling import are_variants, skeleton
 from newslint.ruleset import builtin_rules_dir, load_rule_file
@@ -70,8 +71,6 @@ def test_sentence_end_prefilter_agrees_with_regex():
 def test_a_word_opening_every_sentence_is_searched_for_in_lower_case_once(monkeypatch):
     # A feed pasted as one paragraph opens thousands of sentences with "Officials": each search for the
     # lower-case word reads the whole text, so asking again per sentence made a long paragraph quadratic.
-    from newslint.kinds import name_mentions
-
     searched = []
     search = name_mentions._LowerCaseWords._search
     monkeypatch.setattr(name_mentions._LowerCaseWords, "_search", lambda self, word: searched.append(word) or search(self, word))
