@@ -96,17 +96,18 @@ def check(output_format, fail_level, baseline_file, changed_since, fix, diff, **
         if fix or diff:
             findings = _fixed(findings, tasks, diff, options["quiet"])
         report = report._replace(findings=findings)
-        levels = {task.path: task.config.fail_level or Severity.WARNING for task in tasks}
-        failed = any(f.severity >= levels.get(f.path, Severity.WARNING) for f in report.findings)
-        fail_level_shown = (Severity.parse(fail_level) if fail_level else None) or (
-            tasks[0].config.fail_level if tasks else None) or Severity.WARNING
         from newslint.reporters import reporter
+        from newslint.verdict import FailLevels
+
+        fail_levels = FailLevels({task.path: task.config.fail_level or Severity.WARNING for task in tasks},
+                                 Severity.parse(fail_level) if fail_level else Severity.WARNING)
+        failed = any(fail_levels.fails(f) for f in report.findings)
 
         stream = sys.stdout
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")  # a file name that is not UTF-8 prints, escaped
         color = output_format == "text" and stream.isatty() and "NO_COLOR" not in os.environ
-        reporter(output_format)(report, stream, failed=failed, fail_level=fail_level_shown, color=color)
+        reporter(output_format)(report, stream, failed=failed, fail_levels=fail_levels, color=color)
         if not report.checked and (problems or any(r.error for r in report.results)):
             sys.exit(EXIT_ERROR)
         sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
