@@ -96,17 +96,18 @@ def check(output_format, fail_level, baseline_file, changed_since, fix, diff, **
         if fix or diff:
             findings = _fixed(findings, tasks, diff, options["quiet"])
         report = report._replace(findings=findings)
-        levels = {task.path: task.config.fail_level or Severity.WARNING for task in tasks}
-        failed = any(f.severity >= levels.get(f.path, Severity.WARNING) for f in report.findings)
-        fail_level_shown = (Severity.parse(fail_level) if fail_level else None) or (
-            tasks[0].config.fail_level if tasks else None) or Severity.WARNING
         from newslint.reporters import reporter
+        from newslint.verdict import FailLevels
+
+        fail_levels = FailLevels({task.path: task.config.fail_level or Severity.WARNING for task in tasks},
+                                 Severity.parse(fail_level) if fail_level else Severity.WARNING)
+        failed = any(fail_levels.fails(f) for f in report.findings)
 
         stream = sys.stdout
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")  # a file name that is not UTF-8 prints, escaped
         color = output_format == "text" and stream.isatty() and "NO_COLOR" not in os.environ
-        reporter(output_format)(report, stream, failed=failed, fail_level=fail_level_shown, color=color)
+        reporter(output_format)(report, stream, failed=failed, fail_levels=fail_levels, color=color)
         if not report.checked and (problems or any(r.error for r in report.results)):
             sys.exit(EXIT_ERROR)
         sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
@@ -131,8 +132,8 @@ def baseline_command(output, **options) -> None:
 def _run(paths, rule_files, select, enable, ignore, include, exclude, config_file, jobs, stdin_filename, quiet,
          fail_level=None):
     """Find the files, check them, and say what could not be read: (report, tasks, problems)."""
-    from newslint.config import ConfigFinder, Overrides
-    from newslint.engine import Task, run
+    from newslint.config import ConfigFinder, Overrides, check_names
+    from newslint.engine import Task, engine_for, run
     from newslint.files import DEFAULT_INCLUDE, discover
 
     overrides = Overrides(
@@ -156,6 +157,8 @@ def _run(paths, rule_files, select, enable, ignore, include, exclude, config_fil
         name = stdin_filename or "<stdin>"
         tasks.append(Task(name, finder.for_path(stdin_filename or os.path.join(os.getcwd(), "stdin")),
                           sys.stdin.buffer.read()))
+    check_names({config: engine_for(config).known_ids for config in dict.fromkeys(t.config for t in tasks)},
+                overrides)
     from newslint.progress import progress_for
 
     report = run(tasks, jobs, on_progress=progress_for(quiet))
@@ -218,14 +221,16 @@ def rules_command(rule_files, config_file, run_tests) -> None:
     """List every loaded rule, or test each against its examples."""
     with _errors_exit():
         from newslint import kinds
-        from newslint.config import ConfigFinder, Overrides
+        from newslint.config import ConfigFinder, Overrides, check_names
         from newslint.ruleset import builtin_rule_files, load_rules
+        from newslint.suppression import UNKNOWN_RULE
 
         config = ConfigFinder(Overrides(rule_files=tuple(rule_files), config_file=config_file)).for_path(
             os.path.join(os.getcwd(), "."))
         rules = load_rules([*builtin_rule_files(), *config.rule_files])
         for rule in rules:
             kinds.create(rule)  # validate every rule, selected or not
+        check_names({config: frozenset(rule.id for rule in rules) | {UNKNOWN_RULE.id}}, Overrides())
         if run_tests:
             sys.exit(_test_rules(rules))
         for rule in rules:

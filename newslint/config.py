@@ -12,6 +12,7 @@ from newslint.finding import Severity
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 KEYS = frozenset({"rule_files", "select", "enable", "ignore", "severity", "exclude", "fail_level"})
+SELECTION_KEYS = ("select", "ignore", "enable")  # settings that name rule ids or sets
 
 
 class Config(NamedTuple):
@@ -140,6 +141,10 @@ def load_config(path: str) -> Config:
             raise NewslintError(f"'{key}' must be a list of strings", path, lines.get(key))
         return tuple(value)
 
+    def names(key: str) -> tuple[str, ...]:
+        # `select: hedging, names` is one YAML string: read it as the command line reads `--select`.
+        return tuple(part.strip() for value in strings(key) for part in value.split(",") if part.strip())
+
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
         raise NewslintError("'severity' maps rule ids or sets to error, warning or suggestion", path,
@@ -152,14 +157,42 @@ def load_config(path: str) -> Config:
     return Config(
         source=path,
         rule_files=tuple(os.path.normpath(os.path.join(root, f)) for f in strings("rule_files")),
-        select=strings("select") if "select" in data else None,
-        enable=strings("enable"),
-        ignore=strings("ignore"),
+        select=names("select") if "select" in data else None,
+        enable=names("enable"),
+        ignore=names("ignore"),
         severity=levels,
         exclude=strings("exclude"),
         root=root,
         fail_level=fail_level,
     )
+
+
+def check_names(known_by_config: dict[Config, frozenset[str]], overrides: Overrides) -> None:
+    """Every id or set in select, ignore and enable must name a loaded rule: a typo would select nothing,
+    and a run that checks nothing passes. `known_by_config` holds each config's loaded rule ids. A config
+    file may name only rules it loads; the command line, rules any config in the run loads (house rules one
+    desk keeps)."""
+    everywhere = frozenset().union(*known_by_config.values())
+    for key in SELECTION_KEYS:
+        for name in getattr(overrides, key) or ():
+            _check_name(name, everywhere, f"--{key}", None)
+    for config, known in known_by_config.items():
+        for key in SELECTION_KEYS:
+            from_command_line = getattr(overrides, key) or ()
+            for name in getattr(config, key) or ():
+                if name not in from_command_line:
+                    _check_name(name, known, f"'{key}'", config.source)
+
+
+def _check_name(name: str, rule_ids: frozenset[str], where: str, path: str | None) -> None:
+    if name == "all" or any(_matches(rule_id, (name,)) for rule_id in rule_ids):
+        return
+    from difflib import get_close_matches
+
+    sets = {rule_id.split(".", 1)[0] for rule_id in rule_ids}
+    closest = get_close_matches(name, sorted(rule_ids | sets), n=1)
+    hint = f" (did you mean {closest[0]!r}?)" if closest else ""
+    raise NewslintError(f"unknown rule or set {name!r} in {where}{hint}", path)
 
 
 def _read_yaml(path: str) -> tuple[object, dict]:

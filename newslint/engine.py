@@ -26,7 +26,8 @@ class Engine:
 
     def __init__(self, rules: list[Rule], known_ids: frozenset[str] = frozenset()):
         self.rules = rules
-        self.known_ids = known_ids | {rule.id for rule in rules}  # every loaded rule, run or not
+        # Every loaded rule, run or not, and the suppression check, which is selected like any rule.
+        self.known_ids = known_ids | {rule.id for rule in rules} | {suppression.UNKNOWN_RULE.id}
         self.kinds: list[Kind] = [kinds.create(rule) for rule in rules]
         self._by_unit = {unit: [k for k in self.kinds if k.unit == unit] for unit in ("document", "paragraph", "sentence")}
         self.cross_file = [k for k in self.kinds if k.cross_file]

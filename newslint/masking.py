@@ -50,6 +50,15 @@ def markdown_regions(text: str) -> list[Region]:
     return regions
 
 
+def code_regions(text: str) -> list[Region]:
+    """Fenced, indented and inline code: where Markdown shows text instead of saying it, as a style memo
+    quotes a `newslint-disable` comment."""
+    blocks = _block_regions(text)
+    if _FRONT_MATTER.match(text):
+        blocks = blocks[1:]  # front matter is always the first block region
+    return blocks + [m.span() for m in _INLINE_CODE.finditer(text)]
+
+
 def _url_spans(text: str) -> list[Region]:
     # Every URL or address holds "://", "www." or "@" (the pattern is case-sensitive): most stories have
     # none, and then the scan, which tries every word as the start of an address, is skipped.

@@ -14,15 +14,17 @@ CMS plain-text field and which cannot be mistaken for copy (the line is masked, 
 Ids are rule ids or set prefixes, separated by spaces or commas; none means every rule. A disable without
 an enable runs to the end of the file; `-next-line` covers the next non-blank line. An id that names no
 loaded rule is itself reported, as a `newslint.unknown-suppression` warning, so a typo cannot silently
-suppress nothing.
+suppress nothing. A comment inside Markdown code (fenced, indented or inline) only shows the syntax and is
+ignored.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from newslint import masking
 from newslint.config import _matches as matches_prefix
 from newslint.finding import Finding, Severity
 from newslint.ruleset import Rule
@@ -74,11 +76,10 @@ def drop_suppressed(findings: Iterable[Finding], by_path: dict[str, Suppressions
 
 
 def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[int, int]]]:
-    pattern = MARKDOWN_DIRECTIVE if document.is_markdown else PLAIN_DIRECTIVE
     lines = document.raw.split("\n")
     ranges, unknown = [], []
     open_since: dict[tuple[str, ...], int] = {}  # ids of each open disable -> its line
-    for match in pattern.finditer(document.raw):
+    for match in _directives(document):
         action = match.group(1)
         ids = tuple(m.group() for m in _ID.finditer(match.group(2)))
         for id_match in _ID.finditer(match.group(2)):
@@ -98,6 +99,20 @@ def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[in
                 ranges.append((open_since.pop(key), line, key))
     ranges.extend((first, len(lines), ids) for ids, first in open_since.items())
     return Suppressions(tuple(sorted(ranges))), unknown
+
+
+def _directives(document) -> Iterator[re.Match]:
+    """The directives in `document`, less those inside Markdown code: a memo showing how to write one is
+    an example, not an instruction, and must not switch checking off for the rest of the file."""
+    if not document.is_markdown:
+        yield from PLAIN_DIRECTIVE.finditer(document.raw)
+        return
+    code = None
+    for match in MARKDOWN_DIRECTIVE.finditer(document.raw):
+        if code is None:
+            code = masking.code_regions(document.raw)  # only for files that hold a directive
+        if not any(start <= match.start() < end for start, end in code):
+            yield match
 
 
 def _unknown_finding(document, start: int, end: int, severity: Severity) -> Finding:

@@ -76,6 +76,23 @@ def test_select_and_ignore_by_prefix(cli):
     assert cli("check", "--select", "duplicates", "--ignore", "duplicates.paragraph", PASTED).exit_code == 0
 
 
+@pytest.mark.parametrize("option, name, closest", [
+    ("--select", "hedgin", "hedging"),
+    ("--ignore", "duplicates.paragrpah", "duplicates.paragraph"),
+    ("--enable", "readabilty", "readability"),
+    ("--select", "obituaries", None),
+])
+def test_an_unknown_rule_or_set_on_the_command_line_exits_2(cli, tmp_path, option, name, closest):
+    story = tmp_path / "kyiv.txt"
+    story.write_text("Critics say the plan could fail in Kiev, the minister said.\n", encoding="utf-8")
+    # A typo must not select nothing and let the draft pass.
+    result = cli("check", option, f"names,{name}", story)
+    assert result.exit_code == 2, result.output
+    hint = f" (did you mean '{closest}'?)" if closest else ""
+    assert result.stderr == f"newslint: error: unknown rule or set '{name}' in {option}{hint}\n"
+    assert result.stdout == ""
+
+
 def test_stdin(cli):
     result = cli("check", "--select", "duplicates", "--stdin-filename", "draft.txt", "-",
                  input=PASTED.read_bytes())

@@ -90,6 +90,44 @@ def test_bad_config_is_a_clear_error(cli, tmp_path, monkeypatch):
     assert ".newslint.yaml:2: unknown setting 'severity_overrides'" in result.stderr
 
 
+def test_a_comma_separated_string_names_several_sets(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".newslint.yaml", "select: hedging, names\n")
+    write(tmp_path / "fire.txt", "The fire probably started in a kitchen in western Kiev.\n")
+    assert findings(cli, "fire.txt") == [("fire.txt", "hedging.epistemic", "warning"),
+                                         ("fire.txt", "names.house-spelling", "warning")]
+
+
+@pytest.mark.parametrize("setting, closest", [
+    ("select: [hedging, nmaes]", "names"),
+    ("ignore: attribution.anonymous-sorce", "attribution.anonymous-source"),
+    ("enable: [house]", None),  # house rules this config does not load
+])
+def test_an_unknown_rule_or_set_in_a_config_is_an_error(cli, tmp_path, monkeypatch, setting, closest):
+    monkeypatch.chdir(tmp_path)
+    config = write(tmp_path / "metro" / ".newslint.yaml", setting + "\n")
+    write(tmp_path / "metro" / "fire.txt", "The fire probably started in the kitchen, a neighbour said.\n")
+    result = cli("check", "metro")
+    assert result.exit_code == 2, result.output
+    key, value = setting.split(": ")
+    name = value.strip("[]").split(", ")[-1]
+    hint = f" (did you mean '{closest}'?)" if closest else ""
+    assert result.stderr == f"newslint: error: {config}: unknown rule or set '{name}' in '{key}'{hint}\n"
+
+
+def test_house_rule_ids_are_known_where_they_are_loaded(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "house" / "style.yaml", HOUSE_RULES)
+    write(tmp_path / "world" / ".newslint.yaml", "rule_files: [../house/style.yaml]\nselect: [house, hedging]\n")
+    for desk in ("world", "sport"):
+        write(tmp_path / desk / "kyiv.txt", "Shelling hit Kiev overnight, the mayor said.\n")
+    assert findings(cli, ".") == [("sport/kyiv.txt", "names.house-spelling", "warning"),
+                                  ("world/kyiv.txt", "house.kyiv", "error")]
+    # Only the world desk loads the house rules; naming them on the command line is still no typo.
+    assert findings(cli, "--select", "house.kyiv", ".") == [("world/kyiv.txt", "house.kyiv", "error")]
+    assert findings(cli, "--ignore", "house", ".") == [("sport/kyiv.txt", "names.house-spelling", "warning")]
+
+
 @pytest.mark.parametrize("path, root, parts", [
     ("/news/desk/archive/2019/story.txt", "/news/desk", ("archive", "2019", "story.txt")),
     ("/news/desk", "/news/desk", ()),

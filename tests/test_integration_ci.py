@@ -131,6 +131,31 @@ def test_fail_level_decides_the_exit_and_the_summary(cli, desk):
     assert failed.stdout.splitlines()[-1].endswith("failed (fail level: suggestion).")
 
 
+def test_each_folder_is_judged_by_its_own_fail_level_in_every_format(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # Features gates only on errors; metro keeps the default, so its hedge fails the run.
+    (tmp_path / "features").mkdir()
+    (tmp_path / "features" / ".newslint.yaml").write_text("fail_level: error\n", encoding="utf-8")
+    (tmp_path / "metro").mkdir()
+    for desk in ("features", "metro"):
+        (tmp_path / desk / "fire.txt").write_text("The fire probably started in the kitchen of the flat.\n",
+                                                  encoding="utf-8")
+    text = cli("check", "--jobs", "1", "--select", "hedging", "features", "metro")
+    assert text.exit_code == 1
+    assert text.stdout.splitlines()[-1] == ("newslint: 2 findings (2 warnings); 2 files checked; "
+                                            "failed (fail level per config: error, warning).")
+    junit = cli("check", "--jobs", "1", "--select", "hedging", "--format", "junit", "features", "metro")
+    suites = {s.get("name"): s for s in ElementTree.fromstring(junit.stdout.split("\n<!--")[0]).iter("testsuite")}
+    assert suites[os.path.join("metro", "fire.txt")].get("failures") == "1"
+    assert suites[os.path.join("features", "fire.txt")].get("failures") == "0"
+    summary = json.loads(cli("check", "--jobs", "1", "--select", "hedging", "--format", "json",
+                             "features", "metro").stdout)["summary"]
+    assert (summary["failed"], summary["fail_level"], summary["fail_levels"]) == (True, None, ["error", "warning"])
+    # Features alone passes, and says by which level.
+    alone = cli("check", "--jobs", "1", "--select", "hedging", "features")
+    assert alone.exit_code == 0 and alone.stdout.splitlines()[-1].endswith("passed (fail level: error).")
+
+
 # --changed-since ----------------------------------------------------------------------------------
 
 

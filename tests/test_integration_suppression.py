@@ -87,6 +87,20 @@ def test_unknown_ids_in_a_suppression_are_reported(cli, tmp_path):
     assert "suggestion newslint.unknown-suppression" in cli("check", "--jobs", "1", story).stdout
 
 
+@pytest.mark.parametrize("shown", [
+    "Type `<!-- newslint-disable duplicates.paragrpah -->` or `<!-- newslint-disable -->` above it.",
+    "```markdown\n<!-- newslint-disable duplicates.paragrpah -->\n<!-- newslint-disable -->\n```",
+    "    <!-- newslint-disable duplicates.paragrpah -->\n    <!-- newslint-disable -->",
+], ids=["inline", "fenced", "indented"])
+def test_directives_shown_as_markdown_code_are_examples_not_directives(cli, tmp_path, shown):
+    # A style-desk memo quoting the syntax: the quoted comments neither switch rules off nor count as typos.
+    memo = tmp_path / "style-memo.md"
+    memo.write_text(_story("# Keeping a pull quote", "To let a deliberate repeat stand, write the comment:", shown,
+                           LEAD, QUOTE, RESIDENTS, QUOTE), encoding="utf-8")
+    findings = _findings(cli, memo, "--select", "newslint")
+    assert [f.split(" ")[1] for f in findings] == ["duplicates.paragraph"]
+
+
 # Baselines -----------------------------------------------------------------------------------------
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 
-from newslint.finding import Severity
 
 FORMATS = {
     "text": "newslint.reporters.text",
@@ -20,8 +19,11 @@ def reporter(name: str):
     return importlib.import_module(FORMATS[name]).render
 
 
-def summary(report, failed: bool, fail_level: Severity) -> dict:
+def summary(report, failed: bool, fail_levels) -> dict:
+    """Counts and the verdict. `fail_level` is the level every file was judged by, or None when folders'
+    configs set different ones (then `fail_levels` lists them, highest first)."""
     counts = Counter(str(f.severity) for f in report.findings)
+    levels = [str(level) for level in fail_levels.in_use()]
     return {
         "findings": len(report.findings),
         "errors": counts["error"],
@@ -30,6 +32,7 @@ def summary(report, failed: bool, fail_level: Severity) -> dict:
         "files_checked": report.checked,
         "files_skipped": sum(1 for r in report.results if r.skipped),
         "files_failed_to_read": sum(1 for r in report.results if r.error),
-        "fail_level": str(fail_level),
+        "fail_level": levels[0] if len(levels) == 1 else None,
+        "fail_levels": levels,
         "failed": failed,
     }

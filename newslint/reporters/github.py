@@ -9,13 +9,13 @@ from newslint.reporters.text import summary_line
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
 
-def render(report, stream, *, failed, fail_level, color=False) -> None:
+def render(report, stream, *, failed, fail_levels, color=False) -> None:
     for f in report.findings:
         properties = {"file": f.path, "line": f.line, "col": f.column, "endLine": f.end_line,
                       "endColumn": f.end_column, "title": f.rule}
         listed = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items())
         stream.write(f"::{LEVELS[str(f.severity)]} {listed}::{escape_data(f.message)}\n")
-    stream.write(summary_line(summary(report, failed, fail_level)) + "\n")
+    stream.write(summary_line(summary(report, failed, fail_levels)) + "\n")
 
 
 def escape_data(text: str) -> str:

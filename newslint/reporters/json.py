@@ -7,7 +7,7 @@ import json
 from newslint.reporters import summary
 
 
-def render(report, stream, *, failed, fail_level, color=False) -> None:
-    data = {"findings": [f.to_dict() for f in report.findings], "summary": summary(report, failed, fail_level)}
+def render(report, stream, *, failed, fail_levels, color=False) -> None:
+    data = {"findings": [f.to_dict() for f in report.findings], "summary": summary(report, failed, fail_levels)}
     # One write: json.dump would make one per token, a few hundred thousand for an archive run.
     stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -1,6 +1,6 @@
 """`--format junit`: JUnit XML, one testsuite per file, for GitLab merge-request widgets and Jenkins.
 
-Each finding at or above the fail level is a failed testcase; a finding below it is a passing testcase
+Each finding at or above its file's fail level is a failed testcase; a finding below it is a passing testcase
 with the message in system-out, so it is visible without failing the pipeline's test report. A file with
 no findings is one passing testcase, so the report lists every file checked.
 """
@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree import ElementTree as ET
 
-from newslint.finding import Severity
 from newslint.reporters import summary
 from newslint.reporters.text import summary_line
 
 
-def render(report, stream, *, failed, fail_level, color=False) -> None:
+def render(report, stream, *, failed, fail_levels, color=False) -> None:
     by_path = defaultdict(list)
     for finding in report.findings:
         by_path[finding.path].append(finding)
@@ -35,7 +34,7 @@ def render(report, stream, *, failed, fail_level, color=False) -> None:
             case = ET.SubElement(suite, "testcase", name=f"{f.rule} at {f.line}:{f.column}", classname=path,
                                  file=path, line=str(f.line))
             detail = f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
-            if f.severity >= Severity(fail_level):
+            if fail_levels.fails(f):
                 ET.SubElement(case, "failure", message=f.message, type=str(f.severity)).text = detail
                 counts["failures"] += 1
             else:
@@ -52,4 +51,4 @@ def render(report, stream, *, failed, fail_level, color=False) -> None:
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ET.tostring(root, encoding="unicode"))
-    stream.write(f"\n<!-- {summary_line(summary(report, failed, fail_level))} -->\n")
+    stream.write(f"\n<!-- {summary_line(summary(report, failed, fail_levels))} -->\n")

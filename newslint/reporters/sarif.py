@@ -17,7 +17,7 @@ ROOT = "SRCROOT"  # findings' paths are relative to the directory newslint ran i
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 
-def render(report, stream, *, failed, fail_level, color=False) -> None:
+def render(report, stream, *, failed, fail_levels, color=False) -> None:
     cwd = os.getcwd()
     rules = {rule.id: rule for rule in report.rules}
     for finding in report.findings:  # a finding whose rule the report does not describe still gets an entry
@@ -40,7 +40,7 @@ def render(report, stream, *, failed, fail_level, color=False) -> None:
             "results": results,
             "invocations": [{
                 "executionSuccessful": not any(r.error for r in report.results),
-                "properties": summary(report, failed, fail_level),
+                "properties": summary(report, failed, fail_levels),
             }],
         }],
     }

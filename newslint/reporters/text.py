@@ -8,7 +8,7 @@ _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"
 _RESET, _DIM = "\033[0m", "\033[2m"
 
 
-def render(report, stream, *, failed, fail_level, color=False) -> None:
+def render(report, stream, *, failed, fail_levels, color=False) -> None:
     for f in report.findings:
         severity = str(f.severity)
         if color:
@@ -17,7 +17,7 @@ def render(report, stream, *, failed, fail_level, color=False) -> None:
         else:
             rule = f.rule
         stream.write(f"{f.path}:{f.line}:{f.column}: {severity} {rule} {f.message}\n")
-    stream.write(summary_line(summary(report, failed, fail_level)) + "\n")
+    stream.write(summary_line(summary(report, failed, fail_levels)) + "\n")
 
 
 def summary_line(counts: dict) -> str:
@@ -26,6 +26,10 @@ def summary_line(counts: dict) -> str:
         return f"newslint: no findings; {files}."
     parts = [f"{counts[k]} {k if counts[k] != 1 else k[:-1]}" for k in ("errors", "warnings", "suggestions") if counts[k]]
     # Both verdicts name the level, so a CI log says why a run with findings passed.
-    verdict = f"{'failed' if counts['failed'] else 'passed'} (fail level: {counts['fail_level']})"
+    if counts["fail_level"]:
+        level = f"fail level: {counts['fail_level']}"
+    else:  # folders' configs differ: no one level decided the run
+        level = f"fail level per config: {', '.join(counts['fail_levels'])}"
+    verdict = f"{'failed' if counts['failed'] else 'passed'} ({level})"
     total = counts["findings"]
     return f"newslint: {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}); {files}; {verdict}."
