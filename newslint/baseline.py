@@ -50,7 +50,10 @@ def write(findings: list[Finding], path: str) -> int:
     counts = Counter(finding_key for _, finding_key, _ in occurrences(findings, root))
     entries = [{"path": p, "rule": r, "text": t, "count": n} for (p, r, t), n in sorted(counts.items())]
     data = {"format": FORMAT, "version": VERSION, "findings": entries}
-    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    try:
+        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    except OSError as error:  # a folder that does not exist, a folder given as the file, no permission
+        raise NewslintError(f"cannot write baseline {path}: {error.strerror or error}") from None
     return sum(counts.values())
 
 
