@@ -150,3 +150,24 @@ def test_a_baseline_that_cannot_be_written_is_an_error(cli, tmp_path, monkeypatc
     assert result.stderr.startswith(f"newslint: error: cannot write baseline {output}: ")
     assert len(result.stderr.splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["library.txt"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("content", [
+    '{"format": "newslint-baseline", "version": 1, "findings": [{"path": "library.txt", '
+    '"rule": "duplicates.paragraph", "text": "Residents packed the council chamber", "count": 1e999}]}',
+    '{"format": "newslint-baseline", "version": 1, "findings": [{"path": "library.txt", '
+    '"rule": "duplicates.paragraph", "text": "Residents packed the council chamber", "count": "many"}]}',
+    '{"format": "newslint-baseline", "version": 1, "findings": [{"path": ["library.txt"], '
+    '"rule": "duplicates.paragraph", "text": "Residents packed the council chamber", "count": 1}]}',
+    '{"format": "newslint-baseline", "version": 1, "findings": [' + "[" * 100_000 + "]" * 100_000 + "]}",
+    "[" * 100_000 + "]" * 100_000,
+])
+def test_a_corrupt_baseline_is_an_error(cli, tmp_path, content):
+    story = tmp_path / "library.txt"
+    story.write_text(_story(LEAD, RESIDENTS, RESIDENTS), encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(content, encoding="utf-8")
+    result = cli("check", "--baseline", baseline, story)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"newslint: error: {baseline}: not a newslint baseline (")
+    assert len(result.stderr.splitlines()) == 1
