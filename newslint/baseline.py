@@ -50,8 +50,11 @@ def write(findings: list[Finding], path: str) -> int:
     counts = Counter(finding_key for _, finding_key, _ in occurrences(findings, root))
     entries = [{"path": p, "rule": r, "text": t, "count": n} for (p, r, t), n in sorted(counts.items())]
     data = {"format": FORMAT, "version": VERSION, "findings": entries}
+    # A file name that is not UTF-8 ("caf\xe9.txt" from an old file server) holds a lone surrogate, which
+    # UTF-8 cannot encode; written as its JSON escape (\udce9), it reads back as the same name next run.
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     try:
-        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        write_atomic(path, text.encode("utf-8", "backslashreplace"))
     except OSError as error:  # a folder that does not exist, a folder given as the file, no permission
         raise NewslintError(f"cannot write baseline {path}: {error.strerror or error}") from None
     return sum(counts.values())
@@ -96,7 +99,8 @@ def new_findings(findings: list[Finding], path: str) -> tuple[list[Finding], int
 
 def fingerprint(finding_key: Key, index: int) -> str:
     """A short stable id for one finding that survives line shifts (SARIF's partialFingerprints)."""
-    return hashlib.sha256("\0".join((*finding_key, str(index))).encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a file name that is not UTF-8 gets a fingerprint too, and other text the same as ever.
+    return hashlib.sha256("\0".join((*finding_key, str(index))).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _root(path: str) -> str:
