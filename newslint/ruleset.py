@@ -207,9 +207,7 @@ def _rule(path: str, entry) -> Rule:
         severity = Severity.parse(entry["severity"])
     except ValueError as error:
         raise RuleError(str(error), path, lines.get("severity", line), rule_id) from None
-    examples = entry.get("examples", {})
-    if not isinstance(examples, dict) or set(examples) - {"flags", "passes"}:
-        raise RuleError("'examples' takes 'flags:' and 'passes:' lists", path, lines.get("examples", line), rule_id)
+    examples = _examples(entry.get("examples", {}), path, lines.get("examples", line), rule_id)
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
         raise RuleError("'enabled' must be true or false", path, lines.get("enabled", line), rule_id)
@@ -224,9 +222,28 @@ def _rule(path: str, entry) -> Rule:
         fields={k: v for k, v in entry.items() if k not in COMMON_FIELDS},
         field_lines=dict(lines),
         enabled=enabled,
-        examples={k: list(v or []) for k, v in examples.items()},
+        examples=examples,
         link=entry.get("link"),
     )
+
+
+def _examples(examples, path: str, line: int, rule_id: str) -> dict[str, list]:
+    """`flags:` and `passes:`, each a list of examples: a text, or a list of texts checked together (for
+    cross-file rules). One text alone is a list of one, as for every other list in a rule file."""
+    if not isinstance(examples, dict) or set(examples) - {"flags", "passes"}:
+        raise RuleError("'examples' takes 'flags:' and 'passes:' lists", path, line, rule_id)
+    checked = {}
+    for key, value in examples.items():
+        value = [] if value is None else [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not all(_is_example(example) for example in value):
+            raise RuleError(f"'examples: {key}:' must be a list of texts (or of lists of texts, for files checked "
+                            f"together), not {value!r}", path, examples.key_lines.get(key, line), rule_id)
+        checked[key] = value
+    return checked
+
+
+def _is_example(example) -> bool:
+    return isinstance(example, str) or (isinstance(example, list) and all(isinstance(text, str) for text in example))
 
 
 def message_placeholders(template: str) -> set[str]:

@@ -145,6 +145,14 @@ def test_rules_test_reports_a_broken_example(cli, tmp_path):
     assert "passes: expected no finding, got 1: Chicken Kiev is off the menu." in result.stdout
 
 
+def test_rules_test_reads_one_example_text_as_a_list_of_one(cli, tmp_path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text(HOUSE_RULES.replace('["Shelling hit Kiev overnight."]', '"Shelling hit Kiev overnight."')
+                     .replace(', "Chicken Kiev is off the menu."', ''), encoding="utf-8")
+    result = cli("rules", "--test", "--rules", rules)
+    assert "ok   house.kyiv (2 examples)" in result.stdout, result.stdout
+
+
 NESTED_GUARD_RULES = r"""
 rules:
   - id: house.vague-count
