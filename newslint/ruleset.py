@@ -198,11 +198,7 @@ def _rule(path: str, entry) -> Rule:
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise RuleError(f"missing or empty field '{key}'", path, entry.key_lines.get(key, line), rule_id)
     lines = entry.key_lines
-    try:
-        message_placeholders(entry["message"])
-    except ValueError as error:  # "{nope": a stray brace
-        raise RuleError(f"message is not a valid template ({error}); write a literal brace as {{{{ or }}}}", path,
-                        lines.get("message", line), rule_id) from None
+    _check_message(entry["message"], path, lines.get("message", line), rule_id)
     try:
         severity = Severity.parse(entry["severity"])
     except ValueError as error:
@@ -246,10 +242,31 @@ def _is_example(example) -> bool:
     return isinstance(example, str) or (isinstance(example, list) and all(isinstance(text, str) for text in example))
 
 
+def _check_message(template: str, path: str, line: int, rule_id: str) -> None:
+    """A stray brace, or a placeholder with a format spec or conversion (`{text:d}`, `{text!z}`): the
+    values' types are the kind's business, so a spec that suits one finding could fail on the next."""
+    try:
+        fields = _message_fields(template)
+    except ValueError as error:  # "{nope": a stray brace
+        raise RuleError(f"message is not a valid template ({error}); write a literal brace as {{{{ or }}}}", path,
+                        line, rule_id) from None
+    for name, spec, conversion in fields:
+        if spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise RuleError(f"message placeholder {written} takes no format spec or conversion; write {{{name}}}",
+                            path, line, rule_id)
+
+
 def message_placeholders(template: str) -> set[str]:
+    return {name for name, _, _ in _message_fields(template)}
+
+
+def _message_fields(template: str) -> list[tuple[str, str, str | None]]:
+    """(name, format spec, conversion) of each placeholder."""
     import string  # only when a rule is checked, never on a start from the rule cache
 
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    return [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
+            if name is not None]
 
 
 # YAML with line numbers -----------------------------------------------------------------------------
