@@ -309,9 +309,9 @@ def _parse_yaml(path: str, data: bytes):
             mapping.line = node.start_mark.line + 1
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node)
-                if isinstance(key, (list, dict)):  # `? [a, b]`: valid YAML, but no rule has such a key
-                    raise RuleError("a key must be a word, not a list or mapping", path, key_node.start_mark.line + 1,
-                                    mapping.get("id"))
+                if isinstance(key, (list, dict, set)):  # `? [a, b]`, `? !!set {a}`: valid YAML, no rule's key
+                    raise RuleError("a key must be a word, not a list, set or mapping", path,
+                                    key_node.start_mark.line + 1, mapping.get("id"))
                 if key in mapping:
                     raise RuleError(f"duplicate key {key!r}", path, key_node.start_mark.line + 1,
                                     mapping.get("id"))
