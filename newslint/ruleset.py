@@ -269,6 +269,21 @@ def _message_fields(template: str) -> list[tuple[str, str, str | None]]:
             if name is not None]
 
 
+def _check_utf8(path: str, data: bytes) -> None:
+    """A rule file is UTF-8 (or UTF-16 with a byte-order mark, which the parser reads): one saved as
+    Windows-1252 names the line of its first stray byte, "caf\xe9" and all."""
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise RuleError(f"not UTF-8: byte 0x{data[error.start]:02x} cannot be read; save the file as UTF-8", path,
+                        line) from None
+
+
 # YAML with line numbers -----------------------------------------------------------------------------
 
 
@@ -320,8 +335,15 @@ def _parse_yaml(path: str, data: bytes):
             return mapping
 
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    _check_utf8(path, data)
     try:
         return yaml.load(data, Loader=Loader)  # noqa: S506 - a SafeLoader subclass: no object construction
+    except yaml.reader.ReaderError as error:  # a control character: the parser's message spans two lines
+        code = error.character if isinstance(error.character, int) else ord(error.character or "\0")
+        text = data.decode("utf-8", "replace")
+        offset = text.find(chr(code))  # the parser's position counts bytes or characters, by loader
+        raise RuleError(f"not valid YAML: character {code:#06x} is not allowed ({error.reason})", path,
+                        text.count("\n", 0, offset) + 1 if offset >= 0 else None) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

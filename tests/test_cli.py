@@ -103,7 +103,7 @@ def test_usage_error_exits_2(cli):
 
 @pytest.mark.parametrize("rule_file", BAD_RULES, ids=lambda p: p.name)
 def test_bad_rule_file_names_file_line_and_rule(cli, rule_file):
-    expected = rule_file.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect: ")
+    expected = rule_file.read_bytes().splitlines()[0].decode("utf-8").removeprefix("# expect: ")  # not-utf8.yaml
     result = cli("check", "--rules", rule_file, PASTED)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
