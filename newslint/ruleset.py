@@ -7,7 +7,7 @@ import os
 
 from newslint.errors import RuleError
 from newslint.finding import Severity
-from newslint.patterns import LazyPattern, PatternError, phrase_alternation, validate_pattern
+from newslint.patterns import LazyPattern, PatternError, can_match_empty, phrase_alternation, validate_pattern
 from newslint.regexcache import compiled
 
 RULE_ID = compiled(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -125,11 +125,17 @@ class Rule:
         if not phrases:
             return None
         for phrase in phrases:  # check each alone first, so an error names the phrase at fault
-            try:
-                validate_pattern(phrase, ignore_case)
-            except PatternError as error:
-                raise self.error(str(error), key) from None
+            self.check_phrase(key, phrase, ignore_case)
         return self.regex(key, phrase_alternation(phrases), ignore_case)
+
+    def check_phrase(self, key: str, phrase: str, ignore_case: bool = True) -> None:
+        """A phrase to find must compile and must match at least one character."""
+        try:
+            validate_pattern(phrase, ignore_case)
+        except PatternError as error:
+            raise self.error(str(error), key) from None
+        if can_match_empty(phrase, ignore_case):
+            raise self.error(f"pattern {phrase!r} can match an empty string", key)
 
 
 def load_rule_file(path) -> list[Rule]:

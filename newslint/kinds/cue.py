@@ -105,6 +105,7 @@ class Cue(Kind):
             if sources:
                 guards[guard] = rule.regex("cues", _guard_source(guard, sources))
         phrase = raw["phrase"]
+        rule.check_phrase("cues", phrase)
         return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, phrase_starts(phrase))
 
     def check(self, sentence) -> Iterator[Hit]:
