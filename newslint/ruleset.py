@@ -210,6 +210,10 @@ def _rule(path: str, entry) -> Rule:
     except ValueError as error:
         raise RuleError(str(error), path, lines.get("severity", line), rule_id) from None
     examples = _examples(entry.get("examples", {}), path, lines.get("examples", line), rule_id)
+    link = entry.get("link")
+    if link is not None and not (isinstance(link, str) and link.startswith(("https://", "http://"))
+                                 and not any(character.isspace() for character in link)):
+        raise RuleError(f"'link' must be an http(s) URL, not {link!r}", path, lines.get("link", line), rule_id)
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
         raise RuleError("'enabled' must be true or false", path, lines.get("enabled", line), rule_id)
@@ -225,7 +229,7 @@ def _rule(path: str, entry) -> Rule:
         field_lines=dict(lines),
         enabled=enabled,
         examples=examples,
-        link=entry.get("link"),
+        link=link,
     )
 
 
