@@ -50,7 +50,13 @@ def write(findings: list[Finding], path: str) -> int:
     counts = Counter(finding_key for _, finding_key, _ in occurrences(findings, root))
     entries = [{"path": p, "rule": r, "text": t, "count": n} for (p, r, t), n in sorted(counts.items())]
     data = {"format": FORMAT, "version": VERSION, "findings": entries}
-    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    # A file name that is not UTF-8 ("caf\xe9.txt" from an old file server) holds a lone surrogate, which
+    # UTF-8 cannot encode; written as its JSON escape (\udce9), it reads back as the same name next run.
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    try:
+        write_atomic(path, text.encode("utf-8", "backslashreplace"))
+    except OSError as error:  # a folder that does not exist, a folder given as the file, no permission
+        raise NewslintError(f"cannot write baseline {path}: {error.strerror or error}") from None
     return sum(counts.values())
 
 
@@ -61,17 +67,27 @@ def load(path: str) -> Counter:
         raise NewslintError(f"cannot read baseline: {error.strerror or error}", path) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise NewslintError(f"not a newslint baseline (invalid JSON: {error})", path) from None
+    except RecursionError:  # thousands of nested brackets: no baseline we write looks like that
+        raise NewslintError("not a newslint baseline (nested too deeply)", path) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), list):
         raise NewslintError("not a newslint baseline (write one with 'newslint baseline PATHS -o FILE')", path)
     if data.get("version") != VERSION:
         raise NewslintError(f"baseline version {data.get('version')!r} is not {VERSION}; write it again", path)
     counts: Counter = Counter()
-    try:
-        for entry in data["findings"]:
-            counts[(entry["path"], entry["rule"], entry["text"])] += int(entry["count"])
-    except (KeyError, TypeError, ValueError):
-        raise NewslintError("not a newslint baseline (an entry lacks path, rule, text or count)", path) from None
+    for entry in data["findings"]:
+        finding_key, count = _entry(entry, path)
+        counts[finding_key] += count
     return counts
+
+
+def _entry(entry, path: str) -> tuple[Key, int]:
+    """One recorded finding, checked: a baseline edited by hand or cut short must not crash a CI run."""
+    if not isinstance(entry, dict) or not all(isinstance(entry.get(name), str) for name in ("path", "rule", "text")):
+        raise NewslintError("not a newslint baseline (an entry lacks path, rule, text or count)", path)
+    count = entry.get("count")
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise NewslintError(f"not a newslint baseline (count {count!r} is not a whole number of findings)", path)
+    return (entry["path"], entry["rule"], entry["text"]), count
 
 
 def new_findings(findings: list[Finding], path: str) -> tuple[list[Finding], int]:
@@ -83,7 +99,8 @@ def new_findings(findings: list[Finding], path: str) -> tuple[list[Finding], int
 
 def fingerprint(finding_key: Key, index: int) -> str:
     """A short stable id for one finding that survives line shifts (SARIF's partialFingerprints)."""
-    return hashlib.sha256("\0".join((*finding_key, str(index))).encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a file name that is not UTF-8 gets a fingerprint too, and other text the same as ever.
+    return hashlib.sha256("\0".join((*finding_key, str(index))).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _root(path: str) -> str:

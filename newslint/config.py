@@ -149,11 +149,10 @@ def load_config(path: str) -> Config:
     if not isinstance(severity, dict):
         raise NewslintError("'severity' maps rule ids or sets to error, warning or suggestion", path,
                             lines.get("severity"))
-    try:
-        levels = tuple(sorted((str(k), Severity.parse(v)) for k, v in severity.items()))
-        fail_level = Severity.parse(data["fail_level"]) if "fail_level" in data else None
-    except ValueError as error:
-        raise NewslintError(str(error), path, lines.get("severity")) from None
+    severity_lines = getattr(severity, "key_lines", {})  # each entry's own line (YAML only)
+    levels = tuple(sorted((str(k), _level(v, path, severity_lines.get(k, lines.get("severity"))))
+                          for k, v in severity.items()))
+    fail_level = _level(data["fail_level"], path, lines.get("fail_level")) if "fail_level" in data else None
     return Config(
         source=path,
         rule_files=tuple(os.path.normpath(os.path.join(root, f)) for f in strings("rule_files")),
@@ -195,6 +194,13 @@ def _check_name(name: str, rule_ids: frozenset[str], where: str, path: str | Non
     raise NewslintError(f"unknown rule or set {name!r} in {where}{hint}", path)
 
 
+def _level(value, path: str, line: int | None) -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError as error:
+        raise NewslintError(str(error), path, line) from None
+
+
 def _read_yaml(path: str) -> tuple[object, dict]:
     from newslint.ruleset import _parse_yaml
 
@@ -210,9 +216,16 @@ def _read_pyproject(path: str) -> dict:
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     try:
-        return tomllib.loads(_read_bytes(path).decode("utf-8")).get("tool", {}).get("newslint", {})
+        document = tomllib.loads(_read_bytes(path).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise NewslintError(f"not valid TOML: {error}", path) from None
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):  # `tool = 5`: valid TOML, but no [tool] table to look in
+        raise NewslintError(f"'tool' must be a table, not {tool!r}", path)
+    settings = tool.get("newslint", {})
+    if not isinstance(settings, dict):
+        raise NewslintError(f"'tool.newslint' must be a table of settings, not {settings!r}", path)
+    return settings
 
 
 def _read_bytes(path: str) -> bytes:

@@ -124,6 +124,17 @@ def validate_pattern(source: str, ignore_case: bool = False) -> int:
     return flags
 
 
+def can_match_empty(source: str, ignore_case: bool = False) -> bool:
+    """Can `source` (a valid pattern) match no characters at all? Such a phrase ("a*", "x?") flags a
+    zero-width gap between words: a finding with no text that no editor can act on."""
+    try:
+        from re import _parser  # Python 3.11+; sre_parse before
+    except ImportError:
+        import sre_parse as _parser  # type: ignore[no-redef]
+    # The shortest match the parser works out for the pattern: 0 for an empty one, lookaround alone included.
+    return _parser.parse(source, re.IGNORECASE if ignore_case else 0).getwidth()[0] == 0
+
+
 def longest_first(phrases: list[str]) -> list[int]:
     """The indices of `phrases` in the order their alternation tries them: longest first, ties in the
     list's order (never a set's, which changes with the hash seed). `wordscan.FirstOf` tries them so too."""

@@ -7,7 +7,7 @@ import os
 
 from newslint.errors import RuleError
 from newslint.finding import Severity
-from newslint.patterns import LazyPattern, PatternError, phrase_alternation, validate_pattern
+from newslint.patterns import LazyPattern, PatternError, can_match_empty, phrase_alternation, validate_pattern
 from newslint.regexcache import compiled
 
 RULE_ID = compiled(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -125,11 +125,17 @@ class Rule:
         if not phrases:
             return None
         for phrase in phrases:  # check each alone first, so an error names the phrase at fault
-            try:
-                validate_pattern(phrase, ignore_case)
-            except PatternError as error:
-                raise self.error(str(error), key) from None
+            self.check_phrase(key, phrase, ignore_case)
         return self.regex(key, phrase_alternation(phrases), ignore_case)
+
+    def check_phrase(self, key: str, phrase: str, ignore_case: bool = True) -> None:
+        """A phrase to find must compile and must match at least one character."""
+        try:
+            validate_pattern(phrase, ignore_case)
+        except PatternError as error:
+            raise self.error(str(error), key) from None
+        if can_match_empty(phrase, ignore_case):
+            raise self.error(f"pattern {phrase!r} can match an empty string", key)
 
 
 def load_rule_file(path) -> list[Rule]:
@@ -198,18 +204,16 @@ def _rule(path: str, entry) -> Rule:
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise RuleError(f"missing or empty field '{key}'", path, entry.key_lines.get(key, line), rule_id)
     lines = entry.key_lines
-    try:
-        message_placeholders(entry["message"])
-    except ValueError as error:  # "{nope": a stray brace
-        raise RuleError(f"message is not a valid template ({error}); write a literal brace as {{{{ or }}}}", path,
-                        lines.get("message", line), rule_id) from None
+    _check_message(entry["message"], path, lines.get("message", line), rule_id)
     try:
         severity = Severity.parse(entry["severity"])
     except ValueError as error:
         raise RuleError(str(error), path, lines.get("severity", line), rule_id) from None
-    examples = entry.get("examples", {})
-    if not isinstance(examples, dict) or set(examples) - {"flags", "passes"}:
-        raise RuleError("'examples' takes 'flags:' and 'passes:' lists", path, lines.get("examples", line), rule_id)
+    examples = _examples(entry.get("examples", {}), path, lines.get("examples", line), rule_id)
+    link = entry.get("link")
+    if link is not None and not (isinstance(link, str) and link.startswith(("https://", "http://"))
+                                 and not any(character.isspace() for character in link)):
+        raise RuleError(f"'link' must be an http(s) URL, not {link!r}", path, lines.get("link", line), rule_id)
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
         raise RuleError("'enabled' must be true or false", path, lines.get("enabled", line), rule_id)
@@ -224,15 +228,70 @@ def _rule(path: str, entry) -> Rule:
         fields={k: v for k, v in entry.items() if k not in COMMON_FIELDS},
         field_lines=dict(lines),
         enabled=enabled,
-        examples={k: list(v or []) for k, v in examples.items()},
-        link=entry.get("link"),
+        examples=examples,
+        link=link,
     )
 
 
+def _examples(examples, path: str, line: int, rule_id: str) -> dict[str, list]:
+    """`flags:` and `passes:`, each a list of examples: a text, or a list of texts checked together (for
+    cross-file rules). One text alone is a list of one, as for every other list in a rule file."""
+    if not isinstance(examples, dict) or set(examples) - {"flags", "passes"}:
+        raise RuleError("'examples' takes 'flags:' and 'passes:' lists", path, line, rule_id)
+    checked = {}
+    for key, value in examples.items():
+        value = [] if value is None else [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not all(_is_example(example) for example in value):
+            raise RuleError(f"'examples: {key}:' must be a list of texts (or of lists of texts, for files checked "
+                            f"together), not {value!r}", path, examples.key_lines.get(key, line), rule_id)
+        checked[key] = value
+    return checked
+
+
+def _is_example(example) -> bool:
+    return isinstance(example, str) or (isinstance(example, list) and all(isinstance(text, str) for text in example))
+
+
+def _check_message(template: str, path: str, line: int, rule_id: str) -> None:
+    """A stray brace, or a placeholder with a format spec or conversion (`{text:d}`, `{text!z}`): the
+    values' types are the kind's business, so a spec that suits one finding could fail on the next."""
+    try:
+        fields = _message_fields(template)
+    except ValueError as error:  # "{nope": a stray brace
+        raise RuleError(f"message is not a valid template ({error}); write a literal brace as {{{{ or }}}}", path,
+                        line, rule_id) from None
+    for name, spec, conversion in fields:
+        if spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise RuleError(f"message placeholder {written} takes no format spec or conversion; write {{{name}}}",
+                            path, line, rule_id)
+
+
 def message_placeholders(template: str) -> set[str]:
+    return {name for name, _, _ in _message_fields(template)}
+
+
+def _message_fields(template: str) -> list[tuple[str, str, str | None]]:
+    """(name, format spec, conversion) of each placeholder."""
     import string  # only when a rule is checked, never on a start from the rule cache
 
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    return [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
+            if name is not None]
+
+
+def _check_utf8(path: str, data: bytes) -> None:
+    """A rule file is UTF-8 (or UTF-16 with a byte-order mark, which the parser reads): one saved as
+    Windows-1252 names the line of its first stray byte, "caf\xe9" and all."""
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise RuleError(f"not UTF-8: byte 0x{data[error.start]:02x} cannot be read; save the file as UTF-8", path,
+                        line) from None
 
 
 # YAML with line numbers -----------------------------------------------------------------------------
@@ -275,9 +334,9 @@ def _parse_yaml(path: str, data: bytes):
             mapping.line = node.start_mark.line + 1
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node)
-                if isinstance(key, (list, dict)):  # `? [a, b]`: valid YAML, but no rule has such a key
-                    raise RuleError("a key must be a word, not a list or mapping", path, key_node.start_mark.line + 1,
-                                    mapping.get("id"))
+                if isinstance(key, (list, dict, set)):  # `? [a, b]`, `? !!set {a}`: valid YAML, no rule's key
+                    raise RuleError("a key must be a word, not a list, set or mapping", path,
+                                    key_node.start_mark.line + 1, mapping.get("id"))
                 if key in mapping:
                     raise RuleError(f"duplicate key {key!r}", path, key_node.start_mark.line + 1,
                                     mapping.get("id"))
@@ -286,8 +345,15 @@ def _parse_yaml(path: str, data: bytes):
             return mapping
 
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    _check_utf8(path, data)
     try:
         return yaml.load(data, Loader=Loader)  # noqa: S506 - a SafeLoader subclass: no object construction
+    except yaml.reader.ReaderError as error:  # a control character: the parser's message spans two lines
+        code = error.character if isinstance(error.character, int) else ord(error.character or "\0")
+        text = data.decode("utf-8", "replace")
+        offset = text.find(chr(code))  # the parser's position counts bytes or characters, by loader
+        raise RuleError(f"not valid YAML: character {code:#06x} is not allowed ({error.reason})", path,
+                        text.count("\n", 0, offset) + 1 if offset >= 0 else None) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

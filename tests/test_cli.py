@@ -120,7 +120,7 @@ def test_usage_error_exits_2(cli):
 
 @pytest.mark.parametrize("rule_file", BAD_RULES, ids=lambda p: p.name)
 def test_bad_rule_file_names_file_line_and_rule(cli, rule_file):
-    expected = rule_file.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect: ")
+    expected = rule_file.read_bytes().splitlines()[0].decode("utf-8").removeprefix("# expect: ")  # not-utf8.yaml
     result = cli("check", "--rules", rule_file, PASTED)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
@@ -160,6 +160,14 @@ def test_rules_test_reports_a_broken_example(cli, tmp_path):
     assert result.exit_code == 1
     assert "FAIL house.kyiv (3 examples)" in result.stdout
     assert "passes: expected no finding, got 1: Chicken Kiev is off the menu." in result.stdout
+
+
+def test_rules_test_reads_one_example_text_as_a_list_of_one(cli, tmp_path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text(HOUSE_RULES.replace('["Shelling hit Kiev overnight."]', '"Shelling hit Kiev overnight."')
+                     .replace(', "Chicken Kiev is off the menu."', ''), encoding="utf-8")
+    result = cli("rules", "--test", "--rules", rules)
+    assert "ok   house.kyiv (2 examples)" in result.stdout, result.stdout
 
 
 NESTED_GUARD_RULES = r"""

@@ -128,6 +128,25 @@ def test_house_rule_ids_are_known_where_they_are_loaded(cli, tmp_path, monkeypat
     assert findings(cli, "--ignore", "house", ".") == [("sport/kyiv.txt", "names.house-spelling", "warning")]
 
 
+@pytest.mark.parametrize("name, text, expected", [
+    ("pyproject.toml", "tool = 5\n", "pyproject.toml: 'tool' must be a table, not 5"),
+    ("pyproject.toml", "[tool]\nnewslint = 5\n", "pyproject.toml: 'tool.newslint' must be a table of settings"),
+    ("pyproject.toml", "[tool]\nnewslint = [\"hedging\"]\n", "pyproject.toml: 'tool.newslint' must be a table"),
+    ("pyproject.toml", "[tool.newslint]\nfail_level = 5\n", "pyproject.toml: severity must be error, warning"),
+    ("pyproject.toml", "[tool.newslint]\nseverity = 5\n", "pyproject.toml: 'severity' maps rule ids"),
+    (".newslint.yaml", "select: [duplicates]\nfail_level: loud\n", ".newslint.yaml:2: severity must be error"),
+    (".newslint.yaml", "severity:\n  duplicates: error\n  hedging: loud\n", ".newslint.yaml:3: severity must be"),
+])
+def test_a_setting_of_the_wrong_type_is_an_error_naming_its_line(cli, tmp_path, monkeypatch, name, text, expected):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / name, text)
+    write(tmp_path / "today.txt", PASTED_TWICE)
+    result = cli("check", "today.txt", "--config", name)
+    assert result.exit_code == 2, result.output
+    assert f"newslint: error: {tmp_path / expected}" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
 @pytest.mark.parametrize("path, root, parts", [
     ("/news/desk/archive/2019/story.txt", "/news/desk", ("archive", "2019", "story.txt")),
     ("/news/desk", "/news/desk", ()),

@@ -153,3 +153,35 @@ def test_a_missing_or_foreign_baseline_is_an_error(cli, tmp_path):
     (tmp_path / "other.json").write_text('{"findings": []}', encoding="utf-8")
     foreign = cli("check", "--baseline", tmp_path / "other.json", story)
     assert foreign.exit_code == 2 and "not a newslint baseline" in foreign.stderr
+
+
+@pytest.mark.parametrize("output", ["no-such-folder/baseline.json", "."])
+def test_a_baseline_that_cannot_be_written_is_an_error(cli, tmp_path, monkeypatch, output):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "library.txt").write_text(_story(LEAD, RESIDENTS, RESIDENTS), encoding="utf-8")
+    result = cli("baseline", "--select", "duplicates", "-o", output, "library.txt")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"newslint: error: cannot write baseline {output}: ")
+    assert len(result.stderr.splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["library.txt"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("content", [
+    '{"format": "newslint-baseline", "version": 1, "findings": [{"path": "library.txt", '
+    '"rule": "duplicates.paragraph", "text": "Residents packed the council chamber", "count": 1e999}]}',
+    '{"format": "newslint-baseline", "version": 1, "findings": [{"path": "library.txt", '
+    '"rule": "duplicates.paragraph", "text": "Residents packed the council chamber", "count": "many"}]}',
+    '{"format": "newslint-baseline", "version": 1, "findings": [{"path": ["library.txt"], '
+    '"rule": "duplicates.paragraph", "text": "Residents packed the council chamber", "count": 1}]}',
+    '{"format": "newslint-baseline", "version": 1, "findings": [' + "[" * 100_000 + "]" * 100_000 + "]}",
+    "[" * 100_000 + "]" * 100_000,
+])
+def test_a_corrupt_baseline_is_an_error(cli, tmp_path, content):
+    story = tmp_path / "library.txt"
+    story.write_text(_story(LEAD, RESIDENTS, RESIDENTS), encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(content, encoding="utf-8")
+    result = cli("check", "--baseline", baseline, story)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"newslint: error: {baseline}: not a newslint baseline (")
+    assert len(result.stderr.splitlines()) == 1

@@ -86,3 +86,23 @@ def test_file_name_that_is_not_utf8_is_still_checked_and_printed(cli, tmp_path):
     (tmp_path / name).write_text(REPEATED, encoding="utf-8")
     result, data = check(cli, tmp_path)
     assert result.exit_code == 1 and len(data["findings"]) == 1
+
+
+def test_file_name_that_is_not_utf8_gets_a_sarif_uri_of_its_bytes(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(REPEATED, encoding="utf-8")
+    result = cli("check", "--format", "sarif", "--jobs", "1", "--select", "duplicates.paragraph", ".")
+    assert result.exit_code == 1, result.output
+    [finding] = json.loads(result.stdout)["runs"][0]["results"]
+    assert finding["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "caf%E9.txt"
+
+
+def test_file_name_that_is_not_utf8_round_trips_through_a_baseline(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(REPEATED, encoding="utf-8")
+    written = cli("baseline", "--jobs", "1", "--select", "duplicates.paragraph", "-o", "baseline.json", ".")
+    assert written.exit_code == 0, written.output
+    (tmp_path / "baseline.json").read_bytes().decode("utf-8")  # still UTF-8 JSON an editor can open
+    result, data = check(cli, "--baseline", "baseline.json", ".")
+    assert result.exit_code == 0 and data["findings"] == [], result.output
+    assert "1 findings already in baseline.json not shown" in result.stderr

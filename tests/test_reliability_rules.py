@@ -141,3 +141,37 @@ def test_shipped_rules_read_the_same_without_libyaml(name, monkeypatch):
     with_libyaml = _parse_yaml(path, data)
     monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
     assert _parse_yaml(path, data) == with_libyaml
+
+
+def test_a_cue_message_may_count_a_single_cue(cli, tmp_path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text("""rules:
+  - id: house.hedge
+    kind: cue
+    severity: warning
+    message: "{count} hedge ({cues}) in the writer's voice: '{text}'."
+    description: Hedges the desk wants attributed.
+    cues: [probably]
+""", encoding="utf-8")
+    story = tmp_path / "fire.txt"
+    story.write_text("HALIFAX, March 3 - The warehouse fire was probably started by a faulty heater.\n",
+                     encoding="utf-8")
+    result = cli("check", "--select", "house", "--rules", rules, story)
+    assert result.exit_code == 1, result.output
+    assert "1 hedge ('probably') in the writer's voice: 'probably'." in result.stdout
+
+
+def test_every_placeholder_a_kind_lists_is_filled_on_every_finding():
+    """A message may use any placeholder its kind lists, whatever the rule's other fields say: run every
+    shipped rule on its own examples with a message that uses them all."""
+    import copy
+
+    from newslint import kinds
+    from newslint.examples import test_rule
+    from newslint.ruleset import builtin_rule_files, load_rules
+
+    for rule in load_rules(builtin_rule_files()):
+        names = sorted(kinds.kind_class(rule.kind).placeholders | {"text"})
+        every = copy.copy(rule)
+        every.message, every.built = " ".join("{" + name + "}" for name in names), None
+        assert any(result.found for result in test_rule(every)), rule.id  # the examples did flag something

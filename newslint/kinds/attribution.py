@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newslint.finding import Hit
-from newslint.kinds.cue import Cue
+from newslint.kinds.cue import Cue, cue_values
 
 
 class Attribution(Cue):
@@ -20,7 +20,8 @@ class Attribution(Cue):
     an introducer is followed by a named speaker ("critics, including Senator Ruiz, say"). A named
     speaker earlier in the same sentence ("Eckenfelder said ... they have been rumoured suitors") or in
     the sentence before, in the same paragraph, excuses it too: "..., said Michael Moran of Daiwa.
-    Analysts said ..." reads as the story's sourcing, not an anonymous chorus.
+    Analysts said ..." reads as the story's sourcing, not an anonymous chorus. The message may use the
+    cue kind's {count} (always 1 here) and {cues}.
     """
 
     unit = "paragraph"
@@ -49,7 +50,7 @@ class Attribution(Cue):
             following = sentences[index + 1].text if index + 1 < len(sentences) else ""
             previous = sentences[index - 1].text if index else ""
             previous_named = None  # worked out for the sentence's first cue that needs it, then kept
-            for start, end, _ in self._cues(sentence):
+            for start, end, text in self._cues(sentence):
                 if self._is_attributed(sentence.text[end:] + " " + following):
                     continue  # "critics say, including Senator Ruiz": the claim has a name on it
                 if self._is_impersonal(sentence.text[start:end]) and self._is_attributed(sentence.text[:start]):
@@ -58,7 +59,7 @@ class Attribution(Cue):
                     previous_named = bool(previous) and self._is_attributed(previous)
                 if previous_named:
                     continue  # "..., said Michael Moran of Daiwa. Analysts said ...": sourced next door
-                yield Hit(sentence.start + start, sentence.start + end)
+                yield Hit(sentence.start + start, sentence.start + end, cue_values([(start, end, text)]))
 
     def _is_attributed(self, context: str) -> bool:
         for match in self.named.finditer(context):

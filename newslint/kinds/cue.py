@@ -43,7 +43,8 @@ class Cue(Kind):
     reported_after (regexes): the same for attribution after the cue ("..., he added.", "..., sources
     said on Tuesday."): a match anywhere after the cue in the sentence excuses it.
     min_count (default 1): with 2 or more, report once per sentence that holds that many cues, from the
-    first cue to the last.
+    first cue to the last. The message may use {count} (cues in the finding: 1 unless min_count is 2 or
+    more) and {cues} (them, quoted: 'may', 'reportedly').
     stacked_cues (cues, as `cues`): a sentence holding two or more of them is reported once by the
     stacked-hedge rule, so this rule says nothing about it (one finding per sentence, at the higher
     severity). Turn both rules off together, or neither.
@@ -104,6 +105,7 @@ class Cue(Kind):
             if sources:
                 guards[guard] = rule.regex("cues", _guard_source(guard, sources))
         phrase = raw["phrase"]
+        rule.check_phrase("cues", phrase)
         return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, phrase_starts(phrase))
 
     def check(self, sentence) -> Iterator[Hit]:
@@ -111,11 +113,9 @@ class Cue(Kind):
         if found and self.stack and _nth(self._cues(sentence, *self.stack), 2):
             return  # two hedges in one sentence: the stacked-hedge rule reports it once
         if self.min_count == 1:
-            yield from (Hit(sentence.start + s, sentence.start + e) for s, e, _ in found)
+            yield from (Hit(sentence.start + cue[0], sentence.start + cue[1], cue_values([cue])) for cue in found)
         elif len(found) >= self.min_count:
-            words = ", ".join(dict.fromkeys(f"'{text.lower()}'" for _, _, text in found))
-            yield Hit(sentence.start + found[0][0], sentence.start + found[-1][1],
-                      {"count": len(found), "cues": words})
+            yield Hit(sentence.start + found[0][0], sentence.start + found[-1][1], cue_values(found))
 
     def could_match(self, paragraph) -> bool:
         return could_match(self.scan[1], paragraph.word_index)  # no cue, no finding (stacked or not)
@@ -155,6 +155,11 @@ class Cue(Kind):
             if _fits(entry, text, start, end):
                 return end
         return None
+
+
+def cue_values(found: list[tuple[int, int, str]]) -> dict:
+    """{count} and {cues} for every hit, one cue or several: a placeholder the kind lists is always filled."""
+    return {"count": len(found), "cues": ", ".join(dict.fromkeys(f"'{text.lower()}'" for _, _, text in found))}
 
 
 def _nth(iterator: Iterator, n: int) -> bool:

@@ -97,4 +97,5 @@ def _uri(path: str, cwd: str) -> str:
     relative = os.path.relpath(absolute, cwd)
     if relative.startswith(".."):
         return Path(absolute).as_uri()
-    return quote(Path(relative).as_posix())
+    # The name's bytes, percent-encoded (RFC 3986): a name that is not UTF-8 keeps the bytes it has on disk.
+    return quote(os.fsencode(Path(relative).as_posix()))
