@@ -17,7 +17,8 @@ from newslint.finding import Finding
 from newslint.regexcache import compiled
 
 _HUNK = compiled(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
-_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+# The escapes git's quote_c_style writes besides octal bytes.
+_ESCAPES = {"a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
 Ranges = list[tuple[int, int]] | None  # None: the whole file counts as changed
 
@@ -62,7 +63,9 @@ def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
         target = re.search(r"^\+\+\+ (.*)$", section, re.M)
         if not target or target.group(1) == "/dev/null":
             continue  # deleted since the ref: nothing left to report on
-        name = _unquote(target.group(1))[len("b/"):]
+        # git ends the name with a tab when it holds a space (as GNU diff does), quoted or not; a tab that
+        # belongs to the name is always quoted as \t, so one raw tab at the end is never part of it.
+        name = _unquote(target.group(1).removesuffix("\t"))[len("b/"):]
         ranges = []
         for hunk in _HUNK.finditer(section):
             first, count = int(hunk.group(1)), int(hunk.group(2) if hunk.group(2) is not None else 1)
@@ -72,19 +75,20 @@ def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
 
 
 def _unquote(name: str) -> str:
-    """git quotes a path with unusual characters C-style; octal escapes are UTF-8 bytes."""
+    """git quotes a path with unusual characters C-style; octal escapes are the name's bytes, decoded as the
+    file system decodes names, so they match the paths newslint was given."""
     if not (name.startswith('"') and name.endswith('"')):
         return name
     raw = bytearray()
     for match in re.finditer(r'\\([0-7]{3}|.)|([^\\])', name[1:-1]):
         escape, plain = match.groups()
         if plain is not None:
-            raw.extend(plain.encode("utf-8"))
+            raw.extend(os.fsencode(plain))
         elif len(escape) == 3:
             raw.append(int(escape, 8))
         else:
-            raw.extend(_ESCAPES.get(escape, escape).encode("utf-8"))
-    return raw.decode("utf-8", errors="replace")
+            raw.extend(os.fsencode(_ESCAPES.get(escape, escape)))
+    return os.fsdecode(bytes(raw))
 
 
 def _toplevel(directory: str) -> str | None:
@@ -108,4 +112,4 @@ def _git(top: str, *args: str) -> str:
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise NewslintError(f"git {args[0]} failed: {message[-1] if message else done.returncode}", path=top)
-    return done.stdout.decode("utf-8", errors="replace")
+    return os.fsdecode(done.stdout)  # a name that is not UTF-8 comes back as os.walk gave it
