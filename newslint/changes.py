@@ -7,6 +7,7 @@ changed; a pure deletion changes no remaining line. A ref git cannot resolve is 
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import subprocess
@@ -54,7 +55,7 @@ def changed_lines(paths: Iterable[str], ref: str) -> dict[str, Ranges]:
         diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
                     "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *relative)
         for name, ranges in _parse_diff(diff):
-            result[os.path.join(top, name)] = ranges
+            result[os.path.join(top, name)] = _in_our_lines(top, ref, name, ranges)
     return result
 
 
@@ -72,6 +73,34 @@ def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
             if count:
                 ranges.append((first, first + count - 1))
         yield name, ranges
+
+
+def _in_our_lines(top: str, ref: str, name: str, ranges: list[tuple[int, int]]) -> Ranges:
+    """git counts lines by LF alone; newslint also ends one at a bare CR (an old Mac export, some CMS
+    fields), where git sees the whole story as one line. For such a file the two versions are compared
+    again here, line by line as newslint numbers them."""
+    if not ranges:
+        return ranges
+    try:
+        with open(os.path.join(top, name), "rb") as stream:
+            now = stream.read()
+    except OSError:
+        return None  # gone or unreadable since it was checked: show its findings rather than hide them
+    if not re.search(rb"\r(?!\n)", now):
+        return ranges  # LF or CRLF: git's line numbers are newslint's
+    try:
+        before = _git_bytes(top, "cat-file", "blob", f"{ref}:{name}")
+    except NewslintError:
+        return None  # not in `ref` (added since): every line is new
+    matcher = difflib.SequenceMatcher(None, _our_lines(before), _our_lines(now), autojunk=False)
+    opcodes = matcher.get_opcodes()
+    return [(first + 1, last) for tag, _, _, first, last in opcodes if tag != "equal" and last > first]
+
+
+def _our_lines(data: bytes) -> list[bytes]:
+    """Lines as newslint numbers them: CRLF, CR and LF each end one (the break itself left out, so a line
+    whose ending alone changed does not count as changed)."""
+    return re.split(rb"\r\n|\r|\n", data)
 
 
 def _unquote(name: str) -> str:
@@ -108,8 +137,12 @@ def _verify(top: str | None, ref: str) -> None:
 
 
 def _git(top: str, *args: str) -> str:
+    return os.fsdecode(_git_bytes(top, *args))  # a name that is not UTF-8 comes back as os.walk gave it
+
+
+def _git_bytes(top: str, *args: str) -> bytes:
     done = subprocess.run(["git", *args], cwd=top, capture_output=True)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise NewslintError(f"git {args[0]} failed: {message[-1] if message else done.returncode}", path=top)
-    return os.fsdecode(done.stdout)  # a name that is not UTF-8 comes back as os.walk gave it
+    return done.stdout
