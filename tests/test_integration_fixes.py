@@ -130,6 +130,19 @@ def test_diff_prints_the_fixes_and_changes_nothing(cli, tmp_path, house, monkeyp
     assert (nothing.exit_code, nothing.stdout) == (0, "")
 
 
+def test_diff_of_a_classic_mac_export_numbers_lines_as_the_findings_do(cli, tmp_path, house):
+    story = tmp_path / "drone-strike.txt"
+    before = _story("\r", "Drones hit power plant", DAMAGE, LEAD, QUOTE).encode("utf-8")
+    story.write_bytes(before)
+    assert cli("check", *house, story).stdout.startswith(f"{story}:5:")  # "Kiev", in the third paragraph
+    result = cli("check", *house, "--diff", story)
+    assert result.exit_code == 1
+    assert f"@@ -2,6 +2,6 @@\n \n {DAMAGE}\n \n-{LEAD}\n+{LEAD.replace('Kiev', 'Kyiv')}\n" in result.stdout
+    assert "\r" not in result.stdout
+    assert "lines end in a bare CR, shown as newlines in the diff; it will not apply as a patch" in result.stderr
+    assert story.read_bytes() == before
+
+
 def test_files_without_a_fix_are_never_touched(cli, tmp_path, house):
     fixable, other = tmp_path / "a.txt", tmp_path / "b.txt"
     fixable.write_text(_story("\n", LEAD, DAMAGE), encoding="utf-8")
