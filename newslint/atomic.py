@@ -8,8 +8,12 @@ from pathlib import Path
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write beside the target, flush to disk, then rename over it (atomic on POSIX and Windows)."""
-    target = Path(path)
+    """Write beside the target, flush to disk, then rename over it (atomic on POSIX and Windows).
+
+    A symbolic link is followed: the story it points to is rewritten and the link kept, where a rename over
+    the link itself would replace it with a copy and leave the shared story as it was. A hard link cannot
+    be kept this way: the path gets a new file and the other names keep the old text (as with `sed -i`)."""
+    target = Path(os.path.realpath(path))
     mode = target.stat().st_mode & 0o7777 if target.exists() else None
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent or ".")
     try:

@@ -7,6 +7,7 @@ changed; a pure deletion changes no remaining line. A ref git cannot resolve is 
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import subprocess
@@ -17,7 +18,8 @@ from newslint.finding import Finding
 from newslint.regexcache import compiled
 
 _HUNK = compiled(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
-_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+# The escapes git's quote_c_style writes besides octal bytes.
+_ESCAPES = {"a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
 Ranges = list[tuple[int, int]] | None  # None: the whole file counts as changed
 
@@ -53,7 +55,7 @@ def changed_lines(paths: Iterable[str], ref: str) -> dict[str, Ranges]:
         diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
                     "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *relative)
         for name, ranges in _parse_diff(diff):
-            result[os.path.join(top, name)] = ranges
+            result[os.path.join(top, name)] = _in_our_lines(top, ref, name, ranges)
     return result
 
 
@@ -62,7 +64,9 @@ def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
         target = re.search(r"^\+\+\+ (.*)$", section, re.M)
         if not target or target.group(1) == "/dev/null":
             continue  # deleted since the ref: nothing left to report on
-        name = _unquote(target.group(1))[len("b/"):]
+        # git ends the name with a tab when it holds a space (as GNU diff does), quoted or not; a tab that
+        # belongs to the name is always quoted as \t, so one raw tab at the end is never part of it.
+        name = _unquote(target.group(1).removesuffix("\t"))[len("b/"):]
         ranges = []
         for hunk in _HUNK.finditer(section):
             first, count = int(hunk.group(1)), int(hunk.group(2) if hunk.group(2) is not None else 1)
@@ -71,20 +75,49 @@ def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
         yield name, ranges
 
 
+def _in_our_lines(top: str, ref: str, name: str, ranges: list[tuple[int, int]]) -> Ranges:
+    """git counts lines by LF alone; newslint also ends one at a bare CR (an old Mac export, some CMS
+    fields), where git sees the whole story as one line. For such a file the two versions are compared
+    again here, line by line as newslint numbers them."""
+    if not ranges:
+        return ranges
+    try:
+        with open(os.path.join(top, name), "rb") as stream:
+            now = stream.read()
+    except OSError:
+        return None  # gone or unreadable since it was checked: show its findings rather than hide them
+    if not re.search(rb"\r(?!\n)", now):
+        return ranges  # LF or CRLF: git's line numbers are newslint's
+    try:
+        before = _git_bytes(top, "cat-file", "blob", f"{ref}:{name}")
+    except NewslintError:
+        return None  # not in `ref` (added since): every line is new
+    matcher = difflib.SequenceMatcher(None, _our_lines(before), _our_lines(now), autojunk=False)
+    opcodes = matcher.get_opcodes()
+    return [(first + 1, last) for tag, _, _, first, last in opcodes if tag != "equal" and last > first]
+
+
+def _our_lines(data: bytes) -> list[bytes]:
+    """Lines as newslint numbers them: CRLF, CR and LF each end one (the break itself left out, so a line
+    whose ending alone changed does not count as changed)."""
+    return re.split(rb"\r\n|\r|\n", data)
+
+
 def _unquote(name: str) -> str:
-    """git quotes a path with unusual characters C-style; octal escapes are UTF-8 bytes."""
+    """git quotes a path with unusual characters C-style; octal escapes are the name's bytes, decoded as the
+    file system decodes names, so they match the paths newslint was given."""
     if not (name.startswith('"') and name.endswith('"')):
         return name
     raw = bytearray()
     for match in re.finditer(r'\\([0-7]{3}|.)|([^\\])', name[1:-1]):
         escape, plain = match.groups()
         if plain is not None:
-            raw.extend(plain.encode("utf-8"))
+            raw.extend(os.fsencode(plain))
         elif len(escape) == 3:
             raw.append(int(escape, 8))
         else:
-            raw.extend(_ESCAPES.get(escape, escape).encode("utf-8"))
-    return raw.decode("utf-8", errors="replace")
+            raw.extend(os.fsencode(_ESCAPES.get(escape, escape)))
+    return os.fsdecode(bytes(raw))
 
 
 def _toplevel(directory: str) -> str | None:
@@ -104,8 +137,12 @@ def _verify(top: str | None, ref: str) -> None:
 
 
 def _git(top: str, *args: str) -> str:
+    return os.fsdecode(_git_bytes(top, *args))  # a name that is not UTF-8 comes back as os.walk gave it
+
+
+def _git_bytes(top: str, *args: str) -> bytes:
     done = subprocess.run(["git", *args], cwd=top, capture_output=True)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise NewslintError(f"git {args[0]} failed: {message[-1] if message else done.returncode}", path=top)
-    return done.stdout.decode("utf-8", errors="replace")
+    return done.stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from typing import NamedTuple
-from fnmatch import fnmatch
+from fnmatch import fnmatchcase
 
 from newslint.errors import NewslintError
 from newslint.finding import Severity
@@ -260,9 +260,15 @@ def parts_below(path: str, root: str) -> tuple[str, ...] | None:
 def path_matches(relative: tuple[str, ...], pattern: str) -> bool:
     """Glob matching as in .gitignore, on a path's names (`path_parts`): a pattern without a slash matches a
     file or folder name at any depth; one with a slash matches from the root. `archive/` and `archive/**`
-    cover everything below."""
+    cover everything below. Case is ignored, as in `glob_matches`."""
     pattern = pattern.rstrip("/").removesuffix("/**")
     if "/" not in pattern:
-        return any(fnmatch(part, pattern) for part in relative)
+        return any(glob_matches(part, pattern) for part in relative)
     prefixes = ("/".join(relative[:i]) for i in range(1, len(relative) + 1))
-    return any(fnmatch(prefix, pattern.lstrip("/")) for prefix in prefixes)
+    return any(glob_matches(prefix, pattern.lstrip("/")) for prefix in prefixes)
+
+
+def glob_matches(name: str, pattern: str) -> bool:
+    """A glob match that ignores case on every system: a CMS export names files STORY.TXT, a reporter types
+    `*.txt`, and `--include` and `--exclude` must agree on Linux, macOS and Windows alike."""
+    return fnmatchcase(name.lower(), pattern.lower())

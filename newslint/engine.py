@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -184,7 +185,7 @@ def _collecting(stream: Iterable[FileResult], results: list[FileResult], total: 
 
 
 def _results(tasks: list[Task], jobs: int) -> Iterable[FileResult]:
-    jobs = jobs or os.cpu_count() or 1
+    jobs = _workers(jobs, len(tasks))
     if jobs == 1 or len(tasks) < PARALLEL_MIN_FILES:
         return map(check_task, tasks)
     import multiprocessing
@@ -195,6 +196,17 @@ def _results(tasks: list[Task], jobs: int) -> Iterable[FileResult]:
     executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_worker_start)
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     return _closing(executor, executor.map(check_task, tasks, chunksize=chunk))
+
+
+def _workers(jobs: int, files: int) -> int:
+    """How many worker processes `--jobs` gets: never more than the files (an idle worker still costs a
+    process start), nor more than four per core. Checking copy is CPU-bound, so workers past the cores help
+    only while files wait on a slow network share; `-j 100000` must not start thousands of processes."""
+    cores = os.cpu_count() or 1
+    limit = min(files, 4 * cores)
+    if sys.platform == "win32":
+        limit = min(limit, 61)  # ProcessPoolExecutor refuses more: Windows waits on at most 63 handles at once
+    return max(1, min(jobs or cores, limit))
 
 
 def _worker_start() -> None:

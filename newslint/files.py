@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from fnmatch import fnmatch
-
-from newslint.config import path_matches, path_parts
+from newslint.config import glob_matches, path_matches, path_parts
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 # Folders no newsroom wants linted; hidden folders (.git, .venv) are skipped as well.
@@ -81,7 +79,7 @@ def _walk(root: str, include: tuple[str, ...], found: Discovery):
     for directory, folders, names in os.walk(root, onerror=on_error):
         folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS)
         for name in names:
-            if not any(fnmatch(name.lower(), pattern) for pattern in include):
+            if not any(glob_matches(name, pattern) for pattern in include):
                 continue
             path = os.path.normpath(os.path.join(directory, name))
             if not _regular_or_unreadable(path):

@@ -36,7 +36,12 @@ class FileFix:
             return ""
         before, after = _lines(decode(self.original).text), _lines(decode(self.fixed).text)
         lines = difflib.unified_diff(before, after, f"a/{self.path}", f"b/{self.path}")
-        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+        return "".join(_diff_line(line) for line in lines)
+
+    @property
+    def has_bare_cr(self) -> bool:
+        """Some line ends in a bare CR, which the diff shows as a newline (see `_diff_line`)."""
+        return re.search(r"\r(?!\n)", decode(self.original).text) is not None
 
 
 def plan(findings: list[Finding], given: dict[str, bytes] | None = None) -> list[FileFix]:
@@ -136,5 +141,17 @@ def _offset_map(saved: str) -> Callable[[int], int]:
 
 
 def _lines(text: str) -> list[str]:
-    """Lines with their endings as saved; only "\n" ends a line here, as in the document model."""
-    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+    """Lines with their endings as saved, split where the document model splits them (CRLF, CR or LF), so
+    the diff's line numbers are those of the findings."""
+    return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
+
+
+def _diff_line(line: str) -> str:
+    """One line of the diff, ending in a newline. A line that ends in a bare CR is shown ending in a
+    newline instead: patch tools split lines at LF alone, and a raw CR would make a terminal print the
+    next line over this one. Such a diff reads right but does not apply; the command says so."""
+    if line.endswith("\n"):
+        return line
+    if line.endswith("\r"):
+        return line[:-1] + "\n"
+    return line + "\n\\ No newline at end of file\n"

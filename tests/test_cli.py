@@ -206,6 +206,24 @@ def test_folders_are_walked_for_copy_files_with_include_globs(cli, tmp_path, mon
     assert cli("check", "--include", "*.rst", ".").stdout.endswith("; 1 file checked.\n")
 
 
+def test_include_and_exclude_globs_ignore_case_in_patterns_and_names(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("Story-Fire.TXT", "Archive/Story-Flood.txt", "notes.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("The fire probably started in the kitchen, firefighters said.\n",
+                                     encoding="utf-8")
+
+    def checked(*options):
+        result = cli("check", "--jobs", "1", *options, ".")
+        assert result.exit_code in (0, 1), result.output
+        return result.stdout.splitlines()[-1].split("; ")[1].rstrip(".")
+
+    assert checked("--include", "Story-*") == "2 files checked"
+    assert checked("--include", "*.TXT") == "3 files checked"
+    assert checked("--include", "story-*", "--exclude", "ARCHIVE/**") == "1 file checked"
+    assert checked("--exclude", "STORY-*") == "1 file checked"
+
+
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
     """`newslint check archive/ | head -1`: a closed pipe ends the run quietly, not as a newslint bug."""
     import subprocess

@@ -164,6 +164,7 @@ def test_parts_below_a_config_folder(path, root, parts):
     (("drafts", "archive", "story.txt"), "archive", True),  # no slash: a name at any depth
     (("drafts", "archive", "story.txt"), "/archive", False),  # a slash: from the root
     (("drafts", "story.txt"), "*.md", False),
+    (("Archive", "STORY.TXT"), "archive/*.txt", True),  # case ignored, as for --include
 ])
 def test_exclude_patterns_match_as_gitignore_does(parts, pattern, matched):
     assert path_matches(parts, pattern) is matched

@@ -207,6 +207,39 @@ def test_changed_since_reports_only_new_problems(cli, archive):
         "ferry-strike.txt:11 duplicates.paragraph", "new-draft.txt:1 duplicates.across-files"]
 
 
+@pytest.mark.parametrize("name", [
+    "city council.md",  # git ends the name in its diff with a tab
+    "Zürich café.md",  # left as UTF-8 with core.quotePath off
+    'mayor\'s "final" budget.txt',  # quoted by git, with a space as well
+    os.fsdecode(b"caf\xe9 vote.txt"),  # a Latin-1 name from an old file server: quoted as octal bytes
+])
+def test_changed_since_finds_changed_lines_in_files_with_unusual_names(cli, archive, name):
+    story = archive / name
+    old = "The mayor probably left before the count."  # an old hedge, on a line left alone
+    story.write_text(f"Council vote\n\nThe budget vote passed on Tuesday.\n\n{old}\n", encoding="utf-8")
+    _git("add", ".", cwd=archive)
+    _git("commit", "--quiet", "-m", "Budget vote", cwd=archive)
+    story.write_text(f"Council vote\n\nThe budget vote probably passed on Tuesday.\n\n{old}\n", encoding="utf-8")
+    result = cli("check", "--format", "json", "--jobs", "1", "--select", "hedging", "--changed-since", "HEAD", ".")
+    assert _findings(result) == [f"{name}:3 hedging.epistemic"]
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_changed_since_counts_lines_as_newslint_does_in_a_classic_mac_export(cli, archive, newline):
+    """git sees a file whose lines end in a bare CR as one long line."""
+    story = archive / "ferry-vote.txt"
+    lines = ["Ferry vote", "The RMT union voted to strike on Friday.", "Talks probably resume next week.", ""]
+    story.write_bytes(newline.join(lines).encode("utf-8"))
+    _git("add", ".", cwd=archive)
+    _git("commit", "--quiet", "-m", "Ferry vote", cwd=archive)
+    lines[1] = "The RMT union probably voted to strike on Friday."
+    story.write_bytes(newline.join(lines).encode("utf-8"))
+    result = cli("check", "--format", "json", "--jobs", "1", "--select", "hedging", "--changed-since", "HEAD",
+                 story.name)
+    assert _findings(result) == ["ferry-vote.txt:2 hedging.epistemic"]
+
+
 def test_changed_since_a_bad_ref_is_an_error(cli, archive):
     result = cli("check", "--changed-since", "no-such-branch", ".")
     assert result.exit_code == 2

@@ -4,6 +4,7 @@ CRLF, Windows-1252), files without a fix untouched; and `check -` with `--stdin-
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -130,6 +131,19 @@ def test_diff_prints_the_fixes_and_changes_nothing(cli, tmp_path, house, monkeyp
     assert (nothing.exit_code, nothing.stdout) == (0, "")
 
 
+def test_diff_of_a_classic_mac_export_numbers_lines_as_the_findings_do(cli, tmp_path, house):
+    story = tmp_path / "drone-strike.txt"
+    before = _story("\r", "Drones hit power plant", DAMAGE, LEAD, QUOTE).encode("utf-8")
+    story.write_bytes(before)
+    assert cli("check", *house, story).stdout.startswith(f"{story}:5:")  # "Kiev", in the third paragraph
+    result = cli("check", *house, "--diff", story)
+    assert result.exit_code == 1
+    assert f"@@ -2,6 +2,6 @@\n \n {DAMAGE}\n \n-{LEAD}\n+{LEAD.replace('Kiev', 'Kyiv')}\n" in result.stdout
+    assert "\r" not in result.stdout
+    assert "lines end in a bare CR, shown as newlines in the diff; it will not apply as a patch" in result.stderr
+    assert story.read_bytes() == before
+
+
 def test_files_without_a_fix_are_never_touched(cli, tmp_path, house):
     fixable, other = tmp_path / "a.txt", tmp_path / "b.txt"
     fixable.write_text(_story("\n", LEAD, DAMAGE), encoding="utf-8")
@@ -196,3 +210,18 @@ def test_fix_applies_the_shipped_house_spellings(cli, tmp_path):
     result = cli("check", "--jobs", "1", "--select", "names.house-spelling", "--fix", story)
     assert result.exit_code == 0, result.output
     assert story.read_text(encoding="utf-8") == _story("\n", LEAD.replace("Kiev", "Kyiv"), DAMAGE)
+
+
+def test_fix_through_a_symbolic_link_rewrites_the_story_and_keeps_the_link(cli, tmp_path):
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "drafts").mkdir()
+    story, link = tmp_path / "shared" / "strike.txt", tmp_path / "drafts" / "strike.txt"
+    story.write_text(_story("\n", LEAD, DAMAGE), encoding="utf-8")
+    story.chmod(0o640)
+    link.symlink_to(Path("..", "shared", "strike.txt"))
+    result = cli("check", "--jobs", "1", "--select", "names.house-spelling", "--fix", link)
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and os.readlink(link) == str(Path("..", "shared", "strike.txt"))
+    assert story.read_text(encoding="utf-8") == _story("\n", LEAD.replace("Kiev", "Kyiv"), DAMAGE)
+    assert story.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in story.parent.iterdir()) == ["strike.txt"]  # no temporary file left behind

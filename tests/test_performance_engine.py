@@ -59,3 +59,22 @@ def test_skipping_kinds_by_word_finds_what_running_every_kind_finds(monkeypatch)
     every = [engine.check(read())[0] for read in documents]
     assert skipped > 1000 and sum(map(len, every)) > 150
     assert quick == every
+
+
+def test_a_huge_jobs_value_starts_no_more_workers_than_files_or_cores(tmp_path, monkeypatch):
+    import concurrent.futures
+    import os
+
+    started = []
+
+    class CountingPool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, max_workers=None, *args, **kwargs):
+            started.append(max_workers)
+            super().__init__(min(max_workers, 2), *args, **kwargs)  # the size asked for is recorded, not started
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
+    paths = _desk(tmp_path)
+    config = Config()
+    huge = run([Task(p, config) for p in paths], jobs=100_000)
+    assert started and started[0] <= min(len(paths), 4 * (os.cpu_count() or 1))
+    assert huge.findings == run([Task(p, config) for p in paths], jobs=1).findings
