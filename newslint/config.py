@@ -167,8 +167,8 @@ def load_config(path: str) -> Config:
 
 
 def check_names(known_by_config: dict[Config, frozenset[str]], overrides: Overrides) -> None:
-    """Every id or set in select, ignore and enable must name a loaded rule: a typo would select nothing,
-    and a run that checks nothing passes. `known_by_config` holds each config's loaded rule ids. A config
+    """Every id or set in select, ignore, enable and a config's severity must name a loaded rule: a typo
+    would select (or raise) nothing, and a run that checks nothing passes. `known_by_config` holds each config's loaded rule ids. A config
     file may name only rules it loads; the command line, rules any config in the run loads (house rules one
     desk keeps)."""
     everywhere = frozenset().union(*known_by_config.values())
@@ -181,6 +181,8 @@ def check_names(known_by_config: dict[Config, frozenset[str]], overrides: Overri
             for name in getattr(config, key) or ():
                 if name not in from_command_line:
                     _check_name(name, known, f"'{key}'", config.source)
+        for name, _ in config.severity:
+            _check_name(name, known, "'severity'", config.source)
 
 
 def _check_name(name: str, rule_ids: frozenset[str], where: str, path: str | None) -> None:

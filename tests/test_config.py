@@ -115,6 +115,15 @@ def test_an_unknown_rule_or_set_in_a_config_is_an_error(cli, tmp_path, monkeypat
     assert result.stderr == f"newslint: error: {config}: unknown rule or set '{name}' in '{key}'{hint}\n"
 
 
+def test_an_unknown_rule_or_set_under_severity_is_an_error(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = write(tmp_path / ".newslint.yaml", "severity:\n  hedgin: error\n")
+    write(tmp_path / "fire.txt", "The fire probably started in the kitchen, a neighbour said.\n")
+    result = cli("check", "fire.txt")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"newslint: error: {config}: unknown rule or set 'hedgin' in 'severity' (did you mean 'hedging'?)\n"
+
+
 def test_house_rule_ids_are_known_where_they_are_loaded(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "house" / "style.yaml", HOUSE_RULES)
