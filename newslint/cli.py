@@ -91,7 +91,7 @@ def check(output_format, fail_level, baseline_file, changed_since, fix, diff, **
     with _errors_exit():
         if fix and not diff and "-" in options["paths"]:
             raise NewslintError("--fix cannot write to standard input; use --diff")
-        report, tasks, problems = _run(fail_level=fail_level, **options)
+        report, tasks = _run(fail_level=fail_level, **options)
         findings = _filtered(report.findings, tasks, changed_since, baseline_file, options["quiet"])
         if fix or diff:
             findings = _fixed(findings, tasks, diff, options["quiet"])
@@ -108,7 +108,7 @@ def check(output_format, fail_level, baseline_file, changed_since, fix, diff, **
             stream.reconfigure(errors="backslashreplace")  # a file name that is not UTF-8 prints, escaped
         color = output_format == "text" and stream.isatty() and "NO_COLOR" not in os.environ
         reporter(output_format)(report, stream, failed=failed, fail_levels=fail_levels, color=color)
-        if not report.checked and (problems or any(r.error for r in report.results)):
+        if not report.checked and any(r.error for r in report.results):
             sys.exit(EXIT_ERROR)
         sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
@@ -121,8 +121,8 @@ def baseline_command(output, **options) -> None:
     with _errors_exit():
         from newslint import baseline
 
-        report, _, problems = _run(**options)
-        if not report.checked and (problems or any(r.error for r in report.results)):
+        report, _ = _run(**options)
+        if not report.checked and any(r.error for r in report.results):
             sys.exit(EXIT_ERROR)
         count = baseline.write(report.findings, output)
         click.echo(f"newslint: baseline of {count} finding{'s' if count != 1 else ''} in {report.checked} "
@@ -131,7 +131,8 @@ def baseline_command(output, **options) -> None:
 
 def _run(paths, rule_files, select, enable, ignore, include, exclude, config_file, jobs, stdin_filename, quiet,
          fail_level=None):
-    """Find the files, check them, and say what could not be read: (report, tasks, problems)."""
+    """Find the files, check them, and say what could not be read: (report, tasks). The report's results
+    include the paths never read (missing, or a pipe in a folder), so every format counts them alike."""
     from newslint.config import ConfigFinder, Overrides, check_names
     from newslint.engine import Task, engine_for, run
     from newslint.files import DEFAULT_INCLUDE, discover
@@ -146,11 +147,10 @@ def _run(paths, rule_files, select, enable, ignore, include, exclude, config_fil
         config_file=config_file,
     )
     finder = ConfigFinder(overrides)
-    tasks, problems = [], []
+    tasks = []
     file_paths = [p for p in paths if p != "-"]
     found = discover(file_paths, include=tuple(include) or DEFAULT_INCLUDE, exclude=overrides.exclude,
                      is_excluded=lambda path: finder.for_path(path).excludes(path))
-    problems.extend(found.problems)
     for path in found.files:
         tasks.append(Task(path, finder.for_path(path)))
     if "-" in paths:
@@ -162,8 +162,8 @@ def _run(paths, rule_files, select, enable, ignore, include, exclude, config_fil
     from newslint.progress import progress_for
 
     report = run(tasks, jobs, on_progress=progress_for(quiet))
-    for path, problem in problems:
-        _say(f"error: {path}: {problem}")
+    report.results[:0] = [_unread(path, error=problem) for path, problem in found.problems] + [
+        _unread(path, skipped=reason) for path, reason in found.skipped]
     for result in report.results:
         for stopped in result.stopped:  # a rule file's runaway pattern, stopped rather than left to hang
             _say(f"error: {result.path}: {stopped}")
@@ -173,7 +173,15 @@ def _run(paths, rule_files, select, enable, ignore, include, exclude, config_fil
             _say(f"notice: {result.path}: {result.skipped}")
         elif result.notice and not quiet:
             _say(f"notice: {result.path}: {result.notice}")
-    return report, tasks, problems
+    return report, tasks
+
+
+def _unread(path: str, error: str | None = None, skipped: str | None = None):
+    from newslint.engine import FileResult
+
+    result = FileResult(path)
+    result.error, result.skipped = error, skipped
+    return result
 
 
 def _filtered(findings, tasks, changed_since, baseline_file, quiet):

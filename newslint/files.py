@@ -15,6 +15,7 @@ class Discovery:
     def __init__(self) -> None:
         self.files: list[str] = []
         self.problems: list[tuple[str, str]] = []  # (path, what went wrong)
+        self.skipped: list[tuple[str, str]] = []  # (path, why it is not read): pipes, sockets, devices
 
 
 def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE, exclude: tuple[str, ...] = (),
@@ -84,7 +85,7 @@ def _walk(root: str, include: tuple[str, ...], found: Discovery):
             path = os.path.normpath(os.path.join(directory, name))
             if not _regular_or_unreadable(path):
                 # Reading a named pipe would wait for a writer forever.
-                found.problems.append((path, "not a regular file (a pipe, socket or device); skipped"))
+                found.skipped.append((path, "not a regular file (a pipe, socket or device); skipped"))
             else:
                 files.append(path)  # a broken or looping link is kept, so reading it says what is wrong
     return sorted(files)

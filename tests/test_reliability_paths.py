@@ -22,7 +22,10 @@ def test_missing_path_is_named_and_the_rest_checked(cli, tmp_path):
     result, data = check(cli, tmp_path / "gone.txt", tmp_path / "story.txt")
     assert "gone.txt: no such file or directory" in result.stderr
     assert data["summary"]["files_checked"] == 1 and len(data["findings"]) == 1
+    assert data["summary"]["files_failed_to_read"] == 1  # counted as a dangling link in a folder is
     assert result.exit_code == 1
+    sarif = cli("check", "--format", "sarif", "--jobs", "1", tmp_path / "gone.txt", tmp_path / "story.txt")
+    assert json.loads(sarif.stdout)["runs"][0]["invocations"][0]["executionSuccessful"] is False
     assert cli("check", tmp_path / "gone.txt").exit_code == 2  # nothing could be checked
 
 
@@ -66,8 +69,12 @@ def test_named_pipe_in_a_folder_is_skipped_not_waited_on(cli, tmp_path):
     (tmp_path / "story.txt").write_text(REPEATED, encoding="utf-8")
     os.mkfifo(tmp_path / "feed.txt")
     result, data = check(cli, tmp_path)
-    assert "feed.txt: not a regular file" in result.stderr
-    assert data["summary"]["files_checked"] == 1
+    assert "notice: " + str(tmp_path / "feed.txt") + ": not a regular file" in result.stderr
+    assert data["summary"]["files_checked"] == 1 and data["summary"]["files_skipped"] == 1
+    assert data["summary"]["files_failed_to_read"] == 0
+    (tmp_path / "story.txt").unlink()
+    alone = cli("check", tmp_path)
+    assert alone.exit_code == 0, alone.output  # skipped, as a folder of images is: nothing failed to read
 
 
 @pytest.mark.parametrize("name", ["desk notes/the story.txt", "Zürich/Ünïcödé story.txt", "日本/記事.md"])
