@@ -3,6 +3,8 @@ blocks only new problems.
 
 A finding counts when its lines overlap a changed range. Files outside git, or untracked, count as wholly
 changed; a pure deletion changes no remaining line. A ref git cannot resolve is a NewslintError (exit 2).
+Where git's line numbers are not newslint's (bare CR line breaks) or git gives none (UTF-16 copy, which
+git calls binary), the two versions are compared here as newslint reads them.
 """
 
 from __future__ import annotations
@@ -62,11 +64,16 @@ def changed_lines(paths: Iterable[str], ref: str) -> dict[str, Ranges]:
 def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
     for section in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
         target = re.search(r"^\+\+\+ (.*)$", section, re.M)
-        if not target or target.group(1) == "/dev/null":
+        binary = None if target else re.search(r"^Binary files .* and (.*) differ$", section, re.M)
+        name = (target or binary).group(1) if target or binary else "/dev/null"
+        if name == "/dev/null":
             continue  # deleted since the ref: nothing left to report on
         # git ends the name with a tab when it holds a space (as GNU diff does), quoted or not; a tab that
         # belongs to the name is always quoted as \t, so one raw tab at the end is never part of it.
-        name = _unquote(target.group(1).removesuffix("\t"))[len("b/"):]
+        name = _unquote(name.removesuffix("\t"))[len("b/"):]
+        if binary:
+            yield name, None  # no hunks: git does not count lines in what it takes for binary
+            continue
         ranges = []
         for hunk in _HUNK.finditer(section):
             first, count = int(hunk.group(1)), int(hunk.group(2) if hunk.group(2) is not None else 1)
@@ -75,32 +82,42 @@ def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
         yield name, ranges
 
 
-def _in_our_lines(top: str, ref: str, name: str, ranges: list[tuple[int, int]]) -> Ranges:
+def _in_our_lines(top: str, ref: str, name: str, ranges: Ranges) -> Ranges:
     """git counts lines by LF alone; newslint also ends one at a bare CR (an old Mac export, some CMS
-    fields), where git sees the whole story as one line. For such a file the two versions are compared
-    again here, line by line as newslint numbers them."""
-    if not ranges:
+    fields), where git sees the whole story as one line. And git counts no lines at all in UTF-16 copy,
+    which it takes for binary (`ranges` None). For such a file the two versions are compared again here,
+    line by line as newslint reads and numbers them."""
+    if ranges == []:
         return ranges
     try:
         with open(os.path.join(top, name), "rb") as stream:
             now = stream.read()
     except OSError:
         return None  # gone or unreadable since it was checked: show its findings rather than hide them
-    if not re.search(rb"\r(?!\n)", now):
+    if ranges is not None and not re.search(rb"\r(?!\n)", now):
         return ranges  # LF or CRLF: git's line numbers are newslint's
     try:
         before = _git_bytes(top, "cat-file", "blob", f"{ref}:{name}")
     except NewslintError:
         return None  # not in `ref` (added since): every line is new
-    matcher = difflib.SequenceMatcher(None, _our_lines(before), _our_lines(now), autojunk=False)
+    lines_before, lines_now = _our_lines(before), _our_lines(now)
+    if lines_before is None or lines_now is None:
+        return None  # not text newslint reads: nothing to compare, so nothing hidden
+    matcher = difflib.SequenceMatcher(None, lines_before, lines_now, autojunk=False)
     opcodes = matcher.get_opcodes()
     return [(first + 1, last) for tag, _, _, first, last in opcodes if tag != "equal" and last > first]
 
 
-def _our_lines(data: bytes) -> list[bytes]:
-    """Lines as newslint numbers them: CRLF, CR and LF each end one (the break itself left out, so a line
-    whose ending alone changed does not count as changed)."""
-    return re.split(rb"\r\n|\r|\n", data)
+def _our_lines(data: bytes) -> list[str] | None:
+    """Lines as newslint reads and numbers them: decoded as a checked file is (UTF-16 with its byte-order
+    mark, say), and CRLF, CR and LF each end one (the break itself left out, so a line whose ending alone
+    changed does not count as changed). None for binary data."""
+    from newslint.decoding import BinaryFile, decode
+
+    try:
+        return re.split(r"\r\n|\r|\n", decode(data).text)
+    except BinaryFile:
+        return None
 
 
 def _unquote(name: str) -> str:

@@ -240,6 +240,20 @@ def test_changed_since_counts_lines_as_newslint_does_in_a_classic_mac_export(cli
     assert _findings(result) == ["ferry-vote.txt:2 hedging.epistemic"]
 
 
+def test_changed_since_compares_utf16_copy_that_git_calls_binary(cli, archive):
+    """git prints no hunks for UTF-16 copy (a Word export), only "Binary files ... differ"."""
+    story = archive / "ferry-vote.txt"
+    lines = ["Ferry vote", "", "Talks probably resume next week.", "", "The RMT union voted to strike on Friday.", ""]
+    story.write_bytes("\r\n".join(lines).encode("utf-16"))
+    _git("add", ".", cwd=archive)
+    _git("commit", "--quiet", "-m", "Ferry vote", cwd=archive)
+    lines[4] = "The RMT union reportedly voted to strike on Friday."
+    story.write_bytes("\r\n".join(lines).encode("utf-16"))
+    result = cli("check", "--format", "json", "--jobs", "1", "--select", "hedging", "--changed-since", "HEAD",
+                 story.name)
+    assert _findings(result) == ["ferry-vote.txt:5 hedging.epistemic"]  # line 3's hedge is old
+
+
 def test_changed_since_a_bad_ref_is_an_error(cli, archive):
     result = cli("check", "--changed-since", "no-such-branch", ".")
     assert result.exit_code == 2
