@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -14,6 +15,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     the link itself would replace it with a copy and leave the shared story as it was. A hard link cannot
     be kept this way: the path gets a new file and the other names keep the old text (as with `sed -i`)."""
     target = Path(os.path.realpath(path))
+    if target.is_dir():  # before the temporary file, which would land in the folder's parent
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     mode = target.stat().st_mode & 0o7777 if target.exists() else None
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent or ".")
     try:

@@ -64,8 +64,8 @@ def changed_lines(paths: Iterable[str], ref: str) -> dict[str, Ranges]:
 def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
     for section in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
         target = re.search(r"^\+\+\+ (.*)$", section, re.M)
-        binary = None if target else re.search(r"^Binary files .* and (.*) differ$", section, re.M)
-        name = (target or binary).group(1) if target or binary else "/dev/null"
+        binary = None if target else re.search(r"^Binary files (.*) differ$", section, re.M)
+        name = target.group(1) if target else _binary_target(binary.group(1)) if binary else "/dev/null"
         if name == "/dev/null":
             continue  # deleted since the ref: nothing left to report on
         # git ends the name with a tab when it holds a space (as GNU diff does), quoted or not; a tab that
@@ -80,6 +80,17 @@ def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
             if count:
                 ranges.append((first, first + count - 1))
         yield name, ranges
+
+
+def _binary_target(names: str) -> str:
+    """The new side of "a/NAME and b/NAME" (git's binary line). A name may hold " and " itself, but with
+    renames off both sides spell one name alike, so " and " stands in the middle; "/dev/null" opens or
+    ends it for a file added or deleted."""
+    if names.startswith("/dev/null and "):
+        return names[len("/dev/null and "):]
+    if names.endswith(" and /dev/null"):
+        return "/dev/null"
+    return names[(len(names) + len(" and ")) // 2 :]
 
 
 def _in_our_lines(top: str, ref: str, name: str, ranges: Ranges) -> Ranges:
@@ -113,9 +124,10 @@ def _our_lines(data: bytes) -> list[str] | None:
     mark, say), and CRLF, CR and LF each end one (the break itself left out, so a line whose ending alone
     changed does not count as changed). None for binary data."""
     from newslint.decoding import BinaryFile, decode
+    from newslint.document import unified_line_breaks
 
     try:
-        return re.split(r"\r\n|\r|\n", decode(data).text)
+        return unified_line_breaks(decode(data).text).split("\n")
     except BinaryFile:
         return None
 

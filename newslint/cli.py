@@ -18,11 +18,6 @@ EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # Ctrl-C, SIGTERM
 LEVELS = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    """`--select a,b --select c` and `--select a --select b,c` mean the same."""
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="newslint", message="newslint %(version)s")
 def main() -> None:
@@ -133,15 +128,15 @@ def _run(paths, rule_files, select, enable, ignore, include, exclude, config_fil
          fail_level=None):
     """Find the files, check them, and say what could not be read: (report, tasks). The report's results
     include the paths never read (missing, or a pipe in a folder), so every format counts them alike."""
-    from newslint.config import ConfigFinder, Overrides, check_names
+    from newslint.config import ConfigFinder, Overrides, check_names, split_names
     from newslint.engine import Task, engine_for, run
     from newslint.files import DEFAULT_INCLUDE, discover
 
     overrides = Overrides(
         rule_files=tuple(rule_files),
-        select=_split(select) or None,
-        enable=_split(enable),
-        ignore=_split(ignore),
+        select=split_names(select) or None,
+        enable=split_names(enable),
+        ignore=split_names(ignore),
         exclude=tuple(exclude),
         fail_level=Severity.parse(fail_level) if fail_level else None,
         config_file=config_file,
@@ -157,8 +152,9 @@ def _run(paths, rule_files, select, enable, ignore, include, exclude, config_fil
         name = stdin_filename or "<stdin>"
         tasks.append(Task(name, finder.for_path(stdin_filename or os.path.join(os.getcwd(), "stdin")),
                           sys.stdin.buffer.read()))
-    check_names({config: engine_for(config).known_ids for config in dict.fromkeys(t.config for t in tasks)},
-                overrides)
+    # With no file to check, names are checked against the rules a file here would get.
+    configs = dict.fromkeys(t.config for t in tasks) or [finder.for_path(os.path.join(os.getcwd(), "."))]
+    check_names({config: engine_for(config).known_ids for config in configs}, overrides)
     from newslint.progress import progress_for
 
     report = run(tasks, jobs, on_progress=progress_for(quiet))

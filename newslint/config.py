@@ -142,8 +142,7 @@ def load_config(path: str) -> Config:
         return tuple(value)
 
     def names(key: str) -> tuple[str, ...]:
-        # `select: hedging, names` is one YAML string: read it as the command line reads `--select`.
-        return tuple(part.strip() for value in strings(key) for part in value.split(",") if part.strip())
+        return split_names(strings(key))  # `select: hedging, names` is one YAML string
 
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
@@ -166,11 +165,16 @@ def load_config(path: str) -> Config:
     )
 
 
+def split_names(values) -> tuple[str, ...]:
+    """`--select a,b --select c` and `select: [a, "b, c"]` mean the same: a, b, c."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
 def check_names(known_by_config: dict[Config, frozenset[str]], overrides: Overrides) -> None:
     """Every id or set in select, ignore, enable and a config's severity must name a loaded rule: a typo
-    would select (or raise) nothing, and a run that checks nothing passes. `known_by_config` holds each config's loaded rule ids. A config
-    file may name only rules it loads; the command line, rules any config in the run loads (house rules one
-    desk keeps)."""
+    would select (or raise) nothing, and a run that checks nothing passes. `known_by_config` holds each
+    config's loaded rule ids. A config file may name only rules it loads; the command line, rules any
+    config in the run loads (house rules one desk keeps)."""
     everywhere = frozenset().union(*known_by_config.values())
     for key in SELECTION_KEYS:
         for name in getattr(overrides, key) or ():
@@ -186,7 +190,7 @@ def check_names(known_by_config: dict[Config, frozenset[str]], overrides: Overri
 
 
 def _check_name(name: str, rule_ids: frozenset[str], where: str, path: str | None) -> None:
-    if name == "all" or any(_matches(rule_id, (name,)) for rule_id in rule_ids):
+    if any(_matches(rule_id, (name,)) for rule_id in rule_ids):
         return
     from difflib import get_close_matches
 

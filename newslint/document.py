@@ -129,7 +129,7 @@ class Document:
                  notice: str | None = None):
         self.path = path
         self.newline = "\r\n" if "\r\n" in raw else "\n"
-        self.raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        self.raw = unified_line_breaks(raw)
         self.encoding = encoding
         self.notice = notice
         self.is_markdown = os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
@@ -204,6 +204,12 @@ class Document:
             position += len(line) + 1
         if paragraph_start is not None:
             yield _trimmed(self.text, paragraph_start, position - 1, False)
+
+
+def unified_line_breaks(text: str) -> str:
+    """CRLF and a bare CR (an old Mac export, some CMS fields) end a line as LF does, each one character
+    long once unified, so offsets still count the file's characters line by line."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _mark_role(text: str, index: int, mark: str) -> str:

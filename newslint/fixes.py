@@ -16,6 +16,7 @@ from pathlib import Path
 
 from newslint.atomic import write_atomic
 from newslint.decoding import decode
+from newslint.document import unified_line_breaks
 from newslint.errors import NewslintError
 from newslint.finding import Finding
 
@@ -82,7 +83,7 @@ def _fix_file(path: str, data: bytes, findings: list[Finding]) -> FileFix:
         result.problem = f"not fixed: the file does not read back byte for byte as {codec}"
         return result
     saved = decoded.text
-    text = saved.replace("\r\n", "\n").replace("\r", "\n")
+    text = unified_line_breaks(saved)
     taken = _without_overlaps(findings)
     if any(text[f.fix[0] : f.fix[1]] != f.text for f in taken):
         result.problem = "not fixed: the file changed since it was checked"

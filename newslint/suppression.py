@@ -62,7 +62,7 @@ def apply(document, findings: list[Finding], known_ids: Iterable[str], config=No
     """The findings that no directive in `document` suppresses, plus one finding per unknown id."""
     if "newslint-" not in document.raw:
         return findings, None
-    suppressions, unknown = _parse(document, frozenset(known_ids) | {UNKNOWN_RULE.id})
+    suppressions, unknown = _parse(document, frozenset(known_ids))  # the engine's, this rule's own id included
     kept = [f for f in findings if not suppressions.covers(f)]
     if unknown and (config is None or config.selects(UNKNOWN_RULE)):
         severity = config.severity_of(UNKNOWN_RULE) if config is not None else UNKNOWN_RULE.severity

@@ -93,6 +93,13 @@ def test_an_unknown_rule_or_set_on_the_command_line_exits_2(cli, tmp_path, optio
     assert result.stdout == ""
 
 
+def test_known_names_are_accepted_when_a_folder_holds_no_stories(cli, tmp_path):
+    (tmp_path / "drafts").mkdir()
+    result = cli("check", "--select", "hedging", tmp_path / "drafts")
+    assert result.exit_code == 0, result.output  # checked against the rules a story there would get
+    assert cli("check", "--select", "hedgin", tmp_path / "drafts").exit_code == 2
+
+
 def test_stdin(cli):
     result = cli("check", "--select", "duplicates", "--stdin-filename", "draft.txt", "-",
                  input=PASTED.read_bytes())

@@ -240,9 +240,10 @@ def test_changed_since_counts_lines_as_newslint_does_in_a_classic_mac_export(cli
     assert _findings(result) == ["ferry-vote.txt:2 hedging.epistemic"]
 
 
-def test_changed_since_compares_utf16_copy_that_git_calls_binary(cli, archive):
-    """git prints no hunks for UTF-16 copy (a Word export), only "Binary files ... differ"."""
-    story = archive / "ferry-vote.txt"
+@pytest.mark.parametrize("name", ["ferry-vote.txt", "ferry vote and strike.txt"])
+def test_changed_since_compares_utf16_copy_that_git_calls_binary(cli, archive, name):
+    """git prints no hunks for UTF-16 copy (a Word export), only "Binary files a/NAME and b/NAME differ"."""
+    story = archive / name
     lines = ["Ferry vote", "", "Talks probably resume next week.", "", "The RMT union voted to strike on Friday.", ""]
     story.write_bytes("\r\n".join(lines).encode("utf-16"))
     _git("add", ".", cwd=archive)
@@ -251,7 +252,7 @@ def test_changed_since_compares_utf16_copy_that_git_calls_binary(cli, archive):
     story.write_bytes("\r\n".join(lines).encode("utf-16"))
     result = cli("check", "--format", "json", "--jobs", "1", "--select", "hedging", "--changed-since", "HEAD",
                  story.name)
-    assert _findings(result) == ["ferry-vote.txt:5 hedging.epistemic"]  # line 3's hedge is old
+    assert _findings(result) == [f"{name}:5 hedging.epistemic"]  # line 3's hedge is old
 
 
 def test_changed_since_a_bad_ref_is_an_error(cli, archive):

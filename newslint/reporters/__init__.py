@@ -20,8 +20,8 @@ def reporter(name: str):
 
 
 def summary(report, failed: bool, fail_levels) -> dict:
-    """Counts and the verdict. `fail_level` is the level every file was judged by, or None when folders'
-    configs set different ones (then `fail_levels` lists them, highest first)."""
+    """Counts and the verdict. The output's `fail_level` is the level every file was judged by, or None when
+    folders' configs set different ones (its `fail_levels` lists them, highest first)."""
     counts = Counter(str(f.severity) for f in report.findings)
     levels = [str(level) for level in fail_levels.in_use()]
     return {
