@@ -150,10 +150,10 @@ def _run(paths, rule_files, select, enable, ignore, include, exclude, config_fil
         tasks.append(Task(path, finder.for_path(path)))
     if "-" in paths:
         name = stdin_filename or "<stdin>"
-        tasks.append(Task(name, finder.for_path(stdin_filename or os.path.join(os.getcwd(), "stdin")),
+        tasks.append(Task(name, (finder.for_path(stdin_filename) if stdin_filename else finder.for_working_folder()),
                           sys.stdin.buffer.read()))
     # With no file to check, names are checked against the rules a file here would get.
-    configs = dict.fromkeys(t.config for t in tasks) or [finder.for_path(os.path.join(os.getcwd(), "."))]
+    configs = dict.fromkeys(t.config for t in tasks) or [finder.for_working_folder()]
     check_names({config: engine_for(config).known_ids for config in configs}, overrides)
     from newslint.progress import progress_for
 
@@ -232,8 +232,7 @@ def rules_command(rule_files, config_file, run_tests) -> None:
         from newslint.ruleset import builtin_rule_files, load_rules
         from newslint.suppression import UNKNOWN_RULE
 
-        config = ConfigFinder(Overrides(rule_files=tuple(rule_files), config_file=config_file)).for_path(
-            os.path.join(os.getcwd(), "."))
+        config = ConfigFinder(Overrides(rule_files=tuple(rule_files), config_file=config_file)).for_working_folder()
         rules = load_rules([*builtin_rule_files(), *config.rule_files])
         for rule in rules:
             kinds.create(rule)  # validate every rule, selected or not

@@ -85,6 +85,10 @@ class ConfigFinder:
         directory = os.path.dirname(os.path.abspath(path))
         return self._for_directory(directory)
 
+    def for_working_folder(self) -> Config:
+        """What a file in the folder newslint runs in would get (standard input, `rules`)."""
+        return self.for_path(os.path.join(os.getcwd(), "-"))
+
     def _for_directory(self, directory: str) -> Config:
         if directory in self._by_directory:
             return self._by_directory[directory]

@@ -177,3 +177,14 @@ def test_parts_below_a_config_folder(path, root, parts):
 ])
 def test_exclude_patterns_match_as_gitignore_does(parts, pattern, matched):
     assert path_matches(parts, pattern) is matched
+
+
+def test_rules_and_standard_input_use_the_config_of_the_folder_they_run_in(cli, tmp_path, monkeypatch):
+    # A desk runs `newslint rules --test` at its repository root: its house rules must be the ones tested.
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "house" / "style.yaml", HOUSE_RULES)
+    write(tmp_path / ".newslint.yaml", "rule_files: [house/style.yaml]\n")
+    assert "house.kyiv" in cli("rules").stdout
+    assert "house.kyiv (0 examples)" in cli("rules", "--test").stdout
+    piped = cli("check", "--format", "json", "-", input=b"Shelling hit Kiev overnight, the mayor said.\n")
+    assert "house.kyiv" in [finding["rule"] for finding in json.loads(piped.stdout)["findings"]]
