@@ -51,6 +51,20 @@ def test_house_spelling_fix_keeps_possessive_and_capitals():
     assert fixed == "KYIV TALKS\n\nKyiv's mayor met Gaddafi's former envoy.\n"
 
 
+def test_house_spelling_fix_never_eats_the_full_stop_that_ends_a_sentence(tmp_path):
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n  - id: house.us\n    kind: substitution\n    severity: warning\n    message: m\n"
+        "    description: d\n    spellings: [{canonical: US, variants: [U.S.]}]\n", encoding="utf-8")
+    text = ("The plant will move to the U.S. Workers were told on Friday.\n\nProduction will move to the U.S.\n\n"
+            "The U.S. economy grew, the agency said.\n")
+    findings, _ = Engine(load_rule_file(tmp_path / "house.yaml")).check(Document("story.txt", text))
+    assert [(f.line, f.fix) for f in findings] == [
+        (1, None),  # "U.S. Workers": the sentence may end here or not (the U.S. Senate); an editor decides
+        (3, (text.index("U.S.\n"), text.index("U.S.\n") + 4, "US.")),
+        (5, (text.index("U.S. economy"), text.index("U.S. economy") + 4, "US")),
+    ]
+
+
 # Windows before a capitalised word: a stop (or a title's full stop), closing quotes, white space and opening
 # quotes, each present or not, and line breaks where "$" treats them specially (said. "<break>Smith).
 _WORDS = ["said", "Mr", "U.S", ""]

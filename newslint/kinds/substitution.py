@@ -89,4 +89,16 @@ class Substitution(Kind):
             target = self.canonical[self._key(match.group())]
             replacement = target.upper() if match.group().isupper() and len(match.group()) > 1 else target
             yield Hit(paragraph.start + match.start(), paragraph.start + match.end(), {"canonical": target},
-                      replacement=replacement)
+                      replacement=_with_full_stop(match, replacement, paragraph.text))
+
+
+def _with_full_stop(match, replacement: str, text: str) -> str | None:
+    """A variant's last full stop may also end the sentence ("moved to the U.S." for house style "US"). At the
+    end of the paragraph the fix keeps it; before a capital ("the U.S. Workers ...", "the U.S. Senate")
+    only an editor can tell, so no fix is offered there, only the finding."""
+    if not match.group().endswith(".") or replacement.endswith("."):
+        return replacement
+    rest = text[match.end():].lstrip()
+    if not rest.strip("\"'\u201d\u2019)]"):
+        return replacement + "."
+    return None if rest[0].isupper() else replacement
