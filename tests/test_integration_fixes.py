@@ -144,6 +144,16 @@ def test_diff_of_a_classic_mac_export_numbers_lines_as_the_findings_do(cli, tmp_
     assert story.read_bytes() == before
 
 
+def test_one_fix_asked_for_by_two_rules_settles_both(cli, tmp_path, house):
+    story = tmp_path / "drone-strike.md"
+    story.write_text(_story("\n", "# Drones hit Kiev plant", LEAD), encoding="utf-8")
+    both = [*house[:3], "house.spelling,names.house-spelling", *house[4:]]  # the shipped list says Kyiv too
+    result = cli("check", *both, "--fix", story)
+    assert result.exit_code == 0 and "no findings" in result.stdout, result.output
+    fixed = story.read_text(encoding="utf-8")
+    assert fixed.startswith("# Drones hit Kyiv plant\n") and "Kiev" not in fixed
+
+
 def test_files_without_a_fix_are_never_touched(cli, tmp_path, house):
     fixable, other = tmp_path / "a.txt", tmp_path / "b.txt"
     fixable.write_text(_story("\n", LEAD, DAMAGE), encoding="utf-8")
