@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from xml.etree import ElementTree
 
 import pytest
 
@@ -113,3 +114,14 @@ def test_file_name_that_is_not_utf8_round_trips_through_a_baseline(cli, tmp_path
     result, data = check(cli, "--baseline", "baseline.json", ".")
     assert result.exit_code == 0 and data["findings"] == [], result.output
     assert "1 findings already in baseline.json not shown" in result.stderr
+
+
+def test_junit_stays_well_formed_xml_with_control_characters_and_non_utf8_names(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("wire\x01feed.txt", os.fsdecode(b"caf\xe9.txt")):  # a control character; Latin-1 bytes
+        (tmp_path / name).write_text(REPEATED, encoding="utf-8")
+    result = cli("check", "--format", "junit", "--jobs", "1", "--select", "duplicates.paragraph", ".")
+    assert result.exit_code == 1, result.output
+    suites = ElementTree.fromstring(result.stdout.encode("utf-8"))
+    assert sorted(suite.get("name") for suite in suites) == ["caf\\udce9.txt", "wire\\x01feed.txt"]
+

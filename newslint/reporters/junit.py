@@ -7,11 +7,22 @@ no findings is one passing testcase, so the report lists every file checked.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from xml.etree import ElementTree as ET
 
 from newslint.reporters import summary
 from newslint.reporters.text import summary_line
+
+
+# Characters XML 1.0 cannot hold, even as &#...; references: control characters a file name or a pasted
+# feed can carry, and the lone surrogates that stand for a file name's bytes that are not UTF-8.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _escaped(match: re.Match) -> str:
+    """What XML cannot hold, written as Python escapes it (a backslash, x01): readable, and well-formed."""
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 def render(report, stream, *, failed, fail_levels, color=False) -> None:
@@ -50,5 +61,5 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
         root.set(key, str(value))
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write(_NOT_XML.sub(_escaped, ET.tostring(root, encoding="unicode")))
     stream.write(f"\n<!-- {summary_line(summary(report, failed, fail_levels))} -->\n")
