@@ -206,9 +206,8 @@ def _fixed(findings, tasks, diff_only, quiet):
     for plan in plans:
         if plan.problem:
             _say(f"notice: {plan.path}: {plan.problem}")
-        elif diff_only and plan.fixed is not None and plan.has_bare_cr and not quiet:
-            _say(f"notice: {plan.path}: its lines end in a bare CR, shown as newlines in the diff; "
-                 "it will not apply as a patch")
+        elif diff_only and plan.fixed is not None and plan.unpatchable and not quiet:
+            _say(f"notice: {plan.path}: {plan.unpatchable}; it will not apply as a patch")
     if diff_only:
         diff = "".join(plan.diff() for plan in plans)
         sys.stdout.write(diff)

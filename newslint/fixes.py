@@ -40,9 +40,14 @@ class FileFix:
         return "".join(_diff_line(line) for line in lines)
 
     @property
-    def has_bare_cr(self) -> bool:
-        """Some line ends in a bare CR, which the diff shows as a newline (see `_diff_line`)."""
-        return re.search(r"\r(?!\n)", decode(self.original).text) is not None
+    def unpatchable(self) -> str | None:
+        """Why `diff()`, text in UTF-8, will not apply as a patch to the file as saved; None when it will."""
+        decoded = decode(self.original)
+        if decoded.encoding != "utf-8":  # a byte-order mark, UTF-16, a Windows-1252 export
+            return f"it is saved as {decoded.encoding}, shown in UTF-8 in the diff"
+        if re.search(r"\r(?!\n)", decoded.text):
+            return "its lines end in a bare CR, shown as newlines in the diff"
+        return None
 
 
 def plan(findings: list[Finding], given: dict[str, bytes] | None = None) -> list[FileFix]:

@@ -93,6 +93,10 @@ def test_fix_keeps_a_windows_1252_export_byte_for_byte(cli, tmp_path, house):
     assert "read as Windows-1252" in result.stderr
     fixed = ["Kyiv caf\u00e9 reopens", "", QUOTE, "", DAMAGE, ""]
     assert story.read_bytes() == "\r\n".join(fixed).encode("cp1252")
+    story.write_bytes("\r\n".join(lines).encode("cp1252"))
+    diff = cli("check", *house, "--diff", story)
+    assert "+Kyiv caf\u00e9 reopens" in diff.stdout  # readable, but not the bytes on disk:
+    assert "saved as cp1252, shown in UTF-8 in the diff; it will not apply as a patch" in diff.stderr
 
 
 def test_exact_repeats_go_without_a_gap_but_near_repeats_stay_findings(cli, tmp_path):
