@@ -146,8 +146,33 @@ def phrase_alternation(phrases: list[str]) -> str:
     any run of white space, so a phrase still matches across a hard line wrap."""
     unique = list(dict.fromkeys(phrase.strip() for phrase in phrases if phrase.strip()))
     parts = [unique[i] for i in longest_first(unique)]
-    body = "|".join(re.sub(r"(?:\\ | )+", r"\\s+", part) for part in parts)
+    body = "|".join(_flexible_spaces(part) for part in parts)
     return f"{_WHOLE_WORD[0]}{body}{_WHOLE_WORD[1]}"
+
+
+def _flexible_spaces(phrase: str) -> str:
+    """`phrase` with each run of spaces (" " or "\\ ") as `\\s+`, so it matches across a hard line wrap;
+    inside a lookbehind as one `\\s`, since Python's lookbehind must be of fixed width ("(?<!chief )
+    executive"), and inside a character class left as it is ("[ ,]" is a space or a comma)."""
+    out, i, lookbehinds = [], 0, []  # for each open group: is it (inside) a lookbehind?
+    while i < len(phrase):
+        if phrase.startswith((" ", "\\ "), i):
+            while phrase.startswith((" ", "\\ "), i):
+                i += 1 if phrase[i] == " " else 2
+            out.append("\\s" if any(lookbehinds) else "\\s+")
+            continue
+        if phrase[i] == "[":
+            end = _class_end(phrase, i)
+            end = len(phrase) if end < 0 else end
+        else:
+            end = i + (2 if phrase[i] == "\\" else 1)
+            if phrase[i] == "(":
+                lookbehinds.append(phrase.startswith(("(?<=", "(?<!"), i))
+            elif phrase[i] == ")" and lookbehinds:
+                lookbehinds.pop()
+        out.append(phrase[i:end])
+        i = end
+    return "".join(out)
 
 
 def _split_context(source: str) -> tuple[list[str], str, list[str]]:

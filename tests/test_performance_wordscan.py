@@ -80,3 +80,11 @@ def test_equal_length_phrases_keep_the_rule_s_order_in_the_alternation_and_in_fi
     pattern = re.compile(phrase_alternation(phrases), re.IGNORECASE)
     each = FirstOf(phrases, [re.compile(phrase_alternation([phrase]), re.IGNORECASE) for phrase in phrases])
     assert each.match(text, 4).span() == pattern.search(text).span() == (4, 10)
+
+
+def test_a_space_is_any_white_space_but_one_in_a_lookbehind_and_itself_in_a_class():
+    # A house rule's "(?<!chief )executive" must compile (a lookbehind is of fixed width), and "[ ,]" is a
+    # space or a comma, not "any white space, a plus or a comma".
+    pattern = re.compile(phrase_alternation(["(?<!chief )executive", "tax[ ,]cut", "spending  review"]), re.IGNORECASE)
+    text = "The executive met the chief executive, the chief\nexecutive, a tax cut, a tax+cut and a spending\nreview."
+    assert [m.group() for m in pattern.finditer(text)] == ["executive", "tax cut", "spending\nreview"]
