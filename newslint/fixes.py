@@ -115,10 +115,11 @@ def _fix_file(path: str, data: bytes, findings: list[Finding]) -> FileFix:
 
 
 def _without_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Earliest fix first (ties: shorter range, then rule id and replacement); a fix that overlaps one
-    already taken is left as a finding, so the outcome never depends on rule order."""
+    """Earliest fix first (ties: the longer range, the more specific house spelling, "Kiev oblast" before
+    "Kiev"; then rule id and replacement); a fix that overlaps one already taken is left as a finding, so
+    the outcome never depends on rule order."""
     taken, last_end = [], -1
-    for finding in sorted(findings, key=lambda f: (f.fix[0], f.fix[1], f.rule, f.fix[2])):
+    for finding in sorted(findings, key=lambda f: (f.fix[0], -f.fix[1], f.rule, f.fix[2])):
         start, end, _ = finding.fix
         if start < last_end or (start == last_end and taken and taken[-1].fix[0] == start):
             continue

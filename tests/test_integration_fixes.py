@@ -186,6 +186,19 @@ def test_overlapping_fixes_are_resolved_the_same_way_every_time(cli, tmp_path, h
     assert "house.spelling" in report and "house.capital" not in report
 
 
+def test_of_two_fixes_from_one_place_the_longer_and_more_specific_wins(cli, tmp_path):
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n  - id: house.places\n    kind: substitution\n    severity: warning\n    message: m\n"
+        "    description: d\n    spellings:\n      - {canonical: Kyiv region, variants: [Kiev oblast]}\n",
+        encoding="utf-8")
+    story = tmp_path / "shelling.txt"
+    story.write_text("Shelling hit villages across Kiev oblast overnight, the governor said.\n", encoding="utf-8")
+    result = cli("check", "--jobs", "1", "--rules", tmp_path / "house.yaml", "--select", "house,names.house-spelling",
+                 "--fix", story)
+    assert story.read_text(encoding="utf-8") == "Shelling hit villages across Kyiv region overnight, the governor said.\n"
+    assert result.exit_code == 1 and "names.house-spelling" in result.stdout  # "Kiev" inside it: left a finding
+
+
 # Editors and CMS plug-ins: standard input under a file's name ------------------------------------------
 
 
