@@ -77,6 +77,18 @@ def test_sarif_is_valid_against_the_published_schema(cli, desk):
     assert kiev["uri"] == "metro/kiev%2C%20100%25%3A%20update.txt"
 
 
+def test_sarif_and_github_paths_are_relative_to_the_repository_top_even_from_a_folder_inside_it(cli, desk, monkeypatch):
+    _git("init", "--quiet", cwd=desk)
+    monkeypatch.chdir(desk / "metro")
+    result = cli("check", "--jobs", "1", "--select", "duplicates", "--format", "sarif", ".")
+    run = json.loads(result.stdout)["runs"][0]
+    assert run["originalUriBaseIds"]["SRCROOT"]["uri"] == desk.as_uri() + "/"
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "metro/library-vote.md", "uriBaseId": "SRCROOT"}  # as code scanning finds it
+    github = cli("check", "--jobs", "1", "--select", "duplicates", "--format", "github", ".")
+    assert github.stdout.startswith("::error file=metro/library-vote.md,line=17,")
+
+
 def test_github_commands_parse_back_to_the_findings(cli, desk):
     result = _check(cli, "--format", "github")
     json_findings = json.loads(_check(cli, "--format", "json").stdout)["findings"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from collections import Counter
 
 
@@ -36,3 +37,16 @@ def summary(report, failed: bool, fail_levels) -> dict:
         "fail_levels": levels,
         "failed": failed,
     }
+
+
+def source_root() -> str:
+    """The top folder of the git repository around the working folder, which code scanning and Actions
+    annotations resolve a path against (a run in `desk/` still names `desk/story.md`); outside a
+    repository, the working folder. Found by looking for `.git` upwards, without starting git."""
+    here = folder = os.getcwd()
+    while not os.path.exists(os.path.join(folder, ".git")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return here
+        folder = parent
+    return folder

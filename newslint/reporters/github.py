@@ -3,19 +3,28 @@ pull request's changed files, then the summary line as plain text."""
 
 from __future__ import annotations
 
-from newslint.reporters import summary
+import os
+
+from newslint.reporters import source_root, summary
 from newslint.reporters.text import summary_line
 
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
 
 def render(report, stream, *, failed, fail_levels, color=False) -> None:
+    root = source_root()
     for f in report.findings:
-        properties = {"file": f.path, "line": f.line, "col": f.column, "endLine": f.end_line,
+        properties = {"file": _from_root(f.path, root), "line": f.line, "col": f.column, "endLine": f.end_line,
                       "endColumn": f.end_column, "title": f.rule}
         listed = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items())
         stream.write(f"::{LEVELS[str(f.severity)]} {listed}::{escape_data(f.message)}\n")
     stream.write(summary_line(summary(report, failed, fail_levels)) + "\n")
+
+
+def _from_root(path: str, root: str) -> str:
+    """A path as the pull request names it: from the repository's top (the path given, outside it)."""
+    relative = os.path.relpath(os.path.abspath(path), root) if path != "<stdin>" else path
+    return path if relative.startswith(os.pardir) else relative
 
 
 def escape_data(text: str) -> str:

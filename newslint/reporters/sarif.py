@@ -9,16 +9,16 @@ from urllib.parse import quote
 
 from newslint import __version__
 from newslint.baseline import fingerprint, occurrences
-from newslint.reporters import summary
+from newslint.reporters import source_root, summary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/newslint/"
-ROOT = "SRCROOT"  # findings' paths are relative to the directory newslint ran in
+ROOT = "SRCROOT"  # findings' paths are relative to the repository's top folder (or the working folder)
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 
 def render(report, stream, *, failed, fail_levels, color=False) -> None:
-    cwd = os.getcwd()
+    cwd = source_root()
     rules = {rule.id: rule for rule in report.rules}
     for finding in report.findings:  # a finding whose rule the report does not describe still gets an entry
         rules.setdefault(finding.rule, None)
