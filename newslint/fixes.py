@@ -103,8 +103,10 @@ def _fix_file(path: str, data: bytes, findings: list[Finding]) -> FileFix:
         saved = saved[: to_saved(start)] + replacement.replace("\n", newline) + saved[to_saved(end) :]
         text = text[:start] + replacement + text[end:]
         result.applied.append(finding)
-    done = {finding.fix for finding in taken}  # two rules asking for one fix (house and shipped Kiev): both settled
-    result.applied.extend(f for f in findings if f.fix in done and f not in taken)
+    # Settled too: a fix two rules ask for (a house Kiev beside the shipped one), and a fix inside one
+    # applied ("Kiev" in "across Kiev", now "across the capital"): its words are gone.
+    result.applied.extend(f for f in findings if f not in taken and any(
+        t.fix[0] <= f.fix[0] and f.fix[1] <= t.fix[1] for t in taken))
     try:
         result.fixed = bom + saved.encode(codec)
     except UnicodeEncodeError as error:
@@ -116,8 +118,9 @@ def _fix_file(path: str, data: bytes, findings: list[Finding]) -> FileFix:
 
 def _without_overlaps(findings: list[Finding]) -> list[Finding]:
     """Earliest fix first (ties: the longer range, the more specific house spelling, "Kiev oblast" before
-    "Kiev"; then rule id and replacement); a fix that overlaps one already taken is left as a finding, so
-    the outcome never depends on rule order."""
+    "Kiev"; then rule id and replacement); a fix that overlaps one already taken is not applied (it is
+    settled with it when it lies inside it, else left as a finding), so the outcome never depends on rule
+    order."""
     taken, last_end = [], -1
     for finding in sorted(findings, key=lambda f: (f.fix[0], -f.fix[1], f.rule, f.fix[2])):
         start, end, _ = finding.fix
