@@ -237,14 +237,14 @@ def rules_command(rule_files, config_file, run_tests) -> None:
             kinds.create(rule)  # validate every rule, selected or not
         check_names({config: frozenset(rule.id for rule in rules) | {UNKNOWN_RULE.id}}, Overrides())
         if run_tests:
-            sys.exit(_test_rules(rules))
+            sys.exit(_test_rules(rules, [rule for rule in rules if config.selects(rule)]))
         for rule in rules:
             state = "on " if config.selects(rule) else "off"
             click.echo(f"{rule.id:<32} {state} {str(config.severity_of(rule)):<10} {rule.kind:<16} {rule.description}")
 
 
-def _test_rules(rules) -> int:
-    from newslint.examples import missing_examples, test_rule
+def _test_rules(rules, selected) -> int:
+    from newslint.examples import missing_examples, test_rule, unsettled_fixes
 
     failures = 0
     for rule in rules:
@@ -259,6 +259,10 @@ def _test_rules(rules) -> int:
             click.echo(f"     {result.expectation}: expected {wanted}, got {result.found}: {result.example}")
         for key in missing:
             click.echo(f"     no '{key}' examples ({rule.path}:{rule.line})")
+    unsettled = unsettled_fixes(selected)
+    for problem in unsettled:
+        click.echo(f"FAIL {problem}")
+    failures += len(unsettled)
     click.echo(f"{len(rules)} rules tested, {failures} failure{'s' if failures != 1 else ''}.")
     return EXIT_FINDINGS if failures else EXIT_CLEAN
 

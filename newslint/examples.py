@@ -41,6 +41,38 @@ def test_rule(rule) -> list[ExampleResult]:
     return results
 
 
+def unsettled_fixes(rules) -> list[str]:
+    """Each rule's `flags` examples with its own safe fixes applied, then checked by all `rules` (the ones
+    that run together): a fixed text that some rule would fix again means `--fix` never settles, as with
+    "e-mail" to "email" beside "email address" to "e-mail address", which undo each other run after run."""
+    from newslint.engine import Engine
+
+    engine = Engine(rules)
+    problems = []
+    for rule in rules:
+        for example in rule.examples.get("flags", []):
+            if isinstance(example, list):
+                continue  # cross-file examples: their fixes are an editor's
+            findings, _ = engine.check(Document("example.txt", str(example)))
+            fixed = _with_fixes(str(example), [f.fix for f in findings if f.rule == rule.id and f.fix])
+            if fixed == str(example):
+                continue
+            again, _ = engine.check(Document("example.txt", fixed))
+            for finding in (f for f in again if f.fix):
+                problems.append(f"{rule.id}: fixed, {_label(str(example))!r} reads {_label(fixed)!r}, which "
+                                f"{finding.rule} would change again")
+    return problems
+
+
+def _with_fixes(text: str, fixes: list[tuple[int, int, str]]) -> str:
+    """`text` with its fixes applied back to front, so offsets hold; one overlapping a later one is skipped."""
+    applied_from = len(text)
+    for start, end, replacement in sorted(fixes, reverse=True):
+        if end <= applied_from:
+            text, applied_from = text[:start] + replacement + text[end:], start
+    return text
+
+
 def missing_examples(rule) -> list[str]:
     return [key for key in ("flags", "passes") if not rule.examples.get(key)]
 

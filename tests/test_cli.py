@@ -177,6 +177,34 @@ def test_rules_test_reads_one_example_text_as_a_list_of_one(cli, tmp_path):
     assert "ok   house.kyiv (2 examples)" in result.stdout, result.stdout
 
 
+UNDOING_RULES = """rules:
+  - id: house.email
+    kind: substitution
+    severity: warning
+    message: "'{text}': house style is '{canonical}'."
+    description: The desk writes email.
+    spellings: [{canonical: email, variants: [e-mail]}]
+    examples: {flags: ["Readers can e-mail the newsroom."], passes: ["Readers can email the newsroom."]}
+  - id: house.address
+    kind: substitution
+    severity: warning
+    message: "'{text}': house style is '{canonical}'."
+    description: A second editor's rule, written the other way.
+    spellings: [{canonical: e-mail address, variants: [email address]}]
+    examples: {flags: ["The email address is on the website."], passes: ["The e-mail address is on the website."]}
+"""
+
+
+def test_rules_test_reports_fixes_that_another_rule_would_undo(cli, tmp_path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text(UNDOING_RULES, encoding="utf-8")
+    result = cli("rules", "--test", "--rules", rules)
+    assert result.exit_code == 1, result.output
+    assert ("FAIL house.address: fixed, 'The email address is on the website.' reads 'The e-mail address is on "
+            "the website.', which house.email would change again") in result.stdout
+    assert "ok   house.email (2 examples)" in result.stdout  # each rule alone passes its own examples
+
+
 NESTED_GUARD_RULES = r"""
 rules:
   - id: house.vague-count
