@@ -150,8 +150,8 @@ def _run(paths, rule_files, select, enable, ignore, include, exclude, config_fil
         tasks.append(Task(path, finder.for_path(path)))
     if "-" in paths:
         name = stdin_filename or "<stdin>"
-        tasks.append(Task(name, (finder.for_path(stdin_filename) if stdin_filename else finder.for_working_folder()),
-                          sys.stdin.buffer.read()))
+        config = finder.for_path(stdin_filename) if stdin_filename else finder.for_working_folder()
+        tasks.append(Task(name, config, sys.stdin.buffer.read()))
     # With no file to check, names are checked against the rules a file here would get.
     configs = dict.fromkeys(t.config for t in tasks) or [finder.for_working_folder()]
     check_names({config: engine_for(config).known_ids for config in configs}, overrides)

@@ -18,13 +18,13 @@ LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 
 def render(report, stream, *, failed, fail_levels, color=False) -> None:
-    cwd = source_root()
+    root = source_root()
     rules = {rule.id: rule for rule in report.rules}
     for finding in report.findings:  # a finding whose rule the report does not describe still gets an entry
         rules.setdefault(finding.rule, None)
     index = {rule_id: number for number, rule_id in enumerate(sorted(rules))}
-    results = [_result(finding, index, fingerprint(key, number), cwd)
-               for finding, key, number in occurrences(report.findings, cwd)]
+    results = [_result(finding, index, fingerprint(key, number), root)
+               for finding, key, number in occurrences(report.findings, root)]
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -35,7 +35,7 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
                 "informationUri": INFORMATION_URI,
                 "rules": [_descriptor(rule_id, rules[rule_id]) for rule_id in sorted(rules)],
             }},
-            "originalUriBaseIds": {ROOT: {"uri": Path(cwd).as_uri().rstrip("/") + "/"}},
+            "originalUriBaseIds": {ROOT: {"uri": Path(root).as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": results,
             "invocations": [{
