@@ -46,6 +46,7 @@ def unsettled_fixes(rules) -> list[str]:
     that run together): a fixed text that some rule would fix again means `--fix` never settles, as with
     "e-mail" to "email" beside "email address" to "e-mail address", which undo each other run after run."""
     from newslint.engine import Engine
+    from newslint.fixes import plan
 
     engine = Engine(rules)
     problems = []
@@ -54,23 +55,16 @@ def unsettled_fixes(rules) -> list[str]:
             if isinstance(example, list):
                 continue  # cross-file examples: their fixes are an editor's
             findings, _ = engine.check(Document("example.txt", str(example)))
-            fixed = _with_fixes(str(example), [f.fix for f in findings if f.rule == rule.id and f.fix])
-            if fixed == str(example):
+            # The fixes `--fix` would write, through its own code (overlaps, whole-line deletions).
+            plans = plan([f for f in findings if f.rule == rule.id], {"example.txt": str(example).encode("utf-8")})
+            if not plans or plans[0].fixed is None:
                 continue
+            fixed = plans[0].fixed.decode("utf-8")
             again, _ = engine.check(Document("example.txt", fixed))
             for finding in (f for f in again if f.fix):
                 problems.append(f"{rule.id}: fixed, {_label(str(example))!r} reads {_label(fixed)!r}, which "
                                 f"{finding.rule} would change again")
     return problems
-
-
-def _with_fixes(text: str, fixes: list[tuple[int, int, str]]) -> str:
-    """`text` with its fixes applied back to front, so offsets hold; one overlapping a later one is skipped."""
-    applied_from = len(text)
-    for start, end, replacement in sorted(fixes, reverse=True):
-        if end <= applied_from:
-            text, applied_from = text[:start] + replacement + text[end:], start
-    return text
 
 
 def missing_examples(rule) -> list[str]:
