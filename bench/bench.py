@@ -247,6 +247,15 @@ def versions(available: dict, wanted: list[str]) -> dict:
     return found
 
 
+# Runs of newslint alone at several sizes: a title, and each size's line.
+SIZED_RUNS = {
+    "long": ("on one line of Reuters copy, by size", lambda size, row: f"{size / MB:5.2f} MB: {row['wall']:6.2f} s, "
+             f"{size / MB / row['wall']:5.2f} MB/s, {row['max_rss'] / MB:6.1f} MiB"),
+    "scale": ("peak RSS by corpus size, Reuters stories", lambda n, row: f"{n:>6} articles: {row['wall']:6.2f} s, "
+              f"largest process {row['max_rss'] / MB:6.1f} MiB, whole process tree {row['tree_rss'] / MB:6.1f} MiB"),
+}
+
+
 def report(results: dict) -> None:
     print(f"\nnewslint benchmark  {results['machine']['when']}  cpus={results['machine']['cpus']}  "
           f"python {results['machine']['python']}  load {results['machine']['load'][0]:.2f}")
@@ -255,17 +264,11 @@ def report(results: dict) -> None:
         if key == "planted":
             report_planted(corpus)
             continue
-        if key == "long":
-            print("\nnewslint on one line of Reuters copy (default rules):")
-            for size, row in corpus.items():
-                print(f"  {int(size) / MB:5.2f} MB: {row['wall']:6.2f} s, {int(size) / MB / row['wall']:5.2f} MB/s, "
-                      f"{row['max_rss'] / MB:6.1f} MiB" + (f"  {row['error']}" if row["error"] else ""))
-            continue
-        if key == "scale":
-            print("\nnewslint peak RSS by corpus size (Reuters, default rules):")
-            for n, row in corpus.items():
-                print(f"  {int(n):>6} articles: {row['wall']:6.2f} s, largest process {row['max_rss'] / MB:6.1f} MiB, "
-                      f"whole process tree {row['tree_rss'] / MB:6.1f} MiB" + (f"  {row['error']}" if row["error"] else ""))
+        if key in SIZED_RUNS:
+            title, describe = SIZED_RUNS[key]
+            print(f"\nnewslint {title} (default rules):")
+            for size, row in corpus.items():  # JSON keys: the sizes as strings
+                print(f"  {describe(int(size), row)}" + (f"  {row['error']}" if row["error"] else ""))
             continue
         print(f"\n{corpus['label']}: {corpus['bytes'] / MB:.2f} MB")
         print(f"  {'tool':<11} {'wall s':>8} {'art/s':>9} {'MB/s':>7} {'peak RSS':>10} {'tree RSS':>10} "
