@@ -3,12 +3,12 @@
     python bench/evaluate_sentences.py PATH [--split all|tune|check] [--rules FILE ...] [--as-shipped]
         [--enable RULE ...] [--top 10] [--show fp|fn]
 
-PATH is a CoNLL-2010 XML file or a CSV with `text,label` columns (Penn Treebank text is detokenised). Each
-sentence is linted as its own document; it counts as predicted uncertain when any rule of the hedging and
-attribution sets flags it, including the rules that ship switched off for news copy (`hedging.peacock`,
-`hedging.vague-quantity`, `hedging.alleged-charge`): the annotation counts those cues too. `--as-shipped`
-scores only the rules a newsroom gets by default (plus any named with --enable). The last line is
-`precision=P recall=R f1=F n=N`.
+PATH is a CoNLL-2010 XML file, a CSV with `text,label` columns (Penn Treebank text is detokenised), or a
+folder of such files (all are read). Each sentence is linted as its own document; it counts as predicted
+uncertain when any rule of the hedging and attribution sets flags it, including the rules that ship
+switched off for news copy (`hedging.peacock`, `hedging.vague-quantity`, `hedging.alleged-charge`): the
+annotation counts those cues too. `--as-shipped` scores only the rules a newsroom gets by default (plus
+any named with --enable). The last line is `precision=P recall=R f1=F n=N`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sentence_data import Sentence, load  # noqa: E402
+from sentence_data import DataError, Sentence, load  # noqa: E402
 
 from newslint.document import Document  # noqa: E402
 from newslint.engine import Engine  # noqa: E402
@@ -44,7 +44,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--show", choices=("fp", "fn"), help="print the false positives or negatives")
     args = parser.parse_args(argv)
-    sentences = [s for s in load(args.path) if args.split in ("all", s.split)]
+    try:
+        sentences = load(args.path)
+    except DataError as error:
+        print(f"evaluate_sentences: {error}", file=sys.stderr)
+        return 2
+    if not sentences:
+        print(f"evaluate_sentences: {args.path}: no labelled sentences in it", file=sys.stderr)
+        return 2
+    sentences = [s for s in sentences if args.split in ("all", s.split)]
     engine = Engine(_rules(args.rules, args.enable, args.as_shipped))
     outcomes = [(sentence, _flags(engine, sentence.text)) for sentence in sentences]
     _report(outcomes, args.top, args.show)

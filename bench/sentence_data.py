@@ -29,19 +29,36 @@ class Sentence:
         return "check" if zlib.crc32(self.group.encode("utf-8")) % CHECK_EVERY == 0 else "tune"
 
 
+class DataError(Exception):
+    """A labelled file or folder that cannot be read: the message names it and says why."""
+
+
 def load(path: str | Path) -> list[Sentence]:
+    """The sentences of a CoNLL-2010 XML file, a `text,label` CSV, or every such file under a folder (a
+    held-out release may come as a folder of parts)."""
     path = Path(path)
-    if path.suffix.lower() == ".xml":
-        return _load_xml(path)
-    return _load_csv(path)
+    if path.is_dir():
+        files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in (".xml", ".csv"))
+        if not files:
+            raise DataError(f"{path}: no .xml or .csv file in this folder")
+        return [sentence for file in files for sentence in load(file)]
+    try:
+        return _load_xml(path) if path.suffix.lower() == ".xml" else _load_csv(path)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise DataError(f"{path}: {getattr(error, 'strerror', None) or error}") from None
 
 
 def _load_xml(path: Path) -> list[Sentence]:
     """CoNLL-2010 (`sentence certainty=...`) or Szeged (`Sentence`, uncertain when it holds a `ccue`)."""
     import xml.etree.ElementTree as ET  # noqa: N817 - the usual name
 
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as error:
+        raise DataError(f"{path}: not well-formed XML ({error})") from None
     sentences = []
-    for number, document in enumerate(ET.parse(path).getroot().iter("Document")):
+    # A file of bare sentences with no `Document` around them is one group.
+    for number, document in enumerate(list(root.iter("Document")) or [root]):
         group = document.findtext("DocID") or str(number)
         for element in document.iter():
             if element.tag.lower() != "sentence":
@@ -74,15 +91,28 @@ def _text_and_cue_spans(element) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _load_csv(path: Path) -> list[Sentence]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    # utf-8-sig: a spreadsheet's byte-order mark would otherwise become part of the first column's name.
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns = {name.strip().lower(): name for name in reader.fieldnames or []}
+        text_column = columns.get("text") or columns.get("sentence")
+        if not text_column or "label" not in columns:
+            found = ", ".join(reader.fieldnames or []) or "none"
+            raise DataError(f"{path}: needs a 'text' (or 'sentence') column and a 'label' column; "
+                            f"found {found if len(found) < 80 else found[:77] + '...'}")
+        rows = [(row[text_column] or "", row[columns["label"]]) for row in reader]
     sentences = []
-    for row in rows:
-        text = " ".join(row["text"].split())
+    for raw, label in rows:
+        text = " ".join(raw.split())
         if is_treebank(text):
             text = detokenize(text)
-        sentences.append(Sentence(text, str(row["label"]).strip() in ("1", "True", "true", "uncertain"), text))
+        sentences.append(Sentence(text, is_uncertain_label(label), text))
     return sentences
+
+
+def is_uncertain_label(label: str | None) -> bool:
+    """`1` (or `1.0`, `true`, `uncertain`, the class names `weasel` and `hedge`): the sentence is uncertain."""
+    return str(label).strip().lower() in ("1", "1.0", "true", "yes", "uncertain", "weasel", "hedge")
 
 
 def is_treebank(text: str) -> bool:

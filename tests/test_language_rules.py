@@ -22,14 +22,51 @@ def test_rule_examples_flag_and_pass(rule):
     assert [result.example for result in run_examples(rule) if not result.ok] == []
 
 
-def test_treebank_text_is_detokenised():
+def _bench_module(name: str):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-    from sentence_data import detokenize, is_treebank
+    return __import__(name)
 
+
+def test_treebank_text_is_detokenised():
+    data = _bench_module("sentence_data")
     text = "The mayor -LRB- a former judge -RRB- said `` we do n't know '' , and left ."
-    assert is_treebank(text)
-    assert detokenize(text) == 'The mayor (a former judge) said "we don\'t know", and left.'
-    assert not is_treebank("The mayor said we don't know, and left.")
+    assert data.is_treebank(text)
+    assert data.detokenize(text) == 'The mayor (a former judge) said "we don\'t know", and left.'
+    assert not data.is_treebank("The mayor said we don't know, and left.")
+
+
+def test_evaluation_reads_a_folder_of_xml_and_spreadsheet_csv(tmp_path, capsys):
+    """A held-out release may come as a folder of parts, and a CSV saved by a spreadsheet carries a
+    byte-order mark and its own capitals in the column names."""
+    (tmp_path / "part1.xml").write_text(
+        '<Annotation><DocumentSet><Document><DocID>d1</DocID><Paragraph>'
+        '<Sentence certainty="uncertain">Critics say the bridge <ccue>may have</ccue> been unsafe.</Sentence>'
+        '<Sentence certainty="certain">The bridge opened in 1932.</Sentence>'
+        '</Paragraph></Document></DocumentSet></Annotation>', encoding="utf-8")
+    (tmp_path / "part2.csv").write_text("Sentence,Label\nThe ferry reportedly sank,1\nThe ferry sank,0\n",
+                                        encoding="utf-8-sig")
+    (tmp_path / "notes.txt").write_text("not data", encoding="utf-8")
+    sentences = _bench_module("sentence_data").load(tmp_path)
+    assert [(s.text, s.uncertain) for s in sentences] == [
+        ("Critics say the bridge may have been unsafe.", True), ("The bridge opened in 1932.", False),
+        ("The ferry reportedly sank", True), ("The ferry sank", False)]
+    assert _bench_module("evaluate_sentences").main([str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "precision=1.000 recall=1.000 f1=1.000 n=4"
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("missing.csv", None, "No such file or directory"),
+    ("wrong.csv", "body,class\nThe ferry sank,0\n", "needs a 'text' (or 'sentence') column"),
+    ("broken.xml", "<Annotation><Sentence>", "not well-formed XML"),
+    ("empty.csv", "text,label\n", "no labelled sentences"),
+])
+def test_evaluation_names_the_file_it_cannot_read(tmp_path, capsys, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert _bench_module("evaluate_sentences").main([str(path)]) == 2
+    error = capsys.readouterr().err
+    assert str(path) in error and message in error
 
 
 def test_every_shipped_pattern_compiles_on_re_and_on_re2():
