@@ -30,6 +30,10 @@ class Engine:
         # Every loaded rule, run or not, and the suppression check, which is selected like any rule.
         self.known_ids = known_ids | {rule.id for rule in rules} | {suppression.UNKNOWN_RULE.id}
         self.kinds: list[Kind] = [kinds.create(rule) for rule in rules]
+        if any(rule.kind == "substitution" for rule in rules):
+            from newslint.kinds.substitution import check_agreement
+
+            check_agreement(self.kinds)
         self._by_unit = {unit: [k for k in self.kinds if k.unit == unit] for unit in ("document", "paragraph", "sentence")}
         self.cross_file = [k for k in self.kinds if k.cross_file]
         self.stopped: set[str] = set()  # rules whose pattern overran its time budget

@@ -65,6 +65,31 @@ def test_house_spelling_fix_never_eats_the_full_stop_that_ends_a_sentence(tmp_pa
     ]
 
 
+_DESK_ZELENSKY = ("rules:\n  - id: house.spelling\n    kind: substitution\n    severity: warning\n    message: m\n"
+                  "    description: d\n    spellings:\n      - {canonical: Kyiv, variants: [Kiev]}\n"
+                  "      - {canonical: Zelensky, variants: [Zelenskyy]}\n")
+
+
+def test_house_spellings_that_undo_the_shipped_list_are_refused_naming_both_rules(cli, tmp_path):
+    """The desk writes Zelensky and rules out Zelenskyy; the shipped list asks for Zelenskyy. Both on, every
+    mention of either spelling is flagged and `--fix` swaps them back and forth, so the load stops."""
+    (tmp_path / "house.yaml").write_text(_DESK_ZELENSKY, encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("President Zelensky arrived in Kyiv on Tuesday, his office said.\n", encoding="utf-8")
+    result = cli("check", "--rules", tmp_path / "house.yaml", story)
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'house.yaml'}:7: rule house.spelling: 'Zelenskyy' is ruled out here" in result.stderr
+    assert "names.house-spelling (" in result.stderr and "ignore: [names.house-spelling]" in result.stderr
+    assert cli("check", "--rules", tmp_path / "house.yaml", "--ignore", "names.house-spelling", story).exit_code == 0
+
+
+def test_a_spelling_both_asked_for_and_ruled_out_in_one_rule_is_refused(cli, tmp_path):
+    (tmp_path / "house.yaml").write_text(_DESK_ZELENSKY + "      - {canonical: Kiev, variants: [Kyjiw]}\n",
+                                         encoding="utf-8")
+    result = cli("check", "--rules", tmp_path / "house.yaml", "--ignore", "names.house-spelling", tmp_path)
+    assert result.exit_code == 2 and "'Kiev' is both a canonical spelling and a variant" in result.stderr
+
+
 # Windows before a capitalised word: a stop (or a title's full stop), closing quotes, white space and opening
 # quotes, each present or not, and line breaks where "$" treats them specially (said. "<break>Smith).
 _WORDS = ["said", "Mr", "U.S", ""]

@@ -92,6 +92,37 @@ class Substitution(Kind):
                       replacement=_with_full_stop(match, replacement, paragraph.text))
 
 
+def check_agreement(kinds: list[Kind]) -> None:
+    """Refuse spelling rules that undo each other: a desk's `{canonical: Zelensky, variants: [Zelenskyy]}`
+    beside the shipped list, which has it the other way round, would flag every mention of either spelling,
+    and `--fix` would swap them back and forth. The later rule is named, as the one most likely just written."""
+    spelling_rules = [kind for kind in kinds if isinstance(kind, Substitution)]
+    for later, kind in enumerate(spelling_rules):
+        for earlier in spelling_rules[: later + 1]:
+            if earlier is kind:
+                clash = _required_and_ruled_out(kind, kind)
+                if clash:
+                    raise kind.rule.error(f"{clash!r} is both a canonical spelling and a variant", "spellings")
+                continue
+            other = f"rule {earlier.rule.id} ({earlier.rule.path}:{earlier.rule.line})"
+            advice = f"so each undoes the other's fix; switch one off, for example ignore: [{earlier.rule.id}]"
+            clash = _required_and_ruled_out(earlier, kind)
+            if clash:
+                raise kind.rule.error(f"{clash!r} is ruled out here but is the spelling {other} asks for, {advice}",
+                                      "spellings")
+            clash = _required_and_ruled_out(kind, earlier)
+            if clash:
+                raise kind.rule.error(f"{clash!r} is the spelling asked for here but {other} rules it out, {advice}",
+                                      "spellings")
+
+
+def _required_and_ruled_out(requires: Substitution, rules_out: Substitution) -> str | None:
+    """A spelling that `requires` asks for and `rules_out` flags, or None. Compared in lower case: one of
+    the two rules usually ignores case, and a desk never means two spellings that differ only in case."""
+    required = {_SPACE.sub(" ", target.strip()).lower(): target for target in requires.canonical.values()}
+    return next((required[key.lower()] for key in rules_out.canonical if key.lower() in required), None)
+
+
 def _with_full_stop(match, replacement: str, text: str) -> str | None:
     """A variant's last full stop may also end the sentence ("moved to the U.S." for house style "US"). At the
     end of the paragraph the fix keeps it; before a capital ("the U.S. Workers ...", "the U.S. Senate")
