@@ -104,10 +104,11 @@ def main() -> int:
 
 
 def newslint_argv(jobs: int) -> list[str]:
-    """The installed console script beside this Python, as a user runs it; `python -m newslint` otherwise."""
+    """The installed console script beside this Python, as a user runs it; `python -m newslint` otherwise.
+    Without --jobs unless asked for, as the pre-commit hook runs it (one worker per core)."""
     script = Path(sys.executable).with_name("newslint")
     base = [str(script)] if script.exists() else [sys.executable, "-m", "newslint"]
-    return [*base, "check", "--quiet", f"--jobs={jobs}"]
+    return [*base, "check", "--quiet", *([f"--jobs={jobs}"] if jobs else [])]
 
 
 @functools.lru_cache(maxsize=1)

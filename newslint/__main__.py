@@ -1,5 +1,5 @@
 """`python -m newslint` runs the command line."""
 
-from newslint.cli import entry
+from newslint.entry import entry
 
 entry()

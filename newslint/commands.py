@@ -1,0 +1,205 @@
+"""What the commands do, apart from reading the command line: the only module, with `cli` and `entry`,
+that prints or exits. Click stays out of it, so the commonest call (`newslint check FILE...`, the
+pre-commit hook's) starts without loading the option parser (see `entry`)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+from newslint.errors import NewslintError
+from newslint.finding import Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # Ctrl-C, SIGTERM
+
+
+def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: str | None = None,
+          baseline_file: str | None = None, changed_since: str | None = None, fix: bool = False,
+          diff: bool = False, rule_files: tuple[str, ...] = (), select: tuple[str, ...] = (),
+          enable: tuple[str, ...] = (), ignore: tuple[str, ...] = (), include: tuple[str, ...] = (),
+          exclude: tuple[str, ...] = (), config_file: str | None = None, jobs: int = 0,
+          stdin_filename: str | None = None, quiet: bool = False) -> None:
+    """`newslint check`; always ends in sys.exit. The defaults are the command line's (a test holds them
+    to it), so `newslint check FILE...` can run without the option parser."""
+    options = dict(paths=paths, rule_files=rule_files, select=select, enable=enable, ignore=ignore,
+                   include=include, exclude=exclude, config_file=config_file, jobs=jobs,
+                   stdin_filename=stdin_filename, quiet=quiet)
+    with errors_exit():
+        if fix and not diff and "-" in paths:
+            raise NewslintError("--fix cannot write to standard input; use --diff")
+        report, tasks = run_checks(fail_level=fail_level, **options)
+        findings = _filtered(report.findings, tasks, changed_since, baseline_file, quiet)
+        if fix or diff:
+            findings = _fixed(findings, tasks, diff, quiet)
+        report = report._replace(findings=findings)
+        from newslint.reporters import reporter
+        from newslint.verdict import FailLevels
+
+        fail_levels = FailLevels({task.path: task.config.fail_level or Severity.WARNING for task in tasks},
+                                 Severity.parse(fail_level) if fail_level else Severity.WARNING)
+        failed = any(fail_levels.fails(f) for f in report.findings)
+
+        stream = sys.stdout
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")  # a file name that is not UTF-8 prints, escaped
+        color = output_format == "text" and stream.isatty() and "NO_COLOR" not in os.environ
+        reporter(output_format)(report, stream, failed=failed, fail_levels=fail_levels, color=color)
+        if not report.checked and any(r.error for r in report.results):
+            sys.exit(EXIT_ERROR)
+        sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def run_checks(paths, rule_files, select, enable, ignore, include, exclude, config_file, jobs, stdin_filename, quiet,
+         fail_level=None):
+    """Find the files, check them, and say what could not be read: (report, tasks). The report's results
+    include the paths never read (missing, or a pipe in a folder), so every format counts them alike."""
+    from newslint.config import ConfigFinder, Overrides, check_names, split_names
+    from newslint.engine import Task, engine_for, run
+    from newslint.files import DEFAULT_INCLUDE, discover
+
+    overrides = Overrides(
+        rule_files=tuple(rule_files),
+        select=split_names(select) or None,
+        enable=split_names(enable),
+        ignore=split_names(ignore),
+        exclude=tuple(exclude),
+        fail_level=Severity.parse(fail_level) if fail_level else None,
+        config_file=config_file,
+    )
+    finder = ConfigFinder(overrides)
+    tasks = []
+    file_paths = [p for p in paths if p != "-"]
+    found = discover(file_paths, include=tuple(include) or DEFAULT_INCLUDE, exclude=overrides.exclude,
+                     is_excluded=lambda path: finder.for_path(path).excludes(path))
+    for path in found.files:
+        tasks.append(Task(path, finder.for_path(path)))
+    if "-" in paths:
+        name = stdin_filename or "<stdin>"
+        config = finder.for_path(stdin_filename) if stdin_filename else finder.for_working_folder()
+        tasks.append(Task(name, config, sys.stdin.buffer.read()))
+    # With no file to check, names are checked against the rules a file here would get.
+    configs = dict.fromkeys(t.config for t in tasks) or [finder.for_working_folder()]
+    check_names({config: engine_for(config).known_ids for config in configs}, overrides)
+    from newslint.progress import progress_for
+
+    report = run(tasks, jobs, on_progress=progress_for(quiet))
+    report.results[:0] = [_unread(path, error=problem) for path, problem in found.problems] + [
+        _unread(path, skipped=reason) for path, reason in found.skipped]
+    for result in report.results:
+        for stopped in result.stopped:  # a rule file's runaway pattern, stopped rather than left to hang
+            say(f"error: {result.path}: {stopped}")
+        if result.error:
+            say(f"error: {result.path}: {result.error}")
+        elif result.skipped and not quiet:
+            say(f"notice: {result.path}: {result.skipped}")
+        elif result.notice and not quiet:
+            say(f"notice: {result.path}: {result.notice}")
+    return report, tasks
+
+
+def _unread(path: str, error: str | None = None, skipped: str | None = None):
+    from newslint.engine import FileResult
+
+    result = FileResult(path)
+    result.error, result.skipped = error, skipped
+    return result
+
+
+def _filtered(findings, tasks, changed_since, baseline_file, quiet):
+    """Only findings on changed lines, then only those the baseline does not hold; says what was hidden."""
+    if changed_since:
+        from newslint.changes import only_changed
+
+        kept = only_changed(findings, changed_since, [t.path for t in tasks if t.data is not None])
+        if len(kept) < len(findings) and not quiet:
+            say(f"notice: {len(findings) - len(kept)} findings on lines unchanged since {changed_since} not shown")
+        findings = kept
+    if baseline_file:
+        from newslint.baseline import new_findings
+
+        findings, known = new_findings(findings, baseline_file)
+        if known and not quiet:
+            say(f"notice: {known} findings already in {baseline_file} not shown")
+    return findings
+
+
+def _fixed(findings, tasks, diff_only, quiet):
+    """Apply (or, with `diff_only`, print and exit) the safe fixes; the findings still standing."""
+    from newslint import fixes
+
+    plans = fixes.plan(findings, {t.path: t.data for t in tasks if t.data is not None})
+    for plan in plans:
+        if plan.problem:
+            say(f"notice: {plan.path}: {plan.problem}")
+        elif diff_only and plan.fixed is not None and plan.unpatchable and not quiet:
+            say(f"notice: {plan.path}: {plan.unpatchable}; it will not apply as a patch")
+    if diff_only:
+        diff = "".join(plan.diff() for plan in plans)
+        sys.stdout.write(diff)
+        sys.exit(EXIT_FINDINGS if diff else EXIT_CLEAN)
+    applied = fixes.write(plans)
+    if applied and not quiet:
+        files = len({f.path for f in applied})
+        say(f"fixed {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}")
+    return [f for f in findings if f not in applied]  # `applied` is a set
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main process so that workers and half-written files are cleaned up on the
+    way out, as they are for Ctrl-C."""
+
+
+def _terminate(signum, frame):
+    raise _Terminated()
+
+
+class errors_exit:
+    """Turn a NewslintError into one line and exit 2; Ctrl-C exits 130 and SIGTERM 143 (128 + signal, as
+    shells report them), without a traceback; anything else is a bug, said plainly, exit 3."""
+
+    def __enter__(self):
+        try:
+            self._previous = signal.signal(signal.SIGTERM, _terminate)
+        except ValueError:  # not the main thread (an embedding application): leave its signals alone
+            self._previous = None
+        return self
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if self._previous is not None:
+            signal.signal(signal.SIGTERM, self._previous)
+        if isinstance(error, NewslintError):
+            say(f"error: {error}")
+            sys.exit(EXIT_ERROR)
+        if isinstance(error, KeyboardInterrupt):
+            say("interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        if isinstance(error, _Terminated):
+            say("terminated")
+            sys.exit(EXIT_TERMINATED)
+        if isinstance(error, BrokenPipeError):
+            # `newslint check drafts/ | head`: the reader has all it wants. Point stdout at /dev/null so
+            # the interpreter's final flush cannot fail again; the report was cut short, so not exit 0.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_FINDINGS)
+        if error is not None and not isinstance(error, SystemExit) and not _is_click_exit(error):
+            if os.environ.get("NEWSLINT_DEBUG"):
+                return False
+            say(f"internal error ({kind.__name__}: {error}); this is a bug in newslint, please report it. "
+                 "Set NEWSLINT_DEBUG=1 to see the traceback.")
+            sys.exit(EXIT_BUG)
+        return False
+
+
+def _is_click_exit(error: BaseException) -> bool:
+    """Click's own ways out of a command (`--help` inside it, a usage error): not a bug. Click is loaded
+    only when the command line needed it."""
+    click = sys.modules.get("click")
+    return click is not None and isinstance(error, (click.exceptions.Exit, click.ClickException))
+
+
+def say(message: str) -> None:
+    if sys.stderr is not None:
+        sys.stderr.write(f"newslint: {message}\n")
+        sys.stderr.flush()

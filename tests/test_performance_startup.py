@@ -1,0 +1,54 @@
+"""`newslint check FILE...`, the pre-commit hook's call, starts without click (`entry.plain_check`); it must
+mean exactly what click would make of the same command line, and print exactly the same."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint import cli, commands
+from newslint.entry import plain_check
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", "story.md"],
+    ["check", "drafts/", "story one.txt", "-q"],
+    ["check", "--quiet", "a.txt", "b.md"],
+])
+def test_plain_check_gets_what_click_would_give(argv, monkeypatch):
+    defaults = {name: p.default for name, p in inspect.signature(commands.check).parameters.items()
+                if p.default is not inspect.Parameter.empty}
+    calls = []
+    monkeypatch.setattr(commands, "check", lambda paths, **options: calls.append({"paths": paths, **options}))
+    cli.main.main(argv, standalone_mode=False)
+    assert {**defaults, **plain_check(argv)} == calls[0]
+
+
+@pytest.mark.parametrize("argv", [
+    ["check"], ["check", "-"], ["check", "--", "-story.txt"], ["check", "--format", "json", "a.txt"],
+    ["check", "-j1", "a.txt"], ["baseline", "-o", "b.json", "a.txt"], ["rules"], ["--version"], [],
+])
+def test_any_other_command_line_is_left_to_click(argv):
+    assert plain_check(argv) is None
+
+
+def test_pre_commit_call_prints_what_click_prints_without_loading_click(tmp_path):
+    story = ARTICLES / "hedging-harbour-budget.txt"
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPROFILEIMPORTTIME": "1"}
+
+    def run(*options):
+        return subprocess.run([sys.executable, "-m", "newslint", "check", *options, str(story)],
+                              capture_output=True, text=True, env=env)
+
+    plain, parsed = run(), run("--format", "text")
+    assert (plain.returncode, plain.stdout) == (parsed.returncode, parsed.stdout)
+    assert plain.returncode == 1 and "hedging." in plain.stdout
+    imported = [line.rsplit("|", 1)[-1].strip() for line in plain.stderr.splitlines() if line.startswith("import time")]
+    assert "newslint.engine" in imported and not any(name.split(".")[0] == "click" for name in imported)
