@@ -77,12 +77,18 @@ class Engine:
         text = document.raw[hit.start : hit.end]
         fix = (hit.start, hit.end, hit.replacement) if hit.replacement is not None else None
         return Finding(document.path, line, column, end_line, end_column, rule.id, rule.severity,
-                       rule.message.format(text=text, **hit.values), text, fix)
+                       rule.message.format(text=_one_line(text), **hit.values), text, fix)
 
 
 def _cross_finding(rule: Rule, hit: CrossHit) -> Finding:
     return Finding(hit.path, hit.line, hit.column, hit.end_line, hit.end_column, rule.id, rule.severity,
-                   rule.message.format(text=hit.text, **hit.values), hit.text)
+                   rule.message.format(text=_one_line(hit.text), **hit.values), hit.text)
+
+
+def _one_line(text: str) -> str:
+    """Flagged words wrapped over two lines ("It is widely" / "believed that"), quoted in a message: on one
+    line, so that each finding stays one `path:line:col:` line for editors and CI problem matchers."""
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 
 # Engines per configuration, cached for the life of the process (and inherited by forked workers).

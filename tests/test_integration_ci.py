@@ -110,6 +110,20 @@ def test_github_commands_parse_back_to_the_findings(cli, desk):
     assert "100%25 of style guides" in lines[0] and "file=metro/kiev%2C 100%25%3A update.txt," in lines[0]
 
 
+def test_a_finding_wrapped_over_two_lines_stays_one_line_of_text_and_one_annotation(cli, tmp_path):
+    """The flagged words are quoted on one line, so editors and problem matchers read one finding a line;
+    GitHub gets no columns for it, since its runner refuses them on an annotation over several lines."""
+    story = tmp_path / "port.txt"
+    story.write_text("Port plan\n\nThe board met on Monday. It is widely\nbelieved that the plan will fail.\n",
+                     encoding="utf-8")
+    text = cli("check", "--select", "attribution.weasel", story).stdout.splitlines()
+    assert text[0] == (f"{story}:3:26: warning attribution.weasel 'It is widely believed that' attributes the "
+                       "claim to no one in particular; name the source.")
+    assert text[1].startswith("newslint: 1 finding")
+    github = cli("check", "--select", "attribution.weasel", "--format", "github", story).stdout.splitlines()
+    assert github[0].startswith(f"::warning file={story},line=3,endLine=4,title=attribution.weasel::'It is widely ")
+
+
 def _unescape(text: str) -> str:
     for escaped, plain in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
         text = text.replace(escaped, plain)

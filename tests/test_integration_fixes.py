@@ -239,6 +239,23 @@ def test_fix_applies_the_shipped_house_spellings(cli, tmp_path):
     assert story.read_text(encoding="utf-8") == _story("\n", LEAD.replace("Kiev", "Kyiv"), DAMAGE)
 
 
+def test_fix_never_deletes_markup_or_line_breaks_inside_a_spelling_it_replaces(cli, tmp_path):
+    """Markdown and HTML inside "Dmitri Peskov" are masked for matching; replacing the whole span would
+    delete a link target, an editor's comment or a closing tag. Those findings come without a fix."""
+    kept = ["Spokesman [Dmitri](https://example.org/peskov) Peskov declined to comment.",
+            "**Dmitri** Peskov later added that no date had been fixed.",
+            "Dmitri <!-- TK: check spelling with desk --> Peskov said Moscow was ready.",
+            "> Dmitri\n> Peskov told reporters the Kremlin was ready to talk.",
+            "Aides to Dmitri\nPeskov said the call had been cordial."]
+    story = tmp_path / "kremlin.md"
+    story.write_text(_story("\n", "Power cuts returned to *Kiev* on Wednesday.", *kept), encoding="utf-8")
+    result = cli("check", "--jobs", "1", "--select", "names.house-spelling", "--fix", story)
+    assert result.exit_code == 1
+    assert [line.split(": ")[0] for line in result.stdout.splitlines()[:-1]] == [
+        f"{story}:3:12", f"{story}:5:3", f"{story}:7:1", f"{story}:9:3", f"{story}:12:10"]
+    assert story.read_text(encoding="utf-8") == _story("\n", "Power cuts returned to *Kyiv* on Wednesday.", *kept)
+
+
 def test_fix_through_a_symbolic_link_rewrites_the_story_and_keeps_the_link(cli, tmp_path):
     (tmp_path / "shared").mkdir()
     (tmp_path / "drafts").mkdir()

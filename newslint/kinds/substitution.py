@@ -88,8 +88,14 @@ class Substitution(Kind):
         for match in unexcused(found, paragraph, self.exceptions, self.skip_quotes):
             target = self.canonical[self._key(match.group())]
             replacement = target.upper() if match.group().isupper() and len(match.group()) > 1 else target
-            yield Hit(paragraph.start + match.start(), paragraph.start + match.end(), {"canonical": target},
-                      replacement=_with_full_stop(match, replacement, paragraph.text))
+            start, end = paragraph.start + match.start(), paragraph.start + match.end()
+            fix = _with_full_stop(match, replacement, paragraph.text)
+            if "\n" in match.group() or paragraph.document.raw[start:end] != match.group():
+                # A line break or masked markup (a link target, emphasis, an editor's comment, a quote
+                # marker) inside "Dmitri Peskov": replacing the span would re-wrap the copy or delete the
+                # markup, so the finding comes without a fix, for an editor.
+                fix = None
+            yield Hit(start, end, {"canonical": target}, replacement=fix)
 
 
 def check_agreement(kinds: list[Kind]) -> None:

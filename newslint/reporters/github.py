@@ -16,6 +16,8 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
     for f in report.findings:
         properties = {"file": _from_root(f.path, root), "line": f.line, "col": f.column, "endLine": f.end_line,
                       "endColumn": f.end_column, "title": f.rule}
+        if f.line != f.end_line:  # the runner refuses columns on an annotation over several lines
+            del properties["col"], properties["endColumn"]
         listed = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items())
         stream.write(f"::{LEVELS[str(f.severity)]} {listed}::{escape_data(f.message)}\n")
     stream.write(summary_line(summary(report, failed, fail_levels)) + "\n")
