@@ -38,11 +38,35 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", None)
     except UnicodeDecodeError as error:
         bad = f"byte 0x{data[error.start]:02x} at offset {error.start} is not UTF-8"
+    mostly_utf8 = _with_stray_bytes(data)
+    if mostly_utf8 is not None:
+        return Decoded(mostly_utf8, "utf-8", f"{bad}; read as UTF-8, with the bytes that are not as Windows-1252")
     try:
         return Decoded(data.decode("cp1252"), "cp1252", f"{bad}; read as Windows-1252")
     except UnicodeDecodeError:
         # Latin-1 maps every byte, so an export with stray C1 bytes still reads.
         return Decoded(data.decode("latin-1"), "latin-1", f"{bad}; read as Latin-1")
+
+
+def _with_stray_bytes(data: bytes) -> str | None:
+    """UTF-8 copy with a few bytes from elsewhere (a Windows smart quote pasted into the CMS): its text, each
+    stray byte read as Windows-1252. None when there are as many stray bytes as UTF-8 letters beyond ASCII,
+    and the file reads better whole as Windows-1252. Read whole that way, "Erdoğan" would become
+    "ErdoÄŸan": every column after it wrong, and the name no longer itself."""
+    valid = data.decode("utf-8", errors="ignore")
+    stray = len(data) - len(valid.encode("utf-8"))
+    beyond_ascii = len(valid) - len(valid.encode("ascii", errors="ignore"))
+    return data.decode("utf-8", errors=_STRAY_AS_CP1252) if beyond_ascii > stray else None
+
+
+def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    stray = error.object[error.start : error.end]
+    # Five bytes mean nothing in Windows-1252; as in Latin-1, each stands for the character of its number.
+    return "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in stray), error.end
+
+
+_STRAY_AS_CP1252 = "newslint-stray-cp1252"
+codecs.register_error(_STRAY_AS_CP1252, _stray_as_cp1252)
 
 
 def _decode_known(data: bytes, encoding: str, bom: bool) -> Decoded:

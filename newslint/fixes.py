@@ -45,6 +45,8 @@ class FileFix:
         decoded = decode(self.original)
         if decoded.encoding != "utf-8":  # a byte-order mark, UTF-16, a Windows-1252 export
             return f"it is saved as {decoded.encoding}, shown in UTF-8 in the diff"
+        if decoded.notice:  # UTF-8 with stray Windows-1252 bytes
+            return f"{decoded.notice}, shown in UTF-8 in the diff"
         if re.search(r"\r(?!\n)", decoded.text):
             return "its lines end in a bare CR, shown as newlines in the diff"
         return None
