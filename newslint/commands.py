@@ -23,13 +23,11 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
           stdin_filename: str | None = None, quiet: bool = False) -> None:
     """`newslint check`; always ends in sys.exit. The defaults are the command line's (a test holds them
     to it), so `newslint check FILE...` can run without the option parser."""
-    options = dict(paths=paths, rule_files=rule_files, select=select, enable=enable, ignore=ignore,
-                   include=include, exclude=exclude, config_file=config_file, jobs=jobs,
-                   stdin_filename=stdin_filename, quiet=quiet)
     with errors_exit():
         if fix and not diff and "-" in paths:
             raise NewslintError("--fix cannot write to standard input; use --diff")
-        report, tasks = run_checks(fail_level=fail_level, **options)
+        report, tasks = run_checks(paths, rule_files, select, enable, ignore, include, exclude, config_file, jobs,
+                                   stdin_filename, quiet, fail_level)
         findings = _filtered(report.findings, tasks, changed_since, baseline_file, quiet)
         if fix or diff:
             findings = _fixed(findings, tasks, diff, quiet)
@@ -51,8 +49,8 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
         sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
-def run_checks(paths, rule_files, select, enable, ignore, include, exclude, config_file, jobs, stdin_filename, quiet,
-         fail_level=None):
+def run_checks(paths, rule_files, select, enable, ignore, include, exclude, config_file, jobs, stdin_filename,
+               quiet, fail_level=None):
     """Find the files, check them, and say what could not be read: (report, tasks). The report's results
     include the paths never read (missing, or a pipe in a folder), so every format counts them alike."""
     from newslint.config import ConfigFinder, Overrides, check_names, split_names
