@@ -104,12 +104,10 @@ def check_agreement(kinds: list[Kind]) -> None:
     and `--fix` would swap them back and forth. The later rule is named, as the one most likely just written."""
     spelling_rules = [kind for kind in kinds if isinstance(kind, Substitution)]
     for later, kind in enumerate(spelling_rules):
-        for earlier in spelling_rules[: later + 1]:
-            if earlier is kind:
-                clash = _required_and_ruled_out(kind, kind)
-                if clash:
-                    raise kind.rule.error(f"{clash!r} is both a canonical spelling and a variant", "spellings")
-                continue
+        clash = _required_and_ruled_out(kind, kind)
+        if clash:
+            raise kind.rule.error(f"{clash!r} is both a canonical spelling and a variant", "spellings")
+        for earlier in spelling_rules[:later]:
             other = f"rule {earlier.rule.id} ({earlier.rule.path}:{earlier.rule.line})"
             advice = f"so each undoes the other's fix; switch one off, for example ignore: [{earlier.rule.id}]"
             clash = _required_and_ruled_out(earlier, kind)
