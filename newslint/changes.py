@@ -162,7 +162,16 @@ def _verify(top: str | None, ref: str) -> None:
         raise NewslintError(f"--changed-since {ref}: not inside a git repository")
     if subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=top,
                       capture_output=True).returncode != 0:
-        raise NewslintError(f"--changed-since: git does not know the ref {ref!r}", path=top)
+        raise NewslintError(f"--changed-since: git does not know the ref {ref!r}{_shallow_hint(top)}", path=top)
+
+
+def _shallow_hint(top: str) -> str:
+    """CI checkouts are shallow by default (GitHub's actions/checkout fetches one commit), so the ref a pull
+    request is compared with is often simply not there."""
+    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=top, capture_output=True, text=True)
+    if shallow.stdout.strip() != "true":
+        return ""
+    return " (this is a shallow clone: fetch more history, e.g. actions/checkout with fetch-depth: 0)"
 
 
 def _git(top: str, *args: str) -> str:

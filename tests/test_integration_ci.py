@@ -287,6 +287,18 @@ def test_changed_since_a_bad_ref_is_an_error(cli, archive):
     assert "git does not know the ref 'no-such-branch'" in result.stderr
 
 
+def test_changed_since_in_a_shallow_ci_checkout_says_to_fetch_more_history(cli, archive, tmp_path, monkeypatch):
+    """actions/checkout fetches one commit unless told otherwise: the base ref is simply not there."""
+    (archive / "ferry-strike.txt").write_text(FERRY + "\nTalks probably resume next week.\n", encoding="utf-8")
+    _git("commit", "--quiet", "-am", "Ferry update", cwd=archive)
+    checkout = tmp_path / "checkout"
+    _git("clone", "--quiet", "--depth", "1", archive.as_uri(), str(checkout), cwd=archive)
+    monkeypatch.chdir(checkout)
+    result = cli("check", "--changed-since", "HEAD~1", ".")
+    assert result.exit_code == 2
+    assert "git does not know the ref 'HEAD~1' (this is a shallow clone: fetch more history" in result.stderr
+
+
 def test_changed_since_outside_git_is_an_error(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
