@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from newslint.kinds.name_mentions import Mention, Part, _new_part
+from newslint.kinds.name_mentions import Mention, Part, _new_part, composed
 from newslint.kinds.name_spelling import skeleton
 
 
@@ -59,7 +59,7 @@ def particle_case(full: list[Mention], person: Callable[[Mention], tuple], weigh
         if mention.particles is not None:
             forms.setdefault((person(mention), mention.particles.spelling), []).append(mention.particles)
     for uses in forms.values():
-        yield from case_minority(uses, weight, lambda part: part.text)
+        yield from case_minority(uses, weight, lambda part: composed(part.text))
 
 
 def case_minority(parts: list[Part], weight: Callable[[list[Part]], int], form: Callable[[Part], str]) -> Iterator[Flag]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_forms import Flag, article_dropped, case_minority, heaviest, hyphenated_given, one_per_word, particle_case
-from newslint.kinds.name_mentions import Mention, Part
+from newslint.kinds.name_mentions import Mention, Part, composed
 from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, adds_ending, are_variants, drops_final_n, is_baltic_form, is_classical_form, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
@@ -236,7 +236,7 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: s
         by_spelling.setdefault(part.spelling, []).append(part)
     majority = heaviest(by_spelling, weight)
     for uses in _by_person(majority, parts, owner):
-        yield from case_minority(uses, weight, lambda part: part.text[1:])
+        yield from case_minority(uses, weight, lambda part: composed(part.text)[1:])
     if len(by_spelling) < 2:
         return
     uses = tuple(majority)

@@ -4,6 +4,7 @@ taken apart so that "Gen. Mohammed bin Salman's" yields given name "Mohammed", p
 
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 from functools import lru_cache
 
@@ -11,8 +12,10 @@ from newslint.kinds.name_spelling import skeleton
 from newslint.regexcache import compiled
 
 
-# A word (letters, inner apostrophes and hyphens) or a run of initials ("J.R.").
-_WORD = compiled(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019-]*[^\W_])?")
+# Combining accents: copy saved decomposed (macOS, some PDF exports) writes "Erdoğan" as g and a breve.
+_MARKS = "\u0300-\u036f"
+# A word (letters, accents, inner apostrophes and hyphens) or a run of initials ("J.R.").
+_WORD = compiled(rf"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019{_MARKS}-]*[^\W_][{_MARKS}]*)?")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # Latin capitals (Latin Extended-A mixes both cases)
 # Particles: the ones written as words of their own ("van der", "bin") and the Arabic ones fused to a name
 # by a hyphen ("al-Assad", "ash-Sharaa"); "as" and "at" are too common as English words to join a run.
@@ -24,7 +27,7 @@ PARTICLES = SPACED_PARTICLES | FUSED_PARTICLES
 # "Abu" are left out: capitalised inside a name they are as often a name of their own (Abu Hamid).
 CAPITALISED_PARTICLES = SPACED_PARTICLES - frozenset("al el ul bin ben ibn abu bint y".split())
 _PARTICLE_WORD = "(?:" + "|".join(sorted(SPACED_PARTICLES, key=lambda p: (-len(p), p))) + ")"
-_CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019-]*)"
+_CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019{_MARKS}-]*)"
 # Capitalised words (and initials) joined by spaces, with particles between them: "Charles de Gaulle",
 # "Ursula von der Leyen", "John F. Kennedy". It opens on a capital, which the regex engine finds fast;
 # a particle before the run ("al-Assad", "de Gaulle" opening a sentence) is picked up by `_run_start`.
@@ -66,7 +69,13 @@ class Part(NamedTuple):
 
 
 def _new_part(text: str, start: int, end: int) -> Part:
-    return Part(text, start, end, text.casefold(), skeleton(text))  # skeleton is cached
+    return Part(text, start, end, composed(text).casefold(), skeleton(text))  # skeleton is cached
+
+
+def composed(text: str) -> str:
+    """`text` with its accents composed: "Erdoğan" typed and "Erdoğan" saved decomposed (g and a combining
+    breve) look alike to an editor, and are one spelling."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 class Mention(NamedTuple):
