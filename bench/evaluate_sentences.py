@@ -49,10 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(f"evaluate_sentences: {error}", file=sys.stderr)
         return 2
-    if not sentences:
-        print(f"evaluate_sentences: {args.path}: no labelled sentences in it", file=sys.stderr)
-        return 2
     sentences = [s for s in sentences if args.split in ("all", s.split)]
+    if not sentences:
+        print(f"evaluate_sentences: {args.path}: no labelled sentences in it (split: {args.split})", file=sys.stderr)
+        return 2
     engine = Engine(_rules(args.rules, args.enable, args.as_shipped))
     outcomes = [(sentence, _flags(engine, sentence.text)) for sentence in sentences]
     _report(outcomes, args.top, args.show)

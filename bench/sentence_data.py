@@ -57,8 +57,8 @@ def _load_xml(path: Path) -> list[Sentence]:
     except ET.ParseError as error:
         raise DataError(f"{path}: not well-formed XML ({error})") from None
     sentences = []
-    # A file of bare sentences with no `Document` around them is one group.
-    for number, document in enumerate(list(root.iter("Document")) or [root]):
+    documents = list(root.iter("Document"))
+    for number, document in enumerate(documents or [root]):
         group = document.findtext("DocID") or str(number)
         for element in document.iter():
             if element.tag.lower() != "sentence":
@@ -67,7 +67,8 @@ def _load_xml(path: Path) -> list[Sentence]:
             certainty = element.get("certainty")
             uncertain = certainty == "uncertain" if certainty else bool(cues)
             text, spans = _text_and_cue_spans(element)
-            sentences.append(Sentence(text, uncertain, group, cues, spans))
+            # Bare sentences with no `Document` around them are split one by one, as a CSV's are.
+            sentences.append(Sentence(text, uncertain, group if documents else text, cues, spans))
     return sentences
 
 

@@ -26,8 +26,9 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
     with errors_exit():
         if fix and not diff and "-" in paths:
             raise NewslintError("--fix cannot write to standard input; use --diff")
-        report, tasks = run_checks(paths, rule_files, select, enable, ignore, include, exclude, config_file, jobs,
-                                   stdin_filename, quiet, fail_level)
+        report, tasks = run_checks(paths, rule_files=rule_files, select=select, enable=enable, ignore=ignore,
+                                   include=include, exclude=exclude, config_file=config_file, jobs=jobs,
+                                   stdin_filename=stdin_filename, quiet=quiet, fail_level=fail_level)
         findings = _filtered(report.findings, tasks, changed_since, baseline_file, quiet)
         if fix or diff:
             findings = _fixed(findings, tasks, diff, quiet)
@@ -49,7 +50,7 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
         sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
-def run_checks(paths, rule_files, select, enable, ignore, include, exclude, config_file, jobs, stdin_filename,
+def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, config_file, jobs, stdin_filename,
                quiet, fail_level=None):
     """Find the files, check them, and say what could not be read: (report, tasks). The report's results
     include the paths never read (missing, or a pipe in a folder), so every format counts them alike."""
@@ -181,20 +182,13 @@ class errors_exit:
             # the interpreter's final flush cannot fail again; the report was cut short, so not exit 0.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_FINDINGS)
-        if error is not None and not isinstance(error, SystemExit) and not _is_click_exit(error):
+        if error is not None and not isinstance(error, SystemExit):
             if os.environ.get("NEWSLINT_DEBUG"):
                 return False
             say(f"internal error ({kind.__name__}: {error}); this is a bug in newslint, please report it. "
                  "Set NEWSLINT_DEBUG=1 to see the traceback.")
             sys.exit(EXIT_BUG)
         return False
-
-
-def _is_click_exit(error: BaseException) -> bool:
-    """Click's own ways out of a command (`--help` inside it, a usage error): not a bug. Click is loaded
-    only when the command line needed it."""
-    click = sys.modules.get("click")
-    return click is not None and isinstance(error, (click.exceptions.Exit, click.ClickException))
 
 
 def say(message: str) -> None:

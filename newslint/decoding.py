@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from typing import NamedTuple
 
 # Control bytes that never occur in prose; many of them mean the file is not text at all.
@@ -49,24 +50,23 @@ def decode(data: bytes) -> Decoded:
 
 
 def _with_stray_bytes(data: bytes) -> str | None:
-    """UTF-8 copy with a few bytes from elsewhere (a Windows smart quote pasted into the CMS): its text, each
-    stray byte read as Windows-1252. None when there are as many stray bytes as UTF-8 letters beyond ASCII,
-    and the file reads better whole as Windows-1252. Read whole that way, "Erdoğan" would become
+    """UTF-8 copy with a few bytes from elsewhere (Windows smart quotes pasted into the CMS): its text, each
+    stray byte read as Windows-1252. None when the file reads better whole as Windows-1252: it has no
+    UTF-8 beyond ASCII, or its stray bytes outnumber its UTF-8 characters and include letters (0xC0 and
+    up; quotes, dashes and symbols are below). Read whole as Windows-1252, "Erdoğan" would become
     "ErdoÄŸan": every column after it wrong, and the name no longer itself."""
-    valid = data.decode("utf-8", errors="ignore")
-    stray = len(data) - len(valid.encode("utf-8"))
-    beyond_ascii = len(valid) - len(valid.encode("ascii", errors="ignore"))
-    return data.decode("utf-8", errors=_STRAY_AS_CP1252) if beyond_ascii > stray else None
+    text = data.decode("utf-8", errors="surrogateescape")  # each stray byte becomes U+DC80 to U+DCFF
+    stray = _ESCAPED.findall(text)
+    beyond_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - len(stray)
+    if beyond_ascii > len(stray) or beyond_ascii and max(stray) < "\udcc0":
+        return text.translate(_ESCAPED_AS_CP1252)
+    return None
 
 
-def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
-    stray = error.object[error.start : error.end]
-    # Five bytes mean nothing in Windows-1252; as in Latin-1, each stands for the character of its number.
-    return "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in stray), error.end
-
-
-_STRAY_AS_CP1252 = "newslint-stray-cp1252"
-codecs.register_error(_STRAY_AS_CP1252, _stray_as_cp1252)
+_ESCAPED = re.compile("[\udc80-\udcff]")
+# Five bytes mean nothing in Windows-1252; as in Latin-1, each stands for the character of its number.
+_ESCAPED_AS_CP1252 = {0xDC00 + byte: bytes([byte]).decode("cp1252", errors="ignore") or chr(byte)
+                      for byte in range(0x80, 0x100)}
 
 
 def _decode_known(data: bytes, encoding: str, bom: bool) -> Decoded:

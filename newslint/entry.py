@@ -19,7 +19,7 @@ def entry() -> None:
     the pre-commit case, a tenth of its time and does nothing a linter needs. So once the exit handlers
     have run (one saves the regex cache) and the output is flushed, the process ends at once. After a
     worker pool, the interpreter winds down as usual: its shutdown is what stops the pool's threads."""
-    from newslint.commands import EXIT_FINDINGS
+    from newslint.commands import EXIT_FINDINGS, check
 
     try:
         plain = plain_check(sys.argv[1:])
@@ -28,8 +28,6 @@ def entry() -> None:
 
             main()  # standalone click: every run, --help and usage errors included, ends in sys.exit(an int)
         else:
-            from newslint.commands import check
-
             check(**plain)  # ends in sys.exit, as the click command does
     except SystemExit as exit:
         if "concurrent.futures.process" in sys.modules:

@@ -22,8 +22,12 @@ def test_rule_examples_flag_and_pass(rule):
     assert [result.example for result in run_examples(rule) if not result.ok] == []
 
 
+BENCH = str(Path(__file__).resolve().parent.parent / "bench")
+
+
 def _bench_module(name: str):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    if BENCH not in sys.path:
+        sys.path.insert(0, BENCH)
     return __import__(name)
 
 
@@ -52,6 +56,15 @@ def test_evaluation_reads_a_folder_of_xml_and_spreadsheet_csv(tmp_path, capsys):
         ("The ferry reportedly sank", True), ("The ferry sank", False)]
     assert _bench_module("evaluate_sentences").main([str(tmp_path)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "precision=1.000 recall=1.000 f1=1.000 n=4"
+
+
+def test_bare_xml_sentences_are_split_one_by_one(tmp_path):
+    """With no `Document` around them there is no paragraph to keep together: each sentence falls in the
+    tune or check split on its own, so `--split check` is never empty."""
+    sentences = "".join(f'<Sentence certainty="certain">The ferry to Island {n} sailed at noon.</Sentence>'
+                        for n in range(20))
+    (tmp_path / "bare.xml").write_text(f"<Annotation>{sentences}</Annotation>", encoding="utf-8")
+    assert {s.split for s in _bench_module("sentence_data").load(tmp_path / "bare.xml")} == {"tune", "check"}
 
 
 @pytest.mark.parametrize("name, content, message", [

@@ -90,6 +90,20 @@ def test_a_spelling_both_asked_for_and_ruled_out_in_one_rule_is_refused(cli, tmp
     assert result.exit_code == 2 and "'Kiev' is both a canonical spelling and a variant" in result.stderr
 
 
+def test_house_spellings_that_agree_load_beside_the_shipped_list(cli, tmp_path):
+    """A case-sensitive rule may rule out a spelling that differs from its own only in case, and a desk's
+    list may share names with the shipped one as long as neither asks for what the other rules out."""
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n  - id: house.nato\n    kind: substitution\n    severity: warning\n    message: m\n"
+        "    description: d\n    ignore_case: false\n    spellings: [{canonical: Nato, variants: [NATO]}]\n"
+        "  - id: house.places\n    kind: substitution\n    severity: warning\n    message: m\n"
+        "    description: d\n    spellings: [{canonical: Kyiv, variants: [Kiev, Kyjiw]}]\n", encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("NATO ministers met in Kyiv on Tuesday, the alliance said.\n", encoding="utf-8")
+    result = cli("check", "--rules", tmp_path / "house.yaml", "--select", "house,names", story)
+    assert result.exit_code == 1 and f"{story}:1:1: warning house.nato m" in result.stdout, result.output
+
+
 # Windows before a capitalised word: a stop (or a title's full stop), closing quotes, white space and opening
 # quotes, each present or not, and line breaks where "$" treats them specially (said. "<break>Smith).
 _WORDS = ["said", "Mr", "U.S", ""]

@@ -52,3 +52,20 @@ def test_pre_commit_call_prints_what_click_prints_without_loading_click(tmp_path
     assert plain.returncode == 1 and "hedging." in plain.stdout
     imported = [line.rsplit("|", 1)[-1].strip() for line in plain.stderr.splitlines() if line.startswith("import time")]
     assert "newslint.engine" in imported and not any(name.split(".")[0] == "click" for name in imported)
+
+
+@pytest.mark.parametrize("config", [None, "select: [hedgin]\n", "rules: [\n"])
+def test_pre_commit_call_fails_as_click_does(tmp_path, config):
+    """A missing draft, a misspelt rule set in the desk's config, a config that is not YAML: the same
+    message and exit code without click as with it."""
+    if config is not None:
+        (tmp_path / ".newslint.yaml").write_text(config, encoding="utf-8")
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run(*options):
+        return subprocess.run([sys.executable, "-m", "newslint", "check", *options, "missing-draft.txt"],
+                              capture_output=True, text=True, env=env, cwd=tmp_path)
+
+    plain, parsed = run(), run("--format", "text")
+    assert (plain.returncode, plain.stdout, plain.stderr) == (parsed.returncode, parsed.stdout, parsed.stderr)
+    assert plain.returncode == 2 and plain.stderr.startswith("newslint: error: ")

@@ -121,10 +121,10 @@ def check_agreement(kinds: list[Kind]) -> None:
 
 
 def _required_and_ruled_out(requires: Substitution, rules_out: Substitution) -> str | None:
-    """A spelling that `requires` asks for and `rules_out` flags, or None. Compared in lower case: one of
-    the two rules usually ignores case, and a desk never means two spellings that differ only in case."""
-    required = {_SPACE.sub(" ", target.strip()).lower(): target for target in requires.canonical.values()}
-    return next((required[key.lower()] for key in rules_out.canonical if key.lower() in required), None)
+    """A spelling that `requires` asks for and `rules_out` flags (by its own case rule: a case-sensitive
+    {canonical: Nato, variants: [NATO]} flags no "Nato"), or None."""
+    return next((target for target in dict.fromkeys(requires.canonical.values())
+                 if rules_out._key(target) in rules_out.canonical), None)
 
 
 def _with_full_stop(match, replacement: str, text: str) -> str | None:
