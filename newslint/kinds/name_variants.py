@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
 from newslint.kinds.name_groups import inconsistencies
-from newslint.kinds.name_mentions import Mention, find_mentions
+from newslint.kinds.name_mentions import Mention, composed, find_mentions
 
 
 class NameVariants(Kind):
@@ -33,7 +33,7 @@ class NameVariants(Kind):
         for flag in inconsistencies(find_mentions(document)):
             if flag.part.spelling not in self.exceptions:
                 first_line = document.position(flag.majority.start)[0]  # a message value, not the hit's place
-                values = {"majority": flag.majority.text, "first_line": first_line, "first_use": first_line,
+                values = {"majority": composed(flag.majority.text), "first_line": first_line, "first_use": first_line,
                           "drafts": 1}
                 yield Hit(flag.part.start, flag.part.end, values)
 
@@ -57,7 +57,7 @@ class NameVariants(Kind):
             if (path, flag.part.spelling) not in reported:
                 reported.add((path, flag.part.spelling))
                 majority_path, majority_line = flag.majority.where[:2]
-                values = {"majority": flag.majority.text, "first_line": majority_line,
+                values = {"majority": composed(flag.majority.text), "first_line": majority_line,
                           "first_use": f"{majority_path}:{majority_line}", "drafts": len(files)}
                 yield CrossHit(*flag.part.where, flag.part.text, values)
 
