@@ -17,6 +17,13 @@ import warnings
 
 from newslint.errors import NewslintError
 
+try:  # the parser Python's `re` is built on, which newslint reads patterns with; renamed in Python 3.11
+    from re import _constants as regex_constants
+    from re import _parser as regex_parser
+except ImportError:  # Python 3.10
+    import sre_constants as regex_constants  # type: ignore[no-redef]
+    import sre_parse as regex_parser  # type: ignore[no-redef]
+
 # Python's `\w` for text is "isalnum() or underscore"; RE2 needs it spelled out to be Unicode-aware.
 WORD = r"\p{L}\p{N}_"
 # Exactly the characters for which str.isspace() is true, as Python's `\s` matches.
@@ -127,12 +134,8 @@ def validate_pattern(source: str, ignore_case: bool = False) -> int:
 def can_match_empty(source: str, ignore_case: bool = False) -> bool:
     """Can `source` (a valid pattern) match no characters at all? Such a phrase ("a*", "x?") flags a
     zero-width gap between words: a finding with no text that no editor can act on."""
-    try:
-        from re import _parser  # Python 3.11+; sre_parse before
-    except ImportError:
-        import sre_parse as _parser  # type: ignore[no-redef]
     # The shortest match the parser works out for the pattern: 0 for an empty one, lookaround alone included.
-    return _parser.parse(source, re.IGNORECASE if ignore_case else 0).getwidth()[0] == 0
+    return regex_parser.parse(source, re.IGNORECASE if ignore_case else 0).getwidth()[0] == 0
 
 
 def longest_first(phrases: list[str]) -> list[int]:

@@ -14,10 +14,10 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
-from re import _constants as _c
-from re import _parser
 
 from newslint.patterns import longest_first
+from newslint.patterns import regex_constants as _c
+from newslint.patterns import regex_parser as _parser
 from newslint.regexcache import compiled
 
 _WORD = compiled(r"\w+")
@@ -28,6 +28,8 @@ _OTHER_WORD = compiled(r"\w*[^\W\x00-\x7f]\w*")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # More first words than this is not a phrase list but a pattern: scan it the ordinary way.
 _MAX_WORDS = 2000
+# Repeats, greedy or not (and possessive, from Python 3.11 on).
+_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
 # A character class wider than this ("[a-z]") is not a handful of spellings.
 _MAX_CLASS = 8
 
@@ -271,7 +273,7 @@ def _step(op, av, states: set[tuple]) -> set[tuple]:
         return set().union(*(_walk(list(branch), states) for branch in av[1]))
     if op is _c.SUBPATTERN:
         return _walk(list(av[3]), states)
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+    if op in _REPEATS:
         low, high, item = av
         if (low, high) == (0, 1) and _is_any_word(item) and all(not prefix for prefix, _, _ in states):
             return states | {(prefix, ended, True) for prefix, ended, _ in states}  # "(?:\\w+\\s+)?officials"

@@ -4,6 +4,7 @@ be written never fails a run."""
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -100,6 +101,7 @@ def _restart(monkeypatch):
     monkeypatch.setattr(regexcache, "_NEW", {})
 
 
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="programs are kept only from CPython 3.11's compiler on")
 def test_compiled_patterns_survive_a_restart(cache, monkeypatch):
     _restart(monkeypatch)
     assert not regexcache.is_known_pattern(r"allegedly|reportedly", 2)
