@@ -50,3 +50,9 @@ def source_root() -> str:
             return here
         folder = parent
     return folder
+
+
+def below(path: str, root: str) -> str | None:
+    """`path` relative to `root` (as `source_root` gives it), or None when it lies outside."""
+    relative = os.path.relpath(os.path.abspath(path), root)
+    return None if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative

@@ -3,9 +3,7 @@ pull request's changed files, then the summary line as plain text."""
 
 from __future__ import annotations
 
-import os
-
-from newslint.reporters import source_root, summary
+from newslint.reporters import below, source_root, summary
 from newslint.reporters.text import summary_line
 
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}
@@ -25,8 +23,7 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
 
 def _from_root(path: str, root: str) -> str:
     """A path as the pull request names it: from the repository's top (the path given, outside it)."""
-    relative = os.path.relpath(os.path.abspath(path), root) if path != "<stdin>" else path
-    return path if relative.startswith(os.pardir) else relative
+    return path if path == "<stdin>" else below(path, root) or path
 
 
 def escape_data(text: str) -> str:

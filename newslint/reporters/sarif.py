@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from newslint import __version__
 from newslint.baseline import fingerprint, occurrences
-from newslint.reporters import source_root, summary
+from newslint.reporters import below, source_root, summary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/newslint/"
@@ -93,9 +93,8 @@ def _result(finding, index: dict, print_: str, cwd: str) -> dict:
 
 def _uri(path: str, cwd: str) -> str:
     """Relative to the run's directory when below it (what code scanning expects), else a file URI."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, cwd)
-    if relative.startswith(".."):
-        return Path(absolute).as_uri()
+    relative = below(path, cwd)
+    if relative is None:
+        return Path(os.path.abspath(path)).as_uri()
     # The name's bytes, percent-encoded (RFC 3986): a name that is not UTF-8 keeps the bytes it has on disk.
     return quote(os.fsencode(Path(relative).as_posix()))
