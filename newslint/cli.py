@@ -7,7 +7,8 @@ import sys
 import click
 
 from newslint import commands
-from newslint.commands import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, errors_exit, run_checks
+from newslint.commands import errors_exit, run_checks
+from newslint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from newslint.reporters import FORMATS
 
 LEVELS = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)

@@ -8,11 +8,9 @@ import os
 import signal
 import sys
 
-from newslint.errors import NewslintError
+from newslint.errors import (EXIT_BUG, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_TERMINATED,
+                             NewslintError)
 from newslint.finding import Severity
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
-EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # Ctrl-C, SIGTERM
 
 
 def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: str | None = None,

@@ -11,6 +11,8 @@ import atexit
 import os
 import sys
 
+from newslint.errors import EXIT_FINDINGS, EXIT_INTERRUPTED
+
 
 def entry() -> None:
     """Run the command, then exit at once.
@@ -19,9 +21,9 @@ def entry() -> None:
     the pre-commit case, a tenth of its time and does nothing a linter needs. So once the exit handlers
     have run (one saves the regex cache) and the output is flushed, the process ends at once. After a
     worker pool, the interpreter winds down as usual: its shutdown is what stops the pool's threads."""
-    from newslint.commands import EXIT_FINDINGS, check
-
     try:
+        from newslint.commands import check
+
         plain = plain_check(sys.argv[1:])
         if plain is None:
             from newslint.cli import main
@@ -33,6 +35,10 @@ def entry() -> None:
         if "concurrent.futures.process" in sys.modules:
             raise
         code = exit.code
+    except KeyboardInterrupt:
+        # Ctrl-C before the command's own handler is in place (while click or the rules are imported).
+        sys.stderr.write("newslint: interrupted\n")
+        code = EXIT_INTERRUPTED
     atexit._run_exitfuncs()
     try:
         sys.stdout.flush()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+# How a run ends (documented in the README): clean, findings at or above the failure level, a usage,
+# config or input error, a bug; Ctrl-C and SIGTERM as shells report them (128 + signal).
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+
 
 class NewslintError(Exception):
     """A problem with the user's input, rules or configuration; the CLI prints it and exits 2."""

@@ -92,3 +92,30 @@ def test_an_interrupted_run_exits_cleanly(tmp_path, command, how, code):
     assert _session_processes(run.pid) == []
     assert snapshot(tree) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy"]  # no baseline, no temporary file
+
+
+# Stands in for a Ctrl-C while the command line's modules load: the import of `module` raises it.
+_INTERRUPTED_IMPORT = """
+import sys
+
+MODULE = sys.argv[1]
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == MODULE:
+            raise KeyboardInterrupt
+
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["newslint", "check", *sys.argv[2:]]
+from newslint.entry import entry
+entry()
+"""
+
+
+@pytest.mark.parametrize("module, options", [("click", ["--format", "json"]), ("newslint.commands", [])])
+def test_ctrl_c_while_starting_up_exits_cleanly(tmp_path, module, options):
+    story = tmp_path / "story.txt"
+    story.write_text(f"{PARAGRAPH}\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", _INTERRUPTED_IMPORT, module, *options, str(story)],
+                         capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stdout, run.stderr) == (130, "", "newslint: interrupted\n")
