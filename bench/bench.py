@@ -171,7 +171,7 @@ def bench_planted(newslint: list[str], count: int, sample_size: int) -> dict:
         measure.run([*argv, copies[0]], env=newslint_env())
         run = measure.run([*argv, *copies], env=newslint_env(), keep_stdout=True)
         findings = duplicates.load_findings(run.stdout)
-        found, exact = duplicates.recall_of_plants(plants, findings)
+        found, exact = duplicates.recall_of_plants(plants, findings, 90)
         file_repeats = duplicates.repeats_found(groups_files, findings)
         body_repeats = duplicates.repeats_found(groups_bodies, findings)
         print(f"   newslint {run.wall:.2f} s, plants found {found}/{len(plants)}", file=sys.stderr)
@@ -189,7 +189,7 @@ def bench_planted(newslint: list[str], count: int, sample_size: int) -> dict:
         truth = duplicates.exhaustive_truth(sample, 90)
         exhaustive_wall = time.perf_counter() - started
         sample_run = measure.run([*argv, *sample], env=newslint_env(), keep_stdout=True)
-        sample_found = duplicates.detected(duplicates.load_findings(sample_run.stdout), sample, 90)
+        sample_found = duplicates.detected(duplicates.load_findings(sample_run.stdout), 90)
         hits = len(truth & sample_found)
         return {
             "files": len(copies), "wall": run.wall, "max_rss": run.max_rss, "tree_rss": run.tree_rss,

@@ -95,27 +95,46 @@ def _edit(paragraph: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def recall_of_plants(plants: list[Plant], findings: list[dict]) -> tuple[int, int]:
-    """(found, found pointing at the planted source). Files are compared in path order, so the finding sits
-    on whichever copy sorts later: the planted copy, or the original paragraph in the source file."""
-    at = {}
-    for finding in findings:
-        if finding["rule"].startswith("duplicates.across"):
-            at.setdefault((finding["path"], finding["line"]), []).append(finding["message"])
+def recall_of_plants(plants: list[Plant], findings: list[dict], threshold: float) -> tuple[int, int]:
+    """(found, found naming the other copy). Files are compared in path order, so the finding sits on
+    whichever copy sorts later: the planted copy, or the original paragraph in the source file (which may
+    name a third file that holds it too). A story finding covers its paragraphs as `detected` says."""
+    covered = detected(findings, threshold)
+    at, stories = {}, {}
+    for finding in _cross_file(findings):
+        at.setdefault((finding["path"], finding["line"]), []).append(finding["message"])
+        if _covers_story(finding):
+            stories.setdefault(finding["path"], []).append(finding["message"])
     found = exact = 0
     for plant in plants:
+        if (plant.target, plant.line) not in covered and (plant.source, plant.source_line) not in covered:
+            continue
+        found += 1
+        names = (Path(plant.source).name, Path(plant.target).name)
         messages = at.get((plant.target, plant.line), []) + at.get((plant.source, plant.source_line), [])
-        if messages:
-            found += 1
-            names = (Path(plant.source).name, Path(plant.target).name)
-            exact += any(name in message for message in messages for name in names)
+        messages += stories.get(plant.target, []) + stories.get(plant.source, [])
+        exact += any(name in message for message in messages for name in names)
     return found, exact
+
+
+def _cross_file(findings: list[dict]) -> list[dict]:
+    return [f for f in findings if f["rule"].startswith("duplicates.across")]
+
+
+def _covers_story(finding: dict) -> bool:
+    """A finding for a whole story or part of one, rather than for the paragraph it points at."""
+    return finding["message"].startswith(("Story ", "Part of the story "))
+
+
+def _source_of(finding: dict) -> str:
+    """The earlier file a story finding names: "... repeats PATH (97% alike)."""
+    return finding["message"].split(" repeats ", 1)[1].rsplit(" (", 1)[0]
 
 
 def repeats_found(groups: list[list[str]], findings: list[dict]) -> tuple[int, int]:
     """(later copies with a cross-file finding, later copies): each group's first file in path order is the
     original, every other is a repeat that must be reported."""
-    flagged = {f["path"] for f in findings if f["rule"].startswith("duplicates.across")}
+    flagged = {f["path"] for f in _cross_file(findings)}
     later = [path for group in groups for path in sorted(group)[1:]]
     return sum(path in flagged for path in later), len(later)
 
@@ -147,21 +166,31 @@ def exhaustive_truth(paths: list[str], threshold: float) -> set[tuple[str, int]]
     return truth
 
 
-def detected(findings: list[dict], paths: list[str], threshold: float) -> set[tuple[str, int]]:
-    """(path, line) of paragraphs newslint reported; a whole-story finding covers all of its file."""
+def detected(findings: list[dict], threshold: float) -> set[tuple[str, int]]:
+    """(path, line) of paragraphs newslint reported. A whole-story finding covers every paragraph of its
+    file; a part-of-the-story finding covers those that match a paragraph of the earlier file it names."""
+    from rapidfuzz import fuzz, process
+
     from newslint import kinds
     from newslint.document import Document
     from newslint.ruleset import builtin_rule_files, load_rules
 
     rule = next(r for r in load_rules(builtin_rule_files()) if r.id == "duplicates.across-files")
     kind = kinds.create(rule)
+
+    def paragraphs(path: str) -> list:
+        return [p for _, p in kind._paragraphs(Document.read(path))]
+
     found = set()
-    whole = {f["path"] for f in findings if f["rule"].startswith("duplicates.across") and "Story" in f["message"]}
-    for f in findings:
-        if f["rule"].startswith("duplicates.across"):
-            found.add((f["path"], f["line"]))
-    for path in whole:
-        found.update((path, p.line) for _, p in kind._paragraphs(Document.read(path)))
+    for f in _cross_file(findings):
+        found.add((f["path"], f["line"]))
+        if f["message"].startswith("Story "):
+            found.update((f["path"], p.line) for p in paragraphs(f["path"]))
+        elif _covers_story(f):
+            earlier = [p.key for p in paragraphs(_source_of(f))]
+            found.update((f["path"], p.line) for p in paragraphs(f["path"])
+                         if process.extractOne(p.key, earlier, scorer=fuzz.ratio, processor=None,
+                                               score_cutoff=threshold) is not None)
     return found
 
 

@@ -38,9 +38,9 @@ def test_findings_exit_1_with_clickable_lines(cli):
     result = cli("check", "--select", "duplicates", PASTED)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == (f"{PASTED}:6:1: error duplicates.paragraph Paragraph repeats line 2 (100% alike); "
-                        "delete one copy.")
-    assert lines[-1] == "newslint: 4 findings (4 errors); 1 file checked; failed (fail level: warning)."
+    assert lines[0] == (f"{PASTED}:6:1: error duplicates.paragraph A block of 4 paragraphs repeats lines 2\u20135 "
+                        "(100% alike); delete one copy.")
+    assert lines[-1] == "newslint: 1 finding (1 error); 1 file checked; failed (fail level: warning)."
 
 
 def test_fail_level_above_findings_exits_0(cli, tmp_path):
@@ -55,14 +55,14 @@ def test_fail_level_above_findings_exits_0(cli, tmp_path):
 def test_json_format(cli):
     result = cli("check", "--format", "json", "--select", "duplicates", PASTED)
     data = json.loads(result.stdout)
-    line = PASTED.read_text(encoding="utf-8").splitlines()[5]
-    assert data["findings"][0] == {
-        "path": str(PASTED), "line": 6, "column": 1, "end_line": 6, "end_column": len(line) + 1,  # exclusive
+    lines = PASTED.read_text(encoding="utf-8").splitlines()[5:9]
+    assert data["findings"] == [{
+        "path": str(PASTED), "line": 6, "column": 1, "end_line": 9, "end_column": len(lines[-1]) + 1,  # exclusive
         "rule": "duplicates.paragraph", "severity": "error",
-        "message": "Paragraph repeats line 2 (100% alike); delete one copy.",
-        "text": line,
-    }
-    assert data["summary"]["findings"] == 4 and data["summary"]["failed"] is True
+        "message": "A block of 4 paragraphs repeats lines 2\u20135 (100% alike); delete one copy.",
+        "text": "\n".join(lines),
+    }]
+    assert data["summary"]["findings"] == 1 and data["summary"]["failed"] is True
 
 
 def test_output_is_identical_run_after_run(cli):

@@ -112,6 +112,22 @@ def test_exact_repeats_go_without_a_gap_but_near_repeats_stay_findings(cli, tmp_
     assert result.stdout.splitlines()[0] == f"{story}:5:1: error duplicates.paragraph Paragraph repeats line 3 (97% alike); delete one copy."
 
 
+@pytest.mark.parametrize("changed", [False, True])
+def test_a_block_pasted_twice_is_one_finding_and_goes_whole_only_when_copied_exactly(cli, tmp_path, changed):
+    story = tmp_path / "power.txt"
+    block = [LEAD, DAMAGE, QUOTE]
+    copy = [LEAD, DAMAGE.replace("12,000 households", "12,000 homes") if changed else DAMAGE, QUOTE]
+    story.write_text(_story("\n", "Power restored after drone strike", *block, *copy), encoding="utf-8")
+    message = (f"{story}:9:1: error duplicates.paragraph A block of 3 paragraphs repeats lines 3\u20137 "
+               f"({97 if changed else 100}% alike); delete one copy.")
+    assert cli("check", "--jobs", "1", "--select", "duplicates", story).stdout.splitlines()[0] == message
+    result = cli("check", "--jobs", "1", "--select", "duplicates", "--fix", story)
+    assert result.exit_code == (1 if changed else 0)
+    assert ("fixed 1 finding in 1 file" in result.stderr) != changed
+    kept = [*block, *copy] if changed else block
+    assert story.read_text(encoding="utf-8") == _story("\n", "Power restored after drone strike", *kept)
+
+
 def test_utf8_copy_with_pasted_windows_smart_quotes_keeps_its_columns_and_names(cli, tmp_path):
     """Windows-1252 quotes (bytes 0x92, 0x93, 0x94; more of them than accented letters) in a UTF-8 story:
     only those bytes are read as Windows-1252, so "Erdoğan" stays itself and the columns after it are an

@@ -1,5 +1,8 @@
 """Paragraphs repeated within a file or across files, exactly or with a few words changed.
 
+One mistake is one finding: a block pasted twice is reported once, over the later copy; a story filed
+twice, or re-filed with edits, once per earlier story it repeats.
+
 Candidates come from shared word shingles (an inverted index), never from comparing every paragraph
 with every other; an edit-distance score (rapidfuzz's) only confirms a candidate, so a run over thousands
 of files stays linear.
@@ -79,15 +82,32 @@ class NearDuplicate(Kind):
     def check(self, document) -> Iterator[Hit]:
         if self.scope != "file":
             return
+        paragraphs = self._paragraphs(document)
         index = _Index(self.same_figures)
-        for span, paragraph in self._paragraphs(document):
+        repeats = []  # (position of the later copy, position of the earlier one, similarity)
+        for position, (_, paragraph) in enumerate(paragraphs):
             match = index.best_match(paragraph, self.threshold)
             if match is not None:
-                (_, earlier), similarity = match
-                # Only a character-for-character copy is deleted unasked; a changed copy needs an editor.
-                fix = "" if earlier.text == paragraph.text and _stands_alone(document, span) else None
-                yield Hit(span.start, span.end, _values(f"line {earlier.line}", similarity, "Paragraph"), fix)
+                repeats.append((position, *match))
             index.add(document.path, paragraph)
+        for block in _runs(repeats):
+            yield self._block_hit(document, paragraphs, block)
+
+    @staticmethod
+    def _block_hit(document, paragraphs, block) -> Hit:
+        """One finding for a run of paragraphs that repeats an earlier run in order: a block pasted twice is
+        one mistake, reported once over the whole later copy."""
+        (first, first_earlier, _), (last, last_earlier, _) = block[0], block[-1]
+        start, end = paragraphs[first][0].start, paragraphs[last][0].end
+        earlier_start, earlier_end = paragraphs[first_earlier][0].start, paragraphs[last_earlier][0].end
+        similarity = min(score for _, _, score in block)
+        # Only a character-for-character copy is deleted unasked; a changed copy needs an editor.
+        copied = document.raw[start:end] == document.raw[earlier_start:earlier_end]
+        fix = "" if copied and _stands_alone(document, start, end) else None
+        if len(block) == 1:
+            return Hit(start, end, _values(f"line {paragraphs[first_earlier][1].line}", similarity, "Paragraph"), fix)
+        lines = f"lines {paragraphs[first_earlier][1].line}\u2013{paragraphs[last_earlier][1].end_line}"
+        return Hit(start, end, _values(lines, similarity, f"A block of {len(block)} paragraphs"), fix)
 
     # Across files ----------------------------------------------------------------------------------
 
@@ -104,23 +124,31 @@ class NearDuplicate(Kind):
             if not summary or not summary["paragraphs"]:
                 continue
             # The index holds earlier files only: this file's paragraphs are added after it is matched.
-            matches = [(paragraph, index.best_match(paragraph, self.threshold)) for paragraph in summary["paragraphs"]]
-            sources = {match[0][0] for _, match in matches if match}
-            if len(sources) == 1 and all(match for _, match in matches) and summary["first"]:
-                yield self._whole_story(path, summary["first"], sources.pop(), matches)
-            else:
-                for paragraph, match in matches:
-                    if match:
-                        (source, earlier), similarity = match
-                        yield CrossHit(path, *paragraph.location,
-                                       _values(f"{source}:{earlier.line}", similarity, "Paragraph"))
+            by_source: dict[str, list[tuple[Paragraph, Paragraph, int]]] = {}
+            for paragraph in summary["paragraphs"]:
+                match = index.best_match(paragraph, self.threshold)
+                if match is not None:
+                    source, earlier = index.entries[match[0]]
+                    by_source.setdefault(source, []).append((paragraph, earlier, match[1]))
+            yield from self._cross_hits(path, summary, by_source)
             for paragraph in summary["paragraphs"]:
                 index.add(path, paragraph)
 
     @staticmethod
-    def _whole_story(path, first, source, matches) -> CrossHit:
-        similarity = min(similarity for _, (_, similarity) in matches)
-        return CrossHit(path, *first, _values(source, similarity, "Story"))
+    def _cross_hits(path, summary, by_source) -> Iterator[CrossHit]:
+        """One finding per earlier file this one repeats: the whole story, part of it (a story re-filed with
+        edits), or one paragraph (a shared wire formula), at the first paragraph it concerns."""
+        total = len(summary["paragraphs"])
+        for source, repeats in by_source.items():
+            similarity = min(score for _, _, score in repeats)
+            paragraph, earlier, _ = repeats[0]
+            if len(repeats) == total and summary["first"]:
+                yield CrossHit(path, *summary["first"], _values(source, similarity, "Story"))
+            elif len(repeats) > 1:
+                extent = f"Part of the story ({len(repeats)} of {total} paragraphs)"
+                yield CrossHit(path, *paragraph.location, _values(source, similarity, extent))
+            else:
+                yield CrossHit(path, *paragraph.location, _values(f"{source}:{earlier.line}", similarity, "Paragraph"))
 
     def _paragraphs(self, document) -> list[tuple[object, Paragraph]]:
         # Both shipped duplicate rules reduce paragraphs the same way: work it out once per document.
@@ -168,11 +196,12 @@ class _Index:
                 posting.append(number)
         postings.update(dict.fromkeys(set(paragraph.shingles) - seen if seen else paragraph.shingles, number))
 
-    def best_match(self, paragraph: Paragraph, threshold: float) -> tuple[tuple[str, Paragraph], int] | None:
-        """The earliest exact repeat, else the most similar candidate at or above `threshold`."""
+    def best_match(self, paragraph: Paragraph, threshold: float) -> tuple[int, int] | None:
+        """(entry number, similarity) of the earliest exact repeat, else of the most similar candidate at or
+        above `threshold`."""
         exact = self.exact.get(paragraph.key)
         if exact is not None:
-            return self.entries[exact], 100
+            return exact, 100
         postings = self.postings
         common = postings.keys() & paragraph.shingles
         if not common:
@@ -195,7 +224,7 @@ class _Index:
                 continue
             score = int(similarity.ratio(paragraph.key, self.entries[number][1].key))
             if score >= threshold and (best is None or score > best[1]):
-                best = (self.entries[number], score)
+                best = (number, score)
         return best
 
 
@@ -215,12 +244,26 @@ def _locate(document, span) -> tuple:
     return line, column, end_line, end_column, document.raw[span.start : span.end]
 
 
-def _stands_alone(document, span) -> bool:
-    """The paragraph fills its lines (no list marker or quote mark beside it), so deleting it is safe."""
-    line_start = document.raw.rfind("\n", 0, span.start) + 1
-    line_end = document.raw.find("\n", span.end)
-    after = document.raw[span.end :] if line_end < 0 else document.raw[span.end : line_end]
-    return not document.raw[line_start : span.start].strip() and not after.strip()
+def _stands_alone(document, start: int, end: int) -> bool:
+    """The text from `start` to `end` fills its lines (no list marker or quote mark beside it), so deleting
+    it is safe."""
+    line_start = document.raw.rfind("\n", 0, start) + 1
+    line_end = document.raw.find("\n", end)
+    after = document.raw[end:] if line_end < 0 else document.raw[end:line_end]
+    return not document.raw[line_start:start].strip() and not after.strip()
+
+
+def _runs(repeats: list[tuple[int, int, int]]) -> Iterator[list[tuple[int, int, int]]]:
+    """(later position, earlier position, similarity) repeats, in order, cut into runs where both copies go
+    on paragraph by paragraph; a run ends before its earlier copy would reach its later one."""
+    run: list[tuple[int, int, int]] = []
+    for repeat in repeats:
+        if run and not (repeat[0] == run[-1][0] + 1 and repeat[1] == run[-1][1] + 1 and repeat[1] < run[0][0]):
+            yield run
+            run = []
+        run.append(repeat)
+    if run:
+        yield run
 
 
 def _values(earlier: str, similarity: int, extent: str) -> dict:
