@@ -34,6 +34,9 @@ class Engine:
             from newslint.kinds.substitution import check_agreement
 
             check_agreement(self.kinds)
+            for kind in self.kinds:
+                if kind.rule.kind == "name_variants":
+                    kind.defer_to_house_style(self.kinds)
         self._by_unit = {unit: [k for k in self.kinds if k.unit == unit] for unit in ("document", "paragraph", "sentence")}
         self.cross_file = [k for k in self.kinds if k.cross_file]
         self.stopped: set[str] = set()  # rules whose pattern overran its time budget

@@ -26,11 +26,25 @@ class NameVariants(Kind):
         super().__init__(rule)
         self.scope = self.read_scope()
         self.exceptions = {name.casefold() for name in rule.strings("exceptions")}
+        self.house: list[Kind] = []  # the spelling rules this run enforces: see `defer_to_house_style`
+
+    def defer_to_house_style(self, kinds: list[Kind]) -> None:
+        """The desk's declared spellings (the `substitution` rules selected beside this one) settle a name:
+        a mention they flag is theirs to report, and a spelling they ask for is never the odd one out. So
+        "Zelensky" twice and "Zelenskyy" once, under a house style of Zelenskyy, is reported on the two
+        "Zelensky", with one piece of advice, not also on "Zelenskyy" as the minority."""
+        self.house = [kind for kind in kinds if kind.rule.kind == "substitution"]
+        self.exceptions |= {word.casefold() for kind in self.house for target in kind.canonical.values()
+                            for word in target.split()}
 
     def check(self, document) -> Iterator[Hit]:
         if self.scope != "file":
             return
-        for flag in inconsistencies(find_mentions(document)):
+        mentions = find_mentions(document)
+        flags = inconsistencies(mentions)
+        if flags and self.house:  # most stories have no flag, and need not be read for house spellings
+            flags = inconsistencies(self._unsettled(document, mentions))
+        for flag in flags:
             if flag.part.spelling not in self.exceptions:
                 first_line = document.position(flag.majority.start)[0]  # a message value, not the hit's place
                 values = {"majority": composed(flag.majority.text), "first_line": first_line, "first_use": first_line,
@@ -42,7 +56,16 @@ class NameVariants(Kind):
     def summarize(self, document) -> list[Mention] | None:
         if self.scope != "corpus":
             return None
-        return [_located(document, mention) for mention in find_mentions(document)]
+        return [_located(document, mention) for mention in self._unsettled(document, find_mentions(document))]
+
+    def _unsettled(self, document, mentions: list[Mention]) -> list[Mention]:
+        """The mentions no house spelling rule flags."""
+        ruled_out = [(hit.start, hit.end) for kind in self.house for paragraph in document.paragraphs
+                     if kind.could_match(paragraph) for hit in kind.check(paragraph)]
+        if not ruled_out:
+            return mentions
+        return [mention for mention in mentions
+                if not any(start < part.end and part.start < end for part in mention.parts for start, end in ruled_out)]
 
     def finish(self, summaries) -> Iterator[CrossHit]:
         mentions = [mention for _, summary in summaries if summary for mention in summary]
