@@ -19,7 +19,8 @@ LEVELS = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
 def main() -> None:
     """Lint news copy for duplicated paragraphs, unattributed claims, hedging and name spellings.
 
-    Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or input error.
+    Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or input error,
+    3 a bug in newslint, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
     """
 
 
@@ -28,14 +29,14 @@ def _run_options(command):
     for option in reversed((
         click.argument("paths", nargs=-1, required=True, type=click.Path()),
         click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="Extra rule file (repeatable)."),
-        click.option("--select", multiple=True, help="Run only these rule ids or sets (comma-separated)."),
+        click.option("--select", multiple=True, help="Run only these rule ids or sets (comma-separated): a set, its rules that are on; an id, that rule."),
         click.option("--enable", multiple=True, help="Also run these rules that are off by default (comma-separated)."),
         click.option("--ignore", multiple=True, help="Skip these rule ids or sets (comma-separated)."),
         click.option("--include", multiple=True, help="File-name globs to check in folders (repeatable).  "
                      "[default: *.txt, *.md, *.markdown]"),
         click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable)."),
         click.option("--config", "config_file", type=click.Path(), help="Use this config file instead of searching."),
-        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core)."),
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0, the default: one per core)."),
         click.option("--stdin-filename", help="With '-': the path the text would have (for config and Markdown)."),
         click.option("--quiet", "-q", is_flag=True, help="No notices on stderr."),
     )):
@@ -54,6 +55,8 @@ def _run_options(command):
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
 def check(paths, **options) -> None:
     """Check files and folders (.txt, .md, .markdown); '-' reads standard input."""
+    if options["fix"] and options["diff"]:
+        raise click.UsageError("--fix writes the fixes and --diff only shows them: give one or the other.")
     commands.check(paths, **options)
 
 

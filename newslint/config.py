@@ -30,11 +30,14 @@ class Config(NamedTuple):
     fail_level: Severity | None = None
 
     def selects(self, rule) -> bool:
+        """Does `rule` run? `select` narrows the rules that are on (by default or through `enable`) to some
+        sets or ids; a rule that is off runs when enabled, or when `select` names it by its full id."""
         if _matches(rule.id, self.ignore):
             return False
+        on = rule.enabled or _matches(rule.id, self.enable)
         if self.select is not None:
-            return _matches(rule.id, self.select)
-        return rule.enabled or _matches(rule.id, self.enable)
+            return rule.id in self.select or on and _matches(rule.id, self.select)
+        return on
 
     def severity_of(self, rule) -> Severity:
         """The most specific override wins: `hedging.stacked` over `hedging`."""

@@ -107,10 +107,13 @@ def test_stdin(cli):
     assert result.stdout.startswith("draft.txt:6:1: error duplicates.paragraph")
 
 
-def test_missing_path_alone_exits_2(cli, tmp_path):
+def test_missing_path_alone_exits_2_and_does_not_read_as_a_clean_run(cli, tmp_path):
     result = cli("check", tmp_path / "no-such-draft.txt")
     assert result.exit_code == 2
     assert "no-such-draft.txt: no such file or directory" in result.stderr
+    assert result.stdout == "newslint: nothing checked; 1 path could not be read; failed.\n"
+    as_json = cli("check", "--format", "json", tmp_path / "no-such-draft.txt")
+    assert as_json.exit_code == 2 and json.loads(as_json.stdout)["summary"]["failed"] is True
 
 
 def test_missing_path_beside_a_good_one_still_checks_it(cli, tmp_path):

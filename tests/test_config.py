@@ -188,3 +188,14 @@ def test_rules_and_standard_input_use_the_config_of_the_folder_they_run_in(cli, 
     assert "house.kyiv (0 examples)" in cli("rules", "--test").stdout
     piped = cli("check", "--format", "json", "-", input=b"Shelling hit Kiev overnight, the mayor said.\n")
     assert "house.kyiv" in [finding["rule"] for finding in json.loads(piped.stdout)["findings"]]
+
+
+@pytest.mark.parametrize("options, rules", [
+    (["--select", "hedging"], ["hedging.epistemic"]),  # a set: its rules that are on
+    (["--select", "hedging", "--enable", "hedging.peacock"], ["hedging.peacock", "hedging.epistemic"]),
+    (["--select", "hedging.peacock"], ["hedging.peacock"]),  # an id: that rule, on or off
+    (["--enable", "hedging.peacock"], ["hedging.peacock", "hedging.epistemic"]),
+])
+def test_select_narrows_the_rules_that_are_on_and_names_an_off_rule_by_id(cli, tmp_path, options, rules):
+    story = write(tmp_path / "profile.txt", "The well-known chef appears to have sold the restaurant to a rival.\n")
+    assert [rule for _, rule, _ in findings(cli, *options, story)] == rules

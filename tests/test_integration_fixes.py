@@ -171,6 +171,8 @@ def test_diff_prints_the_fixes_and_changes_nothing(cli, tmp_path, house, monkeyp
     clean.write_text(_story("\n", "# Power restored", DAMAGE), encoding="utf-8")
     nothing = cli("check", *house, "--diff", clean)
     assert (nothing.exit_code, nothing.stdout) == (0, "")
+    both = cli("check", *house, "--fix", "--diff", copy)  # write, or only show? Ask rather than guess.
+    assert both.exit_code == 2 and "give one or the other" in both.stderr
 
 
 def test_diff_of_a_classic_mac_export_numbers_lines_as_the_findings_do(cli, tmp_path, house):

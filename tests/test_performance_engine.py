@@ -46,7 +46,8 @@ def test_skipping_kinds_by_word_finds_what_running_every_kind_finds(monkeypatch)
     from newslint.kinds.base import Kind
 
     stories = sorted([*ARTICLES.glob("*.txt"), *ARTICLES.glob("*.md"), *(FIXTURES.parent.parent / "examples").glob("*.*")])
-    engine = engine_for(Config(select=("attribution", "duplicates", "hedging", "names", "readability")))  # all, on or off
+    every_set = ("attribution", "duplicates", "hedging", "names", "readability")
+    engine = engine_for(Config(select=every_set, enable=every_set))  # every rule, on or off
     # The fixture stories, and every rule's own examples as the paragraphs of one more story.
     examples = [text for rule in engine.rules for key in ("flags", "passes") for text in rule.examples.get(key, [])
                 if isinstance(text, str)]  # a list is a set of files, for a cross-file rule

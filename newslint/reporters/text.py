@@ -22,6 +22,9 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
 
 def summary_line(counts: dict) -> str:
     files = f"{counts['files_checked']} file{'s' if counts['files_checked'] != 1 else ''} checked"
+    unread = counts["files_failed_to_read"]
+    if not counts["files_checked"] and unread:  # not a clean run: nothing was read
+        return f"newslint: nothing checked; {unread} path{'s' if unread != 1 else ''} could not be read; failed."
     if not counts["findings"]:
         return f"newslint: no findings; {files}."
     parts = [f"{counts[k]} {k if counts[k] != 1 else k[:-1]}" for k in ("errors", "warnings", "suggestions") if counts[k]]
