@@ -95,46 +95,58 @@ def _edit(paragraph: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def recall_of_plants(plants: list[Plant], findings: list[dict], threshold: float) -> tuple[int, int]:
-    """(found, found naming the other copy). Files are compared in path order, so the finding sits on
-    whichever copy sorts later: the planted copy, or the original paragraph in the source file (which may
-    name a third file that holds it too). A story finding covers its paragraphs as `detected` says."""
-    covered = detected(findings, threshold)
-    at, stories = {}, {}
-    for finding in _cross_file(findings):
-        at.setdefault((finding["path"], finding["line"]), []).append(finding["message"])
-        if _covers_story(finding):
-            stories.setdefault(finding["path"], []).append(finding["message"])
+def index_matches(paths: list[str]) -> dict[tuple[str, int], str]:
+    """(path, line) of every paragraph the shipped `duplicates.across-files` rule matches to one in an earlier
+    file (path order), with that file: the per-paragraph answers its findings group (a story, part of one,
+    a paragraph), replayed in-process with the rule's own index, so a finding that covers several
+    paragraphs is counted for exactly the paragraphs it covers."""
+    from newslint import kinds
+    from newslint.document import Document
+    from newslint.kinds.near_duplicate import _Index
+    from newslint.ruleset import builtin_rule_files, load_rules
+
+    kind = kinds.create(next(r for r in load_rules(builtin_rule_files()) if r.id == "duplicates.across-files"))
+    index, matches = _Index(kind.same_figures), {}
+    for path in sorted(paths):
+        paragraphs = [paragraph for _, paragraph in kind._paragraphs(Document.read(path))]
+        for paragraph in paragraphs:
+            match = index.best_match(paragraph, kind.threshold)
+            if match is not None:
+                matches[path, paragraph.line] = index.entries[match[0]][0]
+        for paragraph in paragraphs:
+            index.add(path, paragraph)
+    return matches
+
+
+def reported(matches: dict[tuple[str, int], str], findings: list[dict]) -> int:
+    """How many of the index's matches the command's output reports: a finding on the match's file that
+    names the earlier file (each finding names its earlier file, whatever it covers)."""
+    named = {(f["path"], _earlier_file(f["message"])) for f in findings if f["rule"] == "duplicates.across-files"}
+    return sum((path, earlier) in named for (path, _), earlier in matches.items())
+
+
+def _earlier_file(message: str) -> str:
+    """The earlier file a cross-file message names: "... repeats PATH[:LINE] (97% alike)."""
+    named = message.split(" repeats ", 1)[1].rsplit(" (", 1)[0]
+    return named.rsplit(":", 1)[0] if message.startswith("Paragraph ") else named
+
+
+def recall_of_plants(plants: list[Plant], matches: dict[tuple[str, int], str]) -> tuple[int, int]:
+    """(found, found matched to the other copy). Files are compared in path order, so the match is made on
+    whichever copy sorts later: the planted copy, or the original paragraph in the source file (which a
+    third file may hold too)."""
     found = exact = 0
     for plant in plants:
-        if (plant.target, plant.line) not in covered and (plant.source, plant.source_line) not in covered:
-            continue
-        found += 1
-        names = (Path(plant.source).name, Path(plant.target).name)
-        messages = at.get((plant.target, plant.line), []) + at.get((plant.source, plant.source_line), [])
-        messages += stories.get(plant.target, []) + stories.get(plant.source, [])
-        exact += any(name in message for message in messages for name in names)
+        on_target, on_source = matches.get((plant.target, plant.line)), matches.get((plant.source, plant.source_line))
+        found += bool(on_target or on_source)
+        exact += on_target == plant.source or on_source == plant.target
     return found, exact
-
-
-def _cross_file(findings: list[dict]) -> list[dict]:
-    return [f for f in findings if f["rule"].startswith("duplicates.across")]
-
-
-def _covers_story(finding: dict) -> bool:
-    """A finding for a whole story or part of one, rather than for the paragraph it points at."""
-    return finding["message"].startswith(("Story ", "Part of the story "))
-
-
-def _source_of(finding: dict) -> str:
-    """The earlier file a story finding names: "... repeats PATH (97% alike)."""
-    return finding["message"].split(" repeats ", 1)[1].rsplit(" (", 1)[0]
 
 
 def repeats_found(groups: list[list[str]], findings: list[dict]) -> tuple[int, int]:
     """(later copies with a cross-file finding, later copies): each group's first file in path order is the
     original, every other is a repeat that must be reported."""
-    flagged = {f["path"] for f in _cross_file(findings)}
+    flagged = {f["path"] for f in findings if f["rule"] == "duplicates.across-files"}
     later = [path for group in groups for path in sorted(group)[1:]]
     return sum(path in flagged for path in later), len(later)
 
@@ -164,34 +176,6 @@ def exhaustive_truth(paths: list[str], threshold: float) -> set[tuple[str, int]]
                                           score_cutoff=threshold) is not None:
             truth.add((path, line))
     return truth
-
-
-def detected(findings: list[dict], threshold: float) -> set[tuple[str, int]]:
-    """(path, line) of paragraphs newslint reported. A whole-story finding covers every paragraph of its
-    file; a part-of-the-story finding covers those that match a paragraph of the earlier file it names."""
-    from rapidfuzz import fuzz, process
-
-    from newslint import kinds
-    from newslint.document import Document
-    from newslint.ruleset import builtin_rule_files, load_rules
-
-    rule = next(r for r in load_rules(builtin_rule_files()) if r.id == "duplicates.across-files")
-    kind = kinds.create(rule)
-
-    def paragraphs(path: str) -> list:
-        return [p for _, p in kind._paragraphs(Document.read(path))]
-
-    found = set()
-    for f in _cross_file(findings):
-        found.add((f["path"], f["line"]))
-        if f["message"].startswith("Story "):
-            found.update((f["path"], p.line) for p in paragraphs(f["path"]))
-        elif _covers_story(f):
-            earlier = [p.key for p in paragraphs(_source_of(f))]
-            found.update((f["path"], p.line) for p in paragraphs(f["path"])
-                         if process.extractOne(p.key, earlier, scorer=fuzz.ratio, processor=None,
-                                               score_cutoff=threshold) is not None)
-    return found
 
 
 def load_findings(stdout: str) -> list[dict]:

@@ -69,7 +69,7 @@ def baseline_command(output, **options) -> None:
         from newslint import baseline
 
         report, _ = run_checks(**options)
-        if not report.checked and any(r.error for r in report.results):
+        if report.unreadable:
             sys.exit(EXIT_ERROR)
         count = baseline.write(report.findings, output)
         click.echo(f"newslint: baseline of {count} finding{'s' if count != 1 else ''} in {report.checked} "
@@ -93,10 +93,11 @@ def rules_command(rule_files, config_file, run_tests) -> None:
         for rule in rules:
             kinds.create(rule)  # validate every rule, selected or not
         check_names({config: frozenset(rule.id for rule in rules) | {UNKNOWN_RULE.id}}, Overrides())
+        dormant = config.dormant_sets(rules)
         if run_tests:
-            sys.exit(_test_rules(rules, [rule for rule in rules if config.selects(rule)]))
+            sys.exit(_test_rules(rules, [rule for rule in rules if config.selects(rule, dormant)]))
         for rule in rules:
-            state = "on " if config.selects(rule) else "off"
+            state = "on " if config.selects(rule, dormant) else "off"
             click.echo(f"{rule.id:<32} {state} {str(config.severity_of(rule)):<10} {rule.kind:<16} {rule.description}")
 
 

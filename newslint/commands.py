@@ -36,15 +36,14 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
 
         fail_levels = FailLevels({task.path: task.config.fail_level or Severity.WARNING for task in tasks},
                                  Severity.parse(fail_level) if fail_level else Severity.WARNING)
-        unreadable = not report.checked and any(r.error for r in report.results)  # nothing could be checked
-        failed = unreadable or any(fail_levels.fails(f) for f in report.findings)
+        failed = report.unreadable or any(fail_levels.fails(f) for f in report.findings)
 
         stream = sys.stdout
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")  # a file name that is not UTF-8 prints, escaped
         color = output_format == "text" and stream.isatty() and "NO_COLOR" not in os.environ
         reporter(output_format)(report, stream, failed=failed, fail_levels=fail_levels, color=color)
-        if unreadable:
+        if report.unreadable:
             sys.exit(EXIT_ERROR)
         sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 

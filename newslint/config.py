@@ -29,15 +29,22 @@ class Config(NamedTuple):
     root: str = "."
     fail_level: Severity | None = None
 
-    def selects(self, rule) -> bool:
+    def selects(self, rule, dormant: frozenset[str] = frozenset()) -> bool:
         """Does `rule` run? `select` narrows the rules that are on (by default or through `enable`) to some
-        sets or ids; a rule that is off runs when enabled, or when `select` names it by its full id."""
+        sets or ids. A rule that is off runs when enabled, when `select` names it by its full id, or when
+        it names a set none of whose rules is on (`dormant`: see `dormant_sets`)."""
         if _matches(rule.id, self.ignore):
             return False
         on = rule.enabled or _matches(rule.id, self.enable)
         if self.select is not None:
-            return rule.id in self.select or on and _matches(rule.id, self.select)
+            return rule.id in self.select or (on or _matches(rule.id, dormant)) and _matches(rule.id, self.select)
         return on
+
+    def dormant_sets(self, rules) -> frozenset[str]:
+        """The selected sets of which no rule is on: `select: [readability]` wants the set that ships off,
+        not nothing at all."""
+        return frozenset(name for name in self.select or () if not any(
+            _matches(rule.id, (name,)) and (rule.enabled or _matches(rule.id, self.enable)) for rule in rules))
 
     def severity_of(self, rule) -> Severity:
         """The most specific override wins: `hedging.stacked` over `hedging`."""

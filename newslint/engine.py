@@ -101,9 +101,9 @@ _ENGINES: dict[Config, Engine] = {}
 def engine_for(config: Config) -> Engine:
     if config not in _ENGINES:
         rules = load_rules([*builtin_rule_files(), *config.rule_files])
-        selected = []
+        selected, dormant = [], config.dormant_sets(rules)
         for rule in rules:
-            if config.selects(rule):
+            if config.selects(rule, dormant):
                 rule.severity = config.severity_of(rule)
                 selected.append(rule)
         _ENGINES[config] = Engine(selected, frozenset(rule.id for rule in rules))
@@ -139,6 +139,11 @@ class Report(NamedTuple):
     @property
     def checked(self) -> int:
         return sum(1 for r in self.results if not r.error and not r.skipped)
+
+    @property
+    def unreadable(self) -> bool:
+        """Nothing could be checked because no path could be read: an input error, not a clean run."""
+        return not self.checked and any(r.error for r in self.results)
 
 
 def check_task(task: Task) -> FileResult:

@@ -54,7 +54,16 @@ class Suppressions(NamedTuple):
     ranges: tuple[tuple[int, int, tuple[str, ...]], ...]  # (first line, last line, ids; () is every rule)
 
     def covers(self, finding: Finding) -> bool:
-        return any(first <= finding.line <= last and _matches(finding.rule, ids) for first, last, ids in self.ranges)
+        return self.covers_rule_at(finding.rule, finding.line)
+
+    def covers_rule_at(self, rule_id: str, line: int) -> bool:
+        return any(first <= line <= last and _matches(rule_id, ids) for first, last, ids in self.ranges)
+
+
+def directives(document) -> Suppressions | None:
+    """The suppressions written in `document`, for a rule that must know which of another rule's findings
+    stand (None when there are none)."""
+    return _parse(document, frozenset())[0] if "newslint-" in document.raw else None
 
 
 def apply(document, findings: list[Finding], known_ids: Iterable[str], config=None

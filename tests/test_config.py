@@ -195,7 +195,10 @@ def test_rules_and_standard_input_use_the_config_of_the_folder_they_run_in(cli, 
     (["--select", "hedging", "--enable", "hedging.peacock"], ["hedging.peacock", "hedging.epistemic"]),
     (["--select", "hedging.peacock"], ["hedging.peacock"]),  # an id: that rule, on or off
     (["--enable", "hedging.peacock"], ["hedging.peacock", "hedging.epistemic"]),
+    (["--select", "readability"], ["readability.grade", "readability.long-sentence"]),  # a set that ships off: all of it
 ])
 def test_select_narrows_the_rules_that_are_on_and_names_an_off_rule_by_id(cli, tmp_path, options, rules):
-    story = write(tmp_path / "profile.txt", "The well-known chef appears to have sold the restaurant to a rival.\n")
+    story = write(tmp_path / "profile.txt", "The well-known chef appears to have sold the restaurant to a rival.\n"
+                  if "readability" not in options else " ".join(["The chef sold the restaurant to a rival."] * 6)
+                  .replace(". ", " and ") + "\n")
     assert [rule for _, rule, _ in findings(cli, *options, story)] == rules

@@ -128,6 +128,15 @@ def test_a_block_pasted_twice_is_one_finding_and_goes_whole_only_when_copied_exa
     assert story.read_text(encoding="utf-8") == _story("\n", "Power restored after drone strike", *kept)
 
 
+def test_a_short_new_paragraph_inside_a_pasted_block_is_kept(cli, tmp_path):
+    # Too short to compare, "Asked twice, he declined." is new copy: it splits the block, and --fix keeps it.
+    story = tmp_path / "power.txt"
+    story.write_text(_story("\n", LEAD, DAMAGE, QUOTE, LEAD, DAMAGE, "Asked twice, he declined.", QUOTE),
+                     encoding="utf-8")
+    assert cli("check", "--jobs", "1", "--select", "duplicates", "--fix", story).exit_code == 0
+    assert story.read_text(encoding="utf-8") == _story("\n", LEAD, DAMAGE, QUOTE, "Asked twice, he declined.")
+
+
 def test_utf8_copy_with_pasted_windows_smart_quotes_keeps_its_columns_and_names(cli, tmp_path):
     """Windows-1252 quotes (bytes 0x92, 0x93, 0x94; more of them than accented letters) in a UTF-8 story:
     only those bytes are read as Windows-1252, so "Erdoğan" stays itself and the columns after it are an

@@ -8,6 +8,7 @@ from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
 from newslint.kinds.name_groups import inconsistencies
 from newslint.kinds.name_mentions import Mention, composed, find_mentions
+from newslint.suppression import directives
 
 
 class NameVariants(Kind):
@@ -30,20 +31,19 @@ class NameVariants(Kind):
 
     def defer_to_house_style(self, kinds: list[Kind]) -> None:
         """The desk's declared spellings (the `substitution` rules selected beside this one) settle a name:
-        a mention they flag is theirs to report, and a spelling they ask for is never the odd one out. So
-        "Zelensky" twice and "Zelenskyy" once, under a house style of Zelenskyy, is reported on the two
-        "Zelensky", with one piece of advice, not also on "Zelenskyy" as the minority."""
+        a word one of them flags is theirs to report, and a spelling one asks for where it flags a variant
+        is never the odd one out. So "Zelensky" twice and "Zelenskyy" once, under a house style of
+        Zelenskyy, is reported on the two "Zelensky", with one piece of advice, not also on "Zelenskyy"."""
         self.house = [kind for kind in kinds if kind.rule.kind == "substitution"]
-        self.exceptions |= {word.casefold() for kind in self.house for target in kind.canonical.values()
-                            for word in target.split()}
 
     def check(self, document) -> Iterator[Hit]:
         if self.scope != "file":
             return
-        mentions = find_mentions(document)
-        flags = inconsistencies(mentions)
+        flags = inconsistencies(find_mentions(document))
         if flags and self.house:  # most stories have no flag, and need not be read for house spellings
-            flags = inconsistencies(self._unsettled(document, mentions))
+            settled = HouseStyle(self.house, document)
+            flags = [flag for flag in flags if not settled.covers(flag.part.start, flag.part.end)
+                     and flag.part.spelling not in settled.asked_for]
         for flag in flags:
             if flag.part.spelling not in self.exceptions:
                 first_line = document.position(flag.majority.start)[0]  # a message value, not the hit's place
@@ -53,22 +53,22 @@ class NameVariants(Kind):
 
     # Across files ----------------------------------------------------------------------------------
 
-    def summarize(self, document) -> list[Mention] | None:
+    def summarize(self, document) -> dict | None:
         if self.scope != "corpus":
             return None
-        return [_located(document, mention) for mention in self._unsettled(document, find_mentions(document))]
-
-    def _unsettled(self, document, mentions: list[Mention]) -> list[Mention]:
-        """The mentions no house spelling rule flags."""
-        ruled_out = [(hit.start, hit.end) for kind in self.house for paragraph in document.paragraphs
-                     if kind.could_match(paragraph) for hit in kind.check(paragraph)]
-        if not ruled_out:
-            return mentions
-        return [mention for mention in mentions
-                if not any(start < part.end and part.start < end for part in mention.parts for start, end in ruled_out)]
+        mentions = find_mentions(document)
+        settled = HouseStyle(self.house, document)
+        located = [_located(document, mention) for mention in mentions]
+        # The words a house rule flags here, by place, and the spellings it asks for: theirs, across the run.
+        flagged = {placed_part.where for mention, placed in zip(mentions, located) for part, placed_part
+                   in zip(mention.parts, placed.parts) if settled.covers(part.start, part.end)}
+        return {"mentions": located, "flagged": flagged, "asked_for": settled.asked_for}
 
     def finish(self, summaries) -> Iterator[CrossHit]:
-        mentions = [mention for _, summary in summaries if summary for mention in summary]
+        summaries = [summary for _, summary in summaries if summary]
+        mentions = [mention for summary in summaries for mention in summary["mentions"]]
+        flagged = set().union(*(summary["flagged"] for summary in summaries))
+        asked_for = set().union(*(summary["asked_for"] for summary in summaries))
         reported = set()
         for flag in inconsistencies(mentions, weight=_files):
             path = flag.part.where[0]
@@ -77,6 +77,8 @@ class NameVariants(Kind):
             files = {part.where[0] for part in flag.uses}
             if flag.part.spelling in self.exceptions or path in files:
                 continue  # a file that uses both forms is the within-file rule's business
+            if flag.part.where in flagged or flag.part.spelling in asked_for:
+                continue  # the house style's call
             if (path, flag.part.spelling) not in reported:
                 reported.add((path, flag.part.spelling))
                 majority_path, majority_line = flag.majority.where[:2]
@@ -99,3 +101,21 @@ def _located(document, mention: Mention) -> Mention:
 
     return mention._replace(surname=locate(mention.surname), given=locate(mention.given),
                             particles=locate(mention.particles), middle=tuple(locate(part) for part in mention.middle))
+
+
+class HouseStyle:
+    """Where the selected house spelling rules flag a variant in one document, less what an inline comment
+    suppresses (an editor who switched the house rule off here wants the story's own spellings judged),
+    and the words of the spellings they ask for there."""
+
+    def __init__(self, house: list[Kind], document) -> None:
+        hits = [(hit, kind.rule.id) for kind in house for paragraph in document.paragraphs
+                if kind.could_match(paragraph) for hit in kind.check(paragraph)]
+        suppressed = directives(document) if hits else None
+        if suppressed is not None:
+            hits = [(hit, rule) for hit, rule in hits if not suppressed.covers_rule_at(rule, document.position(hit.start)[0])]
+        self.spans = [(hit.start, hit.end) for hit, _ in hits]
+        self.asked_for = {word.casefold() for hit, _ in hits for word in hit.values["canonical"].split()}
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(first < end and start < last for first, last in self.spans)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -87,10 +87,18 @@ class NearDuplicate(Kind):
         repeats = []  # (position of the later copy, position of the earlier one, similarity)
         for position, (_, paragraph) in enumerate(paragraphs):
             match = index.best_match(paragraph, self.threshold)
+            if match is not None and repeats and repeats[-1][0] == position - 1:
+                # An exact repeat names the first copy; inside a pasted block, the copy that continues it.
+                follows = repeats[-1][1] + 1
+                if match[1] == 100 and paragraphs[follows][1].key == paragraph.key:
+                    match = (follows, 100)
             if match is not None:
                 repeats.append((position, *match))
             index.add(document.path, paragraph)
-        for block in _runs(repeats):
+        def between(position: int) -> list[str]:  # the words between a paragraph and the next compared one
+            return document.raw[paragraphs[position][0].end : paragraphs[position + 1][0].start].split()
+
+        for block in _runs(repeats, lambda later, earlier: between(later) == between(earlier)):
             yield self._block_hit(document, paragraphs, block)
 
     @staticmethod
@@ -253,12 +261,17 @@ def _stands_alone(document, start: int, end: int) -> bool:
     return not document.raw[line_start:start].strip() and not after.strip()
 
 
-def _runs(repeats: list[tuple[int, int, int]]) -> Iterator[list[tuple[int, int, int]]]:
+def _runs(repeats: list[tuple[int, int, int]], same_between: Callable[[int, int], bool]
+          ) -> Iterator[list[tuple[int, int, int]]]:
     """(later position, earlier position, similarity) repeats, in order, cut into runs where both copies go
-    on paragraph by paragraph; a run ends before its earlier copy would reach its later one."""
+    on paragraph by paragraph with the same words between (a short paragraph too brief to compare, such as
+    "He declined to comment.", is copy in its own right); a run ends before its earlier copy would reach
+    its later one."""
     run: list[tuple[int, int, int]] = []
     for repeat in repeats:
-        if run and not (repeat[0] == run[-1][0] + 1 and repeat[1] == run[-1][1] + 1 and repeat[1] < run[0][0]):
+        last = run[-1] if run else None
+        if last and not (repeat[0] == last[0] + 1 and repeat[1] == last[1] + 1 and repeat[1] < run[0][0]
+                         and same_between(last[0], last[1])):
             yield run
             run = []
         run.append(repeat)
