@@ -171,7 +171,7 @@ def bench_planted(newslint: list[str], count: int, sample_size: int) -> dict:
         measure.run([*argv, copies[0]], env=newslint_env())
         run = measure.run([*argv, *copies], env=newslint_env(), keep_stdout=True)
         findings = duplicates.load_findings(run.stdout)
-        matches = duplicates.index_matches(copies)
+        matches = in_child(duplicates.index_matches, copies)
         found, exact = duplicates.recall_of_plants(plants, matches)
         file_repeats = duplicates.repeats_found(groups_files, findings)
         body_repeats = duplicates.repeats_found(groups_bodies, findings)
@@ -189,7 +189,7 @@ def bench_planted(newslint: list[str], count: int, sample_size: int) -> dict:
         started = time.perf_counter()
         truth = duplicates.exhaustive_truth(sample, 90)
         exhaustive_wall = time.perf_counter() - started
-        sample_found = set(duplicates.index_matches(sample))
+        sample_found = set(in_child(duplicates.index_matches, sample))
         hits = len(truth & sample_found)
         return {
             "files": len(copies), "wall": run.wall, "max_rss": run.max_rss, "tree_rss": run.tree_rss,
@@ -204,6 +204,16 @@ def bench_planted(newslint: list[str], count: int, sample_size: int) -> dict:
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def in_child(function, *args):
+    """`function(*args)` in a fresh process. Work that reads the corpus in this process would grow it, and a
+    process started from it counts the memory it had at the fork in its peak RSS (wait4's ru_maxrss)."""
+    import concurrent.futures
+    import multiprocessing
+
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
 
 
 def bench_scale(newslint: list[str]) -> dict:

@@ -136,6 +136,10 @@ class Document:
         regions = masking.markdown_regions(self.raw) if self.is_markdown else masking.plain_text_regions(self.raw)
         self.text = masking.apply_mask(self.raw, regions)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.raw)]
+        # Stretches that repeat earlier text character for character (a block pasted twice), as (start, end,
+        # distance back to the original, the rule that found them): the duplicate rule notes them, and the
+        # engine reports what other rules find inside them once, on the original.
+        self.copies: list[tuple[int, int, int, str]] = []
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes, markdown: bool | None = None) -> Document:
@@ -155,6 +159,10 @@ class Document:
         """1-based (line, column) of a character offset; columns count characters, a tab as one."""
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The character offset of a 1-based (line, column): `position` the other way round."""
+        return self._line_starts[line - 1] + column - 1
 
     @cached_property
     def paragraphs(self) -> list[Span]:

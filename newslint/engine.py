@@ -44,6 +44,7 @@ class Engine:
 
     def check(self, document: Document) -> tuple[list[Finding], dict[str, Any]]:
         findings = []
+        document.copies.clear()  # this engine's duplicate rule notes them afresh
         self.stopped_here = []
         for kind in self._by_unit["document"]:
             findings.extend(self._run(kind, document, document))
@@ -59,6 +60,8 @@ class Engine:
                     for kind in active:
                         findings.extend(self._run(kind, document, sentence))
         summaries = {kind.rule.id: kind.summarize(document) for kind in self.cross_file}
+        if document.copies:
+            findings = _once_per_copy(document, findings)
         return sorted(findings), summaries
 
     def _run(self, kind: Kind, document: Document, unit) -> list[Finding]:
@@ -81,6 +84,20 @@ class Engine:
         fix = (hit.start, hit.end, hit.replacement) if hit.replacement is not None else None
         return Finding(document.path, line, column, end_line, end_column, rule.id, rule.severity,
                        rule.message.format(text=_one_line(text), **hit.values), text, fix)
+
+
+def _once_per_copy(document: Document, findings: list[Finding]) -> list[Finding]:
+    """Without the findings inside a pasted copy that repeat one on the original (same rule, same words, the
+    same distance back as the copy): one mistake in a block pasted twice is one finding, and deleting the
+    copy, as the duplicate finding says, leaves the one on the original."""
+    where = {(f.rule, f.text, document.offset(f.line, f.column)) for f in findings}
+
+    def repeated(finding: Finding) -> bool:
+        offset = document.offset(finding.line, finding.column)
+        return any(start <= offset < end and finding.rule != rule and (finding.rule, finding.text, offset - back) in where
+                   for start, end, back, rule in document.copies)
+
+    return [f for f in findings if not repeated(f)]
 
 
 def _cross_finding(rule: Rule, hit: CrossHit) -> Finding:

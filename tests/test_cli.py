@@ -296,3 +296,14 @@ rules:
     story.write_text("ZURICH, May 4 - Shops on the Bahnhofstraße closed early, police said.\n", encoding="utf-8")
     result = cli("check", "--select", "house", "--rules", rules, story)
     assert result.stdout.splitlines()[0] == f"{story}:1:30: warning house.streets Use 'Bahnhofstrasse'."
+
+
+def test_a_finding_inside_a_pasted_copy_is_reported_once_only_when_the_copy_is(cli):
+    # The block pasted twice holds a weasel: with the duplicate rule it is one finding on the original and one
+    # on the copy as a whole; without it, nothing says the copy is a copy, so both weasels are reported.
+    story = FIXTURES / "articles" / "duplicates-pasted-block-findings-once.txt"
+    def lines(*select):
+        result = cli("check", "--format", "json", "--select", ",".join(select), story)
+        return [(f["line"], f["rule"]) for f in json.loads(result.stdout)["findings"]]
+    assert lines("duplicates", "attribution") == [(5, "attribution.weasel"), (9, "duplicates.paragraph")]
+    assert lines("attribution") == [(5, "attribution.weasel"), (11, "attribution.weasel")]

@@ -42,6 +42,9 @@ class Attribution(Cue):
         if introducers:
             named.append(rf"(?i:(?:^|\W)(?:{'|'.join(introducers)}))\s+{speaker}")
         self.named = rule.regex("named_speakers", "|".join(named), ignore_case=False)
+        # The cue's own verb ("Critics say the company ..."), which must not read as an inverted attribution
+        # ("..., said the company").
+        self.own_verb = rule.regex("speech_verbs", rf"\s*{verb}(?:\W|$)", ignore_case=False)
         self.vague = rule.regex("vague_subjects", f"(?:{'|'.join(vague)})(?:\\W|$)") if vague else None
 
     def check(self, paragraph) -> Iterator[Hit]:
@@ -51,7 +54,9 @@ class Attribution(Cue):
             previous = sentences[index - 1].text if index else ""
             previous_named = None  # worked out for the sentence's first cue that needs it, then kept
             for start, end, text in self._cues(sentence):
-                if self._is_attributed(sentence.text[end:] + " " + following):
+                after = sentence.text[end:]
+                own_verb = self.own_verb.match(after)
+                if self._is_attributed((after[own_verb.end():] if own_verb else after) + " " + following):
                     continue  # "critics say, including Senator Ruiz": the claim has a name on it
                 if self._is_impersonal(sentence.text[start:end]) and self._is_attributed(sentence.text[:start]):
                     continue  # "Eckenfelder said ..., although they have been rumoured suitors": his claim

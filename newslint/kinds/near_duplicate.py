@@ -83,8 +83,18 @@ class NearDuplicate(Kind):
         if self.scope != "file":
             return
         paragraphs = self._paragraphs(document)
+
+        def between(position: int) -> list[str]:  # the words between a paragraph and the next compared one
+            return document.raw[paragraphs[position][0].end : paragraphs[position + 1][0].start].split()
+
+        for block in _runs(self._repeats(document.path, paragraphs), lambda a, b: between(a) == between(b)):
+            yield self._block_hit(document, paragraphs, block)
+
+    def _repeats(self, path: str, paragraphs) -> list[tuple[int, int, int]]:
+        """(position of the later copy, position of the earlier one, similarity) of each paragraph that
+        repeats an earlier one."""
         index = _Index(self.same_figures)
-        repeats = []  # (position of the later copy, position of the earlier one, similarity)
+        repeats: list[tuple[int, int, int]] = []
         for position, (_, paragraph) in enumerate(paragraphs):
             match = index.best_match(paragraph, self.threshold)
             if match is not None and repeats and repeats[-1][0] == position - 1:
@@ -94,15 +104,10 @@ class NearDuplicate(Kind):
                     match = (follows, 100)
             if match is not None:
                 repeats.append((position, *match))
-            index.add(document.path, paragraph)
-        def between(position: int) -> list[str]:  # the words between a paragraph and the next compared one
-            return document.raw[paragraphs[position][0].end : paragraphs[position + 1][0].start].split()
+            index.add(path, paragraph)
+        return repeats
 
-        for block in _runs(repeats, lambda later, earlier: between(later) == between(earlier)):
-            yield self._block_hit(document, paragraphs, block)
-
-    @staticmethod
-    def _block_hit(document, paragraphs, block) -> Hit:
+    def _block_hit(self, document, paragraphs, block) -> Hit:
         """One finding for a run of paragraphs that repeats an earlier run in order: a block pasted twice is
         one mistake, reported once over the whole later copy."""
         (first, first_earlier, _), (last, last_earlier, _) = block[0], block[-1]
@@ -112,6 +117,8 @@ class NearDuplicate(Kind):
         # Only a character-for-character copy is deleted unasked; a changed copy needs an editor.
         copied = document.raw[start:end] == document.raw[earlier_start:earlier_end]
         fix = "" if copied and _stands_alone(document, start, end) else None
+        if copied:
+            document.copies.append((start, end, start - earlier_start, self.rule.id))
         if len(block) == 1:
             return Hit(start, end, _values(f"line {paragraphs[first_earlier][1].line}", similarity, "Paragraph"), fix)
         lines = f"lines {paragraphs[first_earlier][1].line}\u2013{paragraphs[last_earlier][1].end_line}"
