@@ -98,24 +98,16 @@ def _edit(paragraph: str, rng: random.Random) -> str:
 def index_matches(paths: list[str]) -> dict[tuple[str, int], str]:
     """(path, line) of every paragraph the shipped `duplicates.across-files` rule matches to one in an earlier
     file (path order), with that file: the per-paragraph answers its findings group (a story, part of one,
-    a paragraph), replayed in-process with the rule's own index, so a finding that covers several
-    paragraphs is counted for exactly the paragraphs it covers."""
+    a paragraph), from the rule's own matching, so a finding that covers several paragraphs is counted for
+    exactly the paragraphs it covers."""
     from newslint import kinds
     from newslint.document import Document
-    from newslint.kinds.near_duplicate import _Index
     from newslint.ruleset import builtin_rule_files, load_rules
 
     kind = kinds.create(next(r for r in load_rules(builtin_rule_files()) if r.id == "duplicates.across-files"))
-    index, matches = _Index(kind.same_figures), {}
-    for path in sorted(paths):
-        paragraphs = [paragraph for _, paragraph in kind._paragraphs(Document.read(path))]
-        for paragraph in paragraphs:
-            match = index.best_match(paragraph, kind.threshold)
-            if match is not None:
-                matches[path, paragraph.line] = index.entries[match[0]][0]
-        for paragraph in paragraphs:
-            index.add(path, paragraph)
-    return matches
+    summaries = ((path, kind.summarize(Document.read(path))) for path in sorted(paths))
+    return {(path, paragraph.line): source for path, _, by_source in kind.cross_matches(summaries)
+            for source, repeats in by_source.items() for paragraph, _, _ in repeats}
 
 
 def reported(matches: dict[tuple[str, int], str], findings: list[dict]) -> int:

@@ -93,11 +93,11 @@ def rules_command(rule_files, config_file, run_tests) -> None:
         for rule in rules:
             kinds.create(rule)  # validate every rule, selected or not
         check_names({config: frozenset(rule.id for rule in rules) | {UNKNOWN_RULE.id}}, Overrides())
-        dormant = config.dormant_sets(rules)
+        selected = config.selected(rules)
         if run_tests:
-            sys.exit(_test_rules(rules, [rule for rule in rules if config.selects(rule, dormant)]))
+            sys.exit(_test_rules(rules, selected))
         for rule in rules:
-            state = "on " if config.selects(rule, dormant) else "off"
+            state = "on " if rule in selected else "off"
             click.echo(f"{rule.id:<32} {state} {str(config.severity_of(rule)):<10} {rule.kind:<16} {rule.description}")
 
 

@@ -32,7 +32,7 @@ class Config(NamedTuple):
     def selects(self, rule, dormant: frozenset[str] = frozenset()) -> bool:
         """Does `rule` run? `select` narrows the rules that are on (by default or through `enable`) to some
         sets or ids. A rule that is off runs when enabled, when `select` names it by its full id, or when
-        it names a set none of whose rules is on (`dormant`: see `dormant_sets`)."""
+        it names a set none of whose rules is on (`dormant`: see `_dormant_sets`)."""
         if _matches(rule.id, self.ignore):
             return False
         on = rule.enabled or _matches(rule.id, self.enable)
@@ -40,7 +40,12 @@ class Config(NamedTuple):
             return rule.id in self.select or (on or _matches(rule.id, dormant)) and _matches(rule.id, self.select)
         return on
 
-    def dormant_sets(self, rules) -> frozenset[str]:
+    def selected(self, rules: list) -> list:
+        """The rules of `rules` that run, in order."""
+        dormant = self._dormant_sets(rules)
+        return [rule for rule in rules if self.selects(rule, dormant)]
+
+    def _dormant_sets(self, rules) -> frozenset[str]:
         """The selected sets of which no rule is on: `select: [readability]` wants the set that ships off,
         not nothing at all."""
         return frozenset(name for name in self.select or () if not any(

@@ -34,9 +34,8 @@ class Engine:
             from newslint.kinds.substitution import check_agreement
 
             check_agreement(self.kinds)
-            for kind in self.kinds:
-                if kind.rule.kind == "name_variants":
-                    kind.defer_to_house_style(self.kinds)
+        for kind in self.kinds:
+            kind.alongside(self.kinds)
         self._by_unit = {unit: [k for k in self.kinds if k.unit == unit] for unit in ("document", "paragraph", "sentence")}
         self.cross_file = [k for k in self.kinds if k.cross_file]
         self.stopped: set[str] = set()  # rules whose pattern overran its time budget
@@ -118,11 +117,9 @@ _ENGINES: dict[Config, Engine] = {}
 def engine_for(config: Config) -> Engine:
     if config not in _ENGINES:
         rules = load_rules([*builtin_rule_files(), *config.rule_files])
-        selected, dormant = [], config.dormant_sets(rules)
-        for rule in rules:
-            if config.selects(rule, dormant):
-                rule.severity = config.severity_of(rule)
-                selected.append(rule)
+        selected = config.selected(rules)
+        for rule in selected:
+            rule.severity = config.severity_of(rule)
         _ENGINES[config] = Engine(selected, frozenset(rule.id for rule in rules))
     return _ENGINES[config]
 

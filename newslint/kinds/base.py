@@ -48,6 +48,10 @@ class Kind:
     def check(self, unit) -> Iterator[Hit]:
         return iter(())
 
+    def alongside(self, kinds: list[Kind]) -> None:
+        """Told, once the engine has made them all, the kinds that run beside this one (itself included): a
+        kind that defers to another reads them here."""
+
     def could_match(self, paragraph) -> bool:
         """False only when `check` can find nothing in `paragraph`, nor in any of its sentences: the engine
         then skips the kind there. A kind that scans for words says so from the paragraph's word set."""

@@ -27,9 +27,9 @@ class NameVariants(Kind):
         super().__init__(rule)
         self.scope = self.read_scope()
         self.exceptions = {name.casefold() for name in rule.strings("exceptions")}
-        self.house: list[Kind] = []  # the spelling rules this run enforces: see `defer_to_house_style`
+        self.house: list[Kind] = []  # the spelling rules this run enforces: see `alongside`
 
-    def defer_to_house_style(self, kinds: list[Kind]) -> None:
+    def alongside(self, kinds: list[Kind]) -> None:
         """The desk's declared spellings (the `substitution` rules selected beside this one) settle a name:
         a word one of them flags is theirs to report, and a spelling one asks for where it flags a variant
         is never the odd one out. So "Zelensky" twice and "Zelenskyy" once, under a house style of

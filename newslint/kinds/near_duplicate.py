@@ -134,6 +134,12 @@ class NearDuplicate(Kind):
         return {"paragraphs": paragraphs, "first": _locate(document, first) if first else None}
 
     def finish(self, summaries) -> Iterator[CrossHit]:
+        for path, summary, by_source in self.cross_matches(summaries):
+            yield from self._cross_hits(path, summary, by_source)
+
+    def cross_matches(self, summaries) -> Iterator[tuple[str, dict, dict[str, list[tuple[Paragraph, Paragraph, int]]]]]:
+        """For each file with paragraphs, in the order given: (path, summary, its paragraphs that repeat one in
+        an earlier file, as (paragraph, earlier paragraph, similarity), by earlier file)."""
         index = _Index(self.same_figures)
         for path, summary in summaries:
             if not summary or not summary["paragraphs"]:
@@ -145,7 +151,7 @@ class NearDuplicate(Kind):
                 if match is not None:
                     source, earlier = index.entries[match[0]]
                     by_source.setdefault(source, []).append((paragraph, earlier, match[1]))
-            yield from self._cross_hits(path, summary, by_source)
+            yield path, summary, by_source
             for paragraph in summary["paragraphs"]:
                 index.add(path, paragraph)
 
