@@ -6,7 +6,7 @@ import bisect
 import os
 import re
 
-from newslint import masking, wordscan
+from newslint import masking, visible, wordscan
 from newslint.decoding import decode
 from newslint.errors import NewslintError
 from newslint.sentences import split_sentences
@@ -101,6 +101,17 @@ class Span:
         if self.paragraph is None:
             return wordscan.WordIndex(self.text)
         return self.paragraph.word_index.part(self.start - self.paragraph.start, len(self.text))
+
+    @cached_property
+    def seen(self) -> Span | visible.Visible:
+        """The span as an editor sees it: without soft hyphens and zero-width characters inside its words
+        (`visible.Visible`), or the span itself when it holds none. Offsets in its text map back through
+        `absolute`."""
+        return visible.view(self)
+
+    def absolute(self, offset: int, end: bool = False) -> int:
+        """The document offset of `offset` in this span's text."""
+        return self.start + offset
 
     def in_quote(self, offset: int) -> bool:
         """Is `offset` (relative to this span) inside a direct quotation?"""

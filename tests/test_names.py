@@ -51,6 +51,19 @@ def test_house_spelling_fix_keeps_possessive_and_capitals():
     assert fixed == "KYIV TALKS\n\nKyiv's mayor met Gaddafi's former envoy.\n"
 
 
+def test_house_spelling_fix_replaces_the_word_as_saved_with_its_invisible_characters():
+    """A soft hyphen or zero-width space the CMS left inside "Kiev" is part of the word the fix replaces:
+    leaving it would write "Ky\u00adiv", and leaving a trailing one outside is right, as it is not in the word."""
+    rules = [r for r in load_rule_file(builtin_rules_dir() / "names.yaml") if r.id == "names.house-spelling"]
+    text = "Sirens sounded in Ki\u00adev and Zelen\u200bsky\u00ad's office on Tuesday.\n"
+    findings, _ = Engine(rules).check(Document("story.txt", text))
+    assert [(f.column, f.end_column, f.text) for f in findings] == [(19, 24, "Ki\u00adev"), (29, 38, "Zelen\u200bsky")]
+    fixed = text
+    for start, end, replacement in sorted((f.fix for f in findings), reverse=True):
+        fixed = fixed[:start] + replacement + fixed[end:]
+    assert fixed == "Sirens sounded in Kyiv and Zelenskyy\u00ad's office on Tuesday.\n"
+
+
 def test_house_spelling_fix_never_eats_the_full_stop_that_ends_a_sentence(tmp_path):
     (tmp_path / "house.yaml").write_text(
         "rules:\n  - id: house.us\n    kind: substitution\n    severity: warning\n    message: m\n"

@@ -48,7 +48,7 @@ class Attribution(Cue):
         self.vague = rule.regex("vague_subjects", f"(?:{'|'.join(vague)})(?:\\W|$)") if vague else None
 
     def check(self, paragraph) -> Iterator[Hit]:
-        sentences = paragraph.sentences
+        sentences = [sentence.seen for sentence in paragraph.sentences]
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1].text if index + 1 < len(sentences) else ""
             previous = sentences[index - 1].text if index else ""
@@ -64,7 +64,7 @@ class Attribution(Cue):
                     previous_named = bool(previous) and self._is_attributed(previous)
                 if previous_named:
                     continue  # "..., said Michael Moran of Daiwa. Analysts said ...": sourced next door
-                yield Hit(sentence.start + start, sentence.start + end, cue_values([(start, end, text)]))
+                yield Hit(sentence.absolute(start), sentence.absolute(end, end=True), cue_values([(start, end, text)]))
 
     def _is_attributed(self, context: str) -> bool:
         for match in self.named.finditer(context):

@@ -109,18 +109,20 @@ class Cue(Kind):
         return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, phrase_starts(phrase))
 
     def check(self, sentence) -> Iterator[Hit]:
-        found = list(self._cues(sentence))
-        if found and self.stack and _nth(self._cues(sentence, *self.stack), 2):
+        seen = sentence.seen  # "prob\u00adably" with a soft hyphen from the CMS reads as "probably"
+        found = list(self._cues(seen))
+        if found and self.stack and _nth(self._cues(seen, *self.stack), 2):
             return  # two hedges in one sentence: the stacked-hedge rule reports it once
         if self.min_count == 1:
-            yield from (Hit(sentence.start + cue[0], sentence.start + cue[1], cue_values([cue])) for cue in found)
+            yield from (Hit(seen.absolute(cue[0]), seen.absolute(cue[1], end=True), cue_values([cue])) for cue in found)
         elif len(found) >= self.min_count:
-            yield Hit(sentence.start + found[0][0], sentence.start + found[-1][1], cue_values(found))
+            yield Hit(seen.absolute(found[0][0]), seen.absolute(found[-1][1], end=True), cue_values(found))
 
     def could_match(self, paragraph) -> bool:
-        return could_match(self.scan[1], paragraph.word_index)  # no cue, no finding (stacked or not)
+        return could_match(self.scan[1], paragraph.seen.word_index)  # no cue, no finding (stacked or not)
 
     def _cues(self, sentence, entries=None, scan=None) -> Iterator[tuple[int, int, str]]:
+        """The cues in `sentence` (a span as seen, `Span.seen`), as offsets into its text."""
         text = sentence.text
         entries, (pattern, words) = entries or self.entries, scan or self.scan
         found = matches(pattern, text, words, sentence.word_index)

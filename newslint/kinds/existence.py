@@ -26,8 +26,9 @@ class Existence(Kind):
         self.skip_quotes = rule.boolean("skip_quotes", True)
 
     def check(self, sentence) -> Iterator[Hit]:
-        for match in unexcused(self.pattern.finditer(sentence.text), sentence, self.exceptions, self.skip_quotes):
-            yield Hit(sentence.start + match.start(), sentence.start + match.end())
+        seen = sentence.seen  # a soft hyphen inside "irre\u00adgardless" hides nothing from a reader
+        for match in unexcused(self.pattern.finditer(seen.text), seen, self.exceptions, self.skip_quotes):
+            yield Hit(seen.absolute(match.start()), seen.absolute(match.end(), end=True))
 
 
 def unexcused(found: Iterable, span, exceptions, skip_quotes: bool) -> Iterator:

@@ -78,19 +78,22 @@ class Substitution(Kind):
         return text.lower() if self.ignore_case else text
 
     def could_match(self, paragraph) -> bool:
-        return could_match(self.scan[1], paragraph.word_index)
+        return could_match(self.scan[1], paragraph.seen.word_index)
 
     def check(self, paragraph) -> Iterator[Hit]:
         pattern, words = self.scan
-        found = matches(pattern, paragraph.text, words, paragraph.word_index)
+        seen = paragraph.seen  # "Ki\u00adev" with a soft hyphen from the CMS is "Kiev" on screen
+        found = matches(pattern, seen.text, words, seen.word_index)
         if not found:
             return  # most paragraphs: no need to look for exceptions
-        for match in unexcused(found, paragraph, self.exceptions, self.skip_quotes):
+        document = paragraph.document
+        for match in unexcused(found, seen, self.exceptions, self.skip_quotes):
             target = self.canonical[self._key(match.group())]
             replacement = target.upper() if match.group().isupper() and len(match.group()) > 1 else target
-            start, end = paragraph.start + match.start(), paragraph.start + match.end()
-            fix = _with_full_stop(match, replacement, paragraph.text)
-            if "\n" in match.group() or paragraph.document.raw[start:end] != match.group():
+            # The fix replaces the word as saved, invisible characters and all.
+            start, end = seen.absolute(match.start()), seen.absolute(match.end(), end=True)
+            fix = _with_full_stop(match, replacement, seen.text)
+            if "\n" in match.group() or document.raw[start:end] != document.text[start:end]:
                 # A line break or masked markup (a link target, emphasis, an editor's comment, a quote
                 # marker) inside "Dmitri Peskov": replacing the span would re-wrap the copy or delete the
                 # markup, so the finding comes without a fix, for an editor.
