@@ -141,6 +141,7 @@ class Document:
         self.path = path
         self.newline = "\r\n" if "\r\n" in raw else "\n"
         self.raw = unified_line_breaks(raw)
+        self._saved = raw if "\r" in raw else None  # kept only where its line breaks differ from `raw`
         self.encoding = encoding
         self.notice = notice
         self.is_markdown = os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
@@ -170,6 +171,19 @@ class Document:
         """1-based (line, column) of a character offset; columns count characters, a tab as one."""
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+    def written(self, start: int, end: int) -> str:
+        """The characters from `start` to `end` as saved: a finding's text over a line break holds the
+        file's own "\r\n" (or bare "\r"), as an editor or a SARIF viewer finds it in the file."""
+        if self._saved is None:
+            return self.raw[start:end]
+        starts = self._saved_line_starts
+        (line, column), (end_line, end_column) = self.position(start), self.position(end)
+        return self._saved[starts[line - 1] + column - 1 : starts[end_line - 1] + end_column - 1]
+
+    @cached_property
+    def _saved_line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer(r"\r\n?|\n", self._saved)]
 
     def offset(self, line: int, column: int) -> int:
         """The character offset of a 1-based (line, column): `position` the other way round."""

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from newslint import kinds, suppression
 from newslint.config import Config
 from newslint.decoding import BinaryFile
-from newslint.document import Document
+from newslint.document import Document, unified_line_breaks
 from newslint.errors import NewslintError
 from newslint.finding import Finding, Hit
 from newslint.patterns import PatternTimeout
@@ -79,7 +79,7 @@ class Engine:
     def _finding(rule: Rule, document: Document, hit: Hit) -> Finding:
         line, column = document.position(hit.start)
         end_line, end_column = document.position(hit.end)
-        text = document.raw[hit.start : hit.end]
+        text = document.written(hit.start, hit.end)
         fix = (hit.start, hit.end, hit.replacement) if hit.replacement is not None else None
         return Finding(document.path, line, column, end_line, end_column, rule.id, rule.severity,
                        rule.message.format(text=_one_line(text), **hit.values), text, fix)
@@ -89,11 +89,12 @@ def _once_per_copy(document: Document, findings: list[Finding]) -> list[Finding]
     """Without the findings inside a pasted copy that repeat one on the original (same rule, same words, the
     same distance back as the copy): one mistake in a block pasted twice is one finding, and deleting the
     copy, as the duplicate finding says, leaves the one on the original."""
-    where = {(f.rule, f.text, document.offset(f.line, f.column)) for f in findings}
+    # Compared as the copy was found, line breaks unified: a block pasted from a CRLF file into an LF one.
+    where = {(f.rule, unified_line_breaks(f.text), document.offset(f.line, f.column)) for f in findings}
 
     def repeated(finding: Finding) -> bool:
-        offset = document.offset(finding.line, finding.column)
-        return any(start <= offset < end and finding.rule != rule and (finding.rule, finding.text, offset - back) in where
+        offset, text = document.offset(finding.line, finding.column), unified_line_breaks(finding.text)
+        return any(start <= offset < end and finding.rule != rule and (finding.rule, text, offset - back) in where
                    for start, end, back, rule in document.copies)
 
     return [f for f in findings if not repeated(f)]

@@ -92,7 +92,7 @@ def _fix_file(path: str, data: bytes, findings: list[Finding]) -> FileFix:
     saved = decoded.text
     text = unified_line_breaks(saved)
     taken = _without_overlaps(findings)
-    if any(text[f.fix[0] : f.fix[1]] != f.text for f in taken):
+    if any(text[f.fix[0] : f.fix[1]] != unified_line_breaks(f.text) for f in taken):
         result.problem = "not fixed: the file changed since it was checked"
         return result
     newline = "\r\n" if "\r\n" in saved else "\n"

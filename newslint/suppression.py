@@ -127,7 +127,7 @@ def _directives(document) -> Iterator[re.Match]:
 def _unknown_finding(document, start: int, end: int, severity: Severity) -> Finding:
     line, column = document.position(start)
     end_line, end_column = document.position(end)
-    text = document.raw[start:end]
+    text = document.written(start, end)
     return Finding(document.path, line, column, end_line, end_column, UNKNOWN_RULE.id, severity,
                    UNKNOWN_RULE.message.format(text=text), text)
 

@@ -9,6 +9,7 @@ A new case is two files and no Python.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -62,9 +63,7 @@ def _text_at(path: Path, finding: dict) -> str:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             text = raw.decode("cp1252")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    start, end = (finding["line"], finding["column"]), (finding["end_line"], finding["end_column"])
-    if start[0] == end[0]:
-        return lines[start[0] - 1][start[1] - 1 : end[1] - 1]
-    middle = lines[start[0] : end[0] - 1]
-    return "\n".join([lines[start[0] - 1][start[1] - 1 :], *middle, lines[end[0] - 1][: end[1] - 1]])
+    # Line breaks stay as saved ("\r\n" in a CRLF file): `text` is the flagged words as written.
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    start = starts[finding["line"] - 1] + finding["column"] - 1
+    return text[start : starts[finding["end_line"] - 1] + finding["end_column"] - 1]

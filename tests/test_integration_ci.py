@@ -77,6 +77,23 @@ def test_sarif_is_valid_against_the_published_schema(cli, desk):
     assert kiev["uri"] == "metro/kiev%2C%20100%25%3A%20update.txt"
 
 
+def test_sarif_snippet_over_a_line_break_is_the_crlf_file_as_saved(cli, monkeypatch):
+    """A snippet is the artifact's own characters: a weasel wrapped over two lines of a Windows file holds
+    its "\r\n", so a viewer that matches the snippet against the file finds it."""
+    monkeypatch.chdir(FIXTURES / "articles")
+    result = cli("check", "--jobs", "1", "--select", "attribution,hedging", "--format", "sarif",
+                 "hedging-crlf-wrapped.txt")
+    saved = (FIXTURES / "articles" / "hedging-crlf-wrapped.txt").read_bytes().decode("utf-8")
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in json.loads(result.stdout)["runs"][0]["results"]]
+    assert [region["snippet"]["text"] for region in regions] == [
+        "It is widely\r\nbelieved that",
+        "may have\r\nsmouldered for hours before the alarm was raised and could potentially",
+    ]
+    assert all(region["snippet"]["text"] in saved for region in regions)
+    assert [(r["startLine"], r["startColumn"], r["endLine"], r["endColumn"]) for r in regions] == [
+        (6, 1, 7, 14), (7, 72, 8, 71)]
+
+
 def test_sarif_and_github_paths_are_relative_to_the_repository_top_even_from_a_folder_inside_it(cli, desk, monkeypatch):
     _git("init", "--quiet", cwd=desk)
     monkeypatch.chdir(desk / "metro")

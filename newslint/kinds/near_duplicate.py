@@ -262,7 +262,7 @@ def _shingles(words: list[str], key: str) -> tuple[int, ...]:
 def _locate(document, span) -> tuple:
     line, column = document.position(span.start)
     end_line, end_column = document.position(span.end)
-    return line, column, end_line, end_column, document.raw[span.start : span.end]
+    return line, column, end_line, end_column, document.written(span.start, span.end)
 
 
 def _stands_alone(document, start: int, end: int) -> bool:
