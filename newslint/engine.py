@@ -12,7 +12,7 @@ from newslint import kinds, suppression
 from newslint.config import Config
 from newslint.decoding import BinaryFile
 from newslint.document import Document, unified_line_breaks
-from newslint.errors import NewslintError
+from newslint.errors import NewslintError, shown
 from newslint.finding import Finding, Hit
 from newslint.patterns import PatternTimeout
 from newslint.kinds.base import CrossHit, Kind
@@ -72,7 +72,7 @@ class Engine:
             return [self._finding(kind.rule, document, hit) for hit in kind.check(unit)]
         except PatternTimeout as error:
             self.stopped.add(kind.rule.id)
-            self.stopped_here.append(f"rule {kind.rule.id} stopped ({kind.rule.path}:{kind.rule.line}): {error.message}")
+            self.stopped_here.append(f"rule {kind.rule.id} stopped ({shown(kind.rule.path)}:{kind.rule.line}): {error.message}")
             return []
 
     @staticmethod

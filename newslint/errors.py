@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 # How a run ends (documented in the README): clean, findings at or above the failure level, a usage,
 # config or input error, a bug; Ctrl-C and SIGTERM as shells report them (128 + signal).
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
@@ -21,9 +23,21 @@ class NewslintError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+            path = shown(self.path)
+            where = f"{path}:{self.line}: " if self.line else f"{path}: "
         rule = f"rule {self.rule}: " if self.rule else ""
         return f"{where}{rule}{self.message}"
+
+
+def shown(path: str) -> str:
+    """`path` as the user would recognise it: relative to the current folder when it lies inside it
+    (`house/style.yaml`, as a config's `rule_files:` or `--rules` named it, not `/srv/desk/house/style.yaml`),
+    else in full. Paths are resolved when read, so a run started from another folder still finds them."""
+    try:
+        relative = os.path.relpath(path)
+    except (ValueError, OSError):  # another drive (Windows), or the current folder is gone
+        return path
+    return path if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
 
 
 class RuleError(NewslintError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 
-from newslint.errors import RuleError
+from newslint.errors import RuleError, shown
 from newslint.finding import Severity
 from newslint.patterns import LazyPattern, PatternError, can_match_empty, phrase_alternation, validate_pattern
 from newslint.regexcache import compiled
@@ -179,14 +179,15 @@ def _read_rule_file(path: str) -> list[Rule]:
 
 
 def load_rules(paths: list) -> list[Rule]:
-    """Rules from several files, in order; a later file may not reuse an id."""
+    """Rules from several files, in order; a later file may not reuse an id. A file named twice (by the
+    config's `rule_files:` and again by `--rules`) is read once: its ids are not duplicates of themselves."""
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
-    for path in paths:
+    for path in dict.fromkeys(os.path.abspath(path) for path in paths):
         for rule in load_rule_file(path):
             if rule.id in seen:
                 first = seen[rule.id]
-                raise RuleError(f"duplicate rule id (first defined at {first.path}:{first.line})", rule.path,
+                raise RuleError(f"duplicate rule id (first defined at {shown(first.path)}:{first.line})", rule.path,
                                 rule.line, rule.id)
             seen[rule.id] = rule
             rules.append(rule)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -129,12 +130,22 @@ def test_usage_error_exits_2(cli):
 
 
 @pytest.mark.parametrize("rule_file", BAD_RULES, ids=lambda p: p.name)
-def test_bad_rule_file_names_file_line_and_rule(cli, rule_file):
+def test_bad_rule_file_names_file_line_and_rule(cli, rule_file, monkeypatch):
+    """Named from the folder the user is in, however the path reached newslint (here in full)."""
     expected = rule_file.read_bytes().splitlines()[0].decode("utf-8").removeprefix("# expect: ")  # not-utf8.yaml
+    monkeypatch.chdir(FIXTURES)
     result = cli("check", "--rules", rule_file, PASTED)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    assert f"newslint: error: {rule_file.parent}/{expected}" in result.stderr
+    assert f"newslint: error: bad-rules/{expected}" in result.stderr
+
+
+def test_a_bad_rule_file_outside_the_current_folder_is_named_in_full(cli, tmp_path, monkeypatch):
+    rule_file = FIXTURES / "bad-rules" / "bad-regex.yaml"
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "--rules", os.path.relpath(rule_file), PASTED)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"newslint: error: {rule_file}:8: rule house.weasel: bad regular expression")
 
 
 def test_rules_lists_every_rule(cli):

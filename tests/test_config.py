@@ -112,16 +112,16 @@ def test_an_unknown_rule_or_set_in_a_config_is_an_error(cli, tmp_path, monkeypat
     key, value = setting.split(": ")
     name = value.strip("[]").split(", ")[-1]
     hint = f" (did you mean '{closest}'?)" if closest else ""
-    assert result.stderr == f"newslint: error: {config}: unknown rule or set '{name}' in '{key}'{hint}\n"
+    assert result.stderr == f"newslint: error: metro/.newslint.yaml: unknown rule or set '{name}' in '{key}'{hint}\n"
 
 
 def test_an_unknown_rule_or_set_under_severity_is_an_error(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    config = write(tmp_path / ".newslint.yaml", "severity:\n  hedgin: error\n")
+    write(tmp_path / ".newslint.yaml", "severity:\n  hedgin: error\n")
     write(tmp_path / "fire.txt", "The fire probably started in the kitchen, a neighbour said.\n")
     result = cli("check", "fire.txt")
     assert result.exit_code == 2, result.output
-    assert result.stderr == f"newslint: error: {config}: unknown rule or set 'hedgin' in 'severity' (did you mean 'hedging'?)\n"
+    assert result.stderr == f"newslint: error: .newslint.yaml: unknown rule or set 'hedgin' in 'severity' (did you mean 'hedging'?)\n"
 
 
 def test_house_rule_ids_are_known_where_they_are_loaded(cli, tmp_path, monkeypatch):
@@ -135,6 +135,21 @@ def test_house_rule_ids_are_known_where_they_are_loaded(cli, tmp_path, monkeypat
     # Only the world desk loads the house rules; naming them on the command line is still no typo.
     assert findings(cli, "--select", "house.kyiv", ".") == [("world/kyiv.txt", "house.kyiv", "error")]
     assert findings(cli, "--ignore", "house", ".") == [("sport/kyiv.txt", "names.house-spelling", "warning")]
+
+
+def test_a_bad_house_rule_file_is_named_as_the_config_names_it_with_line_and_rule(cli, tmp_path, monkeypatch):
+    """The desk's config says `rule_files: [../house/style.yaml]`; run from the repository root, the error
+    names house/style.yaml, not the absolute path newslint resolved. Named again with --rules, the same file
+    is read once, so its real error shows, not a duplicate id against itself."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "house" / "style.yaml", HOUSE_RULES.replace("phrases: [Kiev]", "phrases: ['Kiev (oblast']"))
+    write(tmp_path / "world" / ".newslint.yaml", "rule_files: [../house/style.yaml]\n")
+    write(tmp_path / "world" / "kyiv.txt", "Shelling hit Kiev overnight, the mayor said.\n")
+    expected = ("newslint: error: house/style.yaml:8: rule house.kyiv: bad regular expression 'Kiev (oblast': "
+                "missing ), unterminated subpattern at position 5\n")
+    for extra in ([], ["--rules", "house/style.yaml"], ["--rules", str(tmp_path / "house" / "style.yaml")]):
+        result = cli("check", *extra, "world/kyiv.txt")
+        assert (result.exit_code, result.stderr) == (2, expected)
 
 
 @pytest.mark.parametrize("name, text, expected", [
@@ -152,7 +167,7 @@ def test_a_setting_of_the_wrong_type_is_an_error_naming_its_line(cli, tmp_path, 
     write(tmp_path / "today.txt", PASTED_TWICE)
     result = cli("check", "today.txt", "--config", name)
     assert result.exit_code == 2, result.output
-    assert f"newslint: error: {tmp_path / expected}" in result.stderr
+    assert f"newslint: error: {expected}" in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newslint.errors import shown
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.kinds.existence import unexcused
@@ -111,7 +112,7 @@ def check_agreement(kinds: list[Kind]) -> None:
         if clash:
             raise kind.rule.error(f"{clash!r} is both a canonical spelling and a variant", "spellings")
         for earlier in spelling_rules[:later]:
-            other = f"rule {earlier.rule.id} ({earlier.rule.path}:{earlier.rule.line})"
+            other = f"rule {earlier.rule.id} ({shown(earlier.rule.path)}:{earlier.rule.line})"
             advice = f"so each undoes the other's fix; switch one off, for example ignore: [{earlier.rule.id}]"
             clash = _required_and_ruled_out(earlier, kind)
             if clash:
