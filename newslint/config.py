@@ -28,6 +28,11 @@ class Config(NamedTuple):
     exclude: tuple[str, ...] = ()  # globs, relative to `root`
     root: str = "."
     fail_level: Severity | None = None
+    # The config file's line of each setting and each `severity` entry, for errors (YAML only).
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, key: str) -> int | None:
+        return dict(self.lines).get(key)
 
     def selects(self, rule, dormant: frozenset[str] = frozenset()) -> bool:
         """Does `rule` run? `select` narrows the rules that are on (by default or through `enable`) to some
@@ -181,6 +186,7 @@ def load_config(path: str) -> Config:
         exclude=strings("exclude"),
         root=root,
         fail_level=fail_level,
+        lines=tuple(lines.items()) + tuple((f"severity:{k}", line) for k, line in severity_lines.items()),
     )
 
 
@@ -203,12 +209,13 @@ def check_names(known_by_config: dict[Config, frozenset[str]], overrides: Overri
             from_command_line = getattr(overrides, key) or ()
             for name in getattr(config, key) or ():
                 if name not in from_command_line:
-                    _check_name(name, known, f"'{key}'", config.source)
+                    _check_name(name, known, f"'{key}'", config.source, config.line_of(key))
         for name, _ in config.severity:
-            _check_name(name, known, "'severity'", config.source)
+            line = config.line_of(f"severity:{name}") or config.line_of("severity")
+            _check_name(name, known, "'severity'", config.source, line)
 
 
-def _check_name(name: str, rule_ids: frozenset[str], where: str, path: str | None) -> None:
+def _check_name(name: str, rule_ids: frozenset[str], where: str, path: str | None, line: int | None = None) -> None:
     if any(_matches(rule_id, (name,)) for rule_id in rule_ids):
         return
     from difflib import get_close_matches
@@ -216,7 +223,7 @@ def _check_name(name: str, rule_ids: frozenset[str], where: str, path: str | Non
     sets = {rule_id.split(".", 1)[0] for rule_id in rule_ids}
     closest = get_close_matches(name, sorted(rule_ids | sets), n=1)
     hint = f" (did you mean {closest[0]!r}?)" if closest else ""
-    raise NewslintError(f"unknown rule or set {name!r} in {where}{hint}", path)
+    raise NewslintError(f"unknown rule or set {name!r} in {where}{hint}", path, line)
 
 
 def _level(value, path: str, line: int | None) -> Severity:

@@ -105,23 +105,23 @@ def test_a_comma_separated_string_names_several_sets(cli, tmp_path, monkeypatch)
 ])
 def test_an_unknown_rule_or_set_in_a_config_is_an_error(cli, tmp_path, monkeypatch, setting, closest):
     monkeypatch.chdir(tmp_path)
-    config = write(tmp_path / "metro" / ".newslint.yaml", setting + "\n")
+    config = write(tmp_path / "metro" / ".newslint.yaml", "exclude: [archive/*]\n" + setting + "\n")
     write(tmp_path / "metro" / "fire.txt", "The fire probably started in the kitchen, a neighbour said.\n")
     result = cli("check", "metro")
     assert result.exit_code == 2, result.output
     key, value = setting.split(": ")
     name = value.strip("[]").split(", ")[-1]
     hint = f" (did you mean '{closest}'?)" if closest else ""
-    assert result.stderr == f"newslint: error: metro/.newslint.yaml: unknown rule or set '{name}' in '{key}'{hint}\n"
+    assert result.stderr == f"newslint: error: metro/.newslint.yaml:2: unknown rule or set '{name}' in '{key}'{hint}\n"
 
 
 def test_an_unknown_rule_or_set_under_severity_is_an_error(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    write(tmp_path / ".newslint.yaml", "severity:\n  hedgin: error\n")
+    write(tmp_path / ".newslint.yaml", "fail_level: error\nseverity:\n  hedging: error\n  hedgin: error\n")
     write(tmp_path / "fire.txt", "The fire probably started in the kitchen, a neighbour said.\n")
     result = cli("check", "fire.txt")
     assert result.exit_code == 2, result.output
-    assert result.stderr == f"newslint: error: .newslint.yaml: unknown rule or set 'hedgin' in 'severity' (did you mean 'hedging'?)\n"
+    assert result.stderr == f"newslint: error: .newslint.yaml:4: unknown rule or set 'hedgin' in 'severity' (did you mean 'hedging'?)\n"
 
 
 def test_house_rule_ids_are_known_where_they_are_loaded(cli, tmp_path, monkeypatch):
