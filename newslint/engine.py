@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
-from newslint import kinds, suppression
+from newslint import kinds, suppression, visible
 from newslint.config import Config
 from newslint.decoding import BinaryFile
 from newslint.document import Document, unified_line_breaks
@@ -82,7 +82,7 @@ class Engine:
         text = document.written(hit.start, hit.end)
         fix = (hit.start, hit.end, hit.replacement) if hit.replacement is not None else None
         return Finding(document.path, line, column, end_line, end_column, rule.id, rule.severity,
-                       rule.message.format(text=_one_line(text), **hit.values), text, fix)
+                       rule.message.format(text=_quoted(text), **hit.values), text, fix)
 
 
 def _once_per_copy(document: Document, findings: list[Finding]) -> list[Finding]:
@@ -102,13 +102,17 @@ def _once_per_copy(document: Document, findings: list[Finding]) -> list[Finding]
 
 def _cross_finding(rule: Rule, hit: CrossHit) -> Finding:
     return Finding(hit.path, hit.line, hit.column, hit.end_line, hit.end_column, rule.id, rule.severity,
-                   rule.message.format(text=_one_line(hit.text), **hit.values), hit.text)
+                   rule.message.format(text=_quoted(hit.text), **hit.values), hit.text)
 
 
-def _one_line(text: str) -> str:
-    """Flagged words wrapped over two lines ("It is widely" / "believed that"), quoted in a message: on one
-    line, so that each finding stays one `path:line:col:` line for editors and CI problem matchers."""
-    return " ".join(text.split()) if "\n" in text or "\r" in text else text
+def _quoted(text: str) -> str:
+    """Flagged words as a message quotes them: as seen on screen (a soft hyphen inside "Ki\u00adev" shows as a
+    hyphen in some terminals and as nothing in others), and on one line when they wrap ("It is widely" /
+    "believed that"), so that each finding stays one `path:line:col:` line for editors and CI problem
+    matchers. The finding's `text` keeps them as written."""
+    if "\n" in text or "\r" in text:
+        text = " ".join(text.split())
+    return text if text.isascii() else visible.seen(text)
 
 
 # Engines per configuration, cached for the life of the process (and inherited by forked workers).

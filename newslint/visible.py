@@ -14,6 +14,12 @@ from newslint.regexcache import compiled
 # Soft hyphen; zero-width space, non-joiner and joiner; word joiner.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
 _INVISIBLE = compiled(f"[{INVISIBLE}]")
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+
+
+def seen(text: str) -> str:
+    """`text` without its invisible characters."""
+    return text.translate(_DROP_INVISIBLE)
 
 
 def view(span):

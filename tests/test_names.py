@@ -58,6 +58,8 @@ def test_house_spelling_fix_replaces_the_word_as_saved_with_its_invisible_charac
     text = "Sirens sounded in Ki\u00adev and Zelen\u200bsky\u00ad's office on Tuesday.\n"
     findings, _ = Engine(rules).check(Document("story.txt", text))
     assert [(f.column, f.end_column, f.text) for f in findings] == [(19, 24, "Ki\u00adev"), (29, 38, "Zelen\u200bsky")]
+    # The message quotes the word as the editor sees it: some terminals draw a soft hyphen, others nothing.
+    assert [f.message for f in findings] == ["'Kiev': house style is 'Kyiv'.", "'Zelensky': house style is 'Zelenskyy'."]
     fixed = text
     for start, end, replacement in sorted((f.fix for f in findings), reverse=True):
         fixed = fixed[:start] + replacement + fixed[end:]
