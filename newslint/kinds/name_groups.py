@@ -89,14 +89,16 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
     for block in _blocks(forms, lambda form: enumerate(form), split=True):
         for i, (given, surname) in enumerate(block):
             for other in block[:i]:
-                if _same_person(given, surname, *other):
+                # Before the general test, which joins a long name to its Latin form as one edit or two
+                # (Ferdinand, Ferdinandus) but leaves the ending looking like English derivation.
+                if surname == other[1] and is_classical_form(given, other[0]):
+                    people.union((given, surname), other)  # Hendrik Colijn, Hendrikus Colijn
+                    endings.add(frozenset((given, other[0])))
+                elif _same_person(given, surname, *other):
                     people.union((given, surname), other)
                 elif _is_baltic_rendering((given, surname), other, written):
                     people.union((given, surname), other)
                     endings |= {frozenset((given, other[0])), frozenset((surname, other[1]))}
-                elif surname == other[1] and is_classical_form(given, other[0]):
-                    people.union((given, surname), other)  # Hendrik Colijn, Hendrikus Colijn
-                    endings.add(frozenset((given, other[0])))
     return {form: people.find(form) for form in forms}, endings
 
 
