@@ -2,11 +2,11 @@
 
 A copy that calls a man "Henri" in one paragraph and "Henry" in the next, or "Sergei" and "Serhiy", names
 him two ways, yet no spelling rule connects the two. The families below were written for newslint from
-general knowledge of European, Slavic and Arabic given names. They leave out forms that are a different
-name in English-speaking copy (John, Ian, Sean and Jack are four men, not one), forms that are a woman's
-name in one language and a man's in another (Jean, Joan, Andrea, Nicola, Simone, Michele), and
-nicknames (Bill, Bob), which are choices, not spellings. A form only joins two mentions that already
-share a last name, spelt the same or respelt.
+general knowledge of European (Dutch and Catalan among them), Slavic and Arabic given names. They leave
+out forms that are a different name in English-speaking copy (John, Ian, Sean and Jack are four men, not
+one), forms that are a woman's name in one language and a man's in another (Jean, Joan, Andrea, Nicola,
+Simone, Michele), and nicknames (Bill, Bob), which are choices, not spellings. A form only joins two
+mentions that already share a last name, spelt the same or respelt.
 """
 
 from __future__ import annotations
@@ -19,20 +19,20 @@ FAMILIES = """
 john johan johann johannes juan giovanni joao jon ioannis jehan jens
 peter pieter piet pierre pietro pedro petrus petr pyotr piotr petar petro petru per pere
 paul paulus paolo pablo pavel pawel pavlo pal paulo
-anthony antony anton antonio antoine antonius antoni antoon anthonie antal antonin
+anthony antony anton antonio antoine antonius antoni antoon anthonie antal antonin anthonis antonis antonios
 william willem wilhelm guillaume guillermo guglielmo wilhelmus vilhelm vilem
 charles carl karl carlo carlos carolus karel karol carel
-henry henri hendrik heinrich enrique enrico henricus henrik henryk
+henry henri hendrik heinrich enrique enrico henricus henrik henryk enric
 james jacques jaime jaume giacomo
 jacob jakob jacobus jakub jacopo yakov yaakov
 joseph josef jozef josephus giuseppe jose josep yosef iosif
-michael michel michiel miguel mikhail mykhailo michal mihail mikael mikkel
+michael michel michiel miguel mikhail mykhailo michal mihail mikael mikkel miquel
 nicholas nicolas nikolaus nicolaus niklaus nikolai nikolay nicolai niccolo nicolau mikolaj nicolaas mykola
 stephen steven stefan stephan stefano esteban etienne istvan stepan stephanus stefanos steffen
-george georg georges jorge giorgio jerzy jiri georgios joris jorg
-francis francois francesco francisco franz frans franciscus frantisek ferenc
+george georg georges jorge giorgio jerzy jiri georgios joris jorg jordi
+francis francois francesco francisco franz frans franciscus frantisek ferenc francesc
 frederick frederic friedrich federico frederik fredrik fryderyk fredericus
-louis ludwig luis luigi lodewijk ludovic ludovico ludovicus lajos
+louis ludwig luis luigi lodewijk ludovic ludovico ludovicus lajos lluis
 lucas luke luca lukas luc
 mark marc marco marcus markus marek
 matthew matthias matteo mateo mathieu matthijs mateusz matej matvei
@@ -48,11 +48,23 @@ lawrence laurence lorenzo laurent lorenz laurens
 martin martino maarten marcin martinus
 vincent vincenzo vicente wincenty
 adolf adolph adolphe adolfo adolphus
-gerard gerhard gerardo gerardus gherardo
-bernard bernhard bernardo bernardus
+gerard gerhard gerardo gerardus gherardo gerrit
+bernard bernhard bernardo bernardus bernat
 albert alberto albrecht albertus
 arthur artur arturo
 hugh hugo hugues ugo
+dirk dierick diederik dietrich
+adrian adriaan adriano adrien adrianus
+cornelius cornelis corneille cornelio
+maurice maurits moritz mauricio maurizio
+raymond raimund raymund raimondo raymundus ramon
+joachim joaquim joaquin gioacchino
+gustav gustave gustavo gustaf gustavus
+rudolf rudolph rodolfo rodolphe rudolphus
+ernest ernst ernesto
+constantine constantin konstantin costantino konstanty constantijn
+leopold leopoldo leopoldus
+augustine augustin agustin agostino augustinus
 victor viktor vittorio wiktor vitor
 dominic domenico dominik domingo
 ignatius ignacio ignazio ignace ignacy
@@ -69,6 +81,9 @@ kirill kyrylo
 fyodor fedor fedir theodore teodor theodor
 mehmet mohammed muhammad mohamed
 ahmed ahmad ahmet
+omar umar omer
+osama usama
+othman uthman osman
 hussein husayn huseyin
 suleiman sulaiman suleyman
 yusuf youssef yousef
