@@ -27,6 +27,8 @@ MIN_LOOSE_GIVEN = 4
 LONG_GIVEN, GIVEN_LIKENESS = 7, 0.85
 # Two names both respelt throughout: how alike each part, and the two on average, must be, endings aside.
 MIN_SOUND_LENGTH, SOUND_EACH, SOUND_BOTH, SOUND_CONSONANTS = 4, 0.55, 0.7, 0.75
+# A last name this short joins beside two forms of one first name when it folds loosely alike: Dyck, Deyk.
+MIN_COGNATE_SURNAME = 3
 # Below this, two spellings in one group are two words, however the group was formed.
 MIN_LIKENESS = 0.6
 
@@ -146,7 +148,10 @@ def _same_person(given: str, surname: str, other_given: str, other_surname: str)
     if given_same and surname_same:
         return True
     if are_cognates(given, other_given):  # Henri and Henry: one man, if the last names agree too
-        return surname_same or is_respelling(surname, other_surname, ANCHORED)
+        # Two forms of one first name vouch for a short last name that only a looser fold joins (Anthony
+        # van Dyck, Antonio van Deyk), where a first name spelt alike would not.
+        return surname_same or is_respelling(surname, other_surname, ANCHORED) or (
+            min(len(surname), len(other_surname)) >= MIN_COGNATE_SURNAME and is_loose_match(surname, other_surname))
     # With the same first name, Clark and Clarke (or Bonapart and Bonaparte) are one person's name.
     if are_variants(given, other_given) and are_variants(surname, other_surname, endings=not given_same):
         return True
