@@ -25,6 +25,7 @@ from newslint.ruleset import builtin_rules_dir, load_rule_file
     ("Yevgeny", "Evgeny"),
     ("Dostoevsky", "Dostoyevsky"),
     ("Tchaikovsky", "Tschaikowsky"),
+    ("Müller", "Mueller", "Muller"),
 ])
 def test_skeleton_folds_transliterations(spellings):
     assert len({skeleton(s) for s in spellings}) == 1

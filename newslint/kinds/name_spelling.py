@@ -40,6 +40,7 @@ _FOLDS = [
     ("y", compiled(r"y"), "i"),  # Dmitry/Dmitri, Yong/Jong, -sky/-skiy
     ("ie", compiled(r"^ie"), "e"),  # Yevgeny/Evgeny, Yeltsin/Eltsin
     ("o", compiled(r"ou|oo|oe(?![aeiou])"), "u"),  # Mahmoud/Mahmud; Soeharto/Suharto in the old Indonesian spelling
+    ("ue", compiled(r"ue(?![aeiou])"), "u"),  # German ü as written without the dots: Mueller/Müller/Muller
     ("ee", compiled(r"ee"), "i"),  # Shareef/Sharif
     ("h", compiled(r"(?<=..)[ae]h$"), "a"),  # Haniyeh/Haniya, Fatah/Fata
     ("l", compiled(r"^[eu]l$"), "al"),  # the particle: el-Sisi/al-Sisi
