@@ -69,7 +69,9 @@ class Quote(Kind):
             if len(words) < self.min_words or self._is_title(words):
                 continue
             if self.markers is None or self.markers.search(quoted):
+                # One finding a paragraph: who is speaking is one question, however many quotations it has.
                 yield Hit(start, min(end, start + _first_words_length(paragraph.document.text, start, 6)))
+                return
 
     def _is_title(self, words: list[str]) -> bool:
         content = [w for w in words if w.lower() not in _SMALL_WORDS] or words
