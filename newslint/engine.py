@@ -112,7 +112,7 @@ def _quoted(text: str) -> str:
     matchers. The finding's `text` keeps them as written."""
     if "\n" in text or "\r" in text:
         text = " ".join(text.split())
-    return text if text.isascii() else visible.seen(text)
+    return text if text.isascii() else visible.drop_invisible(text)
 
 
 # Engines per configuration, cached for the life of the process (and inherited by forked workers).

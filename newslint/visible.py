@@ -3,7 +3,9 @@
 Copy pasted from a web page or a page-layout program carries soft hyphens (U+00AD, where the word may break
 at a line end) and zero-width spaces and joiners. On screen "Zelen\u00adsky" is "Zelensky", and the desk
 expects the house-spelling rule and the hedge cues to see it so; the finding still covers the characters
-as saved, invisible ones included, so a fix replaces the whole word.
+as saved, invisible ones included, so a fix replaces the whole word. The rules read what the screen shows
+wherever the character stands: a zero-width space between two words with no space beside it joins them
+on screen ("Kiev\u200bon" shows as "Kievon"), and so it does for the rules.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ _INVISIBLE = compiled(f"[{INVISIBLE}]")
 _DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
-def seen(text: str) -> str:
+def drop_invisible(text: str) -> str:
     """`text` without its invisible characters."""
     return text.translate(_DROP_INVISIBLE)
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from newslint import visible
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.patterns import phrase_alternation
@@ -145,7 +146,9 @@ class Cue(Kind):
         """Does `skip_paragraphs` match the paragraph outside its quotations? Worked out once a paragraph."""
         memo = paragraph.__dict__.setdefault("_skipped_by", {})
         if self.skip_paragraphs.pattern not in memo:
-            memo[self.skip_paragraphs.pattern] = self.skip_paragraphs.search(paragraph.unquoted) is not None
+            # As seen: a soft hyphen in "harb\u00adour" must not leave an "our" that reads as first person.
+            unquoted = visible.drop_invisible(paragraph.unquoted)
+            memo[self.skip_paragraphs.pattern] = self.skip_paragraphs.search(unquoted) is not None
         return memo[self.skip_paragraphs.pattern]
 
     @staticmethod

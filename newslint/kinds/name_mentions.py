@@ -10,13 +10,12 @@ from functools import lru_cache
 
 from newslint.kinds.name_spelling import skeleton
 from newslint.regexcache import compiled
-from newslint.visible import seen
+from newslint.visible import INVISIBLE, drop_invisible
 
 
 # Inside a word and unseen: combining accents (copy saved decomposed, as macOS and some PDF exports do,
-# writes "Erdoğan" as g and a breve), and a soft hyphen or zero-width character a web page or layout
-# program left between letters ("Zelen\u00adskyy").
-_MARKS = "\u0300-\u036f\u00ad\u200b-\u200d\u2060"
+# writes "Erdoğan" as g and a breve), and the invisible characters of `visible` ("Zelen\u00adskyy").
+_MARKS = "\u0300-\u036f" + INVISIBLE
 # A word (letters, accents, inner apostrophes and hyphens) or a run of initials ("J.R.").
 _WORD = compiled(rf"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019{_MARKS}-]*[^\W_][{_MARKS}]*)?")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # Latin capitals (Latin Extended-A mixes both cases)
@@ -79,7 +78,7 @@ def composed(text: str) -> str:
     """`text` as an editor sees it: accents composed and invisible characters gone. "Erdoğan" typed and
     "Erdoğan" saved decomposed (g and a combining breve), or "Zelenskyy" with a soft hyphen inside, look
     alike on screen, and are one spelling."""
-    return text if text.isascii() else unicodedata.normalize("NFC", seen(text))
+    return text if text.isascii() else unicodedata.normalize("NFC", drop_invisible(text))
 
 
 class Mention(NamedTuple):
