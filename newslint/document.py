@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+from collections.abc import Callable
 
 from newslint import masking, visible, wordscan
 from newslint.decoding import decode
@@ -141,7 +142,7 @@ class Document:
         self.path = path
         self.newline = "\r\n" if "\r\n" in raw else "\n"
         self.raw = unified_line_breaks(raw)
-        self._saved = raw if "\r" in raw else None  # kept only where its line breaks differ from `raw`
+        self._saved = raw if "\r" in raw else None  # the text as saved, kept only when `self.raw` unified its CRs
         self.encoding = encoding
         self.notice = notice
         self.is_markdown = os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
@@ -177,13 +178,11 @@ class Document:
         file's own "\r\n" (or bare "\r"), as an editor or a SARIF viewer finds it in the file."""
         if self._saved is None:
             return self.raw[start:end]
-        starts = self._saved_line_starts
-        (line, column), (end_line, end_column) = self.position(start), self.position(end)
-        return self._saved[starts[line - 1] + column - 1 : starts[end_line - 1] + end_column - 1]
+        return self._saved[self._to_saved(start) : self._to_saved(end)]
 
     @cached_property
-    def _saved_line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer(r"\r\n?|\n", self._saved)]
+    def _to_saved(self) -> Callable[[int], int]:
+        return saved_offset_map(self._saved)
 
     def offset(self, line: int, column: int) -> int:
         """The character offset of a 1-based (line, column): `position` the other way round."""
@@ -237,6 +236,13 @@ class Document:
             position += len(line) + 1
         if paragraph_start is not None:
             yield _trimmed(self.text, paragraph_start, position - 1, False)
+
+
+def saved_offset_map(saved: str) -> Callable[[int], int]:
+    """Offset in `saved` with its line breaks unified -> offset in `saved` (each CRLF is one character
+    longer there; a bare CR is one character either way)."""
+    crlf = [m.start() - number for number, m in enumerate(re.finditer("\r\n", saved))]
+    return lambda offset: offset + bisect.bisect_left(crlf, offset)
 
 
 def unified_line_breaks(text: str) -> str:

@@ -7,16 +7,14 @@ Windows-1252 export come back byte for byte except the fix), and the result is e
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newslint.atomic import write_atomic
 from newslint.decoding import decode
-from newslint.document import unified_line_breaks
+from newslint.document import saved_offset_map, unified_line_breaks
 from newslint.errors import NewslintError
 from newslint.finding import Finding
 
@@ -101,7 +99,7 @@ def _fix_file(path: str, data: bytes, findings: list[Finding]) -> FileFix:
         start, end, replacement = finding.fix
         if replacement == "":
             start, end = _whole_lines(text, start, end)
-        to_saved = _offset_map(saved)
+        to_saved = saved_offset_map(saved)
         saved = saved[: to_saved(start)] + replacement.replace("\n", newline) + saved[to_saved(end) :]
         text = text[:start] + replacement + text[end:]
         result.applied.append(finding)
@@ -146,12 +144,6 @@ def _whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
         return line_start, after
     before = len(text[:line_start].rstrip())
     return (before, line_end) if before else (line_start, after)
-
-
-def _offset_map(saved: str) -> Callable[[int], int]:
-    """Offset in the normalised text -> offset in the text as saved (each CRLF is one character less)."""
-    crlf = [m.start() - number for number, m in enumerate(re.finditer("\r\n", saved))]
-    return lambda offset: offset + bisect.bisect_left(crlf, offset)
 
 
 def _lines(text: str) -> list[str]:

@@ -84,6 +84,16 @@ def test_fix_keeps_bom_and_crlf_and_changes_only_the_fixes(cli, tmp_path, house)
     assert cli("check", *house, "--fix", story).exit_code == 0 and story.read_bytes() == expected  # idempotent
 
 
+def test_fix_deletes_a_pasted_paragraph_that_wraps_over_crlf_lines(cli, tmp_path, house):
+    """The finding's text holds the file's own CRLF; the text the fix is checked against has them unified."""
+    lead, wrapped = LEAD.replace("Kiev", "Kyiv"), DAMAGE.replace(", though", ",\r\nthough")
+    story = tmp_path / "power-cuts.txt"
+    story.write_bytes(_story("\r\n", lead, wrapped, QUOTE, wrapped).encode())
+    result = cli("check", *house, "--fix", story)
+    assert result.exit_code == 0, result.output
+    assert story.read_bytes() == _story("\r\n", lead, wrapped, QUOTE).encode()
+
+
 def test_fix_keeps_a_windows_1252_export_byte_for_byte(cli, tmp_path, house):
     story = tmp_path / "cafe-reopens.txt"
     lines = ["Kiev cafe reopens", "", QUOTE, "", DAMAGE, "", DAMAGE, ""]
