@@ -8,7 +8,7 @@ import click
 
 from newslint import commands
 from newslint.commands import errors_exit, run_checks
-from newslint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from newslint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, shown
 from newslint.reporters import FORMATS
 
 LEVELS = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
@@ -116,7 +116,7 @@ def _test_rules(rules, selected) -> int:
             wanted = "a finding" if result.expectation == "flags" else "no finding"
             click.echo(f"     {result.expectation}: expected {wanted}, got {result.found}: {result.example}")
         for key in missing:
-            click.echo(f"     no '{key}' examples ({rule.path}:{rule.line})")
+            click.echo(f"     no '{key}' examples ({shown(rule.path)}:{rule.line})")
     unsettled = unsettled_fixes(selected)
     for problem in unsettled:
         click.echo(f"FAIL {problem}")

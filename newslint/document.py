@@ -111,7 +111,8 @@ class Span:
         return visible.view(self)
 
     def absolute(self, offset: int, end: bool = False) -> int:
-        """The document offset of `offset` in this span's text."""
+        """The document offset of `offset` in this span's text. (`end` matters only to `visible.Visible`, whose
+        `absolute` this mirrors, so that kinds take either.)"""
         return self.start + offset
 
     def in_quote(self, offset: int) -> bool:

@@ -191,6 +191,16 @@ def test_rules_test_reads_one_example_text_as_a_list_of_one(cli, tmp_path):
     assert "ok   house.kyiv (2 examples)" in result.stdout, result.stdout
 
 
+def test_rules_test_names_a_rule_with_no_passes_examples_by_the_path_the_user_gave(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "style.yaml").write_text(HOUSE_RULES.replace(
+        '      passes: ["Shelling hit Kyiv overnight.", "Chicken Kiev is off the menu."]\n', ""), encoding="utf-8")
+    result = cli("rules", "--test", "--rules", tmp_path / "house" / "style.yaml")
+    assert result.exit_code == 1
+    assert "     no 'passes' examples (house/style.yaml:3)" in result.stdout, result.stdout
+
+
 UNDOING_RULES = """rules:
   - id: house.email
     kind: substitution

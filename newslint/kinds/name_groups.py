@@ -27,7 +27,7 @@ MIN_LOOSE_GIVEN = 4
 LONG_GIVEN, GIVEN_LIKENESS = 7, 0.85
 # Two names both respelt throughout: how alike each part, and the two on average, must be, endings aside.
 MIN_SOUND_LENGTH, SOUND_EACH, SOUND_BOTH, SOUND_CONSONANTS = 4, 0.55, 0.7, 0.75
-# A last name this short joins beside two forms of one first name when it folds loosely alike: Dyck, Deyk.
+# The shortest last name that two forms of one first name can vouch for when it folds loosely alike (Dyck, Deyk).
 MIN_COGNATE_SURNAME = 3
 # Below this, two spellings in one group are two words, however the group was formed.
 MIN_LIKENESS = 0.6
