@@ -28,7 +28,8 @@ class Config(NamedTuple):
     exclude: tuple[str, ...] = ()  # globs, relative to `root`
     root: str = "."
     fail_level: Severity | None = None
-    # The config file's line of each setting and each `severity` entry, for errors (YAML only).
+    # The config file's line of each setting, of each `severity` entry ("severity:hedging") and of each name
+    # in a list written one item a line ("select:hedging"), for errors (YAML only).
     lines: tuple[tuple[str, int], ...] = ()
 
     def line_of(self, key: str) -> int | None:
@@ -209,7 +210,8 @@ def check_names(known_by_config: dict[Config, frozenset[str]], overrides: Overri
             from_command_line = getattr(overrides, key) or ()
             for name in getattr(config, key) or ():
                 if name not in from_command_line:
-                    _check_name(name, known, f"'{key}'", config.source, config.line_of(key))
+                    line = config.line_of(f"{key}:{name}") or config.line_of(key)
+                    _check_name(name, known, f"'{key}'", config.source, line)
         for name, _ in config.severity:
             line = config.line_of(f"severity:{name}") or config.line_of("severity")
             _check_name(name, known, "'severity'", config.source, line)
@@ -234,12 +236,31 @@ def _level(value, path: str, line: int | None) -> Severity:
 
 
 def _read_yaml(path: str) -> tuple[object, dict]:
+    """The settings, and the line of each setting and of each name in a `select`, `enable` or `ignore`
+    list written one item a line (as "select:hedgin")."""
     from newslint.ruleset import _parse_yaml
 
-    data = _parse_yaml(path, _read_bytes(path))
+    raw = _read_bytes(path)
+    data = _parse_yaml(path, raw)
     if data is None:
         return {}, {}
-    return data, getattr(data, "key_lines", {})
+    return data, {**getattr(data, "key_lines", {}), **_name_lines(raw)}
+
+
+def _name_lines(raw: bytes) -> dict[str, int]:
+    import yaml
+
+    try:
+        root = yaml.compose(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return {}  # read already; a config this loader cannot compose has no lists to point into
+    lines = {}
+    for key, value in root.value if isinstance(root, yaml.MappingNode) else ():
+        if key.value in SELECTION_KEYS and isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                for name in split_names([item.value] if isinstance(item.value, str) else []):
+                    lines[f"{key.value}:{name}"] = item.start_mark.line + 1
+    return lines
 
 
 def _read_pyproject(path: str) -> dict:
