@@ -23,14 +23,16 @@ class Quote(Kind):
     as written; when given, a quotation is flagged only if one matches it, marks included: a phrase in
     quotation marks is a term or a title, a sentence with "I" or "we" in it is somebody speaking),
     speakers (regexes, case as written: a person named before a quotation in its paragraph, "Mr Dean
-    is confident: ..." or "Jamie hopes ... "It's all about my back"", who is taken to be its speaker).
+    is confident: ..." or "Jamie hopes ... "It's all about my back"", who is taken to be its speaker),
+    not_speakers (words that, as the only capitalised word of a `speakers` match, name no one: "in March",
+    "on Monday").
     A quotation is also attributed when a colon introduces it ("AS offers one viewpoint: "..."") and
     when it opens a paragraph that follows one naming a speaker (the news convention for a quote that
     runs on: `"...," Robinson said.` then `"We will come out fighting."`).
     """
 
     unit = "paragraph"
-    fields = frozenset({"speech_verbs", "min_words", "max_title_share", "speech_markers", "speakers"})
+    fields = frozenset({"speech_verbs", "min_words", "max_title_share", "speech_markers", "speakers", "not_speakers"})
     placeholders = frozenset()
 
     def __init__(self, rule) -> None:
@@ -42,6 +44,7 @@ class Quote(Kind):
         self.markers = rule.regex("speech_markers", "|".join(f"(?:{m})" for m in markers), False) if markers else None
         speakers = rule.strings("speakers")
         self.speakers = rule.regex("speakers", "|".join(f"(?:{m})" for m in speakers), False) if speakers else None
+        self.not_speakers = frozenset(rule.strings("not_speakers"))
 
     def check(self, paragraph) -> Iterator[Hit]:
         quotes = paragraph.quotes
@@ -55,7 +58,7 @@ class Quote(Kind):
         opening = first_word.start() if first_word else len(outside)
         offsets = [start - paragraph.start for start, _ in quotes]
         runs_on = offsets[0] <= opening and self._previous_names_speaker(paragraph)
-        speaker = self.speakers.search(outside) if self.speakers else None
+        speaker = self._speaker(outside)
         named_by = speaker.end() if speaker else len(outside) + 1
         for (start, end), offset, mark_before in zip(quotes, offsets, _marks_before(outside, offsets)):
             if runs_on and offset <= opening:
@@ -72,6 +75,15 @@ class Quote(Kind):
                 # One finding a paragraph: who is speaking is one question, however many quotations it has.
                 yield Hit(start, min(end, start + _first_words_length(paragraph.document.text, start, 6)))
                 return
+
+    def _speaker(self, outside: str):
+        """The first person named in the paragraph's words outside its quotations, or None. A lone month or
+        day ("on Monday") is no one; "Theresa May" is someone."""
+        for match in self.speakers.finditer(outside) if self.speakers else ():
+            capitalised = [word for word in _WORD.findall(match.group()) if word[:1].isupper()]
+            if not (len(capitalised) == 1 and capitalised[0] in self.not_speakers):
+                return match
+        return None
 
     def _is_title(self, words: list[str]) -> bool:
         content = [w for w in words if w.lower() not in _SMALL_WORDS] or words
