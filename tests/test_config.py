@@ -115,23 +115,20 @@ def test_an_unknown_rule_or_set_in_a_config_is_an_error(cli, tmp_path, monkeypat
     assert result.stderr == f"newslint: error: metro/.newslint.yaml:2: unknown rule or set '{name}' in '{key}'{hint}\n"
 
 
-def test_an_unknown_name_in_a_list_written_one_item_a_line_is_reported_at_its_own_line(cli, tmp_path, monkeypatch):
+@pytest.mark.parametrize("config, error", [
+    # A list written one item a line, and a severity entry: each name at its own line.
+    ("select:\n  - names\n  - duplicates\nignore:\n  - hedging.modal\n  - nmaes.across-files\n",
+     ".newslint.yaml:6: unknown rule or set 'nmaes.across-files' in 'ignore' (did you mean 'names.across-files'?)"),
+    ("fail_level: error\nseverity:\n  hedging: error\n  hedgin: error\n",
+     ".newslint.yaml:4: unknown rule or set 'hedgin' in 'severity' (did you mean 'hedging'?)"),
+])
+def test_an_unknown_name_is_reported_at_its_own_line(cli, tmp_path, monkeypatch, config, error):
     monkeypatch.chdir(tmp_path)
-    write(tmp_path / ".newslint.yaml", "select:\n  - names\n  - duplicates\nignore:\n  - hedging.modal\n  - nmaes.across-files\n")
+    write(tmp_path / ".newslint.yaml", config)
     write(tmp_path / "fire.txt", "The fire probably started in the kitchen, a neighbour said.\n")
     result = cli("check", "fire.txt")
     assert result.exit_code == 2, result.output
-    assert result.stderr == ("newslint: error: .newslint.yaml:6: unknown rule or set 'nmaes.across-files' in 'ignore' "
-                             "(did you mean 'names.across-files'?)\n")
-
-
-def test_an_unknown_rule_or_set_under_severity_is_an_error(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / ".newslint.yaml", "fail_level: error\nseverity:\n  hedging: error\n  hedgin: error\n")
-    write(tmp_path / "fire.txt", "The fire probably started in the kitchen, a neighbour said.\n")
-    result = cli("check", "fire.txt")
-    assert result.exit_code == 2, result.output
-    assert result.stderr == f"newslint: error: .newslint.yaml:4: unknown rule or set 'hedgin' in 'severity' (did you mean 'hedging'?)\n"
+    assert result.stderr == f"newslint: error: {error}\n"
 
 
 def test_house_rule_ids_are_known_where_they_are_loaded(cli, tmp_path, monkeypatch):
