@@ -28,12 +28,6 @@ class Config(NamedTuple):
     exclude: tuple[str, ...] = ()  # globs, relative to `root`
     root: str = "."
     fail_level: Severity | None = None
-    # The config file's line of each setting, of each `severity` entry ("severity:hedging") and of each name
-    # in a list written one item a line ("select:hedging"), for errors (YAML only).
-    lines: tuple[tuple[str, int], ...] = ()
-
-    def line_of(self, key: str) -> int | None:
-        return dict(self.lines).get(key)
 
     def selects(self, rule, dormant: frozenset[str] = frozenset()) -> bool:
         """Does `rule` run? `select` narrows the rules that are on (by default or through `enable`) to some
@@ -187,7 +181,6 @@ def load_config(path: str) -> Config:
         exclude=strings("exclude"),
         root=root,
         fail_level=fail_level,
-        lines=tuple(lines.items()) + tuple((f"severity:{k}", line) for k, line in severity_lines.items()),
     )
 
 
@@ -210,14 +203,13 @@ def check_names(known_by_config: dict[Config, frozenset[str]], overrides: Overri
             from_command_line = getattr(overrides, key) or ()
             for name in getattr(config, key) or ():
                 if name not in from_command_line:
-                    line = config.line_of(f"{key}:{name}") or config.line_of(key)
-                    _check_name(name, known, f"'{key}'", config.source, line)
+                    _check_name(name, known, key, config.source)
         for name, _ in config.severity:
-            line = config.line_of(f"severity:{name}") or config.line_of("severity")
-            _check_name(name, known, "'severity'", config.source, line)
+            _check_name(name, known, "severity", config.source)
 
 
-def _check_name(name: str, rule_ids: frozenset[str], where: str, path: str | None, line: int | None = None) -> None:
+def _check_name(name: str, rule_ids: frozenset[str], setting: str, path: str | None) -> None:
+    """`setting` is the option (`--select`, with no `path`) or the config file's setting that names it."""
     if any(_matches(rule_id, (name,)) for rule_id in rule_ids):
         return
     from difflib import get_close_matches
@@ -225,7 +217,32 @@ def _check_name(name: str, rule_ids: frozenset[str], where: str, path: str | Non
     sets = {rule_id.split(".", 1)[0] for rule_id in rule_ids}
     closest = get_close_matches(name, sorted(rule_ids | sets), n=1)
     hint = f" (did you mean {closest[0]!r}?)" if closest else ""
-    raise NewslintError(f"unknown rule or set {name!r} in {where}{hint}", path, line)
+    where = f"'{setting}'" if path else setting
+    raise NewslintError(f"unknown rule or set {name!r} in {where}{hint}", path, _line_of(path, setting, name))
+
+
+def _line_of(path: str | None, setting: str, name: str) -> int | None:
+    """The line in the YAML config at `path` where `name` stands under `setting`: its own line in a list
+    written one item a line or as a `severity` entry, else the setting's. Looked up only for an error."""
+    if not path or path.endswith(".toml"):
+        return None
+    import yaml
+
+    try:
+        root = yaml.compose(_read_bytes(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, NewslintError):
+        return None
+    for key, value in root.value if isinstance(root, yaml.MappingNode) else ():
+        if key.value == setting:
+            if isinstance(value, yaml.SequenceNode):
+                items = value.value
+            else:  # the entries of `severity`; none in a setting written on one line
+                items = [entry for entry, _ in value.value] if isinstance(value, yaml.MappingNode) else []
+            for item in items:
+                if isinstance(item.value, str) and name in split_names([item.value]):
+                    return item.start_mark.line + 1
+            return key.start_mark.line + 1
+    return None
 
 
 def _level(value, path: str, line: int | None) -> Severity:
@@ -236,31 +253,12 @@ def _level(value, path: str, line: int | None) -> Severity:
 
 
 def _read_yaml(path: str) -> tuple[object, dict]:
-    """The settings, and the line of each setting and of each name in a `select`, `enable` or `ignore`
-    list written one item a line (as "select:hedgin")."""
     from newslint.ruleset import _parse_yaml
 
-    raw = _read_bytes(path)
-    data = _parse_yaml(path, raw)
+    data = _parse_yaml(path, _read_bytes(path))
     if data is None:
         return {}, {}
-    return data, {**getattr(data, "key_lines", {}), **_name_lines(raw)}
-
-
-def _name_lines(raw: bytes) -> dict[str, int]:
-    import yaml
-
-    try:
-        root = yaml.compose(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return {}  # read already; a config this loader cannot compose has no lists to point into
-    lines = {}
-    for key, value in root.value if isinstance(root, yaml.MappingNode) else ():
-        if key.value in SELECTION_KEYS and isinstance(value, yaml.SequenceNode):
-            for item in value.value:
-                for name in split_names([item.value] if isinstance(item.value, str) else []):
-                    lines[f"{key.value}:{name}"] = item.start_mark.line + 1
-    return lines
+    return data, getattr(data, "key_lines", {})
 
 
 def _read_pyproject(path: str) -> dict:
