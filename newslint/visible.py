@@ -45,7 +45,7 @@ class Visible:
         # Where each seen character stands in the span's text, and the span's end after the last.
         self._kept = [index for index, char in enumerate(span.text) if char not in INVISIBLE]
         self._kept.append(len(span.text))
-        self.text = "".join(span.text[index] for index in self._kept[:-1])
+        self.text = drop_invisible(span.text)
         self.word_index = wordscan.WordIndex(self.text)
 
     def __repr__(self) -> str:
