@@ -7,7 +7,7 @@ import os
 from typing import NamedTuple
 from fnmatch import fnmatchcase
 
-from newslint.errors import NewslintError
+from newslint.errors import NewslintError, not_strings
 from newslint.finding import Severity
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
@@ -157,7 +157,7 @@ def load_config(path: str) -> Config:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise NewslintError(f"'{key}' must be a list of strings", path, lines.get(key))
+            raise NewslintError(not_strings(key, value), path, lines.get(key))
         return tuple(value)
 
     def names(key: str) -> tuple[str, ...]:

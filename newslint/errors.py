@@ -29,6 +29,16 @@ class NewslintError(Exception):
         return f"{where}{rule}{self.message}"
 
 
+def not_strings(key: str, value: object) -> str:
+    """The message for a field that must be a list of strings. An editor's list of words most often fails
+    this way on YAML reading a bare On, Off, Yes or No as true or false, so that case says how to fix it."""
+    items = value if isinstance(value, list) else [value]
+    if any(isinstance(item, bool) for item in items):
+        return (f"'{key}' must be a list of strings; YAML reads a bare On, Off, Yes or No as true or false, "
+                "so put such a word in quotes ('On')")
+    return f"'{key}' must be a list of strings"
+
+
 def shown(path: str) -> str:
     """`path` as the user would recognise it: relative to the current folder when it lies inside it
     (`house/style.yaml`, as a config's `rule_files:` or `--rules` named it, not `/srv/desk/house/style.yaml`),

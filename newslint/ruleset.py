@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 
-from newslint.errors import RuleError, shown
+from newslint.errors import RuleError, not_strings, shown
 from newslint.finding import Severity
 from newslint.patterns import LazyPattern, PatternError, can_match_empty, phrase_alternation, validate_pattern
 from newslint.regexcache import compiled
@@ -106,7 +106,7 @@ class Rule:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self.error(f"'{key}' must be a list of strings", key)
+            raise self.error(not_strings(key, value), key)
         if required and not value:
             raise self.error(f"'{key}' must not be empty", key)
         return value

@@ -66,6 +66,13 @@ def test_billion_laughs_aliases_are_shared_not_expanded(cli, tmp_path):
     assert time.perf_counter() - started < 5
 
 
+def test_a_bare_yes_or_no_in_a_word_list_says_to_quote_it(cli, tmp_path):
+    result = cli("rules", "--rules", rule_file(tmp_path, answers="[Yes, No, Maybe]"))
+    assert result.exit_code == 2
+    assert "house.yaml:7: rule house.answers: 'phrases' must be a list of strings; YAML reads a bare On, Off, " \
+           "Yes or No as true or false, so put such a word in quotes ('On')" in result.stderr
+
+
 def test_a_duplicate_id_across_files_names_both(cli, tmp_path):
     first = rule_file(tmp_path, kyiv="[Kiev]")
     second = tmp_path / "more.yaml"
