@@ -24,8 +24,8 @@ class Quote(Kind):
     quotation marks is a term or a title, a sentence with "I" or "we" in it is somebody speaking),
     speakers (regexes, case as written: a person named before a quotation in its paragraph, "Mr Dean
     is confident: ..." or "Jamie hopes ... "It's all about my back"", who is taken to be its speaker),
-    not_speakers (words that, as the only capitalised word of a `speakers` match, name no one: "in March",
-    "on Monday").
+    not_speakers (words that name no one: a `speakers` match whose capitalised words are all in the list,
+    "in March", "On Monday", "Last May", is not a speaker).
     A quotation is also attributed when a colon introduces it ("AS offers one viewpoint: "..."") and
     when it opens a paragraph that follows one naming a speaker (the news convention for a quote that
     runs on: `"...," Robinson said.` then `"We will come out fighting."`).
@@ -77,12 +77,13 @@ class Quote(Kind):
                 return
 
     def _speaker(self, outside: str):
-        """The first person named in the paragraph's words outside its quotations, or None. A lone month or
-        day ("on Monday") is no one; "Theresa May" is someone."""
+        """The first person named in the paragraph's words outside its quotations, or None. A month or a day,
+        with a capitalised word opening the sentence ("On Monday", "Last May"), is no one; "Theresa May" is
+        someone."""
         for match in self.speakers.finditer(outside) if self.speakers else ():
             capitalised = [word for word in _WORD.findall(match.group()) if word[:1].isupper()]
-            if not (len(capitalised) == 1 and capitalised[0] in self.not_speakers):
-                return match
+            if not (capitalised and all(word in self.not_speakers for word in capitalised)):
+                return match  # "he" has no capital and names the speaker all the same
         return None
 
     def _is_title(self, words: list[str]) -> bool:
