@@ -209,6 +209,15 @@ class Document:
         index = bisect.bisect_left(self._paragraph_starts, paragraph.start)
         return self.paragraphs[index - 1] if index > 0 else None
 
+    def paragraph_after(self, paragraph: Span) -> Span | None:
+        index = bisect.bisect_right(self._paragraph_starts, paragraph.start)
+        return self.paragraphs[index] if index < len(self.paragraphs) else None
+
+    @cached_property
+    def lede(self) -> Span | None:
+        """The story's first paragraph that is not its headline or a heading."""
+        return next((paragraph for paragraph in self.paragraphs if not paragraph.is_heading), None)
+
     @property
     def sentences(self) -> list[Span]:
         return [sentence for paragraph in self.paragraphs for sentence in paragraph.sentences]

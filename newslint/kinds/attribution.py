@@ -20,12 +20,14 @@ class Attribution(Cue):
     an introducer is followed by a named speaker ("critics, including Senator Ruiz, say"). A named
     speaker earlier in the same sentence ("Eckenfelder said ... they have been rumoured suitors") or in
     the sentence before, in the same paragraph, excuses it too: "..., said Michael Moran of Daiwa.
-    Analysts said ..." reads as the story's sourcing, not an anonymous chorus. The message may use the
-    cue kind's {count} (always 1 here) and {cues}.
+    Analysts said ..." reads as the story's sourcing, not an anonymous chorus. With lede_named_below
+    (default false), a cue in the story's first paragraph is excused when a named speaker meets a speech
+    verb in the paragraph after it: the wire lede says "analysts said" and the next paragraph quotes one.
+    The message may use the cue kind's {count} (always 1 here) and {cues}.
     """
 
     unit = "paragraph"
-    fields = Cue.fields | {"speech_verbs", "named_speakers", "vague_subjects", "introducers"}
+    fields = Cue.fields | {"speech_verbs", "named_speakers", "vague_subjects", "introducers", "lede_named_below"}
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
@@ -46,9 +48,11 @@ class Attribution(Cue):
         # ("..., said the company").
         self.own_verb = rule.regex("speech_verbs", rf"\s*{verb}(?:\W|$)", ignore_case=False)
         self.vague = rule.regex("vague_subjects", f"(?:{'|'.join(vague)})(?:\\W|$)") if vague else None
+        self.lede_named_below = rule.boolean("lede_named_below", False)
 
     def check(self, paragraph) -> Iterator[Hit]:
         sentences = [sentence.seen for sentence in paragraph.sentences]
+        named_below = None  # worked out for the lede's first cue that needs it, then kept
         for index, sentence in enumerate(sentences):
             following = sentences[index + 1].text if index + 1 < len(sentences) else ""
             previous = sentences[index - 1].text if index else ""
@@ -64,7 +68,18 @@ class Attribution(Cue):
                     previous_named = bool(previous) and self._is_attributed(previous)
                 if previous_named:
                     continue  # "..., said Michael Moran of Daiwa. Analysts said ...": sourced next door
+                if named_below is None:
+                    named_below = self._lede_named_below(paragraph)
+                if named_below:
+                    continue  # "..., analysts said." then "..., said Sanford Margoshes of Shearson.": sourced below
                 yield Hit(sentence.absolute(start), sentence.absolute(end, end=True), cue_values([(start, end, text)]))
+
+    def _lede_named_below(self, paragraph) -> bool:
+        document = paragraph.document
+        if not self.lede_named_below or document.lede is None or paragraph.start != document.lede.start:
+            return False
+        below = document.paragraph_after(paragraph)
+        return below is not None and not below.is_heading and self._is_attributed(below.seen.text)
 
     def _is_attributed(self, context: str) -> bool:
         for match in self.named.finditer(context):
