@@ -73,8 +73,8 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
 
     # The article first: "Asad" in "Bashar Asad" beside "Bashar al-Assad" wants the whole "al-Assad".
     flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight)]
-    for slot in slots.values():
-        flags.extend(_minority(slot, weight, endings, owner))
+    for (kind, *_), slot in slots.items():
+        flags.extend(_minority(slot, weight, endings, owner, last_name=kind == "surname"))
     return one_per_word(flags)
 
 
@@ -237,7 +237,7 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
 
 
 def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: set[frozenset],
-              owner: dict[Part, tuple]) -> Iterator[Flag]:
+              owner: dict[Part, tuple], last_name: bool) -> Iterator[Flag]:
     by_spelling: dict[str, list[Part]] = {}
     for part in parts:
         by_spelling.setdefault(part.spelling, []).append(part)
@@ -248,7 +248,7 @@ def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: s
         return
     uses = tuple(majority)
     for spelt in by_spelling.values():
-        if spelt is not majority and _are_related(spelt[0], majority[0], endings):
+        if spelt is not majority and _are_related(spelt[0], majority[0], endings, last_name):
             yield from (Flag(part, uses) for part in spelt)
 
 
@@ -270,7 +270,7 @@ def _by_person(uses: list[Part], slot: list[Part], owner: dict[Part, tuple]) -> 
     yield from by_person.values()
 
 
-def _are_related(part: Part, other: Part, endings: set[frozenset]) -> bool:
+def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bool) -> bool:
     """A last check on two spellings the grouping put together: one word respelt, not inflected (a person
     joined by first name may still be "West German" and "West Germany")? Another language's ending is
     a respelling, though English would read it as a derived word: the `endings` found on whole names
@@ -280,9 +280,14 @@ def _are_related(part: Part, other: Part, endings: set[frozenset]) -> bool:
         return True
     if are_cognates(a, b):
         return True  # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
-    if is_english_derivation(a, b):
-        return False
+    if is_english_derivation(a, b) and not (last_name and _adds_e(a, b)):
+        return False  # but one person's Clark and Clarke (Browne, Bonaparte) is a respelling, not a derivation
     return are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS
+
+
+def _adds_e(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long == short + "e"
 
 
 class _UnionFind:
