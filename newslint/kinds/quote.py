@@ -28,7 +28,9 @@ class Quote(Kind):
     "in March", "On Monday", "Last May", is not a speaker).
     A quotation is also attributed when a colon introduces it ("AS offers one viewpoint: "..."") and
     when it opens a paragraph that follows one naming a speaker (the news convention for a quote that
-    runs on: `"...," Robinson said.` then `"We will come out fighting."`).
+    runs on: `"...," Robinson said.` then `"We will come out fighting."`) or ending on a sentence about a
+    person ("On this subject, Morris appears almost evangelical." then `"I was on a cruise ..."`); the
+    paragraph's later quotations are then that speaker's too, since no one else is named in it.
     """
 
     unit = "paragraph"
@@ -57,12 +59,11 @@ class Quote(Kind):
         first_word = _WORD.search(outside)
         opening = first_word.start() if first_word else len(outside)
         offsets = [start - paragraph.start for start, _ in quotes]
-        runs_on = offsets[0] <= opening and self._previous_names_speaker(paragraph)
+        if offsets[0] <= opening and self._previous_names_speaker(paragraph):
+            return  # it opens with the speaker named just before still talking, and no one else speaks in it
         speaker = self._speaker(outside)
         named_by = speaker.end() if speaker else len(outside) + 1
         for (start, end), offset, mark_before in zip(quotes, offsets, _marks_before(outside, offsets)):
-            if runs_on and offset <= opening:
-                continue  # the paragraph opens with it: the speaker named just before is still talking
             if mark_before == ":":
                 continue  # "He is prepared to go this far: ...": the colon hands over to a speaker
             if named_by <= offset:
@@ -91,13 +92,16 @@ class Quote(Kind):
         return sum(w[:1].isupper() for w in content) / len(content) > self.max_title_share
 
     def _previous_names_speaker(self, paragraph, depth: int = 3) -> bool:
-        """Does the paragraph before name a speaker, or open with a quotation that itself runs on from one
-        named before it (a long quotation over several paragraphs)?"""
+        """Does the paragraph before name a speaker, end on a sentence about a person who then speaks ("On
+        this subject, Morris appears almost evangelical." then `"I was on a cruise ..."`), or open with a
+        quotation that itself runs on from one named before it (a long quotation over several paragraphs)?"""
         previous = paragraph.document.paragraph_before(paragraph)
         if previous is None:
             return False
         if self.speech.search(previous.text) or previous.text.rstrip().endswith(":"):
             return True
+        if not previous.is_heading and self._speaker(previous.sentences[-1].unquoted):
+            return True  # a headline's capitals name no speaker
         return depth > 1 and previous.text.lstrip()[:1] in _OPENING and self._previous_names_speaker(previous, depth - 1)
 
     @staticmethod
