@@ -72,7 +72,8 @@ def assert_located(data: bytes, findings) -> None:
         end = starts[finding.end_line - 1] + finding.end_column - 1
         line_end = starts[finding.line] - 1 if finding.line < len(starts) else len(text)
         assert starts[finding.line - 1] <= offset <= line_end, finding
-        assert text[offset:end] == finding.text, finding
+        # A finding's text keeps the file's CRLF or bare CR (README); `text` here has them unified.
+        assert text[offset:end] == finding.text.replace("\r\n", "\n").replace("\r", "\n"), finding
 
 
 @settings(PROFILE)
