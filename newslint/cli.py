@@ -27,7 +27,8 @@ def main() -> None:
 def _run_options(command):
     """What is checked and with which rules: the options `check` and `baseline` share."""
     for option in reversed((
-        click.argument("paths", nargs=-1, required=True, type=click.Path()),
+        # readable=False: an unreadable path is named by the run, which checks the rest; click would stop it.
+        click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False)),
         click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="Extra rule file (repeatable)."),
         click.option("--select", multiple=True, help="Run only these rule ids or sets (comma-separated): a set, its rules that are on; an id, that rule."),
         click.option("--enable", multiple=True, help="Also run these rules that are off by default (comma-separated)."),

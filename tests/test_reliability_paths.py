@@ -52,6 +52,34 @@ def test_unreadable_file_is_named_and_the_rest_checked(cli, tmp_path, monkeypatc
     assert result.exit_code == 1
 
 
+def test_unreadable_file_named_on_the_command_line_is_named_and_the_rest_checked(cli, tmp_path, monkeypatch):
+    """As in a folder: the command line's options (here --format, --jobs, --select) must not turn an
+    unreadable file into a usage error that checks nothing."""
+    (tmp_path / "story.txt").write_text(REPEATED, encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text(REPEATED, encoding="utf-8")
+    locked.chmod(0)
+    if os.geteuid() == 0:
+        # root reads through chmod 000: make the checks and the read fail the way they would.
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda path, mode, *args, **kwargs: os.path.basename(path) != "locked.txt"
+                            and real_access(path, mode, *args, **kwargs))
+
+        def read_open(path, *args, **kwargs):
+            if os.path.basename(path) == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(path))
+            return open(path, *args, **kwargs)
+
+        monkeypatch.setattr("newslint.document.open", read_open, raising=False)
+    try:
+        result, data = check(cli, locked, tmp_path / "story.txt")
+    finally:
+        locked.chmod(0o644)
+    assert "locked.txt: Permission denied" in result.stderr
+    assert data["summary"]["files_checked"] == 1 and data["summary"]["files_failed_to_read"] == 1
+    assert result.exit_code == 1
+
+
 def test_symlink_loops_and_dangling_links_do_not_trap_the_walk(cli, tmp_path):
     (tmp_path / "desk").mkdir()
     (tmp_path / "desk" / "story.txt").write_text(REPEATED, encoding="utf-8")
