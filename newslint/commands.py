@@ -127,6 +127,7 @@ def _fixed(findings, tasks, diff_only, quiet):
     from newslint import fixes
 
     plans = fixes.plan(findings, {t.path: t.data for t in tasks if t.data is not None})
+    applied = set() if diff_only else fixes.write(plans)  # a file it cannot write gets a `problem` too
     for plan in plans:
         if plan.problem:
             say(f"notice: {plan.path}: {plan.problem}")
@@ -136,7 +137,6 @@ def _fixed(findings, tasks, diff_only, quiet):
         diff = "".join(plan.diff() for plan in plans)
         sys.stdout.write(diff)
         sys.exit(EXIT_FINDINGS if diff else EXIT_CLEAN)
-    applied = fixes.write(plans)
     if applied and not quiet:
         files = len({f.path for f in applied})
         say(f"fixed {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}")

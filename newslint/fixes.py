@@ -61,11 +61,16 @@ def plan(findings: list[Finding], given: dict[str, bytes] | None = None) -> list
 
 
 def write(plans: list[FileFix]) -> set[Finding]:
-    """Write each fixed file atomically; the findings that are now fixed."""
+    """Write each fixed file atomically; the findings that are now fixed. A file that cannot be written (a
+    read-only folder) is left as it was, with its findings, and its `problem` says why."""
     applied: set[Finding] = set()
     for file_fix in plans:
         if file_fix.fixed is not None and file_fix.fixed != file_fix.original:
-            write_atomic(file_fix.path, file_fix.fixed)
+            try:
+                write_atomic(file_fix.path, file_fix.fixed)
+            except OSError as error:
+                file_fix.problem = f"not fixed: cannot write it: {error.strerror or error}"
+                continue
             applied.update(file_fix.applied)
     return applied
 

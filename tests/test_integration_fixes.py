@@ -328,3 +328,36 @@ def test_fix_through_a_symbolic_link_rewrites_the_story_and_keeps_the_link(cli, 
     assert story.read_text(encoding="utf-8") == _story("\n", LEAD.replace("Kiev", "Kyiv"), DAMAGE)
     assert story.stat().st_mode & 0o777 == 0o640
     assert sorted(p.name for p in story.parent.iterdir()) == ["strike.txt"]  # no temporary file left behind
+
+
+def test_a_story_in_a_read_only_folder_is_left_as_it_is_and_the_others_fixed(cli, tmp_path, monkeypatch):
+    """The temporary file cannot be made beside it: the story keeps its findings and the run says why,
+    without an internal error (exit 3) and without stopping the other files' fixes."""
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "open").mkdir()
+    locked, other = tmp_path / "locked" / "strike.txt", tmp_path / "open" / "strike.txt"
+    for story in (locked, other):
+        story.write_text(_story("\n", LEAD, DAMAGE), encoding="utf-8")
+    (tmp_path / "locked").chmod(0o555)
+    if os.geteuid() == 0:  # root writes into a read-only folder: make it fail as it would for a reporter
+        import tempfile
+
+        real_mkstemp = tempfile.mkstemp
+
+        def mkstemp(*args, dir=None, **kwargs):
+            if os.path.basename(str(dir)) == "locked":
+                raise PermissionError(13, "Permission denied", str(dir))
+            return real_mkstemp(*args, dir=dir, **kwargs)
+
+        monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    try:
+        result = cli("check", "--jobs", "1", "--select", "names.house-spelling", "--fix", locked, other)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert result.exit_code == 1, result.output
+    assert f"notice: {locked}: not fixed: cannot write it: Permission denied" in result.stderr
+    assert result.stdout.startswith(f"{locked}:1:") and str(other) not in result.stdout
+    assert locked.read_text(encoding="utf-8") == _story("\n", LEAD, DAMAGE)
+    assert other.read_text(encoding="utf-8") == _story("\n", LEAD.replace("Kiev", "Kyiv"), DAMAGE)
+    assert sorted(p.name for p in locked.parent.iterdir()) == ["strike.txt"]
+
