@@ -18,6 +18,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     if target.is_dir():  # before the temporary file, which would land in the folder's parent
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    if mode is not None and not os.access(target, os.W_OK):  # read-only: a rename would replace it all the same
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent or ".")
     try:
         with os.fdopen(handle, "wb") as stream:
