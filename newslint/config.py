@@ -132,11 +132,20 @@ def _config_file_in(directory: str) -> str | None:
     if os.path.isfile(pyproject):
         try:
             with open(pyproject, encoding="utf-8", errors="replace") as handle:
-                if "[tool.newslint]" in handle.read():
+                if _has_newslint_table(handle.read()):
                     return pyproject
         except OSError:
             return None
     return None
+
+
+def _has_newslint_table(text: str) -> bool:
+    """Does a pyproject.toml open a `[tool.newslint]` table, or only a subtable (`[tool.newslint.severity]`)?
+    A mention elsewhere (a comment, a table commented out) is no config, and must not hide one further up."""
+    import re
+
+    return re.search(r"""^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*(?:newslint|"newslint"|'newslint')[ \t]*[.\]]""", text,
+                     re.M) is not None
 
 
 def load_config(path: str) -> Config:

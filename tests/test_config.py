@@ -65,6 +65,21 @@ def test_pyproject_table_and_extra_rule_files(cli, tmp_path, monkeypatch):
     assert findings(cli, "world") == [("world/shelling.txt", "house.kyiv", "error")]
 
 
+@pytest.mark.parametrize("pyproject, severity", [
+    ('[tool.newslint.severity]\n"duplicates.paragraph" = "suggestion"\n', "suggestion"),  # a subtable alone
+    ('[ tool . newslint ]\nseverity = {duplicates = "suggestion"}\n', "suggestion"),  # TOML allows the spaces
+    # A table commented out is not a config: the desk's .newslint.yaml above still applies.
+    ('[project]\nname = "newsroom"\n# [tool.newslint]\n# ignore = ["duplicates"]\n', "warning"),
+])
+def test_a_pyproject_is_the_config_when_it_has_a_newslint_table(cli, tmp_path, monkeypatch, pyproject, severity):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".newslint.yaml", "severity: {duplicates.paragraph: warning}\n")
+    write(tmp_path / "sport" / "pyproject.toml", pyproject)
+    write(tmp_path / "sport" / "budget.txt", PASTED_TWICE)
+    assert findings(cli, "--select", "duplicates.paragraph", "sport") == [
+        ("sport/budget.txt", "duplicates.paragraph", severity)]
+
+
 def test_exclude_globs_are_relative_to_the_config(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path / ".newslint.yaml", "exclude: ['archive/**']\nselect: [duplicates]\n")
