@@ -180,10 +180,20 @@ def load_config(path: str) -> Config:
     levels = tuple(sorted((str(k), _level(v, path, severity_lines.get(k, lines.get("severity"))))
                           for k, v in severity.items()))
     fail_level = _level(data["fail_level"], path, lines.get("fail_level")) if "fail_level" in data else None
+    select = names("select") if "select" in data else None
+    if select == ():
+        # Every run would pass having checked nothing: the mistake a CI gate must not hide.
+        raise NewslintError("'select' names no rule or set, so nothing would be checked; name some, or remove "
+                            "the setting to run the rules that are on", path, lines.get("select"))
+    rule_files = tuple(os.path.normpath(os.path.join(root, f)) for f in strings("rule_files"))
+    for written, rule_file in zip(strings("rule_files"), rule_files):
+        if not os.path.exists(rule_file):
+            raise NewslintError(f"rule file {written!r} in 'rule_files' not found (paths are relative to the "
+                                "config's folder)", path, lines.get("rule_files"))
     return Config(
         source=path,
-        rule_files=tuple(os.path.normpath(os.path.join(root, f)) for f in strings("rule_files")),
-        select=names("select") if "select" in data else None,
+        rule_files=rule_files,
+        select=select,
         enable=names("enable"),
         ignore=names("ignore"),
         severity=levels,

@@ -183,6 +183,8 @@ def test_a_bad_house_rule_file_is_named_as_the_config_names_it_with_line_and_rul
     (".newslint.yaml", "select: [duplicates]\nfail_level: loud\n", ".newslint.yaml:2: severity must be error"),
     (".newslint.yaml", "severity:\n  duplicates: error\n  hedging: loud\n", ".newslint.yaml:3: severity must be"),
     (".newslint.yaml", "exclude: [wires, Off]\n", ".newslint.yaml:1: 'exclude' must be a list of strings; YAML reads a bare"),
+    (".newslint.yaml", "fail_level: warning\nselect: []\n", ".newslint.yaml:2: 'select' names no rule or set, so nothing"),
+    (".newslint.yaml", "rule_files: [house/style.yaml]\n", ".newslint.yaml:1: rule file 'house/style.yaml' in 'rule_files' not found"),
 ])
 def test_a_setting_of_the_wrong_type_is_an_error_naming_its_line(cli, tmp_path, monkeypatch, name, text, expected):
     monkeypatch.chdir(tmp_path)
