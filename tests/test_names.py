@@ -106,6 +106,17 @@ def test_a_spelling_both_asked_for_and_ruled_out_in_one_rule_is_refused(cli, tmp
     assert result.exit_code == 2 and "'Kiev' is both a canonical spelling and a variant" in result.stderr
 
 
+def test_a_variant_fixed_two_ways_by_two_rules_is_refused(cli, tmp_path):
+    """The shipped list writes Kiev as Kyiv; a desk rule writing it Kyyiv would make `--fix` depend on rule order."""
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n  - id: house.places\n    kind: substitution\n    severity: warning\n    message: m\n"
+        "    description: d\n    spellings: [{canonical: Kyyiv, variants: [Kiev]}]\n", encoding="utf-8")
+    result = cli("check", "--rules", tmp_path / "house.yaml", tmp_path)
+    assert result.exit_code == 2
+    assert "rule house.places: 'Kiev' is to be written 'Kyyiv' here but 'Kyiv' by rule names.house-spelling (" \
+           in result.stderr
+
+
 def test_house_spellings_that_agree_load_beside_the_shipped_list(cli, tmp_path):
     """A case-sensitive rule may rule out a spelling that differs from its own only in case, and a desk's
     list may share names with the shipped one as long as neither asks for what the other rules out."""

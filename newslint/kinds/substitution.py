@@ -38,18 +38,18 @@ class Substitution(Kind):
         super().__init__(rule)
         self.ignore_case = rule.boolean("ignore_case", True)
         self.skip_quotes = rule.boolean("skip_quotes", False)
-        self.canonical, written = self._spellings(rule)
+        self.canonical, self.written = self._spellings(rule)
         # Patterns from the variants as written: a lowered key is not always one ("İ" lowers to two
         # characters, which a case-insensitive regex does not match against "İ").
-        variants = [re.escape(variant).replace(r"\ ", " ") for variant in written]
+        variants = [re.escape(variant).replace(r"\ ", " ") for variant in self.written.values()]
         alternation = rule.regex("spellings", phrase_alternation(variants), self.ignore_case)
         each = (rule.regex("spellings", phrase_alternation([variant]), self.ignore_case) for variant in variants)
         self.scan = phrase_scanner(alternation, variants, each)
         self.exceptions = rule.regex_from_list("exceptions", required=False, ignore_case=self.ignore_case)
 
-    def _spellings(self, rule) -> tuple[dict[str, str], list[str]]:
-        """Variant (as looked up) to canonical, and the variants as written, one per key; the shape is
-        checked here so a typo names its line."""
+    def _spellings(self, rule) -> tuple[dict[str, str], dict[str, str]]:
+        """Variant (as looked up) to canonical, and to the variant as written; the shape is checked here so
+        a typo names its line."""
         entries = rule.require("spellings")
         if not isinstance(entries, list) or not entries:
             raise rule.error("'spellings' must be a list of {canonical: ..., variants: [...]} entries", "spellings")
@@ -71,7 +71,7 @@ class Substitution(Kind):
                     raise rule.error(f"variant {variant!r} has two canonical spellings", "spellings")
                 canonical[key] = target
                 written.setdefault(key, _SPACE.sub(" ", variant.strip()))
-        return canonical, list(written.values())
+        return canonical, written
 
     def _key(self, text: str) -> str:
         text = _SPACE.sub(" ", text.strip())
@@ -122,6 +122,10 @@ def check_agreement(kinds: list[Kind]) -> None:
             if clash:
                 raise kind.rule.error(f"{clash!r} is the spelling asked for here but {other} rules it out, {advice}",
                                       "spellings")
+            variant, here, there = _fixed_two_ways(kind, earlier)
+            if variant:
+                raise kind.rule.error(f"{variant!r} is to be written {here!r} here but {there!r} by {other}, so the "
+                                      "fix would depend on the order of the rules; keep one", "spellings")
 
 
 def _required_and_ruled_out(requires: Substitution, rules_out: Substitution) -> str | None:
@@ -129,6 +133,16 @@ def _required_and_ruled_out(requires: Substitution, rules_out: Substitution) -> 
     {canonical: Nato, variants: [NATO]} flags no "Nato"), or None."""
     return next((target for target in dict.fromkeys(requires.canonical.values())
                  if rules_out._key(target) in rules_out.canonical), None)
+
+
+def _fixed_two_ways(kind: Substitution, other: Substitution) -> tuple[str | None, str, str]:
+    """A variant both rules flag with different canonical spellings (Kiev to Kyiv here, to Kyyiv there), with
+    the two spellings; or (None, "", "")."""
+    for key, target in kind.canonical.items():
+        elsewhere = other.canonical.get(other._key(key))
+        if elsewhere is not None and elsewhere != target:
+            return kind.written[key], target, elsewhere
+    return None, "", ""
 
 
 def _with_full_stop(match, replacement: str, text: str) -> str | None:
