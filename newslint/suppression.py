@@ -11,8 +11,9 @@ CMS plain-text field and which cannot be mistaken for copy (the line is masked, 
     [newslint-disable duplicates.paragraph]   ...   [newslint-enable]
     [newslint-disable-next-line duplicates]
 
-Ids are rule ids or set prefixes, separated by spaces or commas; none means every rule. A disable without
-an enable runs to the end of the file; `-next-line` covers the next non-blank line. An id that names no
+Ids are rule ids or set prefixes, separated by spaces or commas; none means every rule. An enable closes
+the ids it names (in any order, or by their set) and leaves the others of its disable open; an enable with
+no ids closes every disable. A disable without an enable runs to the end of the file; `-next-line` covers the next non-blank line. An id that names no
 loaded rule is itself reported, as a `newslint.unknown-suppression` warning, so a typo cannot silently
 suppress nothing. A comment inside Markdown code (fenced, indented or inline) only shows the syntax and is
 ignored.
@@ -103,9 +104,13 @@ def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[in
         elif action == "disable":
             open_since.setdefault(ids, line)
         else:
-            closing = [key for key in open_since if not ids or key == ids]
-            for key in closing:
+            # An enable closes the ids it names, in any order or by their set ("enable duplicates" closes
+            # "disable duplicates.paragraph"), and no name closes them all; the rest stay disabled.
+            for key in [key for key in open_since if not ids or any(_matches(k, ids) for k in key)]:
                 ranges.append((open_since.pop(key), line, key))
+                still = tuple(k for k in key if ids and not _matches(k, ids))
+                if still:
+                    open_since.setdefault(still, line)
     ranges.extend((first, len(lines), ids) for ids, first in open_since.items())
     return Suppressions(tuple(sorted(ranges))), unknown
 

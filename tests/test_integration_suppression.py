@@ -33,6 +33,11 @@ def _findings(cli, *args) -> list[str]:
 @pytest.mark.parametrize("disable, enable, next_line", [
     ("<!-- newslint-disable duplicates.paragraph -->", "<!-- newslint-enable -->",
      "<!-- newslint-disable-next-line duplicates -->"),
+    # The enable names the ids in another order, or by their set.
+    ("<!-- newslint-disable duplicates.paragraph, hedging -->", "<!-- newslint-enable hedging duplicates.paragraph -->",
+     "<!-- newslint-disable-next-line duplicates -->"),
+    ("<!-- newslint-disable duplicates.paragraph -->", "<!-- newslint-enable duplicates -->",
+     "<!-- newslint-disable-next-line duplicates -->"),
 ])
 def test_markdown_comments_suppress_a_range_and_the_next_line(cli, tmp_path, disable, enable, next_line):
     story = tmp_path / "library.md"
@@ -45,6 +50,13 @@ def test_markdown_comments_suppress_a_range_and_the_next_line(cli, tmp_path, dis
     bare.write_text(_story("# Library to close", LEAD, QUOTE, RESIDENTS, QUOTE, REYES, RESIDENTS, LEAD),
                     encoding="utf-8")
     assert len(_findings(cli, bare)) == 3
+
+
+def test_an_enable_naming_some_ids_keeps_the_others_disabled(cli, tmp_path):
+    story = tmp_path / "library.md"
+    story.write_text(_story("# Library to close", LEAD, QUOTE, RESIDENTS, "<!-- newslint-disable hedging duplicates -->",
+                            QUOTE, "<!-- newslint-enable hedging -->", REYES, RESIDENTS, LEAD), encoding="utf-8")
+    assert _findings(cli, story) == []
 
 
 def test_plain_text_bracket_lines_suppress_and_are_not_copy(cli, tmp_path):
