@@ -74,7 +74,8 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
     # The article first: "Asad" in "Bashar Asad" beside "Bashar al-Assad" wants the whole "al-Assad".
     flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight)]
     for (kind, *_), slot in slots.items():
-        flags.extend(_minority(slot, weight, endings, owner, last_name=kind == "surname"))
+        if len(slot) > 1:  # a name written once has no other spelling to differ from (most slots)
+            flags.extend(_minority(slot, weight, endings, owner, last_name=kind == "surname"))
     return one_per_word(flags)
 
 
