@@ -61,8 +61,10 @@ _INFLECTING = frozenset("aeiousn")
 @lru_cache(maxsize=65536)
 def plain(word: str) -> str:
     """A name part in lower case without diacritics or punctuation: Gómez and Gomez agree here."""
-    text = unicodedata.normalize("NFKD", word.casefold().translate(_LETTERS))
-    return _NON_LETTER.sub("", "".join(c for c in text if not unicodedata.combining(c)))
+    text = word.casefold().translate(_LETTERS)
+    if not text.isascii():  # ASCII has nothing to decompose and no marks: most names skip the slow part
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _NON_LETTER.sub("", text)
 
 
 @lru_cache(maxsize=65536)
