@@ -103,13 +103,14 @@ class WordIndex:
     apart in `other` (regex case folding may match it in ways `str.lower` does not: the Kelvin sign, the
     long s), and every rule tries its pattern there."""
 
-    __slots__ = ("lower", "words", "other", "_positions", "shift", "length")
+    __slots__ = ("lower", "in_order", "words", "other", "_positions", "shift", "length")
 
     def __init__(self, text: str) -> None:
         # Only A-Z change, so offsets stay the text's; str.lower does that to ASCII text, ten times faster.
         ascii = text.isascii()
         self.lower = text.lower() if ascii else text.translate(_ASCII_LOWER)
-        self.words = set(words_of(self.lower))
+        self.in_order = words_of(self.lower)  # the duplicate rule reads them in order (a part: its paragraph's)
+        self.words = set(self.in_order)
         self.other = [] if ascii else [m.start() for m in _OTHER_WORD.finditer(text)]
         self._positions: dict[str, list[int]] = {}
         self.shift, self.length = 0, len(text)
@@ -117,7 +118,8 @@ class WordIndex:
     def part(self, shift: int, length: int) -> WordIndex:
         """The index of the stretch `shift` to `shift + length`, offsets still the paragraph's."""
         part = object.__new__(WordIndex)
-        part.lower, part.words, part.other, part._positions = self.lower, self.words, self.other, self._positions
+        part.lower, part.in_order, part.words = self.lower, self.in_order, self.words
+        part.other, part._positions = self.other, self._positions
         part.shift, part.length = shift, length
         return part
 

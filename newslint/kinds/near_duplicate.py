@@ -186,7 +186,7 @@ class NearDuplicate(Kind):
                 continue  # "Avg shrs 47.4 mln vs 16.5 mln" is seven words, not eleven tokens
             if self.boilerplate and self.boilerplate.match(span.text):
                 continue
-            words = words_of(text.lower())
+            words = _lower_words(span, text)
             figures = tuple(_FIGURE.findall(text))
             key = " ".join(words)
             yield span, Paragraph(key, _shingles(words, key), figures, *_locate(document, span))
@@ -257,6 +257,14 @@ def _shingles(words: list[str], key: str) -> tuple[int, ...]:
         return (zlib.crc32(key.encode()),)
     runs = map(" ".join, zip(words, words[1:], words[2:], words[3:]))
     return tuple(sorted(set(map(zlib.crc32, map(str.encode, runs)))))
+
+
+def _lower_words(span, text: str) -> list[str]:
+    """The lower-case words of `text`, the paragraph's text or what is left of it after its dateline. An
+    ASCII paragraph kept whole has them in its word index already (there `lower` is `str.lower`)."""
+    if text.isascii() and len(text) == len(span.text):  # `strip_prefix` only removes: same length, same text
+        return span.word_index.in_order
+    return words_of(text.lower())
 
 
 def _locate(document, span) -> tuple:
