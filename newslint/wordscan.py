@@ -103,7 +103,7 @@ class WordIndex:
     apart in `other` (regex case folding may match it in ways `str.lower` does not: the Kelvin sign, the
     long s), and every rule tries its pattern there."""
 
-    __slots__ = ("lower", "in_order", "words", "other", "_positions", "shift", "length")
+    __slots__ = ("lower", "in_order", "words", "other", "_positions", "_starts", "shift", "length")
 
     def __init__(self, text: str) -> None:
         # Only A-Z change, so offsets stay the text's; str.lower does that to ASCII text, ten times faster.
@@ -113,13 +113,14 @@ class WordIndex:
         self.words = set(self.in_order)
         self.other = [] if ascii else [m.start() for m in _OTHER_WORD.finditer(text)]
         self._positions: dict[str, list[int]] = {}
+        self._starts: dict[frozenset[str], list[int]] = {}
         self.shift, self.length = 0, len(text)
 
     def part(self, shift: int, length: int) -> WordIndex:
         """The index of the stretch `shift` to `shift + length`, offsets still the paragraph's."""
         part = object.__new__(WordIndex)
         part.lower, part.in_order, part.words = self.lower, self.in_order, self.words
-        part.other, part._positions = self.other, self._positions
+        part.other, part._positions, part._starts = self.other, self._positions, self._starts
         part.shift, part.length = shift, length
         return part
 
@@ -134,6 +135,15 @@ class WordIndex:
                     found.append(at)
                 at = text.find(word, at + size)
             self._positions[word] = found
+        return found
+
+    def starts(self, words: frozenset[str]) -> list[int]:
+        """Where any of the lower-case ASCII `words` stands as a whole word, in order and each start once.
+        Worked out once a paragraph, for a rule's first words: each sentence takes its share by
+        bisection, rather than gathering and sorting the positions of every word again."""
+        found = self._starts.get(words)
+        if found is None:
+            found = self._starts[words] = sorted({start for word in words & self.words for start in self.positions(word)})
         return found
 
     def word_before(self, start: int) -> int:
@@ -229,19 +239,21 @@ def matches(pattern, text: str, words: tuple[frozenset[str], frozenset[str]] | N
         return list(pattern.finditer(text))
     direct, after = words
     low, high = index.shift, index.shift + index.length
-    starts = [start for word in direct & index.words for start in _between(index.positions(word), low, high)]
+    starts = _between(index.starts(direct), low, high)  # in order, and no start twice
     others = _between(index.other, low, high)
-    starts.extend(others)
-    if after:  # the word itself, or the word of any spelling before it
-        for start in [s for word in after & index.words for s in _between(index.positions(word), low, high)] + others:
-            starts.append(start)
-            before = index.word_before(start)
-            if before >= low:
-                starts.append(before)
+    if others or after:
+        starts.extend(others)
+        if after:  # the word itself, or the word of any spelling before it
+            for start in [s for word in after & index.words for s in _between(index.positions(word), low, high)] + others:
+                starts.append(start)
+                before = index.word_before(start)
+                if before >= low:
+                    starts.append(before)
+        starts = sorted(set(starts))  # a start can be a phrase's first word and another's word before
     if not starts:
         return []
     found, end = [], 0
-    for start in sorted(set(starts)):  # a start can be a phrase's first word and another's word before
+    for start in starts:
         start -= low
         if start < end:
             continue  # inside the previous match: finditer resumes after it
