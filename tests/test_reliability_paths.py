@@ -30,37 +30,17 @@ def test_missing_path_is_named_and_the_rest_checked(cli, tmp_path):
     assert cli("check", tmp_path / "gone.txt").exit_code == 2  # nothing could be checked
 
 
-def test_unreadable_file_is_named_and_the_rest_checked(cli, tmp_path, monkeypatch):
-    (tmp_path / "story.txt").write_text(REPEATED, encoding="utf-8")
+@pytest.mark.parametrize("on_command_line", [False, True], ids=["in-a-folder", "named"])
+def test_unreadable_file_is_named_and_the_rest_checked(cli, tmp_path, monkeypatch, on_command_line):
+    """In a folder or named on the command line with options (here --format, --jobs, --select), which must
+    not turn it into a usage error that checks nothing."""
+    story = tmp_path / "story.txt"
+    story.write_text(REPEATED, encoding="utf-8")
     locked = tmp_path / "locked.txt"
     locked.write_text(REPEATED, encoding="utf-8")
     locked.chmod(0)
     if os.geteuid() == 0:
-        # root reads through chmod 000 (as in CI containers): make the read fail the way it would.
-        def read_open(path, *args, **kwargs):
-            if os.path.basename(path) == "locked.txt":
-                raise PermissionError(13, "Permission denied", str(path))
-            return open(path, *args, **kwargs)
-
-        monkeypatch.setattr("newslint.document.open", read_open, raising=False)
-    try:
-        result, data = check(cli, tmp_path)
-    finally:
-        locked.chmod(0o644)
-    assert "locked.txt: Permission denied" in result.stderr
-    assert data["summary"]["files_checked"] == 1 and data["summary"]["files_failed_to_read"] == 1
-    assert result.exit_code == 1
-
-
-def test_unreadable_file_named_on_the_command_line_is_named_and_the_rest_checked(cli, tmp_path, monkeypatch):
-    """As in a folder: the command line's options (here --format, --jobs, --select) must not turn an
-    unreadable file into a usage error that checks nothing."""
-    (tmp_path / "story.txt").write_text(REPEATED, encoding="utf-8")
-    locked = tmp_path / "locked.txt"
-    locked.write_text(REPEATED, encoding="utf-8")
-    locked.chmod(0)
-    if os.geteuid() == 0:
-        # root reads through chmod 000: make the checks and the read fail the way they would.
+        # root reads through chmod 000 (as in CI containers): make the checks and the read fail the way they would.
         real_access = os.access
         monkeypatch.setattr(os, "access", lambda path, mode, *args, **kwargs: os.path.basename(path) != "locked.txt"
                             and real_access(path, mode, *args, **kwargs))
@@ -72,7 +52,7 @@ def test_unreadable_file_named_on_the_command_line_is_named_and_the_rest_checked
 
         monkeypatch.setattr("newslint.document.open", read_open, raising=False)
     try:
-        result, data = check(cli, locked, tmp_path / "story.txt")
+        result, data = check(cli, *((locked, story) if on_command_line else (tmp_path,)))
     finally:
         locked.chmod(0o644)
     assert "locked.txt: Permission denied" in result.stderr
