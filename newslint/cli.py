@@ -39,7 +39,7 @@ def _run_options(command):
         click.option("--config", "config_file", type=click.Path(), help="Use this config file instead of searching."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0, the default: one per core)."),
         click.option("--stdin-filename", help="With '-': the path the text would have (for config and Markdown)."),
-        click.option("--quiet", "-q", is_flag=True, help="No notices on stderr."),
+        click.option("--quiet", "-q", is_flag=True, help="No notices or progress on stderr (errors, and files --fix could not write, are still said)."),
     )):
         command = option(command)
     return command
