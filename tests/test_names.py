@@ -117,6 +117,20 @@ def test_a_variant_fixed_two_ways_by_two_rules_is_refused(cli, tmp_path):
            in result.stderr
 
 
+def test_a_variant_fixed_two_ways_is_refused_whichever_rule_ignores_case(cli, tmp_path):
+    """A case-sensitive rule writing Zenda one way, then a case-insensitive one writing it another: both flag
+    "Zenda", so the clash is refused though the later rule's key is lowered ("zenda")."""
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n  - id: house.exact\n    kind: substitution\n    severity: warning\n    message: m\n"
+        "    description: d\n    ignore_case: false\n    spellings: [{canonical: Strelsau, variants: [Zenda]}]\n"
+        "  - id: house.places\n    kind: substitution\n    severity: warning\n    message: m\n"
+        "    description: d\n    spellings: [{canonical: Zend, variants: [ZENDA]}]\n", encoding="utf-8")
+    result = cli("check", "--rules", tmp_path / "house.yaml", "--select", "house", tmp_path)
+    assert result.exit_code == 2, result.output
+    assert "rule house.places: 'Zenda' is to be written 'Zend' here but 'Strelsau' by rule house.exact (" \
+           in result.stderr
+
+
 def test_house_spellings_that_agree_load_beside_the_shipped_list(cli, tmp_path):
     """A case-sensitive rule may rule out a spelling that differs from its own only in case, and a desk's
     list may share names with the shipped one as long as neither asks for what the other rules out."""
