@@ -81,10 +81,13 @@ class Quote(Kind):
         """The first person named in the paragraph's words outside its quotations, or None. A month or a day,
         with a capitalised word opening the sentence ("On Monday", "Last May"), is no one; "Theresa May" is
         someone."""
-        for match in self.speakers.finditer(outside) if self.speakers else ():
+        position = 0
+        while self.speakers and (match := self.speakers.search(outside, position)):
             capitalised = [word for word in _WORD.findall(match.group()) if word[:1].isupper()]
             if not (capitalised and all(word in self.not_speakers for word in capitalised)):
                 return match  # "he" has no capital and names the speaker all the same
+            # Look again inside it: "On Monday" must not swallow the "Monday Hale" of "On Monday Hale refused".
+            position = match.start() + 1
         return None
 
     def _is_title(self, words: list[str]) -> bool:
