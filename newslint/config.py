@@ -131,7 +131,7 @@ def _config_file_in(directory: str) -> str | None:
     pyproject = os.path.join(directory, "pyproject.toml")
     if os.path.isfile(pyproject):
         try:
-            with open(pyproject, encoding="utf-8", errors="replace") as handle:
+            with open(pyproject, encoding="utf-8-sig", errors="replace") as handle:  # a BOM must not hide line 1
                 if _has_newslint_table(handle.read()):
                     return pyproject
         except OSError:
@@ -185,14 +185,16 @@ def load_config(path: str) -> Config:
         # Every run would pass having checked nothing: the mistake a CI gate must not hide.
         raise NewslintError("'select' names no rule or set, so nothing would be checked; name some, or remove "
                             "the setting to run the rules that are on", path, lines.get("select"))
-    rule_files = tuple(os.path.normpath(os.path.join(root, f)) for f in strings("rule_files"))
-    for written, rule_file in zip(strings("rule_files"), rule_files):
+    rule_files = []
+    for written in strings("rule_files"):
+        rule_file = os.path.normpath(os.path.join(root, written))
         if not os.path.exists(rule_file):
             raise NewslintError(f"rule file {written!r} in 'rule_files' not found (paths are relative to the "
                                 "config's folder)", path, lines.get("rule_files"))
+        rule_files.append(rule_file)
     return Config(
         source=path,
-        rule_files=rule_files,
+        rule_files=tuple(rule_files),
         select=select,
         enable=names("enable"),
         ignore=names("ignore"),
@@ -286,7 +288,7 @@ def _read_pyproject(path: str) -> dict:
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     try:
-        document = tomllib.loads(_read_bytes(path).decode("utf-8"))
+        document = tomllib.loads(_read_bytes(path).decode("utf-8-sig"))  # an editor on Windows may add a BOM
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise NewslintError(f"not valid TOML: {error}", path) from None
     tool = document.get("tool", {})

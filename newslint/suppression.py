@@ -12,9 +12,11 @@ CMS plain-text field and which cannot be mistaken for copy (the line is masked, 
     [newslint-disable-next-line duplicates]
 
 Ids are rule ids or set prefixes, separated by spaces or commas; none means every rule. An enable closes
-the ids it names (in any order, or by their set) and leaves the others of its disable open; an enable with
-no ids closes every disable. A disable without an enable runs to the end of the file; `-next-line` covers the next non-blank line. An id that names no
-loaded rule is itself reported, as a `newslint.unknown-suppression` warning, so a typo cannot silently
+the ids of a disable that it names, in any order or by their set ("enable duplicates" closes "disable
+duplicates.paragraph"), and leaves that disable's other ids off; it cannot reopen part of a disabled set
+("enable hedging.modal" after "disable hedging"). An enable with no ids closes every disable. A disable
+without an enable runs to the end of the file; `-next-line` covers the next non-blank line. An id that
+names no loaded rule is itself reported, as a `newslint.unknown-suppression` warning, so a typo cannot silently
 suppress nothing. A comment inside Markdown code (fenced, indented or inline) only shows the syntax and is
 ignored.
 """

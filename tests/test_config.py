@@ -68,6 +68,7 @@ def test_pyproject_table_and_extra_rule_files(cli, tmp_path, monkeypatch):
 @pytest.mark.parametrize("pyproject, severity", [
     ('[tool.newslint.severity]\n"duplicates.paragraph" = "suggestion"\n', "suggestion"),  # a subtable alone
     ('[ tool . newslint ]\nseverity = {duplicates = "suggestion"}\n', "suggestion"),  # TOML allows the spaces
+    ('\ufeff[tool.newslint]\nseverity = {duplicates = "suggestion"}\n', "suggestion"),  # saved with a BOM
     # A table commented out is not a config: the desk's .newslint.yaml above still applies.
     ('[project]\nname = "newsroom"\n# [tool.newslint]\n# ignore = ["duplicates"]\n', "warning"),
 ])

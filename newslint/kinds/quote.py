@@ -30,7 +30,8 @@ class Quote(Kind):
     when it opens a paragraph that follows one naming a speaker (the news convention for a quote that
     runs on: `"...," Robinson said.` then `"We will come out fighting."`) or ending on a sentence about a
     person ("On this subject, Morris appears almost evangelical." then `"I was on a cruise ..."`); the
-    paragraph's later quotations are then that speaker's too, since no one else is named in it.
+    paragraph's later quotations are then taken as that speaker's too (it has no speech verb, or it would
+    not get this far).
     """
 
     unit = "paragraph"
@@ -60,7 +61,7 @@ class Quote(Kind):
         opening = first_word.start() if first_word else len(outside)
         offsets = [start - paragraph.start for start, _ in quotes]
         if offsets[0] <= opening and self._previous_names_speaker(paragraph):
-            return  # it opens with the speaker named just before still talking, and no one else speaks in it
+            return  # it opens with the speaker named just before still talking; the paragraph is taken as theirs
         speaker = self._speaker(outside)
         named_by = speaker.end() if speaker else len(outside) + 1
         for (start, end), offset, mark_before in zip(quotes, offsets, _marks_before(outside, offsets)):
