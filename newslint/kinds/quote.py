@@ -25,7 +25,8 @@ class Quote(Kind):
     speakers (regexes, case as written: a person named before a quotation in its paragraph, "Mr Dean
     is confident: ..." or "Jamie hopes ... "It's all about my back"", who is taken to be its speaker),
     not_speakers (words that name no one: a `speakers` match whose capitalised words are all in the list,
-    "in March", "On Monday", "Last May", is not a speaker).
+    "in March", "On Monday", "Last May", is not a speaker), places_after (lower-case words after which a
+    capitalised word is a place or a thing, not a speaker: "in Leeds", "at City Hall").
     A quotation is also attributed when a colon introduces it ("AS offers one viewpoint: "..."") and
     when it opens a paragraph that follows one naming a speaker (the news convention for a quote that
     runs on: `"...," Robinson said.` then `"We will come out fighting."`) or ending on a sentence about a
@@ -35,7 +36,8 @@ class Quote(Kind):
     """
 
     unit = "paragraph"
-    fields = frozenset({"speech_verbs", "min_words", "max_title_share", "speech_markers", "speakers", "not_speakers"})
+    fields = frozenset({"speech_verbs", "min_words", "max_title_share", "speech_markers", "speakers", "not_speakers",
+                        "places_after"})
     placeholders = frozenset()
 
     def __init__(self, rule) -> None:
@@ -48,6 +50,7 @@ class Quote(Kind):
         speakers = rule.strings("speakers")
         self.speakers = rule.regex("speakers", "|".join(f"(?:{m})" for m in speakers), False) if speakers else None
         self.not_speakers = frozenset(rule.strings("not_speakers"))
+        self.places_after = frozenset(rule.strings("places_after"))
 
     def check(self, paragraph) -> Iterator[Hit]:
         quotes = paragraph.quotes
@@ -85,11 +88,17 @@ class Quote(Kind):
         position = 0
         while self.speakers and (match := self.speakers.search(outside, position)):
             capitalised = [word for word in _WORD.findall(match.group()) if word[:1].isupper()]
-            if not (capitalised and all(word in self.not_speakers for word in capitalised)):
+            if not (capitalised and all(word in self.not_speakers for word in capitalised)) and not (
+                    capitalised and self._after_place_word(outside, match.start() + match.group().index(capitalised[0]))):
                 return match  # "he" has no capital and names the speaker all the same
             # Look again inside it: "On Monday" must not swallow the "Monday Hale" of "On Monday Hale refused".
             position = match.start() + 1
         return None
+
+    def _after_place_word(self, text: str, start: int) -> bool:
+        """Is the word before `start` one after which a capital is a place ("in Leeds")?"""
+        before = _WORD.findall(text[max(0, start - 20):start])
+        return bool(before) and before[-1] in self.places_after
 
     def _is_title(self, words: list[str]) -> bool:
         content = [w for w in words if w.lower() not in _SMALL_WORDS] or words
