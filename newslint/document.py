@@ -16,6 +16,7 @@ from newslint.regexcache import compiled
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 # A hard-wrapped line is rarely wider than this; a longer line in a block means one paragraph per line.
 _WRAP_WIDTH = 120
+_BYLINE = compiled(r"By\s+[A-Z][^.!?\n]{0,60}$")  # "By Tom Hale", "By Tom Hale and Ann Cole, BBC News"
 _TERMINAL = compiled(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 _QUOTE_MARKS = compiled("[\"\u201c\u201d\u2018\u2019]")
 _SINGLE_MARKS = "\u2018\u2019"
@@ -215,8 +216,9 @@ class Document:
 
     @cached_property
     def lede(self) -> Span | None:
-        """The story's first paragraph that is not its headline or a heading."""
-        return next((paragraph for paragraph in self.paragraphs if not paragraph.is_heading), None)
+        """The story's first paragraph that is not its headline, a heading or a byline ("By Tom Hale")."""
+        return next((paragraph for paragraph in self.paragraphs
+                     if not paragraph.is_heading and not _BYLINE.match(paragraph.text)), None)
 
     @property
     def sentences(self) -> list[Span]:
