@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from newslint.finding import Hit
 from newslint.kinds.cue import Cue, cue_values
+from newslint.regexcache import compiled
 
 
 class Attribution(Cue):
@@ -23,11 +25,15 @@ class Attribution(Cue):
     Analysts said ..." reads as the story's sourcing, not an anonymous chorus. With lede_named_below
     (default false), a cue in the story's first paragraph is excused when a named speaker meets a speech
     verb in the paragraph after it: the wire lede says "analysts said" and the next paragraph quotes one.
-    The message may use the cue kind's {count} (always 1 here) and {cues}.
+    With group_named_below (default false), a cue ending in a group ("analysts", "some economists") is
+    excused anywhere when the paragraph after it names one of that group ("..., said Michael Moran, analyst
+    at Daiwa", "Dean Witter analyst Eugene Nowak said"). The message may use the cue kind's {count}
+    (always 1 here) and {cues}.
     """
 
     unit = "paragraph"
-    fields = Cue.fields | {"speech_verbs", "named_speakers", "vague_subjects", "introducers", "lede_named_below"}
+    fields = Cue.fields | {"speech_verbs", "named_speakers", "vague_subjects", "introducers", "lede_named_below",
+                           "group_named_below"}
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
@@ -49,6 +55,7 @@ class Attribution(Cue):
         self.own_verb = rule.regex("speech_verbs", rf"\s*{verb}(?:\W|$)", ignore_case=False)
         self.vague = rule.regex("vague_subjects", f"(?:{'|'.join(vague)})(?:\\W|$)") if vague else None
         self.lede_named_below = rule.boolean("lede_named_below", False)
+        self.group_named_below = rule.boolean("group_named_below", False)
 
     def check(self, paragraph) -> Iterator[Hit]:
         sentences = [sentence.seen for sentence in paragraph.sentences]
@@ -72,6 +79,8 @@ class Attribution(Cue):
                     named_below = self._lede_named_below(paragraph)
                 if named_below:
                     continue  # "..., analysts said." then "..., said Sanford Margoshes of Shearson.": sourced below
+                if self.group_named_below and _member_named_below(paragraph, text):
+                    continue  # "Analysts said ..." then "..., said Michael Moran, analyst at Daiwa Securities."
                 yield Hit(sentence.absolute(start), sentence.absolute(end, end=True), cue_values([(start, end, text)]))
 
     def _lede_named_below(self, paragraph) -> bool:
@@ -103,3 +112,22 @@ class Attribution(Cue):
     def _is_vague_word(self, word: str) -> bool:
         match = self.vague.match(word + " ")
         return match is not None and match.end() == len(word) + 1
+
+
+# A full name (two capitalised words or more) described as one of the group, or the group word before it.
+_NAME = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)+"
+_MEMBER = r"{name},\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?i:{noun})\b|\b(?i:{noun})\s+{name}\s+(?:said|says|told|added)\b"
+
+
+def _member_named_below(paragraph, cue: str) -> bool:
+    """Does the paragraph after `paragraph` name one of the group `cue` ends in ("analysts": "Michael Moran,
+    analyst at Daiwa")? Worked out once a paragraph and group."""
+    word = cue.split()[-1].lower()
+    if not word.endswith("s") or len(word) < 4:
+        return False
+    memo = paragraph.__dict__.setdefault("_members_below", {})
+    if word not in memo:
+        below = paragraph.document.paragraph_after(paragraph)
+        pattern = compiled(_MEMBER.format(name=_NAME, noun=re.escape(word[:-1])))
+        memo[word] = below is not None and not below.is_heading and pattern.search(below.seen.text) is not None
+    return memo[word]
