@@ -137,17 +137,13 @@ def _required_and_ruled_out(requires: Substitution, rules_out: Substitution) -> 
 
 def _fixed_two_ways(kind: Substitution, other: Substitution) -> tuple[str | None, str, str]:
     """A variant both rules flag with different canonical spellings (Kiev to Kyiv here, to Kyyiv there), with
-    the two spellings; or (None, "", ""). Each rule looks up the other's variants as written, by its own case
-    rule, both ways round: a case-insensitive rule's key is lowered ("kiev"), which a case-sensitive rule
+    the two spellings; or (None, "", ""). Every variant of either rule, as written, is looked up by each
+    rule's own case rule: a case-insensitive rule's key is lowered ("kiev"), which a case-sensitive rule
     holding "Kiev" would not find, though both flag "Kiev"."""
-    for key, target in kind.canonical.items():
-        elsewhere = other.canonical.get(other._key(kind.written[key]))
-        if elsewhere is not None and elsewhere != target:
-            return kind.written[key], target, elsewhere
-    for key, elsewhere in other.canonical.items():
-        target = kind.canonical.get(kind._key(other.written[key]))
-        if target is not None and elsewhere != target:
-            return other.written[key], target, elsewhere
+    for variant in (*kind.written.values(), *other.written.values()):
+        here, there = kind.canonical.get(kind._key(variant)), other.canonical.get(other._key(variant))
+        if here is not None and there is not None and here != there:
+            return variant, here, there
     return None, "", ""
 
 
