@@ -87,8 +87,8 @@ class Attribution(Cue):
         document = paragraph.document
         if not self.lede_named_below or document.lede is None or paragraph.start != document.lede.start:
             return False
-        below = document.paragraph_after(paragraph)
-        return below is not None and not below.is_heading and self._is_attributed(below.seen.text)
+        below = _text_below(paragraph)
+        return below is not None and self._is_attributed(below)
 
     def _is_attributed(self, context: str) -> bool:
         for match in self.named.finditer(context):
@@ -116,7 +116,8 @@ class Attribution(Cue):
 
 # A full name (two capitalised words or more) described as one of the group, or the group word before it.
 _NAME = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)+"
-_MEMBER = r"{name},\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?i:{noun})\b|\b(?i:{noun})\s+{name}\s+(?:said|says|told|added)\b"
+_MEMBER = (r"{name},\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?i:{noun})\b"  # "Michael Moran, analyst"
+           r"|\b(?i:{noun})\s+{name}\s+(?:said|says|told|added)\b")  # "analyst Eugene Nowak said"
 
 
 def _member_named_below(paragraph, cue: str) -> bool:
@@ -127,7 +128,13 @@ def _member_named_below(paragraph, cue: str) -> bool:
         return False
     memo = paragraph.__dict__.setdefault("_members_below", {})
     if word not in memo:
-        below = paragraph.document.paragraph_after(paragraph)
+        below = _text_below(paragraph)
         pattern = compiled(_MEMBER.format(name=_NAME, noun=re.escape(word[:-1])))
-        memo[word] = below is not None and not below.is_heading and pattern.search(below.seen.text) is not None
+        memo[word] = below is not None and pattern.search(below) is not None
     return memo[word]
+
+
+def _text_below(paragraph) -> str | None:
+    """The next paragraph's text as seen, or None at the end of the story or before a heading."""
+    below = paragraph.document.paragraph_after(paragraph)
+    return None if below is None or below.is_heading else below.seen.text
