@@ -87,17 +87,22 @@ class Quote(Kind):
         someone."""
         position = 0
         while self.speakers and (match := self.speakers.search(outside, position)):
-            capitalised = [word for word in _WORD.findall(match.group()) if word[:1].isupper()]
-            if not (capitalised and all(word in self.not_speakers for word in capitalised)) and not (
-                    capitalised and self._after_place_word(outside, match.start() + match.group().index(capitalised[0]))):
-                return match  # "he" has no capital and names the speaker all the same
+            if not self._names_no_one(outside, match):
+                return match
             # Look again inside it: "On Monday" must not swallow the "Monday Hale" of "On Monday Hale refused".
             position = match.start() + 1
         return None
 
-    def _after_place_word(self, text: str, start: int) -> bool:
-        """Is the word before `start` one after which a capital is a place ("in Leeds")?"""
-        before = _WORD.findall(text[max(0, start - 20):start])
+    def _names_no_one(self, text: str, match) -> bool:
+        """Is a `speakers` match in `text` only days and months ("On Monday") or a place ("in Leeds")? "He"
+        has no capital and names the speaker all the same."""
+        capitalised = [word for word in _WORD.findall(match.group()) if word[:1].isupper()]
+        if not capitalised:
+            return False
+        if all(word in self.not_speakers for word in capitalised):
+            return True
+        first = match.start() + match.group().index(capitalised[0])
+        before = _WORD.findall(text[max(0, first - 20):first])
         return bool(before) and before[-1] in self.places_after
 
     def _is_title(self, words: list[str]) -> bool:
