@@ -16,8 +16,8 @@ the ids of a disable that it names, in any order or by their set ("enable duplic
 duplicates.paragraph"), and leaves that disable's other ids off; it cannot reopen part of a disabled set
 ("enable hedging.modal" after "disable hedging"). An enable with no ids closes every disable. A disable
 without an enable runs to the end of the file; `-next-line` covers the next non-blank line. An id that
-names no loaded rule is itself reported, as a `newslint.unknown-suppression` warning, so a typo cannot silently
-suppress nothing. A comment inside Markdown code (fenced, indented or inline) only shows the syntax and is
+names no loaded rule is itself reported, as a `newslint.unknown-suppression` warning, so a typo cannot
+silently suppress nothing. A comment inside Markdown code (fenced, indented or inline) only shows the syntax and is
 ignored.
 """
 
