@@ -47,6 +47,10 @@ NEWS_VARIANTS = [
     ("Bashar al-Assad", "Bashar Assad"), ("Abdel Fattah el-Sisi", "Abdel Fattah Sisi"),
     ("Jean-Claude Juncker", "Jean Claude Juncker"), ("Emmanuel Macron", "Emanuels Makrons"),
     ("Robert De Niro", "Robert de Niro"), ("Slutsky", "Slutksy"),
+    # Hyphens and stops: a double last name with and without its hyphen, initials with and without spaces.
+    ("Iain Duncan Smith", "Iain Duncan-Smith"), ("Jacob Rees-Mogg", "Jacob Rees Mogg"),
+    ("Andrew Lloyd Webber", "Andrew Lloyd-Webber"), ("J.K. Rowling", "J. K. Rowling"), ("T.S. Eliot", "T. S. Eliot"),
+    ("George W. Bush", "George W Bush"),
 ]
 
 # Different people or places whose names are close: none of these may be reported.
@@ -72,6 +76,8 @@ NAMESAKES = [
     ("Mohammed bin Salman", "Mohammed Salman"), ("Octavia Popescu", "Octavian Popescu"),
     ("Marietje Bakker", "Marieke Bakker"), ("Jean-Marie Le Pen", "Marine Le Pen"), ("Jean-Pierre Kone", "Jean Kone"),
     ("Martina", "Martian"),
+    # Initials are part of who is named: a father and son, two people who share a last name.
+    ("George W. Bush", "George Bush"), ("J. Smith", "K. Smith"), ("John F. Kennedy", "John Kennedy"),
     # A last name on its own that either of two people could own, with its inner capitals written the way
     # one of them writes it.
     ("Ramsay MacDonald", "Flora Macdonald", "MacDonald"), ("Iain Macleod", "Alistair MacLeod", "Macleod"),

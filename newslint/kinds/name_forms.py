@@ -1,6 +1,7 @@
 """Name forms that differ in how a name is put together rather than in its letters: the case of inner
 capitals and particles (PayPal, Paypal; De Niro, de Niro), a double first name with or without its hyphen,
-and an Arabic article kept or dropped (Bashar al-Assad, Bashar Assad)."""
+an Arabic article kept or dropped (Bashar al-Assad, Bashar Assad), and initials with and without their
+stops or spaces (J.K. Rowling, J. K. Rowling)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from newslint.kinds.name_mentions import Mention, Part, _new_part, composed
-from newslint.kinds.name_spelling import skeleton
 
 
 class Flag(NamedTuple):
@@ -75,23 +75,58 @@ def case_minority(parts: list[Part], weight: Callable[[list[Part]], int], form: 
         yield from minority_flags(by_case, weight)
 
 
-def hyphenated_given(mentions: list[Mention]) -> list[Mention]:
-    """Where a story writes a double first name with a hyphen ("Jean-Baptiste Kone"), its mentions that
-    write it with a space ("Jean Baptiste Kone") get the two words as one first name, so the two forms
-    are one spelling question, not a first and a middle name."""
-    hyphenated = {(m.given.key, m.surname.key) for m in mentions if m.given is not None and "-" in m.given.text}
-    if not hyphenated:
-        return mentions
-    rewritten = []
+def initials_punctuation(mentions: list[Mention], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
+    """One name's initials written two ways (J.K. Rowling, J. K. Rowling; George W. Bush, George W Bush): the
+    fewer are reported. A name is its initials' letters with its first and last names as spelt, so only
+    initials that differ in stops and spaces are compared, never J. Smith with K. Smith."""
+    forms: dict = {}
     for mention in mentions:
-        if mention.given is not None and mention.middle:
-            given, second = mention.given, mention.middle[0]
-            text = f"{given.text} {second.text}"
-            if (skeleton(text), mention.surname.key) in hyphenated:
-                joined = _new_part(text, given.start, second.end)._replace(where=_spanned(given, second))
-                mention = mention._replace(given=joined, middle=mention.middle[1:])
-        rewritten.append(mention)
-    return rewritten
+        if mention.initials is not None:
+            name = (mention.initials.key, mention.given and mention.given.spelling, mention.surname.spelling)
+            forms.setdefault(name, {}).setdefault(mention.initials.spelling, []).append(mention.initials)
+    for by_spelling in forms.values():
+        if len(by_spelling) > 1:
+            yield from minority_flags(by_spelling, weight)
+
+
+def hyphenated_names(mentions: list[Mention]) -> list[Mention]:
+    """Where a story writes a double first or last name with a hyphen ("Jean-Baptiste Kone", "Iain
+    Duncan-Smith"), its mentions that write it with a space ("Jean Baptiste Kone", "Iain Duncan Smith",
+    "Mr Duncan Smith") get the two words as one name, so the two forms are one spelling question, not a
+    first, middle and last name. Only the same two words are joined: "Rio Tinto-Zinc" joins nothing but
+    "Rio Tinto Zinc"."""
+    hyphenated = {(m.given.key, m.surname.key) for m in mentions if m.given is not None and "-" in m.given.text}
+    double_surnames = {m.surname.key for m in mentions if "-" in m.surname.text}
+    if not (hyphenated or double_surnames):
+        return mentions
+    return [_hyphenated_surname(_hyphenated_given(mention, hyphenated), double_surnames) for mention in mentions]
+
+
+def _hyphenated_given(mention: Mention, hyphenated: set) -> Mention:
+    if mention.given is None or not mention.middle:
+        return mention
+    joined = _joined(mention.given, mention.middle[0])
+    if (joined.key, mention.surname.key) not in hyphenated:
+        return mention
+    return mention._replace(given=joined, middle=mention.middle[1:])
+
+
+def _hyphenated_surname(mention: Mention, double_surnames: set) -> Mention:
+    if mention.given is None or mention.particles is not None:
+        return mention
+    first = mention.middle[-1] if mention.middle else mention.given
+    joined = _joined(first, mention.surname)
+    if joined.key not in double_surnames:
+        return mention
+    if mention.middle:
+        return mention._replace(surname=joined, middle=mention.middle[:-1])
+    return mention._replace(surname=joined, given=None)
+
+
+def _joined(first: Part, second: Part) -> Part:
+    """Two neighbouring words of a name read as one part, as written with a space between them."""
+    text = f"{first.text} {second.text}"
+    return _new_part(text, first.start, second.end)._replace(where=_spanned(first, second))
 
 
 # Arabic articles: "Bashar al-Assad" and "Bashar Assad" are one man named two ways. ("bin", "van" and the

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from newslint.kinds.name_given import are_cognates
-from newslint.kinds.name_forms import Flag, article_dropped, case_minority, heaviest, hyphenated_given, one_per_word, particle_case
+from newslint.kinds.name_forms import Flag, article_dropped, case_minority, heaviest, hyphenated_names, initials_punctuation, one_per_word, particle_case
 from newslint.kinds.name_mentions import Mention, Part, composed
 from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, adds_ending, are_variants, drops_final_n, is_baltic_form, is_classical_form, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
 
@@ -40,7 +40,7 @@ def occurrences(parts: list[Part]) -> int:
 def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int] = occurrences) -> list[Flag]:
     """Minority spellings among `mentions` (in document order). `weight` scores a spelling from its uses:
     by default how often it occurs; across files, in how many files."""
-    mentions = hyphenated_given(mentions)
+    mentions = hyphenated_names(mentions)
     full = [m for m in mentions if m.given is not None]
     written: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for mention in full:
@@ -72,7 +72,8 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
             slots.setdefault(("particles", family), []).append(mention.particles)
 
     # The article first: "Asad" in "Bashar Asad" beside "Bashar al-Assad" wants the whole "al-Assad".
-    flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight)]
+    flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight),
+             *initials_punctuation(mentions, weight)]
     for (kind, *_), slot in slots.items():
         if len(slot) > 1:  # a name written once has no other spelling to differ from (most slots)
             flags.extend(_minority(slot, weight, endings, owner, last_name=kind == "surname"))

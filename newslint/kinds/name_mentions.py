@@ -91,10 +91,11 @@ class Mention(NamedTuple):
     particles: Part | None = None
     middle: tuple[Part, ...] = ()
     joiner: str = " "  # between the particles and the last name: "-" in "al-Assad"
+    initials: Part | None = None  # "J.K." in "J.K. Rowling", "W." in "George W. Bush": compared only for their stops and spaces
 
     @property
     def parts(self) -> tuple[Part, ...]:
-        return tuple(p for p in (self.given, *self.middle, self.particles, self.surname) if p is not None)
+        return tuple(p for p in (self.given, self.initials, *self.middle, self.particles, self.surname) if p is not None)
 
 
 def find_mentions(document) -> list[Mention]:
@@ -247,7 +248,8 @@ def _mention(run: list[tuple[str, int]]) -> Mention | None:
     words = _after_titles(run)
     while words and words[-1][0] in PARTICLES:
         words.pop()
-    words = [(w, s) for w, s in words if not _is_initial(w)]  # "George W. Bush": initials vary freely
+    initials = _initials(words)
+    words = [(w, s) for w, s in words if not _is_initial(w)]  # "George W. Bush": initials are no spelling of a name
     while words and words[0][0] in PARTICLES:
         words.pop(0)
     if not words:
@@ -262,7 +264,7 @@ def _mention(run: list[tuple[str, int]]) -> Mention | None:
     core = [w for w, particle in zip(words, is_particle) if not particle]
     given = _part(*core[0]) if len(core) > 1 else None
     middle = tuple(_part(*word) for word in core[1:-1] if not _HYPHEN_PARTICLE.match(word[0]))
-    return Mention(surname, given, particles, middle, joiner)
+    return Mention(surname, given, particles, middle, joiner, initials)
 
 
 def _is_initial(word: str) -> bool:
@@ -270,6 +272,18 @@ def _is_initial(word: str) -> bool:
     if len(word) == 1:
         return "A" <= word <= "Z"
     return word[-1] == "." and _INITIAL.fullmatch(word) is not None
+
+
+def _initials(words: list[tuple[str, int]]) -> Part | None:
+    """A name's initials, where it has some and they stand together ("W. E. A." in "W. E. A. van Beek"), as
+    one part: spelt as written with single spaces, keyed by their letters, so "J.K.", "J. K." and "J K"
+    are one key spelt three ways."""
+    indexes = [i for i, (word, _) in enumerate(words) if _is_initial(word)]
+    if not indexes or indexes[-1] - indexes[0] != len(indexes) - 1:
+        return None  # none, or apart ("J. Robert K. Smith"): no one way of writing them to compare
+    run = words[indexes[0] : indexes[-1] + 1]
+    start, end = run[0][1], run[-1][1] + len(run[-1][0])
+    return _new_part(" ".join(word for word, _ in run), start, end)
 
 
 def _is_bare_title(word: str) -> bool:

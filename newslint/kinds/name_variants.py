@@ -99,7 +99,7 @@ def _located(document, mention: Mention) -> Mention:
             return None
         return part._replace(where=(document.path, *document.position(part.start), *document.position(part.end)))
 
-    return mention._replace(surname=locate(mention.surname), given=locate(mention.given),
+    return mention._replace(surname=locate(mention.surname), given=locate(mention.given), initials=locate(mention.initials),
                             particles=locate(mention.particles), middle=tuple(locate(part) for part in mention.middle))
 
 
