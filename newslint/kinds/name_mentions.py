@@ -113,12 +113,15 @@ def _find_mentions(document) -> list[Mention]:
     lower_case = _LowerCaseWords(text)
     for paragraph in document.paragraphs:
         for run in _RUN.finditer(text, paragraph.start, paragraph.end):
+            word = run.group()
+            one_word = word.isalpha()
+            if one_word and _word_verdict(word)[0] is False:
+                continue  # a day, an acronym, a headline's capitals: no name, whatever particle stands before it
             start = _run_start(text, paragraph.start, run.start())
             if start is None:
                 continue  # the tail of a word: "McDonald", "x-Ray"
             opens = paragraph.is_heading or _opens_sentence(text, paragraph.start, start)
-            word = run.group()
-            if start == run.start() and word.isalpha():
+            if start == run.start() and one_word:
                 # Most runs are one plain word ("The", "Reuters"): no word split, no possessive to cut.
                 if _is_name_word(word, opens, lower_case) and not _is_bare_title(word):
                     mentions.append(Mention(_new_part(word, start, start + len(word))))
