@@ -218,7 +218,7 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
         if exact or len(mention.surname.key) < MIN_BARE_LENGTH:
             continue  # "Smith" that names John Smith must not pull in Jane Smyth's "Smyth"
         if "-" in mention.surname.text:
-            hyphenated.add(mention.surname.key)  # Asia-Pacific, Stearns-led: compounds, joined only by key
+            hyphenated.add(mention.surname.key)  # Asia-Pacific, Anglo-French: compounds, joined only by key
         families.union(name, bare_by_key.setdefault(mention.surname.key, name))
     for key, name in bare_by_key.items():
         for person in people_by_key.get(key, ()):

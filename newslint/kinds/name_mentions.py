@@ -50,6 +50,9 @@ correspondent editor professor doctor economist analyst""".split())
 # Capitalised words that end a name: days, company suffixes, the pronoun "I".
 BREAKS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
 july august september october november december i inc corp co ltd plc llc lp ag sa nv bv spa gmbh group""".split())
+# Words after a hyphen that make a name a modifier ("a Stearns-led group", "Pop Idol-style shows").
+MODIFIER_SUFFIXES = frozenset("""led based style type made owned born era like backed linked controlled listed run
+funded related sponsored designed built bound inspired leaning""".split())
 # Capitalised only because they open a sentence; the document's own lower-case words catch the rest.
 STOPWORDS = frozenset("""the a an but and or so if in on at as of for to from by with after before when while
 he she it they we you his her its their our my your this that these those there here however meanwhile still
@@ -306,6 +309,7 @@ def _surname(words: list[tuple[str, int]], is_particle: list[bool]) -> tuple[Par
     """The last word, with the particles before it ("van der") or fused to it ("al-Assad"), and what joins
     the particles to it."""
     word, start = words[-1]
+    word = _without_suffix(word)
     first = len(words) - 1
     while first > 0 and is_particle[first - 1]:
         first -= 1
@@ -318,6 +322,13 @@ def _surname(words: list[tuple[str, int]], is_particle: list[bool]) -> tuple[Par
         word, start = word[fused.end() :], start + fused.end()
         return _part(word, start), particles, "-"
     return _part(word, start), particles, " "
+
+
+def _without_suffix(word: str) -> str:
+    """The name in a compound that makes it a modifier: "Idol" in "Pop Idol-style", "Stearns" in
+    "Stearns-led". Only these endings: "Frito-lay" and "A-levels" are names with a lower-case word."""
+    head, hyphen, tail = word.rpartition("-")
+    return head if hyphen and head[-1:].isalpha() and tail in MODIFIER_SUFFIXES else word
 
 
 def _part(word: str, start: int) -> Part:
