@@ -5,7 +5,10 @@ import re
 
 import pytest
 
+from newslint import kinds
+from newslint.document import Document
 from newslint.patterns import phrase_alternation
+from newslint.ruleset import builtin_rule_files, load_rules
 from newslint.wordscan import FirstOf, WordIndex, first_words, matches
 
 
@@ -88,3 +91,26 @@ def test_a_space_is_any_white_space_but_one_in_a_lookbehind_and_itself_in_a_clas
     pattern = re.compile(phrase_alternation(["(?<!chief )executive", "tax[ ,]cut", "spending  review"]), re.IGNORECASE)
     text = "The executive met the chief executive, the chief\nexecutive, a tax cut, a tax+cut and a spending\nreview."
     assert [m.group() for m in pattern.finditer(text)] == ["executive", "tax cut", "spending\nreview"]
+
+
+QUOTED = """Critics of the plan, which the council said "would cost 300 jobs", met on Monday.
+
+"We will fight this all the way," according to Tom Hale. "We said so," he told reporters.
+
+The band played "Songs From The Big Chair" and Mr Dean replied: "Never again," saying "no"
+
+Ruiz: "I was there." The "according" "to" plan. So "said"aid said_ "unsaid" it goes.
+
+Prices rose, according "in" to figures, and "fell" back."""
+
+
+def test_a_speech_verb_is_found_where_the_whole_alternation_finds_one():
+    # The quotation kind looks for speech verbs by their first words, in the paragraph's index even when
+    # its quotations are blanked, and for the name-and-colon form by its own pattern.
+    rule = next(rule for rule in load_rules(builtin_rule_files()) if rule.id == "attribution.unattributed-quote")
+    speech = kinds.create(rule).speech
+    assert speech.words is not None and speech.rest is not None
+    for paragraph in Document("story.txt", QUOTED).paragraphs:
+        for text in (paragraph.text, paragraph.unquoted, paragraph.unquoted.replace("Ruiz:", "ruiz:")):
+            expected = speech.whole.search(text) is not None
+            assert speech.found_in(text, paragraph.word_index) == expected, text
