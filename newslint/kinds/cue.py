@@ -126,11 +126,7 @@ class Cue(Kind):
         """The cues in `sentence` (a span as seen, `Span.seen`), as offsets into its text."""
         text = sentence.text
         entries, (pattern, words) = entries or self.entries, scan or self.scan
-        found = matches(pattern, text, words, sentence.word_index)
-        # Most sentences hold no cue: the paragraph's voice is looked at only for those that do.
-        if not found or (self.skip_paragraphs and self._skipped(sentence.paragraph or sentence)):
-            return
-        for match in found:
+        for match in matches(pattern, text, words, sentence.word_index):
             if self.skip_quotes and sentence.in_quote(match.start()):
                 continue  # a speaker's hedge is reporting, not the writer hedging
             if self.reported and self.reported.search(text, 0, match.start()):
@@ -140,6 +136,10 @@ class Cue(Kind):
                 continue
             if self.reported_after and self.reported_after.search(text, end):
                 continue  # "..., he added": indirect speech, attributed after the hedge
+            # Most cues found fall to the tests above: the paragraph's voice is looked at only for one that
+            # passes them, and a paragraph in the first person silences every cue in the sentence.
+            if self.skip_paragraphs and self._skipped(sentence.paragraph or sentence):
+                return
             yield match.start(), end, text[match.start():end]
 
     def _skipped(self, paragraph) -> bool:
