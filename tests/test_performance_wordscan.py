@@ -4,6 +4,8 @@ exactly what a full scan finds."""
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint import kinds
 from newslint.document import Document
@@ -91,6 +93,14 @@ def test_a_space_is_any_white_space_but_one_in_a_lookbehind_and_itself_in_a_clas
     pattern = re.compile(phrase_alternation(["(?<!chief )executive", "tax[ ,]cut", "spending  review"]), re.IGNORECASE)
     text = "The executive met the chief executive, the chief\nexecutive, a tax cut, a tax+cut and a spending\nreview."
     assert [m.group() for m in pattern.finditer(text)] == ["executive", "tax cut", "spending\nreview"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab _-'1\u00e9.\n", max_size=40), st.sampled_from(["a", "ab", "b", "a1", "_"]))
+def test_positions_are_where_the_word_stands_whole(text, word):
+    # "a" is written inside "ab", "ba", "a_", "\u00e9a" and "a1", and stands whole only beside none of them.
+    whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    assert WordIndex(text).positions(word) == [m.start() for m in whole.finditer(text)]
 
 
 QUOTED = """Critics of the plan, which the council said "would cost 300 jobs", met on Monday.
