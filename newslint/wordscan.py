@@ -4,7 +4,8 @@ Scanning a sentence with `(?<![\\w'-])(?:phrase|phrase|...)(?![\\w-])` tries eve
 character. Most phrases start with one of a few known words ("may", "some", "critics"), so the words of a
 span are indexed once (shared by every rule) and phrases are tried, anchored, only at the words that can
 start one: for newslint's own rules each phrase on its own (`FirstOf`), so only the phrases a text can
-match are ever compiled. The matches, and their order, are exactly those `finditer` finds.
+match are ever compiled, and only at first words whose phrases' other words ("most likely" after "the")
+the paragraph holds. The matches, and their order, are exactly those `finditer` finds.
 """
 
 from __future__ import annotations
@@ -55,6 +56,39 @@ def first_words(phrases: list[str], flags: int = re.IGNORECASE) -> frozenset[str
     return frozenset(words)
 
 
+def phrase_needs(phrase: str) -> tuple[frozenset[str], ...]:
+    """What every match of `phrase` holds, lower-cased: for each entry, one of its strings (runs of ASCII
+    letters and digits written in the phrase, outside its optional parts). "the\\s+(?:second\\s+)?most\\s+
+    likely" needs "the", "most" and "likely"; "it\\s+is\\s+(?:possible|likely)" needs "it", "is" and one of
+    "possible" and "likely". Empty when nothing is certain."""
+    try:
+        return tuple(map(frozenset, _needs(_parser.parse(phrase, re.IGNORECASE))))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return ()
+
+
+def _needs(items) -> list[set[str]]:
+    needs, run = [], ""
+    for op, av in items:
+        if op is _c.LITERAL and chr(av).isascii() and chr(av).isalnum():
+            run += chr(av).lower()
+            continue
+        if run:  # a space ends a run: the phrase's pattern matches any white space there
+            needs.append({run})
+            run = ""
+        if op is _c.SUBPATTERN:
+            needs += _needs(av[3])
+        elif op in _REPEATS and av[0] >= 1:
+            needs += _needs(av[2])  # there at least once
+        elif op is _c.BRANCH:
+            each = [_needs(branch) for branch in av[1]]
+            if all(each):  # whichever branch matches, its first need is met
+                needs.append(set().union(*(first for first, *_ in each)))
+    if run:
+        needs.append({run})
+    return needs
+
+
 def phrase_starts(phrase: str) -> frozenset[str] | None:
     """The words a match of `phrase` can start with, or None when it may start with any word (an
     unbounded first word, or an optional word of any spelling before it: "(?:\\w+\\s+)?officials")."""
@@ -103,7 +137,7 @@ class WordIndex:
     apart in `other` (regex case folding may match it in ways `str.lower` does not: the Kelvin sign, the
     long s), and every rule tries its pattern there."""
 
-    __slots__ = ("lower", "in_order", "words", "other", "_positions", "_starts", "shift", "length")
+    __slots__ = ("lower", "in_order", "words", "other", "_positions", "_starts", "_live", "shift", "length")
 
     def __init__(self, text: str) -> None:
         # Only A-Z change, so offsets stay the text's; str.lower does that to ASCII text, ten times faster.
@@ -114,13 +148,14 @@ class WordIndex:
         self.other = [] if ascii else [m.start() for m in _OTHER_WORD.finditer(text)]
         self._positions: dict[str, list[int]] = {}
         self._starts: dict[frozenset[str], list[int]] = {}
+        self._live: dict[tuple, frozenset[str]] = {}  # `FirstOf.live`
         self.shift, self.length = 0, len(text)
 
     def part(self, shift: int, length: int) -> WordIndex:
         """The index of the stretch `shift` to `shift + length`, offsets still the paragraph's."""
         part = object.__new__(WordIndex)
         part.lower, part.in_order, part.words = self.lower, self.in_order, self.words
-        part.other, part._positions, part._starts = self.other, self._positions, self._starts
+        part.other, part._positions, part._starts, part._live = self.other, self._positions, self._starts, self._live
         part.shift, part.length = shift, length
         return part
 
@@ -178,6 +213,7 @@ def phrase_scanner(alternation, phrases: list[str], patterns: Iterable) -> tuple
 class Phrase(NamedTuple):
     pattern: object  # the phrase's own whole-word pattern
     starts: frozenset[str] | None  # `phrase_starts`
+    needs: tuple[frozenset[str], ...] = ()  # `phrase_needs`, less those its first word meets
 
 
 def word_at(text: str, position: int) -> str:
@@ -203,21 +239,63 @@ class FirstOf:
     _CACHE_WORDS = 4096  # the words whose phrases are remembered (the word before a "+word" may be any)
 
     def __init__(self, phrases: list[str], patterns: list) -> None:
-        self._phrases = [Phrase(patterns[i], phrase_starts(phrases[i])) for i in longest_first(phrases)]
+        self._phrases = [_phrase(phrases[i], patterns[i]) for i in longest_first(phrases)]
         self._by_word: dict[str, list] = {}
 
     def match(self, text: str, position: int):
-        word = word_at(text, position)
+        for phrase in self._starting(word_at(text, position)):
+            found = phrase.pattern.match(text, position)
+            if found:
+                return found
+        return None
+
+    def live(self, direct: frozenset[str], index: WordIndex) -> frozenset[str]:
+        """The words of `direct` that stand in `index`'s text and start a phrase whose needs (`phrase_needs`)
+        the text meets: in most paragraphs "the" stands but "most likely" does not, and a rule whose words
+        are all so is not tried there at all. Worked out once a paragraph. (Only for an index with no
+        word beyond ASCII, whose lower-cased text holds whatever a phrase matches, as `could_match` says.)"""
+        key = (self, direct)
+        live = index._live.get(key)
+        if live is None:
+            met: dict[int, bool] = {}  # by the phrase's id: a phrase can start with several of the words
+            found = set()
+            for word in direct & index.words:
+                for phrase in self._starting(word):
+                    holds = met.get(id(phrase))
+                    if holds is None:
+                        holds = met[id(phrase)] = _holds(phrase.needs, index.lower)
+                    if holds:
+                        found.add(word)
+                        break
+            live = index._live[key] = frozenset(found)
+        return live
+
+    def _starting(self, word: str) -> list:
+        """The phrases that can start with `word`, in the alternation's order."""
         tried = self._by_word.get(word)
         if tried is None:
             tried = can_start(self._phrases, word)
             if word.isascii() and len(self._by_word) < self._CACHE_WORDS:
                 self._by_word[word] = tried
-        for phrase in tried:
-            found = phrase.pattern.match(text, position)
-            if found:
-                return found
-        return None
+        return tried
+
+
+def _phrase(phrase: str, pattern) -> Phrase:
+    """A phrase as `FirstOf` tries it. A need that holds one of its first words is left out: `FirstOf.live`
+    asks about a phrase only where one of those stands."""
+    starts = phrase_starts(phrase)
+    return Phrase(pattern, starts, tuple(need for need in phrase_needs(phrase) if starts is None or not starts <= need))
+
+
+def _holds(needs: tuple[frozenset[str], ...], text: str) -> bool:
+    """Does `text` hold one of the strings of each need? Plain loops: this runs for every paragraph."""
+    for need in needs:
+        for part in need:
+            if part in text:
+                break
+        else:
+            return False
+    return True
 
 
 def _between(positions: list[int], low: int, high: int) -> list[int]:
@@ -226,13 +304,25 @@ def _between(positions: list[int], low: int, high: int) -> list[int]:
     return positions[bisect_left(positions, low) : bisect_left(positions, high)]
 
 
-def could_match(words: tuple[frozenset[str], frozenset[str]] | None, index: WordIndex) -> bool:
-    """Can `matches` find anything where `index` (a paragraph's, or a part of one) stands? One set lookup
-    for a paragraph holding none of the words, as most hold none of a rule's."""
+def could_match(scan: tuple, index: WordIndex) -> bool:
+    """Can `matches` find anything where `index` (a paragraph's, or a part of one) stands, with `scan` (the
+    pattern and words of `phrase_scanner`)? One set lookup for a paragraph holding none of the words, as
+    most hold none of a rule's."""
+    pattern, words = scan
     if words is None or index.other:
         return True
     direct, after = words
-    return not (direct.isdisjoint(index.words) and after.isdisjoint(index.words))
+    if not after.isdisjoint(index.words):
+        return True
+    return not direct.isdisjoint(index.words) and bool(_live(pattern, direct, index))
+
+
+def _live(pattern, direct: frozenset[str], index: WordIndex) -> frozenset[str]:
+    """The first words worth trying in `index`'s text (`FirstOf.live`). A word beyond ASCII may be one of
+    the phrase's words in other letters (the Kelvin sign for a k): then every word is."""
+    if index.other or not isinstance(pattern, FirstOf):
+        return direct
+    return pattern.live(direct, index)
 
 
 def matches(pattern, text: str, words: tuple[frozenset[str], frozenset[str]] | None, index: WordIndex) -> list:
@@ -242,7 +332,7 @@ def matches(pattern, text: str, words: tuple[frozenset[str], frozenset[str]] | N
         return list(pattern.finditer(text))
     direct, after = words
     low, high = index.shift, index.shift + index.length
-    starts = _between(index.starts(direct), low, high)  # in order, and no start twice
+    starts = _between(index.starts(_live(pattern, direct, index)), low, high)  # in order, and no start twice
     others = _between(index.other, low, high)
     if others or after:
         starts.extend(others)

@@ -11,7 +11,7 @@ from newslint import kinds
 from newslint.document import Document
 from newslint.patterns import phrase_alternation
 from newslint.ruleset import builtin_rule_files, load_rules
-from newslint.wordscan import FirstOf, WordIndex, first_words, matches
+from newslint.wordscan import FirstOf, WordIndex, could_match, first_words, matches, phrase_needs, phrase_scanner
 
 
 @pytest.mark.parametrize("phrase, words", [
@@ -124,3 +124,43 @@ def test_a_speech_verb_is_found_where_the_whole_alternation_finds_one():
         for text in (paragraph.text, paragraph.unquoted, paragraph.unquoted.replace("Ruiz:", "ruiz:")):
             expected = speech.whole.search(text) is not None
             assert speech.found_in(text, paragraph.word_index) == expected, text
+
+
+@pytest.mark.parametrize("phrase, needs", [
+    (r"the\s+(?:(?:second|third)\s+)?most\s+likely", [{"the"}, {"most"}, {"likely"}]),
+    (r"it\s+is\s+(?:possible|likely)", [{"it"}, {"is"}, {"possible", "likely"}]),
+    (r"appears?\s+to", [{"appear"}, {"to"}]),  # the optional letter ends the run
+    ("the Ukraine", [{"the"}, {"ukraine"}]),  # a space matches any white space, so it is no part of a need
+    (r"(?:(?:some|many)\s+)?critics", [{"critics"}]),  # nothing optional is needed
+    (r"(?:a|one)\s+(?:\w+\s+){0,2}sources?", [{"a", "one"}, {"source"}]),
+    (r"caf\u00e9|[a-z]+ing", [{"caf", "ing"}]),  # a letter beyond ASCII or a class ends a run
+    (r"(?:some\s+)?\w+", []),  # nothing certain
+])
+def test_phrase_needs(phrase, needs):
+    assert list(phrase_needs(phrase)) == needs
+
+
+def test_a_rule_is_not_tried_where_its_first_words_stand_without_the_rest_of_a_phrase():
+    phrases = [r"the\s+most\s+likely", r"(?:will|could)\s+likely"]
+    alternation = re.compile(phrase_alternation(phrases), re.IGNORECASE)
+    each = (re.compile(phrase_alternation([phrase]), re.IGNORECASE) for phrase in phrases)
+    scan = phrase_scanner(_Shipped(alternation), phrases, each)
+    assert isinstance(scan[0], FirstOf)
+    assert not could_match(scan, WordIndex("The council will vote on the most popular plan."))
+    assert could_match(scan, WordIndex("The council will vote on the LIKELY plan."))
+    # A word beyond ASCII may spell a phrase's word in other letters: "li\u212aely" is "likely" to the regex.
+    text = "The council will li\u212aely vote."
+    assert could_match(scan, WordIndex(text))
+    assert [m.group() for m in matches(scan[0], text, scan[1], WordIndex(text))] == ["will li\u212aely"]
+
+
+class _Shipped:
+    """A compiled pattern marked as a shipped rule's, as `words_for` asks."""
+
+    shipped = True
+
+    def __init__(self, pattern) -> None:
+        self.pattern = pattern
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)

@@ -120,7 +120,7 @@ class Cue(Kind):
             yield Hit(seen.absolute(found[0][0]), seen.absolute(found[-1][1], end=True), cue_values(found))
 
     def could_match(self, paragraph) -> bool:
-        return could_match(self.scan[1], paragraph.seen.word_index)  # no cue, no finding (stacked or not)
+        return could_match(self.scan, paragraph.seen.word_index)  # no cue, no finding (stacked or not)
 
     def _cues(self, sentence, entries=None, scan=None) -> Iterator[tuple[int, int, str]]:
         """The cues in `sentence` (a span as seen, `Span.seen`), as offsets into its text."""

@@ -79,7 +79,7 @@ class Substitution(Kind):
         return text.lower() if self.ignore_case else text
 
     def could_match(self, paragraph) -> bool:
-        return could_match(self.scan[1], paragraph.seen.word_index)
+        return could_match(self.scan, paragraph.seen.word_index)
 
     def check(self, paragraph) -> Iterator[Hit]:
         pattern, words = self.scan
