@@ -11,7 +11,8 @@ from newslint import kinds
 from newslint.document import Document
 from newslint.patterns import phrase_alternation
 from newslint.ruleset import builtin_rule_files, load_rules
-from newslint.wordscan import FirstOf, WordIndex, could_match, first_words, matches, phrase_needs, phrase_scanner
+from newslint.phrasewords import first_words, phrase_needs
+from newslint.wordscan import FirstOf, WordIndex, could_match, matches, phrase_scanner
 
 
 @pytest.mark.parametrize("phrase, words", [

@@ -10,7 +10,8 @@ from newslint import visible
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.patterns import phrase_alternation
-from newslint.wordscan import can_start, could_match, matches, phrase_scanner, phrase_starts, word_at
+from newslint.phrasewords import phrase_starts
+from newslint.wordscan import can_start, could_match, matches, phrase_scanner, word_at
 
 GUARDS = ("before", "after", "not_before", "not_after")
 CASES = ("any", "lower")

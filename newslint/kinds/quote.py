@@ -8,7 +8,8 @@ from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.patterns import phrase_alternation
 from newslint.regexcache import compiled
-from newslint.wordscan import matches, phrase_starts, words_for
+from newslint.phrasewords import phrase_starts
+from newslint.wordscan import matches, words_for
 
 _WORD = compiled(r"[\w'\u2019-]+")
 _OPENING = "\"\u201c"

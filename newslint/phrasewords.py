@@ -1,0 +1,176 @@
+"""What a phrase's regular expression says about words: the words a match of it can start with, and the
+words every match holds. `wordscan` uses both to try a phrase list only where it can match.
+
+Read from the pattern as `re` parses it, not from its text. Where the answer is not a small set of words
+(`\\w+ said`, a lookaround, a wide character class), the functions say so, and the caller scans the ordinary
+way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newslint.patterns import regex_constants as _c
+from newslint.patterns import regex_parser as _parser
+
+# More first words than this is not a phrase list but a pattern: scan it the ordinary way.
+MAX_WORDS = 2000
+# Repeats, greedy or not (and possessive, from Python 3.11 on).
+_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
+# A character class wider than this ("[a-z]") is not a handful of spellings.
+_MAX_CLASS = 8
+
+
+class _Unbounded(Exception):
+    """The phrase's first word is not a small set of spellings (`\\w+ said`, `[A-Z]\\w*`)."""
+
+
+def first_words(phrases: list[str], flags: int = re.IGNORECASE) -> frozenset[str] | None:
+    """The lower-case first words any of `phrases` (each a whole-word regex) can start with, or None when
+    one of them can start with something unbounded or not a letter: the caller then scans as before.
+    "appears?\\s+to" gives {"appear", "appears"}; "(?:(?:some|many)\\s+)?critics" gives
+    {"some", "many", "critics"}. A phrase opening with an optional word of any spelling ("(?:\\w+\\s+)?
+    officials") gives "+officials": that word, or the word just before it."""
+    words: set[str] = set()
+    for phrase in phrases:
+        found = _phrase_words(phrase, flags)
+        if found is None:
+            return None
+        words |= found
+        if len(words) > MAX_WORDS:
+            return None
+    return frozenset(words)
+
+
+def phrase_needs(phrase: str) -> tuple[frozenset[str], ...]:
+    """What every match of `phrase` holds, lower-cased: for each entry, one of its strings (runs of ASCII
+    letters and digits written in the phrase, outside its optional parts). "the\\s+(?:second\\s+)?most\\s+
+    likely" needs "the", "most" and "likely"; "it\\s+is\\s+(?:possible|likely)" needs "it", "is" and one of
+    "possible" and "likely". Empty when nothing is certain."""
+    try:
+        return tuple(map(frozenset, _needs(_parser.parse(phrase, re.IGNORECASE))))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return ()
+
+
+def _needs(items) -> list[set[str]]:
+    needs, run = [], ""
+    for op, av in items:
+        if op is _c.LITERAL and chr(av).isascii() and chr(av).isalnum():
+            run += chr(av).lower()
+            continue
+        if run:  # a space ends a run: the phrase's pattern matches any white space there
+            needs.append({run})
+            run = ""
+        if op is _c.SUBPATTERN:
+            needs += _needs(av[3])
+        elif op in _REPEATS and av[0] >= 1:
+            needs += _needs(av[2])  # there at least once
+        elif op is _c.BRANCH:
+            each = [_needs(branch) for branch in av[1]]
+            if all(each):  # whichever branch matches, its first need is met
+                needs.append(set().union(*(first for first, *_ in each)))
+    if run:
+        needs.append({run})
+    return needs
+
+
+def phrase_starts(phrase: str) -> frozenset[str] | None:
+    """The words a match of `phrase` can start with, or None when it may start with any word (an
+    unbounded first word, or an optional word of any spelling before it: "(?:\\w+\\s+)?officials")."""
+    words = _phrase_words(phrase, re.IGNORECASE)
+    return None if words is None or any(word[0] == "+" for word in words) else words
+
+
+@lru_cache(maxsize=4096)
+def _phrase_words(phrase: str, flags: int) -> frozenset[str] | None:
+    """One phrase's first words. Cached: the stacked-hedge cues are the modal and epistemic ones again,
+    and parsing every phrase anew would cost a one-article run milliseconds."""
+    try:
+        states = _walk(list(_parser.parse(phrase, flags)), {("", False, False)})
+    except (_Unbounded, re.error, RecursionError, OverflowError, ValueError):
+        return None
+    words = set()
+    for prefix, _, after_any in states:  # the phrase's end ends its first word too (the lookahead)
+        if not prefix or not prefix.isascii():
+            return None  # an empty match, or case folding beyond ASCII: leave it to the regex
+        words.add("+" + prefix if after_any else prefix)
+    return frozenset(words)
+
+
+def _walk(items: list, states: set[tuple]) -> set[tuple]:
+    """Advance (first word so far, ended?, any word before it?) states through parsed pattern items."""
+    for op, av in items:
+        active = {state for state in states if not state[1]}
+        if not active:
+            return states
+        states = (states - active) | _step(op, av, active)
+        if len(states) > MAX_WORDS:
+            raise _Unbounded
+    return states
+
+
+def _step(op, av, states: set[tuple]) -> set[tuple]:
+    if op is _c.LITERAL:
+        return _chars([chr(av)], states)
+    if op is _c.IN:
+        return _chars(_class_chars(av), states)
+    if op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+        return _chars([" "], states)
+    if op is _c.BRANCH:
+        return set().union(*(_walk(list(branch), states) for branch in av[1]))
+    if op is _c.SUBPATTERN:
+        return _walk(list(av[3]), states)
+    if op in _REPEATS:
+        low, high, item = av
+        if (low, high) == (0, 1) and _is_any_word(item) and all(not prefix for prefix, _, _ in states):
+            return states | {(prefix, ended, True) for prefix, ended, _ in states}  # "(?:\\w+\\s+)?officials"
+        once = _walk(list(item), states)
+        if high != 1 and any(not ended for _, ended, _ in once):
+            raise _Unbounded  # a repeated letter ("\\w+", "a{2,}"): no fixed first word
+        return once | (states if low == 0 else set())
+    raise _Unbounded  # lookaround, anchors, "." and the rest: not worth reasoning about
+
+
+def _class_chars(items) -> list[str]:
+    chars: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.append(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < _MAX_CLASS:
+            chars.extend(chr(code) for code in range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+            chars.append(" ")
+        else:
+            raise _Unbounded  # negated, wide or a category such as \w
+    if len(chars) > _MAX_CLASS * 4:
+        raise _Unbounded
+    return chars
+
+
+def _chars(chars: list[str], states: set[tuple]) -> set[tuple]:
+    """One character from `chars`: a letter extends the first word, anything else ends it."""
+    word = [char for char in chars if char.isalnum() or char == "_"]
+    if word and len(word) != len(chars):
+        raise _Unbounded  # "[\\w-]": the word may or may not go on
+    result = set()
+    for prefix, _, after_any in states:
+        if not word:
+            if not prefix:
+                raise _Unbounded  # the phrase starts with punctuation: not a word start
+            result.add((prefix, True, after_any))
+        else:
+            result.update((prefix + char.lower(), False, after_any) for char in word)
+    return result
+
+
+def _is_any_word(item) -> bool:
+    """Is `item` exactly `\\w+\\s+`: one word of any spelling and the space after it?"""
+    def repeated(node, category) -> bool:
+        op, av = node
+        return (op is _c.MAX_REPEAT and av[0] == 1 and av[1] == _c.MAXREPEAT
+                and list(av[2]) == [(_c.IN, [(_c.CATEGORY, category)])])
+
+    nodes = list(item)
+    return (len(nodes) == 2 and repeated(nodes[0], _c.CATEGORY_WORD) and repeated(nodes[1], _c.CATEGORY_SPACE))
