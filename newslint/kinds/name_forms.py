@@ -1,7 +1,7 @@
 """Name forms that differ in how a name is put together rather than in its letters: the case of inner
-capitals and particles (PayPal, Paypal; De Niro, de Niro), a double first name with or without its hyphen,
-an Arabic article kept or dropped (Bashar al-Assad, Bashar Assad), and initials with and without their
-stops or spaces (J.K. Rowling, J. K. Rowling)."""
+capitals and particles (PayPal, Paypal; De Niro, de Niro), a double first or last name with or without its
+hyphen, an Arabic article kept or dropped (Bashar al-Assad, Bashar Assad), and initials with and without
+their stops or spaces (J.K. Rowling, J. K. Rowling)."""
 
 from __future__ import annotations
 
