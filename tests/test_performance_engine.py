@@ -3,11 +3,14 @@ still being checked, whatever the order of the files and however many cross-file
 
 from __future__ import annotations
 
+import gc
 import shutil
+
+import pytest
 
 from conftest import FIXTURES
 from newslint.config import Config
-from newslint.engine import PARALLEL_MIN_FILES, Task, run
+from newslint.engine import FULL_COLLECTION_RARITY, PARALLEL_MIN_FILES, Task, run
 
 ARTICLES = FIXTURES / "articles"
 
@@ -79,3 +82,21 @@ def test_a_huge_jobs_value_starts_no_more_workers_than_files_or_cores(tmp_path, 
     huge = run([Task(p, config) for p in paths], jobs=100_000)
     assert started and started[0] <= min(len(paths), 4 * (os.cpu_count() or 1))
     assert huge.findings == run([Task(p, config) for p in paths], jobs=1).findings
+
+
+def test_full_collections_are_rarer_only_while_a_run_lasts(tmp_path):
+    """A run keeps every file's results, so full garbage collections, which trace them all, are made rare
+    for its length; the caller's settings come back afterwards, even when the run ends in an error."""
+    paths = _desk(tmp_path)[:3]
+    before = gc.get_threshold()
+    during = []
+    run([Task(p, Config()) for p in paths], jobs=1, on_progress=lambda done, total: during.append(gc.get_threshold()))
+    assert during and all(t[2] == FULL_COLLECTION_RARITY > before[2] for t in during)
+    assert gc.get_threshold() == before
+
+    def interrupted(done, total):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run([Task(p, Config()) for p in paths], jobs=1, on_progress=interrupted)
+    assert gc.get_threshold() == before
