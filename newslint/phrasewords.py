@@ -15,7 +15,7 @@ from newslint.patterns import regex_constants as _c
 from newslint.patterns import regex_parser as _parser
 
 # More first words than this is not a phrase list but a pattern: scan it the ordinary way.
-MAX_WORDS = 2000
+_MAX_WORDS = 2000
 # Repeats, greedy or not (and possessive, from Python 3.11 on).
 _REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
 # A character class wider than this ("[a-z]") is not a handful of spellings.
@@ -38,7 +38,7 @@ def first_words(phrases: list[str], flags: int = re.IGNORECASE) -> frozenset[str
         if found is None:
             return None
         words |= found
-        if len(words) > MAX_WORDS:
+        if len(words) > _MAX_WORDS:
             return None
     return frozenset(words)
 
@@ -106,7 +106,7 @@ def _walk(items: list, states: set[tuple]) -> set[tuple]:
         if not active:
             return states
         states = (states - active) | _step(op, av, active)
-        if len(states) > MAX_WORDS:
+        if len(states) > _MAX_WORDS:
             raise _Unbounded
     return states
 

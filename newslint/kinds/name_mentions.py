@@ -254,8 +254,10 @@ def _mention(run: list[tuple[str, int]]) -> Mention | None:
     words = _after_titles(run)
     while words and words[-1][0] in PARTICLES:
         words.pop()
-    initials = _initials(words)
-    words = [(w, s) for w, s in words if not _is_initial(w)]  # "George W. Bush": initials are no spelling of a name
+    indexes = [i for i, (word, _) in enumerate(words) if _is_initial(word)]
+    initials = _initials(words, indexes) if indexes else None
+    if indexes:  # "George W. Bush": initials are no spelling of a name
+        words = [word for i, word in enumerate(words) if i not in indexes]
     while words and words[0][0] in PARTICLES:
         words.pop(0)
     if not words:
@@ -280,13 +282,12 @@ def _is_initial(word: str) -> bool:
     return word[-1] == "." and _INITIAL.fullmatch(word) is not None
 
 
-def _initials(words: list[tuple[str, int]]) -> Part | None:
-    """A name's initials, where it has some and they stand together ("W. E. A." in "W. E. A. van Beek"), as
-    one part: spelt as written with single spaces, keyed by their letters, so "J.K.", "J. K." and "J K"
-    are one key spelt three ways."""
-    indexes = [i for i, (word, _) in enumerate(words) if _is_initial(word)]
-    if not indexes or indexes[-1] - indexes[0] != len(indexes) - 1:
-        return None  # none, or apart ("J. Robert K. Smith"): no one way of writing them to compare
+def _initials(words: list[tuple[str, int]], indexes: list[int]) -> Part | None:
+    """A name's initials (the words at `indexes`), where they stand together ("W. E. A." in "W. E. A. van
+    Beek"), as one part: spelt as written with single spaces, keyed by their letters, so "J.K.", "J. K."
+    and "J K" are one key spelt three ways."""
+    if indexes[-1] - indexes[0] != len(indexes) - 1:
+        return None  # apart ("J. Robert K. Smith"): no one way of writing them to compare
     run = words[indexes[0] : indexes[-1] + 1]
     start, end = run[0][1], run[-1][1] + len(run[-1][0])
     return _new_part(" ".join(word for word, _ in run), start, end)

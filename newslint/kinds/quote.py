@@ -153,8 +153,9 @@ class _Phrases:
     def __init__(self, rule, key: str) -> None:
         self.whole = rule.regex_from_list(key)  # checks each phrase, so an error names the one at fault
         phrases = [phrase for phrase in rule.strings(key) if phrase.strip()]  # as the alternation leaves out blanks
-        read = [phrase for phrase in phrases if phrase_starts(phrase) is not None]
-        rest = [phrase for phrase in phrases if phrase_starts(phrase) is None]
+        read, rest = [], []
+        for phrase in phrases:
+            (rest if phrase_starts(phrase) is None else read).append(phrase)
         self.scanned = rule.regex(key, phrase_alternation(read)) if read else None
         self.words = words_for(self.scanned, read) if read else None
         self.rest = rule.regex(key, phrase_alternation(rest)) if rest else None
