@@ -139,6 +139,10 @@ class Document:
     """One file. `raw` is the text as saved (newlines normalised, so lines and columns are unchanged);
     `text` is the same length with front matter, code, comments and URLs masked by spaces."""
 
+    # What reading the file gives; everything else in `__dict__` is worked out from it later (`release`).
+    _READ = frozenset({"path", "newline", "raw", "_saved", "encoding", "notice", "is_markdown", "text",
+                       "_line_starts", "copies"})
+
     def __init__(self, path: str, raw: str, markdown: bool | None = None, encoding: str = "utf-8",
                  notice: str | None = None):
         self.path = path
@@ -155,6 +159,18 @@ class Document:
         # distance back to the original, the rule that found them): the duplicate rule notes them, and the
         # engine reports what other rules find inside them once, on the original.
         self.copies: list[tuple[int, int, int, str]] = []
+
+    def release(self) -> None:
+        """Forget the paragraphs, sentences and everything else worked out from the text, once the document is
+        checked. Each span points back at its document and each sentence at its paragraph: left alone, a
+        checked story is cycles that only the garbage collector frees, tracing them first (with the run's
+        kept results) at every collection; released, it is freed the moment the engine lets go of it."""
+        for paragraph in self.__dict__.get("paragraphs", ()):
+            for sentence in paragraph.__dict__.get("sentences", ()):
+                sentence.__dict__.clear()  # its `seen` view points back at it
+            paragraph.__dict__.clear()
+        for name in self.__dict__.keys() - self._READ:
+            del self.__dict__[name]
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes, markdown: bool | None = None) -> Document:

@@ -185,6 +185,7 @@ def check_task(task: Task) -> FileResult:
     findings, result.summaries = engine.check(document)
     result.stopped = engine.stopped_here
     result.findings, result.suppressions = suppression.apply(document, findings, engine.known_ids, task.config)
+    document.release()  # freed now by reference counting, not traced by the garbage collector first
     return result
 
 
