@@ -252,11 +252,12 @@ class _Index:
 def _shingles(words: list[str], key: str) -> tuple[int, ...]:
     """crc32 of each run of SHINGLE_WORDS words as joined in `key` (crc32 rather than hash(): workers in
     other processes must agree on the value). Joining each run anew takes only C calls, and costs less than
-    slicing the encoded key."""
+    slicing the encoded key. Each value once, in no particular order: `_Index` looks them up one by one
+    and sorts the ones it counts."""
     if len(words) < SHINGLE_WORDS:
         return (zlib.crc32(key.encode()),)
     runs = map(" ".join, zip(words, words[1:], words[2:], words[3:]))
-    return tuple(sorted(set(map(zlib.crc32, map(str.encode, runs)))))
+    return tuple(set(map(zlib.crc32, map(str.encode, runs))))
 
 
 def _lower_words(span, text: str) -> list[str]:
