@@ -7,10 +7,12 @@
 3. False alarms: run over every article of both corpora with nothing planted; findings per 1,000
    articles, each written to --findings for reading (the corpora hold genuine inconsistencies too).
 
-    /tmp/venv/bin/python bench/evaluate_names.py [--limit N] [--findings /tmp/names-findings.tsv] [--halves]
+    /tmp/venv/bin/python bench/evaluate_names.py [--limit N] [--findings /tmp/names-findings.tsv] [--halves] [--by-part]
 
 With --halves, JRC recall is reported on two fixed halves: half a is the one whose misses were read while
-developing the matcher, half b was never read, so b shows whether a gain is general or memorised.
+developing the matcher, half b was never read, so b shows whether a gain is general or memorised. With
+--by-part, JRC spelling recall is also split by what differs between the two names: only accents, nothing
+once transliteration is folded, the first names only, the last name only, both, or the number of words.
 
 The corpora and JRC-Names are read from ../shared/data and never copied into the project.
 """
@@ -32,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from name_pairs import Pair, jrc_different_people, jrc_variants, namesakes, news_variants  # noqa: E402
 from newslint.document import Document  # noqa: E402
 from newslint.engine import Engine  # noqa: E402
+from newslint.kinds.name_spelling import plain, skeleton  # noqa: E402
 from newslint.ruleset import builtin_rules_dir, load_rule_file  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -124,11 +127,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--halves", action="store_true",
                         help="report JRC recall on two fixed halves of the pairs (a: looked at while developing, b: not)")
+    parser.add_argument("--by-part", action="store_true", help="split JRC spelling recall by the part of the name that differs")
     args = parser.parse_args()
     hosts = [p for corpus in CORPORA.values() for p in articles(corpus)]
     positives = news_variants() + jrc_variants()
     if args.halves:
         positives = [_halved(pair) for pair in positives]
+    if args.by_part:
+        positives = [_by_part(pair) for pair in positives]
     random_people, jrc_namesakes = jrc_different_people(args.limit or 2000, args.seed)
     negatives = namesakes() + random_people + jrc_namesakes
     with Pool(args.jobs) as pool:
@@ -145,6 +151,24 @@ def _halved(pair: Pair) -> Pair:
         return pair
     half = "a" if zlib.crc32(f"{pair.majority}\t{pair.minority}".encode()) % 2 == 0 else "b"
     return dataclasses.replace(pair, source=f"{pair.source}/{half}")
+
+
+def _by_part(pair: Pair) -> Pair:
+    """A JRC spelling pair labelled with what differs between its two names, word by word: "accents" (only
+    diacritics), "folded" (nothing once transliteration is folded), "given" (first or middle names only),
+    "last" (the last name only), "both", or "words" (a word more or fewer)."""
+    if not pair.source.startswith("jrc-spelling"):
+        return pair
+    words, other = pair.majority.split(), pair.minority.split()
+    if len(words) != len(other):
+        part = "words"
+    elif all(plain(a) == plain(b) for a, b in zip(words, other)):
+        part = "accents"
+    else:
+        differ = {i for i, (a, b) in enumerate(zip(words, other)) if skeleton(a) != skeleton(b)}
+        last = len(words) - 1
+        part = "folded" if not differ else "last" if differ == {last} else "both" if last in differ else "given"
+    return dataclasses.replace(pair, source=f"{pair.source}/{part}")
 
 
 def _limited(pairs: list[Pair], limit: int) -> list[Pair]:
@@ -166,8 +190,9 @@ def report_planted(pool, title: str, pairs: list[Pair], hosts: list[Path], seed:
         totals[source] += 1
         hits[source] += (minority, any_name)[column - 1]
     print(f"\n{title}")
+    width = max(16, *map(len, totals))
     for source in sorted(totals):
-        print(f"  {source:<16} {hits[source]:>5} / {totals[source]:<5} = {hits[source] / totals[source]:.3f}")
+        print(f"  {source:<{width}} {hits[source]:>5} / {totals[source]:<5} = {hits[source] / totals[source]:.3f}")
 
 
 def report_corpora(pool, findings_path: str) -> None:
