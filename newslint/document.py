@@ -140,7 +140,7 @@ class Document:
     `text` is the same length with front matter, code, comments and URLs masked by spaces."""
 
     # What reading the file gives; everything else in `__dict__` is worked out from it later (`release`).
-    _READ = frozenset({"path", "newline", "raw", "_saved", "encoding", "notice", "is_markdown", "text",
+    _KEPT_BY_RELEASE = frozenset({"path", "newline", "raw", "_saved", "encoding", "notice", "is_markdown", "text",
                        "_line_starts", "copies"})
 
     def __init__(self, path: str, raw: str, markdown: bool | None = None, encoding: str = "utf-8",
@@ -169,7 +169,7 @@ class Document:
             for sentence in paragraph.__dict__.get("sentences", ()):
                 sentence.__dict__.clear()  # its `seen` view points back at it
             paragraph.__dict__.clear()
-        for name in self.__dict__.keys() - self._READ:
+        for name in self.__dict__.keys() - self._KEPT_BY_RELEASE:
             del self.__dict__[name]
 
     @classmethod

@@ -128,3 +128,13 @@ def test_curly_quotes_and_apostrophes():
 def test_inch_mark_and_quoted_word_mid_sentence():
     text = 'A 12" pipe burst. The "regeneration" plan may cost more.'
     assert quoted(text) == ['"regeneration"']
+
+
+def test_release_forgets_only_what_was_worked_out_from_the_text():
+    # A name set in __init__ but missing from _KEPT_BY_RELEASE would be deleted by release() and never come back.
+    document = Document("story.md", "The council met on Monday.\n\nIt voted to close the pool. Residents objected.\n")
+    assert set(vars(document)) == Document._KEPT_BY_RELEASE
+    before = [[s.text for s in p.sentences] for p in document.paragraphs]
+    document.release()
+    assert set(vars(document)) == Document._KEPT_BY_RELEASE
+    assert [[s.text for s in p.sentences] for p in document.paragraphs] == before  # worked out again if asked
