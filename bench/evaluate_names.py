@@ -190,7 +190,7 @@ def report_planted(pool, title: str, pairs: list[Pair], hosts: list[Path], seed:
         totals[source] += 1
         hits[source] += (minority, any_name)[column - 1]
     print(f"\n{title}")
-    width = max(map(len, totals), default=16)
+    width = max([16, *map(len, totals)])
     for source in sorted(totals):
         print(f"  {source:<{width}} {hits[source]:>5} / {totals[source]:<5} = {hits[source] / totals[source]:.3f}")
 
