@@ -8,12 +8,13 @@ never depends on which of the two computed it (tests/test_performance_similarity
 
 from __future__ import annotations
 
+import functools
+import importlib
 import sys
 
 # Pairs scored in Python before rapidfuzz is imported: about what its import costs.
 PYTHON_PAIRS = 32
 _scored = 0
-_distance_module = None  # rapidfuzz.distance, once a name score has imported it
 
 
 def _rapidfuzz() -> bool:
@@ -23,24 +24,18 @@ def _rapidfuzz() -> bool:
     return _scored > PYTHON_PAIRS or "rapidfuzz" in sys.modules
 
 
-def _distance():
-    """rapidfuzz.distance, imported on the first name score it takes over and kept: a `from` import in the
-    scoring function went through the import machinery (a package's fromlist is handled in Python) on every
-    pair, costing twice what rapidfuzz takes to score one."""
-    global _distance_module
-    if _distance_module is None:
-        from rapidfuzz import distance
-
-        _distance_module = distance
-    return _distance_module
+@functools.cache
+def _rapidfuzz_module(name: str):
+    """`rapidfuzz.fuzz` or `rapidfuzz.distance`, imported on the first score it takes over and kept: a `from`
+    import in a scoring function goes through the import machinery (a package's fromlist is handled in
+    Python) on every pair, costing twice what rapidfuzz takes to score one."""
+    return importlib.import_module(f"rapidfuzz.{name}")
 
 
 def ratio(a: str, b: str) -> float:
     """`rapidfuzz.fuzz.ratio`: the Indel similarity of two strings, 0 to 100."""
     if _rapidfuzz():
-        from rapidfuzz import fuzz
-
-        return fuzz.ratio(a, b)
+        return _rapidfuzz_module("fuzz").ratio(a, b)
     total = len(a) + len(b)
     if not total:
         return 100.0
@@ -65,7 +60,7 @@ def osa_distance(a: str, b: str, score_cutoff: int | None = None) -> int:
     """`rapidfuzz.distance.OSA.distance`: edits (insert, delete, replace, swap two neighbours) from a to b;
     above `score_cutoff`, `score_cutoff + 1`."""
     if _rapidfuzz():
-        return _distance().OSA.distance(a, b, score_cutoff=score_cutoff)
+        return _rapidfuzz_module("distance").OSA.distance(a, b, score_cutoff=score_cutoff)
     distance = _osa(a, b)
     return distance if score_cutoff is None or distance <= score_cutoff else score_cutoff + 1
 
@@ -73,14 +68,14 @@ def osa_distance(a: str, b: str, score_cutoff: int | None = None) -> int:
 def osa_normalized_similarity(a: str, b: str) -> float:
     """`rapidfuzz.distance.OSA.normalized_similarity`: 1 minus the edits over the longer length."""
     if _rapidfuzz():
-        return _distance().OSA.normalized_similarity(a, b)
+        return _rapidfuzz_module("distance").OSA.normalized_similarity(a, b)
     return _normalized_similarity(_osa(a, b), max(len(a), len(b)))
 
 
 def levenshtein_normalized_similarity(a: str, b: str) -> float:
     """`rapidfuzz.distance.Levenshtein.normalized_similarity`: 1 minus the edits over the longer length."""
     if _rapidfuzz():
-        return _distance().Levenshtein.normalized_similarity(a, b)
+        return _rapidfuzz_module("distance").Levenshtein.normalized_similarity(a, b)
     return _normalized_similarity(_osa(a, b, swaps=False), max(len(a), len(b)))
 
 
