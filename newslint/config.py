@@ -274,9 +274,9 @@ def _level(value, path: str, line: int | None) -> Severity:
 
 
 def _read_yaml(path: str) -> tuple[object, dict]:
-    from newslint.ruleset import _parse_yaml
+    from newslint.yamlfile import parse_yaml
 
-    data = _parse_yaml(path, _read_bytes(path))
+    data = parse_yaml(path, _read_bytes(path))
     if data is None:
         return {}, {}
     return data, getattr(data, "key_lines", {})

@@ -14,7 +14,6 @@ RULE_ID = compiled(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
 COMMON_FIELDS = frozenset({"id", "kind", "severity", "message", "description", "enabled", "examples", "link"})
 REQUIRED_FIELDS = ("id", "kind", "severity", "message", "description")
 MAX_RULE_FILE_BYTES = 5 * 1024 * 1024
-MAX_NESTING = 50
 
 
 def builtin_rules_dir():
@@ -172,7 +171,9 @@ def _read_rule_file(path: str) -> list[Rule]:
         raise RuleError(f"cannot read rule file: {error.strerror or error}", path) from None
     if len(data) > MAX_RULE_FILE_BYTES:
         raise RuleError(f"rule file is larger than {MAX_RULE_FILE_BYTES // 1024 // 1024} MB", path)
-    document = _parse_yaml(path, data)
+    from newslint.yamlfile import parse_yaml  # only when a file is read: a warm start loads the cache
+
+    document = parse_yaml(path, data)
     if not isinstance(document, dict) or not isinstance(document.get("rules"), list):
         raise RuleError("a rule file is a mapping with a 'rules:' list", path, getattr(document, "line", 1))
     return [_rule(path, entry) for entry in document["rules"]]
@@ -278,89 +279,3 @@ def _message_fields(template: str) -> list[tuple[str, str, str | None]]:
 
     return [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
             if name is not None]
-
-
-def _check_utf8(path: str, data: bytes) -> None:
-    """A rule file is UTF-8 (or UTF-16 with a byte-order mark, which the parser reads): one saved as
-    Windows-1252 names the line of its first stray byte, "caf\xe9" and all."""
-    import codecs
-
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise RuleError(f"not UTF-8: byte 0x{data[error.start]:02x} cannot be read; save the file as UTF-8", path,
-                        line) from None
-
-
-# YAML with line numbers -----------------------------------------------------------------------------
-
-
-class _LineDict(dict):
-    """A mapping that remembers the YAML line where it and each of its keys start."""
-
-    line = 1
-    key_lines: dict
-
-    def __init__(self):
-        super().__init__()
-        self.key_lines = {}
-
-
-def _parse_yaml(path: str, data: bytes):
-    import yaml  # only when a rule file is actually read (cached rule sets skip it)
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class Loader(base):  # type: ignore[misc, valid-type]
-        depth = 0
-
-        def construct_object(self, node, deep=False):
-            if node in self.constructed_objects:
-                return self.constructed_objects[node]  # an alias: shared, never expanded again
-            if node in self.recursive_objects:
-                raise RuleError("a YAML alias refers to itself", path, node.start_mark.line + 1)
-            self.depth += 1
-            try:
-                if self.depth > MAX_NESTING:
-                    raise RuleError(f"nested more than {MAX_NESTING} levels deep", path, node.start_mark.line + 1)
-                return super().construct_object(node, deep=True)
-            finally:
-                self.depth -= 1
-
-        def construct_mapping(self, node, deep=False):
-            mapping = _LineDict()
-            mapping.line = node.start_mark.line + 1
-            for key_node, value_node in node.value:
-                key = self.construct_object(key_node)
-                if isinstance(key, (list, dict, set)):  # `? [a, b]`, `? !!set {a}`: valid YAML, no rule's key
-                    raise RuleError("a key must be a word, not a list, set or mapping", path,
-                                    key_node.start_mark.line + 1, mapping.get("id"))
-                if key in mapping:
-                    raise RuleError(f"duplicate key {key!r}", path, key_node.start_mark.line + 1,
-                                    mapping.get("id"))
-                mapping.key_lines[key] = key_node.start_mark.line + 1
-                mapping[key] = self.construct_object(value_node)
-            return mapping
-
-    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
-    _check_utf8(path, data)
-    try:
-        return yaml.load(data, Loader=Loader)  # noqa: S506 - a SafeLoader subclass: no object construction
-    except yaml.reader.ReaderError as error:  # a control character: the parser's message spans two lines
-        code = error.character if isinstance(error.character, int) else ord(error.character or "\0")
-        text = data.decode("utf-8", "replace")
-        offset = text.find(chr(code))  # the parser's position counts bytes or characters, by loader
-        raise RuleError(f"not valid YAML: character {code:#06x} is not allowed ({error.reason})", path,
-                        text.count("\n", 0, offset) + 1 if offset >= 0 else None) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        context = f"{error.context} (line {error.context_mark.line + 1}): " if error.context and error.context_mark else ""
-        raise RuleError(f"not valid YAML: {context}{error.problem or error}", path, line) from None
-    except yaml.YAMLError as error:
-        raise RuleError(f"not valid YAML: {error}", path) from None
-    except RecursionError:
-        raise RuleError("nested too deeply to read", path) from None

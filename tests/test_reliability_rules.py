@@ -141,13 +141,14 @@ def test_shipped_rules_read_the_same_without_libyaml(name, monkeypatch):
     inside a flow list is an error there): the shipped rules must load, and load the same, with either."""
     import yaml
 
-    from newslint.ruleset import _parse_yaml, builtin_rules_dir
+    from newslint.ruleset import builtin_rules_dir
+    from newslint.yamlfile import parse_yaml
 
     path = str(builtin_rules_dir() / f"{name}.yaml")
     data = open(path, "rb").read()
-    with_libyaml = _parse_yaml(path, data)
+    with_libyaml = parse_yaml(path, data)
     monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
-    assert _parse_yaml(path, data) == with_libyaml
+    assert parse_yaml(path, data) == with_libyaml
 
 
 def test_a_cue_message_may_count_a_single_cue(cli, tmp_path):

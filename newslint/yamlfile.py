@@ -1,0 +1,93 @@
+"""YAML read with line numbers: every mapping remembers the line where it and each of its keys start, so a
+mistake in a rule or config file is reported at its line."""
+
+from __future__ import annotations
+
+from newslint.errors import RuleError
+
+MAX_NESTING = 50
+
+
+def _check_utf8(path: str, data: bytes) -> None:
+    """A rule or config file is UTF-8 (or UTF-16 with a byte-order mark, which the parser reads): one saved as
+    Windows-1252 names the line of its first stray byte, "caf\xe9" and all."""
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise RuleError(f"not UTF-8: byte 0x{data[error.start]:02x} cannot be read; save the file as UTF-8", path,
+                        line) from None
+
+
+class _LineDict(dict):
+    """A mapping that remembers the YAML line where it and each of its keys start."""
+
+    line = 1
+    key_lines: dict
+
+    def __init__(self):
+        super().__init__()
+        self.key_lines = {}
+
+
+def parse_yaml(path: str, data: bytes):
+    """The YAML document in `data`, its mappings `_LineDict`s; a file that is not UTF-8 or not YAML, or that
+    nests too deep, raises a RuleError naming `path` and the line."""
+    import yaml  # only when a rule file is actually read (cached rule sets skip it)
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        depth = 0
+
+        def construct_object(self, node, deep=False):
+            if node in self.constructed_objects:
+                return self.constructed_objects[node]  # an alias: shared, never expanded again
+            if node in self.recursive_objects:
+                raise RuleError("a YAML alias refers to itself", path, node.start_mark.line + 1)
+            self.depth += 1
+            try:
+                if self.depth > MAX_NESTING:
+                    raise RuleError(f"nested more than {MAX_NESTING} levels deep", path, node.start_mark.line + 1)
+                return super().construct_object(node, deep=True)
+            finally:
+                self.depth -= 1
+
+        def construct_mapping(self, node, deep=False):
+            mapping = _LineDict()
+            mapping.line = node.start_mark.line + 1
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node)
+                if isinstance(key, (list, dict, set)):  # `? [a, b]`, `? !!set {a}`: valid YAML, no rule's key
+                    raise RuleError("a key must be a word, not a list, set or mapping", path,
+                                    key_node.start_mark.line + 1, mapping.get("id"))
+                if key in mapping:
+                    raise RuleError(f"duplicate key {key!r}", path, key_node.start_mark.line + 1,
+                                    mapping.get("id"))
+                mapping.key_lines[key] = key_node.start_mark.line + 1
+                mapping[key] = self.construct_object(value_node)
+            return mapping
+
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    _check_utf8(path, data)
+    try:
+        return yaml.load(data, Loader=Loader)  # noqa: S506 - a SafeLoader subclass: no object construction
+    except yaml.reader.ReaderError as error:  # a control character: the parser's message spans two lines
+        code = error.character if isinstance(error.character, int) else ord(error.character or "\0")
+        text = data.decode("utf-8", "replace")
+        offset = text.find(chr(code))  # the parser's position counts bytes or characters, by loader
+        raise RuleError(f"not valid YAML: character {code:#06x} is not allowed ({error.reason})", path,
+                        text.count("\n", 0, offset) + 1 if offset >= 0 else None) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        context = f"{error.context} (line {error.context_mark.line + 1}): " if error.context and error.context_mark else ""
+        raise RuleError(f"not valid YAML: {context}{error.problem or error}", path, line) from None
+    except yaml.YAMLError as error:
+        raise RuleError(f"not valid YAML: {error}", path) from None
+    except RecursionError:
+        raise RuleError("nested too deeply to read", path) from None
