@@ -140,12 +140,26 @@ def _config_file_in(directory: str) -> str | None:
 
 
 def _has_newslint_table(text: str) -> bool:
-    """Does a pyproject.toml open a `[tool.newslint]` table, or only a subtable (`[tool.newslint.severity]`)?
-    A mention elsewhere (a comment, a table commented out) is no config, and must not hide one further up."""
+    """Does a pyproject.toml hold a `tool.newslint` table: opened as `[tool.newslint]` or only a subtable
+    (`[tool.newslint.severity]`), or written in TOML's other spellings of the same table (dotted keys,
+    `tool.newslint.select = [...]` or `newslint.select` under `[tool]`, or `newslint = {...}`)? A mention
+    elsewhere (a comment, a table commented out) is no config, and must not hide one further up."""
     import re
 
-    return re.search(r"""^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*(?:newslint|"newslint"|'newslint')[ \t]*[.\]]""", text,
-                     re.M) is not None
+    if re.search(r"""^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*(?:newslint|"newslint"|'newslint')[ \t]*[.\]]""", text,
+                 re.M):
+        return True
+    if "newslint" not in text:
+        return False
+    try:  # the other spellings: only TOML itself can tell a key from a comment or a string
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return False  # broken, and no table header says it is newslint's: some other tool's file
+    return isinstance(tool, dict) and "newslint" in tool
 
 
 def load_config(path: str) -> Config:

@@ -69,6 +69,11 @@ def test_pyproject_table_and_extra_rule_files(cli, tmp_path, monkeypatch):
     ('[tool.newslint.severity]\n"duplicates.paragraph" = "suggestion"\n', "suggestion"),  # a subtable alone
     ('[ tool . newslint ]\nseverity = {duplicates = "suggestion"}\n', "suggestion"),  # TOML allows the spaces
     ('\ufeff[tool.newslint]\nseverity = {duplicates = "suggestion"}\n', "suggestion"),  # saved with a BOM
+    # The same table in TOML's other spellings: dotted keys, at the top or under [tool], and an inline table.
+    ('tool.newslint.severity = {duplicates = "suggestion"}\n', "suggestion"),
+    ('[tool]\nnewslint.severity = {duplicates = "suggestion"}\n', "suggestion"),
+    ('[tool]\nnewslint = {severity = {duplicates = "suggestion"}}\n', "suggestion"),
+    ('[tool.black]\nline-length = 100\n# newslint: see .newslint.yaml above\n', "warning"),  # a mention only
     # A table commented out is not a config: the desk's .newslint.yaml above still applies.
     ('[project]\nname = "newsroom"\n# [tool.newslint]\n# ignore = ["duplicates"]\n', "warning"),
 ])
