@@ -19,7 +19,10 @@ _HTML_COMMENT = compiled(r"<!--.*?(?:-->|\Z)", re.S)
 _HTML_TAG = compiled(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n].*?\1")
 _LINK_TARGET = compiled(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
-_REFERENCE_DEFINITION = compiled(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*$", re.M)
+# A link reference definition, `[label]: destination "optional title"`, is a link target, not copy; a line
+# that goes on with more words is copy (a footnote, `[^1]: Critics say ...`, or a label: `[Update]: ...`).
+_REFERENCE_DEFINITION = compiled(r"""^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<[^<>\n]*>|[^\s<][^\s]*)"""
+                                 r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$""", re.M)
 _AUTOLINK = compiled(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 # Markup characters, masked so a heading or list item reads as plain words.
 _BLOCK_MARKERS = compiled(r"^ {0,3}(?:#{1,6}(?=\s)|(?:>\s?)+|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M)

@@ -38,6 +38,21 @@ def test_masking_keeps_length_and_newlines():
     assert "the report" in document.text
 
 
+@pytest.mark.parametrize("line, masked", [
+    ("[report]: https://example.org/council-report.pdf", True),  # a link reference definition: a target
+    ('[report]: <https://example.org/a b.pdf> "The council\'s report"', True),
+    ("  [report]:/council-report.pdf (Council report)", True),
+    ("[^1]: Critics say the figures were never audited.", False),  # a footnote: copy the reader sees
+    ("[Update]: Critics say the vote will be held again on Monday.", False),  # not a definition: copy
+])
+def test_only_a_link_reference_definition_is_masked_not_a_footnote_or_a_label_before_copy(line, masked):
+    raw = f"The council published its report on Tuesday.\n\n{line}\n"
+    document = Document("story.md", raw)
+    start = raw.index(line)
+    assert len(document.text) == len(raw)
+    assert (document.text[start:start + len(line)].strip() == "") == masked, document.text
+
+
 def test_hard_wrapped_paragraphs_separated_by_blank_lines():
     text = "Headline here\n\nFirst line of a paragraph\nthat wraps onto a second.\n\nAnother paragraph.\n"
     assert paragraphs(text) == ["Headline here", "First line of a paragraph\nthat wraps onto a second.",
