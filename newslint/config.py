@@ -308,7 +308,11 @@ def _read_pyproject(path: str) -> dict:
     tool = document.get("tool", {})
     if not isinstance(tool, dict):  # `tool = 5`: valid TOML, but no [tool] table to look in
         raise NewslintError(f"'tool' must be a table, not {tool!r}", path)
-    settings = tool.get("newslint", {})
+    if "newslint" not in tool:
+        # Only `--config` reaches here with no table (the search takes a pyproject.toml only with one): the
+        # file it names would otherwise stand for the desk's settings while giving none.
+        raise NewslintError("no [tool.newslint] table: put the settings under one", path)
+    settings = tool["newslint"]
     if not isinstance(settings, dict):
         raise NewslintError(f"'tool.newslint' must be a table of settings, not {settings!r}", path)
     return settings

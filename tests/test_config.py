@@ -202,6 +202,22 @@ def test_a_setting_of_the_wrong_type_is_an_error_naming_its_line(cli, tmp_path, 
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize("name, text", [
+    ("newslint.toml", 'select = ["duplicates"]\nfail_level = "error"\n'),  # the settings, but not under [tool.newslint]
+    ("pyproject.toml", '[project]\nname = "newsroom"\n'),  # another project's file, named by mistake
+])
+def test_a_toml_config_named_on_the_command_line_without_a_newslint_table_is_an_error(cli, tmp_path, monkeypatch,
+                                                                                      name, text):
+    """--config names the settings for every file: a TOML file that holds none of newslint's would run every
+    rule at the default fail level, as if the desk's settings were read."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / name, text)
+    write(tmp_path / "today.txt", PASTED_TWICE)
+    result = cli("check", "today.txt", "--config", name)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"newslint: error: {name}: no [tool.newslint] table: put the settings under one\n"
+
+
 @pytest.mark.parametrize("path, root, parts", [
     ("/news/desk/archive/2019/story.txt", "/news/desk", ("archive", "2019", "story.txt")),
     ("/news/desk", "/news/desk", ()),
