@@ -179,7 +179,8 @@ def _git(top: str, *args: str) -> str:
 
 
 def _git_bytes(top: str, *args: str) -> bytes:
-    done = subprocess.run(["git", *args], cwd=top, capture_output=True)
+    # Literal pathspecs: the names given are file names, not patterns (":budget.md" is pathspec magic).
+    done = subprocess.run(["git", "--literal-pathspecs", *args], cwd=top, capture_output=True)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise NewslintError(f"git {args[0]} failed: {message[-1] if message else done.returncode}", path=top)

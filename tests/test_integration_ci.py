@@ -255,6 +255,8 @@ def test_changed_since_reports_only_new_problems(cli, archive):
     "Zürich café.md",  # left as UTF-8 with core.quotePath off
     'mayor\'s "final" budget.txt',  # quoted by git, with a space as well
     os.fsdecode(b"caf\xe9 vote.txt"),  # a Latin-1 name from an old file server: quoted as octal bytes
+    ":budget.md",  # a name git would read as pathspec magic, not as itself
+    ":(top)budget.md",
 ])
 def test_changed_since_finds_changed_lines_in_files_with_unusual_names(cli, archive, name):
     story = archive / name
