@@ -205,6 +205,9 @@ def load_config(path: str) -> Config:
         if not os.path.exists(rule_file):
             raise NewslintError(f"rule file {written!r} in 'rule_files' not found (paths are relative to the "
                                 "config's folder)", path, lines.get("rule_files"))
+        if os.path.isdir(rule_file):
+            raise NewslintError(f"rule file {written!r} in 'rule_files' is a folder; name the YAML files in it",
+                                path, lines.get("rule_files"))
         rule_files.append(rule_file)
     return Config(
         source=path,

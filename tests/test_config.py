@@ -191,6 +191,7 @@ def test_a_bad_house_rule_file_is_named_as_the_config_names_it_with_line_and_rul
     (".newslint.yaml", "exclude: [wires, Off]\n", ".newslint.yaml:1: 'exclude' must be a list of strings; YAML reads a bare"),
     (".newslint.yaml", "fail_level: warning\nselect: []\n", ".newslint.yaml:2: 'select' names no rule or set, so nothing"),
     (".newslint.yaml", "rule_files: [house/style.yaml]\n", ".newslint.yaml:1: rule file 'house/style.yaml' in 'rule_files' not found"),
+    (".newslint.yaml", "select: [duplicates]\nrule_files: ['.']\n", ".newslint.yaml:2: rule file '.' in 'rule_files' is a folder"),
 ])
 def test_a_setting_of_the_wrong_type_is_an_error_naming_its_line(cli, tmp_path, monkeypatch, name, text, expected):
     monkeypatch.chdir(tmp_path)
