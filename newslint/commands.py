@@ -96,6 +96,10 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     return report, tasks
 
 
+def _count(findings: int) -> str:
+    return f"{findings} finding{'s' if findings != 1 else ''}"
+
+
 def _unread(path: str, error: str | None = None, skipped: str | None = None):
     from newslint.engine import FileResult
 
@@ -111,14 +115,14 @@ def _filtered(findings, tasks, changed_since, baseline_file, quiet):
 
         kept = only_changed(findings, changed_since, [t.path for t in tasks if t.data is not None])
         if len(kept) < len(findings) and not quiet:
-            say(f"notice: {len(findings) - len(kept)} findings on lines unchanged since {changed_since} not shown")
+            say(f"notice: {_count(len(findings) - len(kept))} on lines unchanged since {changed_since} not shown")
         findings = kept
     if baseline_file:
         from newslint.baseline import new_findings
 
         findings, known = new_findings(findings, baseline_file)
         if known and not quiet:
-            say(f"notice: {known} findings already in {baseline_file} not shown")
+            say(f"notice: {_count(known)} already in {baseline_file} not shown")
     return findings
 
 

@@ -241,7 +241,7 @@ def test_changed_since_reports_only_new_problems(cli, archive):
         "ferry-strike.txt:11 duplicates.paragraph",  # the line added since HEAD
         "new-draft.txt:1 duplicates.across-files",  # untracked: wholly changed
     ]
-    assert "findings on lines unchanged since HEAD not shown" in result.stderr
+    assert "notice: 1 finding on lines unchanged since HEAD not shown" in result.stderr
 
     _git("add", ".", cwd=archive)
     _git("commit", "--quiet", "-m", "Ferry update", cwd=archive)

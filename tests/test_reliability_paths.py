@@ -121,7 +121,7 @@ def test_file_name_that_is_not_utf8_round_trips_through_a_baseline(cli, tmp_path
     (tmp_path / "baseline.json").read_bytes().decode("utf-8")  # still UTF-8 JSON an editor can open
     result, data = check(cli, "--baseline", "baseline.json", ".")
     assert result.exit_code == 0 and data["findings"] == [], result.output
-    assert "1 findings already in baseline.json not shown" in result.stderr
+    assert "1 finding already in baseline.json not shown" in result.stderr
 
 
 def test_junit_stays_well_formed_xml_with_control_characters_and_non_utf8_names(cli, tmp_path, monkeypatch):
