@@ -4,18 +4,19 @@ above the file, then the command line (later wins)."""
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
 from fnmatch import fnmatchcase
 
 from newslint.errors import NewslintError, not_strings
 from newslint.finding import Severity
+from newslint.records import record
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 KEYS = frozenset({"rule_files", "select", "enable", "ignore", "severity", "exclude", "fail_level"})
 SELECTION_KEYS = ("select", "ignore", "enable")  # settings that name rule ids or sets
 
 
-class Config(NamedTuple):
+@record
+class Config:
     """Everything that decides which rules run on a file and how loud they are. (Named tuples, here and
     for `Overrides`: a frozen dataclass costs a one-file run about a millisecond to define.)"""
 
@@ -66,7 +67,8 @@ class Config(NamedTuple):
         return relative is not None and any(path_matches(relative, pattern) for pattern in self.exclude)
 
 
-class Overrides(NamedTuple):
+@record
+class Overrides:
     """What the command line says; applied on top of every file's config."""
 
     rule_files: tuple[str, ...] = ()

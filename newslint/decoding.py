@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import NamedTuple
+
+from newslint.records import record
 
 # Control bytes that never occur in prose; many of them mean the file is not text at all.
 _TEXT_CONTROLS = {9, 10, 12, 13, 27}
@@ -17,7 +18,8 @@ class BinaryFile(Exception):
     """The file looks like an image, PDF or archive rather than copy."""
 
 
-class Decoded(NamedTuple):
+@record
+class Decoded:
     text: str  # BOM removed, line endings still as saved
     encoding: str
     notice: str | None  # said to the user when we had to guess

@@ -6,7 +6,6 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, NamedTuple
 
 from newslint import kinds, suppression, visible
 from newslint.config import Config
@@ -16,6 +15,7 @@ from newslint.errors import NewslintError, shown
 from newslint.finding import Finding, Hit
 from newslint.patterns import PatternTimeout
 from newslint.kinds.base import CrossHit, Kind
+from newslint.records import record
 from newslint.ruleset import Rule, builtin_rule_files, load_rules
 
 # Below this many files a worker pool costs more than it saves.
@@ -43,7 +43,7 @@ class Engine:
         self.stopped: set[str] = set()  # rules whose pattern overran its time budget
         self.stopped_here: list[str] = []  # what was stopped on the document checked last
 
-    def check(self, document: Document) -> tuple[list[Finding], dict[str, Any]]:
+    def check(self, document: Document) -> tuple[list[Finding], dict[str, object]]:
         findings = []
         document.copies.clear()  # this engine's duplicate rule notes them afresh
         self.stopped_here = []
@@ -131,7 +131,8 @@ def engine_for(config: Config) -> Engine:
     return _ENGINES[config]
 
 
-class Task(NamedTuple):
+@record
+class Task:
     path: str
     config: Config
     data: bytes | None = None  # stdin's bytes; files are read in the worker
@@ -144,7 +145,7 @@ class FileResult:
     def __init__(self, path: str) -> None:
         self.path = path
         self.findings: list[Finding] = []
-        self.summaries: dict[str, Any] = {}
+        self.summaries: dict[str, object] = {}
         self.notice: str | None = None  # read, with a caveat (encoding guessed)
         self.skipped: str | None = None  # not checked, and why (binary)
         self.error: str | None = None  # could not be checked
@@ -152,7 +153,8 @@ class FileResult:
         self.suppressions: suppression.Suppressions | None = None  # inline `newslint-disable` ranges
 
 
-class Report(NamedTuple):
+@record
+class Report:
     findings: list[Finding]
     results: list[FileResult]
     rules: list[Rule]  # every rule that ran on some file, for reporters that describe rules

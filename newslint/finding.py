@@ -7,8 +7,10 @@ Both are named tuples rather than dataclasses: a frozen dataclass costs about a 
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+
+from newslint.records import record
 
 NO_VALUES: Mapping = MappingProxyType({})  # a read-only default, shared safely
 
@@ -29,7 +31,8 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-class Hit(NamedTuple):
+@record
+class Hit:
     """Offsets into `Document.text`, plus the values the rule's message template asks for."""
 
     start: int
@@ -38,7 +41,8 @@ class Hit(NamedTuple):
     replacement: str | None = None  # a fix safe to apply without an editor: replace start:end with this
 
 
-class Finding(NamedTuple):
+@record
+class Finding:
     """Field order is sort order."""
 
     path: str

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 
 from newslint import masking
 from newslint.config import _matches as matches_prefix
 from newslint.finding import Finding, Severity
+from newslint.records import record
 from newslint.ruleset import Rule
 from newslint.regexcache import compiled
 
@@ -50,7 +50,8 @@ UNKNOWN_RULE = Rule(
 )
 
 
-class Suppressions(NamedTuple):
+@record
+class Suppressions:
     """Line ranges of one file where rules are off; picklable, so cross-file findings can be filtered
     after the documents are gone."""
 

@@ -14,10 +14,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
 
 from newslint.patterns import longest_first
 from newslint.phrasewords import first_words, phrase_needs, phrase_starts
+from newslint.records import record
 from newslint.regexcache import compiled
 
 _WORD = compiled(r"\w+")
@@ -128,7 +128,8 @@ def phrase_scanner(alternation, phrases: list[str], patterns: Iterable) -> tuple
     return (alternation, None) if words is None else (FirstOf(phrases, list(patterns)), words)
 
 
-class Phrase(NamedTuple):
+@record
+class Phrase:
     pattern: object  # the phrase's own whole-word pattern
     starts: frozenset[str] | None  # `phrase_starts`
     needs: tuple[frozenset[str], ...] = ()  # `phrase_needs`, less those its first word meets

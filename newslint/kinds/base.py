@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar, Mapping, NamedTuple
+from collections.abc import Iterable, Iterator, Mapping
 
 from newslint.finding import NO_VALUES, Hit
+from newslint.records import record
 
 
-class CrossHit(NamedTuple):
+@record
+class CrossHit:
     """A hit found by comparing files: already located, since the engine no longer holds the document."""
 
     path: str
@@ -28,10 +29,10 @@ class Kind:
     hits supply to the message template besides `{text}`.
     """
 
-    unit: ClassVar[str] = "sentence"
-    fields: ClassVar[frozenset[str]] = frozenset()
-    placeholders: ClassVar[frozenset[str]] = frozenset()
-    cross_file: ClassVar[bool] = False  # True when the kind implements summarize() and finish()
+    unit: str = "sentence"
+    fields: frozenset[str] = frozenset()
+    placeholders: frozenset[str] = frozenset()
+    cross_file: bool = False  # True when the kind implements summarize() and finish()
 
     def __init__(self, rule) -> None:
         self.rule = rule
@@ -57,11 +58,11 @@ class Kind:
         then skips the kind there. A kind that scans for words says so from the paragraph's word set."""
         return True
 
-    def summarize(self, document) -> Any:
+    def summarize(self, document) -> object:
         """Per-file facts for `finish`; runs in a worker process, so it must return picklable data."""
         return None
 
-    def finish(self, summaries: Iterable[tuple[str, Any]]) -> Iterable[CrossHit]:
+    def finish(self, summaries: Iterable[tuple[str, object]]) -> Iterable[CrossHit]:
         """Called once, with (path, summary) in path order: an iterable to read once, which may still be
         filling while later files are checked (so the main process joins files as they arrive)."""
         return ()

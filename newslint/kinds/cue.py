@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from newslint import visible
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.patterns import phrase_alternation
 from newslint.phrasewords import phrase_starts
+from newslint.records import record
 from newslint.wordscan import can_start, could_match, matches, phrase_scanner, word_at
 
 GUARDS = ("before", "after", "not_before", "not_after")
@@ -21,7 +21,8 @@ _WINDOW = 60
 _GAP = r"[\s,;:\"'\u201c\u201d\u2018\u2019()\[\]-]*"
 
 
-class CueEntry(NamedTuple):
+@record
+class CueEntry:
     phrase: str
     pattern: re.Pattern
     guards: dict  # guard name -> compiled pattern

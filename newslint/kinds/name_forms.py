@@ -6,12 +6,13 @@ their stops or spaces (J.K. Rowling, J. K. Rowling)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
 
 from newslint.kinds.name_mentions import Mention, Part, _new_part, composed
+from newslint.records import record
 
 
-class Flag(NamedTuple):
+@record
+class Flag:
     """A minority spelling: `part` as written, and the uses of the form most of the copy uses (the first is
     the one a message names; across files, their files are the drafts that use the majority form)."""
 

@@ -5,10 +5,10 @@ taken apart so that "Gen. Mohammed bin Salman's" yields given name "Mohammed", p
 from __future__ import annotations
 
 import unicodedata
-from typing import NamedTuple
 from functools import lru_cache
 
 from newslint.kinds.name_spelling import skeleton
+from newslint.records import record
 from newslint.regexcache import compiled
 from newslint.visible import INVISIBLE, drop_invisible
 
@@ -60,7 +60,8 @@ also then now some many most few no not one two three what who why how where whi
 until because despite during under over""".split())
 
 
-class Part(NamedTuple):
+@record
+class Part:
     """One word of a name as written (possessive removed); made by `_new_part`. `where` is set only in
     cross-file summaries: (path, line, column, end_line, end_column), since offsets mean nothing once the
     document is gone. (Named tuples here: a frozen dataclass costs a one-file run a millisecond to define.)"""
@@ -84,7 +85,8 @@ def composed(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", drop_invisible(text))
 
 
-class Mention(NamedTuple):
+@record
+class Mention:
     """A name: the last word (`surname`), the first (`given`, when there are two or more), the words
     between them (`middle`: "Tayyip" in "Recep Tayyip Erdogan") and any particles before the last word
     ("von der", "al"), and what joins them to it."""

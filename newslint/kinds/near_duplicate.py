@@ -14,11 +14,11 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from operator import itemgetter
-from typing import NamedTuple
 
 from newslint import similarity
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
+from newslint.records import record
 from newslint.regexcache import compiled
 from newslint.wordscan import words_of
 
@@ -32,7 +32,8 @@ MIN_SHARED = 0.2
 CANDIDATES_VERIFIED = 3
 
 
-class Paragraph(NamedTuple):
+@record
+class Paragraph:
     """A paragraph reduced to what comparison needs; picklable for the cross-file pass."""
 
     key: str  # lower-case words joined by single spaces
