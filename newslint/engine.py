@@ -206,8 +206,9 @@ def run(tasks: list[Task], jobs: int = 0, on_progress: Callable[[int, int], None
     # summaries and the cross-file index: at Python's default rate, full collections cost a serial run over
     # the Reuters corpus a fifth of its CPU. Each document's own cycles die young and are still freed by
     # the younger generations; only the full collections are made rarer, for the length of the run.
-    thresholds = gc.get_threshold()
+    thresholds, enabled = gc.get_threshold(), gc.isenabled()
     gc.set_threshold(thresholds[0], thresholds[1], FULL_COLLECTION_RARITY)
+    gc.enable()  # `entry` turns it off while loading: checking files makes garbage, loading does not
     results: list[FileResult] = []
     arriving = _collecting(_results(tasks, jobs), results, len(tasks), on_progress)
     try:
@@ -215,6 +216,8 @@ def run(tasks: list[Task], jobs: int = 0, on_progress: Callable[[int, int], None
     finally:
         arriving.close()  # interrupted while joining: stop the workers now, not when the traceback goes
         gc.set_threshold(*thresholds)
+        if not enabled:
+            gc.disable()
     findings = [finding for result in results for finding in result.findings]
     findings.extend(suppression.drop_suppressed(cross, {r.path: r.suppressions for r in results}))
     rules = {rule.id: rule for engine in engines for rule in engine.rules}
