@@ -108,6 +108,34 @@ def store(entry: tuple[str, str] | None, rules) -> None:
     write_quietly(cache_file, data)
 
 
+def kept_table(name: str, build):
+    """`build()`, kept on disk between runs under `name`: for a table worked out from newslint's own code
+    and data alone, so the same key as the rules' (versions and source files) says when it is stale. The
+    table must be made of what `marshal` writes (strings, numbers, tuples, sets, dicts). Without a cache
+    directory, or with an unreadable file, it is built as usual."""
+    directory = cache_dir()
+    if directory is None:
+        return build()
+    import marshal
+
+    path = os.path.join(directory, f"{name}.marshal")
+    key = f"{__version__}|{sys.version_info[:2]}|{_code_stamp()}"
+    try:
+        with open(path, "rb") as stream:
+            stored_key, table = marshal.loads(stream.read())
+        if stored_key == key:
+            return table
+    except Exception:  # missing, truncated or foreign: build it
+        pass
+    table = build()
+    try:
+        data = marshal.dumps((key, table))
+    except ValueError:  # a value marshal cannot write: run on without keeping it
+        return table
+    write_quietly(path, data)
+    return table
+
+
 def write_quietly(path: str, data: bytes) -> None:
     """Cache writes are best effort: an unwritable cache or a full disk only means a slower start. The
     write is atomic, and Ctrl-C in the middle of it leaves no temporary file behind."""

@@ -190,3 +190,22 @@ def test_an_edited_newslint_module_makes_cached_kinds_stale(tmp_path, cache, mon
     load_rule_file(rules_file)
     monkeypatch.setattr(rulecache, "_code_stamp", lambda: "edited")
     assert rulecache.load(str(rules_file))[0] is None
+
+
+def test_a_kept_table_is_built_once_and_again_when_the_code_changes(cache, monkeypatch):
+    """The given-name families are folded once, then read back; edited code folds them again."""
+    from newslint.kinds import name_given
+
+    built = []
+
+    def build():
+        built.append(1)
+        return name_given._fold_families()
+
+    first = rulecache.kept_table("given-names", build)
+    assert rulecache.kept_table("given-names", build) == first and len(built) == 1
+    assert first == name_given._fold_families() and name_given.are_cognates("piotr", "peter")
+    monkeypatch.setattr(rulecache, "_code_stamp", lambda: "edited")
+    assert rulecache.kept_table("given-names", build) == first and len(built) == 2
+    (cache / "given-names.marshal").write_bytes(b"not marshal")
+    assert rulecache.kept_table("given-names", build) == first and len(built) == 3
