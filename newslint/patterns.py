@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import warnings
 
 from newslint.errors import NewslintError
 
@@ -122,6 +121,8 @@ def validate_pattern(source: str, ignore_case: bool = False) -> int:
 
     flags = re.IGNORECASE if ignore_case else 0
     if not regexcache.is_known_pattern(source, flags):
+        import warnings  # here, not at the top: a warm start knows every shipped pattern (importing it costs 1%)
+
         try:
             with warnings.catch_warnings():  # "possible nested set": Python's future, not the rule's fault
                 warnings.simplefilter("ignore")

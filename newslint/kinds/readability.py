@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 
 from newslint.finding import Hit
@@ -56,6 +55,8 @@ class Readability(Kind):
         return _COUNTS.get(self.metric_name) or self._textstat_metric()
 
     def _textstat_metric(self):
+        import warnings  # with textstat, not at the top: a run without a textstat metric needs neither
+
         from textstat.textstat import textstatistics  # only when a readability rule runs: slow to import
 
         statistics = textstatistics()
