@@ -7,9 +7,13 @@ from __future__ import annotations
 import os
 import sys
 
-# The C module that `signal` wraps: `signal` turns its constants into enums when imported, which costs the
-# pre-commit call 2% of its instructions, and setting one handler and putting the old one back needs neither.
-import _signal
+try:
+    # The C module that `signal` wraps: `signal` turns its constants into enums when imported, which costs
+    # the pre-commit call 2% of its instructions, and setting one handler and putting the old one back
+    # needs neither.
+    import _signal as signal
+except ImportError:  # a Python without it
+    import signal
 
 from newslint.errors import (EXIT_BUG, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_TERMINATED,
                              NewslintError)
@@ -165,14 +169,14 @@ class errors_exit:
 
     def __enter__(self):
         try:
-            self._previous = _signal.signal(_signal.SIGTERM, _terminate)
+            self._previous = signal.signal(signal.SIGTERM, _terminate)
         except ValueError:  # not the main thread (an embedding application): leave its signals alone
             self._previous = None
         return self
 
     def __exit__(self, kind, error, traceback) -> bool:
         if self._previous is not None:
-            _signal.signal(_signal.SIGTERM, self._previous)
+            signal.signal(signal.SIGTERM, self._previous)
         if isinstance(error, NewslintError):
             say(f"error: {error}")
             sys.exit(EXIT_ERROR)
