@@ -9,6 +9,7 @@ from newslint.errors import RuleError, not_strings, shown
 from newslint.finding import Severity
 from newslint.patterns import LazyPattern, PatternError, can_match_empty, phrase_alternation, validate_pattern
 from newslint.regexcache import compiled
+from newslint.yamlfile import parse_yaml  # imports PyYAML only when a file is parsed
 
 RULE_ID = compiled(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
 COMMON_FIELDS = frozenset({"id", "kind", "severity", "message", "description", "enabled", "examples", "link"})
@@ -171,8 +172,6 @@ def _read_rule_file(path: str) -> list[Rule]:
         raise RuleError(f"cannot read rule file: {error.strerror or error}", path) from None
     if len(data) > MAX_RULE_FILE_BYTES:
         raise RuleError(f"rule file is larger than {MAX_RULE_FILE_BYTES // 1024 // 1024} MB", path)
-    from newslint.yamlfile import parse_yaml  # only when a file is read: a warm start loads the cache
-
     document = parse_yaml(path, data)
     if not isinstance(document, dict) or not isinstance(document.get("rules"), list):
         raise RuleError("a rule file is a mapping with a 'rules:' list", path, getattr(document, "line", 1))

@@ -74,6 +74,8 @@ def test_pyproject_table_and_extra_rule_files(cli, tmp_path, monkeypatch):
     ('[tool]\nnewslint.severity = {duplicates = "suggestion"}\n', "suggestion"),
     ('[tool]\nnewslint = {severity = {duplicates = "suggestion"}}\n', "suggestion"),
     ('[tool.black]\nline-length = 100\n# newslint: see .newslint.yaml above\n', "warning"),  # a mention only
+    ('[project]\ndependencies = [\n    "newslint==1.2",\n]\n', "warning"),  # a dependency, not a table
+    ('[project.scripts]\nnewslint = "newslint.entry:entry"\n', "warning"),  # a key of that name in another table
     # A table commented out is not a config: the desk's .newslint.yaml above still applies.
     ('[project]\nname = "newsroom"\n# [tool.newslint]\n# ignore = ["duplicates"]\n', "warning"),
 ])

@@ -45,7 +45,7 @@ def test_second_load_comes_from_cache_without_yaml(tmp_path, cache, monkeypatch)
     def no_yaml(*args):
         raise AssertionError("YAML parsed on a warm start")
 
-    monkeypatch.setattr("newslint.yamlfile.parse_yaml", no_yaml)
+    monkeypatch.setattr("newslint.ruleset.parse_yaml", no_yaml)
     second = load_rule_file(rules_file)
     assert [(r.id, r.fields, r.line, r.severity) for r in second] == [(r.id, r.fields, r.line, r.severity) for r in first]
 
