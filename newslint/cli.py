@@ -58,7 +58,15 @@ def check(paths, **options) -> None:
     """Check files and folders (.txt, .md, .markdown); '-' reads standard input."""
     if options["fix"] and options["diff"]:
         raise click.UsageError("--fix writes the fixes and --diff only shows them: give one or the other.")
+    _check_stdin_filename(paths, options["stdin_filename"])
     commands.check(paths, **options)
+
+
+def _check_stdin_filename(paths, stdin_filename) -> None:
+    """`--stdin-filename` without `-` is a mistake (an editor integration that lost its `-`, say): left
+    alone, the story it names would go unchecked without a word."""
+    if stdin_filename is not None and "-" not in paths:
+        raise click.UsageError("--stdin-filename names the text read from '-': give '-' among the paths.")
 
 
 @main.command("baseline")
@@ -66,6 +74,7 @@ def check(paths, **options) -> None:
 @click.option("--output", "-o", required=True, type=click.Path(), help="The baseline file to write.")
 def baseline_command(output, **options) -> None:
     """Record today's findings, so that `check --baseline FILE` reports only new ones."""
+    _check_stdin_filename(options["paths"], options["stdin_filename"])
     with errors_exit():
         from newslint import baseline
 

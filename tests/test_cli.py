@@ -129,6 +129,13 @@ def test_usage_error_exits_2(cli):
     assert cli("check").exit_code == 2
 
 
+@pytest.mark.parametrize("command", [["check"], ["baseline", "-o", "baseline.json"]])
+def test_stdin_filename_without_stdin_is_a_usage_error(cli, command, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli(*command, "--stdin-filename", "draft.txt", PASTED)
+    assert result.exit_code == 2 and "give '-' among the paths" in result.stderr
+
+
 @pytest.mark.parametrize("rule_file", BAD_RULES, ids=lambda p: p.name)
 def test_bad_rule_file_names_file_line_and_rule(cli, rule_file, monkeypatch):
     """Named from the folder the user is in, however the path reached newslint (here in full)."""
