@@ -148,15 +148,14 @@ def _has_newslint_table(text: str) -> bool:
     elsewhere (a comment, a table commented out) is no config, and must not hide one further up."""
     import re
 
-    if re.search(r"""^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*(?:newslint|"newslint"|'newslint')[ \t]*[.\]]""", text,
-                 re.M):
+    name = r"""(?:newslint|"newslint"|'newslint')"""  # a TOML key, bare or quoted
+    if re.search(rf"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*{name}[ \t]*[.\]]", text, re.M):
         return True
     # The other spellings put a key `newslint` (or `tool.newslint`) at the start of a line. Only then is the
     # file parsed, since only TOML can tell such a key from one in another table; a mere mention
     # ("newslint==1.2" in a dependency list) costs no parse: importing the TOML parser and reading the file
     # adds about half again to a one-file run.
-    if not re.search(r"""^[ \t]*(?:tool[ \t]*\.[ \t]*)?(?:newslint|"newslint"|'newslint')[ \t]*(?:\.|=(?!=))""", text,
-                     re.M):
+    if not re.search(rf"^[ \t]*(?:tool[ \t]*\.[ \t]*)?{name}[ \t]*(?:\.|=(?!=))", text, re.M):
         return False
     try:  # only TOML itself can tell a key from a comment or a string
         import tomllib
