@@ -14,7 +14,28 @@ from newslint.reporters import FORMATS
 LEVELS = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Command(click.Command):
+    """A command whose options refuse an empty value (`--select ''`, `--config ''`): left alone, click
+    passes the empty string on, and the run takes it for the option not given. That is how a shell
+    variable that was never set (`--select "$DESK_SETS"`) would run every rule, or search for a config,
+    and pass without a word."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)
+        for param in self.get_params(ctx):
+            if not isinstance(param, click.Option) or param.is_flag or ctx.resilient_parsing:
+                continue
+            value = ctx.params.get(param.name)
+            if "" in (value if isinstance(value, tuple) else (value,)):  # a repeatable option gives a tuple
+                raise click.BadParameter("empty; give a value, or leave the option out.", ctx=ctx, param=param)
+        return rest
+
+
+class _Group(click.Group):
+    command_class = _Command  # every subcommand, present and future, refuses empty option values
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="newslint", message="newslint %(version)s")
 def main() -> None:
     """Lint news copy for duplicated paragraphs, unattributed claims, hedging and name spellings.

@@ -136,6 +136,36 @@ def test_stdin_filename_without_stdin_is_a_usage_error(cli, command, tmp_path, m
     assert result.exit_code == 2 and "give '-' among the paths" in result.stderr
 
 
+def _options_taking_a_value():
+    """Every option of every command that takes a value, so that an option added later is covered too."""
+    import click
+
+    from newslint.cli import main
+
+    for name, command in sorted(main.commands.items()):
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.is_flag:
+                yield pytest.param(name, param.opts[0], id=f"{name} {param.opts[0]}")
+
+
+@pytest.mark.parametrize("command, option", list(_options_taking_a_value()))
+def test_an_empty_option_value_is_a_usage_error_not_the_option_left_out(cli, command, option, tmp_path, monkeypatch):
+    """`--select "$DESK_SETS"` with the variable never set must not run every rule and pass."""
+    monkeypatch.chdir(tmp_path)
+    required = {"check": [PASTED], "baseline": ["-o", "baseline.json", PASTED], "rules": []}[command]
+    result = cli(command, *required, option, "")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1].startswith(f"Error: Invalid value for '{option}'"), result.stderr
+    assert not os.path.exists("baseline.json")
+
+
+def test_an_empty_value_beside_a_good_one_is_still_an_error(cli):
+    result = cli("check", "--select", "duplicates", "--select=", PASTED)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--select': empty; give a value, or leave "
+                                              "the option out.")
+
+
 @pytest.mark.parametrize("rule_file", BAD_RULES, ids=lambda p: p.name)
 def test_bad_rule_file_names_file_line_and_rule(cli, rule_file, monkeypatch):
     """Named from the folder the user is in, however the path reached newslint (here in full)."""
