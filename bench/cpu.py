@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from bench import DATA, bbc_files, reuters_files  # noqa: E402  (bench/bench.py)
 from newslint import engine  # noqa: E402
-from newslint.config import ConfigFinder  # noqa: E402
+from newslint.configsearch import ConfigFinder  # noqa: E402
 from newslint.document import Document  # noqa: E402
 
 CORPORA = {"reuters": reuters_files, "bbc": bbc_files}

@@ -115,7 +115,8 @@ def rules_command(rule_files, config_file, run_tests) -> None:
     """List every loaded rule, or test each against its examples."""
     with errors_exit():
         from newslint import kinds
-        from newslint.config import ConfigFinder, Overrides, check_names
+        from newslint.config import Overrides, check_names
+        from newslint.configsearch import ConfigFinder
         from newslint.ruleset import builtin_rule_files, load_rules
         from newslint.suppression import UNKNOWN_RULE
 

@@ -59,7 +59,8 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
                quiet, fail_level=None):
     """Find the files, check them, and say what could not be read: (report, tasks). The report's results
     include the paths never read (missing, or a pipe in a folder), so every format counts them alike."""
-    from newslint.config import ConfigFinder, Overrides, check_names, split_names
+    from newslint.config import Overrides, check_names, split_names
+    from newslint.configsearch import ConfigFinder
     from newslint.engine import Task, engine_for, run
     from newslint.files import DEFAULT_INCLUDE, discover
 

@@ -1,5 +1,6 @@
 """Settings for each checked file: shipped rules, then the nearest `.newslint.yaml` or `[tool.newslint]`
-above the file, then the command line (later wins)."""
+above the file, then the command line (later wins). This module reads and checks a config file and lays the
+command line over it; `configsearch` finds the file that governs each checked file."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from newslint.errors import NewslintError, not_strings
 from newslint.finding import Severity
 from newslint.records import record
 
-CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 KEYS = frozenset({"rule_files", "select", "enable", "ignore", "severity", "exclude", "fail_level"})
 SELECTION_KEYS = ("select", "ignore", "enable")  # settings that name rule ids or sets
 
@@ -87,85 +87,6 @@ class Overrides:
             ignore=config.ignore + self.ignore,
             fail_level=self.fail_level or config.fail_level,
         )
-
-
-class ConfigFinder:
-    """Finds and caches the config that governs each directory."""
-
-    def __init__(self, overrides: Overrides = Overrides()) -> None:
-        self.overrides = overrides
-        self._by_directory: dict = {}
-
-    def for_path(self, path: str) -> Config:
-        if self.overrides.config_file:
-            return self._cached(self.overrides.config_file)
-        directory = os.path.dirname(os.path.abspath(path))
-        return self._for_directory(directory)
-
-    def for_working_folder(self) -> Config:
-        """What a file in the folder newslint runs in would get (standard input, `rules`)."""
-        return self.for_path(os.path.join(os.getcwd(), "-"))
-
-    def _for_directory(self, directory: str) -> Config:
-        if directory in self._by_directory:
-            return self._by_directory[directory]
-        found = _config_file_in(directory)
-        if found:
-            config = self._cached(found)
-        else:
-            parent = os.path.dirname(directory)
-            config = self.overrides.apply(Config(root=directory)) if parent == directory else self._for_directory(parent)
-        self._by_directory[directory] = config
-        return config
-
-    def _cached(self, path: str) -> Config:
-        key = ("file", os.path.abspath(path))
-        if key not in self._by_directory:
-            self._by_directory[key] = self.overrides.apply(load_config(path))
-        return self._by_directory[key]
-
-
-def _config_file_in(directory: str) -> str | None:
-    for name in CONFIG_NAMES:
-        candidate = os.path.join(directory, name)
-        if os.path.isfile(candidate):
-            return candidate
-    pyproject = os.path.join(directory, "pyproject.toml")
-    if os.path.isfile(pyproject):
-        try:
-            with open(pyproject, encoding="utf-8-sig", errors="replace") as handle:  # a BOM must not hide line 1
-                if _has_newslint_table(handle.read()):
-                    return pyproject
-        except OSError:
-            return None
-    return None
-
-
-def _has_newslint_table(text: str) -> bool:
-    """Does a pyproject.toml hold a `tool.newslint` table: opened as `[tool.newslint]` or only a subtable
-    (`[tool.newslint.severity]`), or written in TOML's other spellings of the same table (dotted keys,
-    `tool.newslint.select = [...]` or `newslint.select` under `[tool]`, or `newslint = {...}`)? A mention
-    elsewhere (a comment, a table commented out) is no config, and must not hide one further up."""
-    import re
-
-    name = r"""(?:newslint|"newslint"|'newslint')"""  # a TOML key, bare or quoted
-    if re.search(rf"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*{name}[ \t]*[.\]]", text, re.M):
-        return True
-    # The other spellings put a key `newslint` (or `tool.newslint`) at the start of a line. Only then is the
-    # file parsed, since only TOML can tell such a key from one in another table; a mere mention
-    # ("newslint==1.2" in a dependency list) costs no parse: importing the TOML parser and reading the file
-    # adds about half again to a one-file run.
-    if not re.search(rf"^[ \t]*(?:tool[ \t]*\.[ \t]*)?{name}[ \t]*(?:\.|=(?!=))", text, re.M):
-        return False
-    try:  # only TOML itself can tell a key from a comment or a string
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    try:
-        tool = tomllib.loads(text).get("tool")
-    except tomllib.TOMLDecodeError:
-        return False  # broken, and no table header says it is newslint's: some other tool's file
-    return isinstance(tool, dict) and "newslint" in tool
 
 
 def load_config(path: str) -> Config:
