@@ -61,6 +61,8 @@ def _run_options(command):
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0, the default: one per core)."),
         click.option("--stdin-filename", help="With '-': the path the text would have (for config and Markdown)."),
         click.option("--quiet", "-q", is_flag=True, help="No notices or progress on stderr (errors, and files --fix could not write, are still said)."),
+        click.option("--cache", is_flag=True, help="Keep each file's results between runs and check again only the files, "
+                     "rules or configuration that changed."),
     )):
         command = option(command)
     return command

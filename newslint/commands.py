@@ -25,7 +25,7 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
           diff: bool = False, rule_files: tuple[str, ...] = (), select: tuple[str, ...] = (),
           enable: tuple[str, ...] = (), ignore: tuple[str, ...] = (), include: tuple[str, ...] = (),
           exclude: tuple[str, ...] = (), config_file: str | None = None, jobs: int = 0,
-          stdin_filename: str | None = None, quiet: bool = False) -> None:
+          stdin_filename: str | None = None, quiet: bool = False, cache: bool = False) -> None:
     """`newslint check`; always ends in sys.exit. The defaults are the command line's (a test holds them
     to it), so `newslint check FILE...` can run without the option parser."""
     with errors_exit():
@@ -33,7 +33,7 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
             raise NewslintError("--fix cannot write to standard input; use --diff")
         report, tasks = run_checks(paths, rule_files=rule_files, select=select, enable=enable, ignore=ignore,
                                    include=include, exclude=exclude, config_file=config_file, jobs=jobs,
-                                   stdin_filename=stdin_filename, quiet=quiet, fail_level=fail_level)
+                                   stdin_filename=stdin_filename, quiet=quiet, fail_level=fail_level, cache=cache)
         findings = _filtered(report.findings, tasks, changed_since, baseline_file, quiet)
         if fix or diff:
             findings = _fixed(findings, tasks, diff, quiet)
@@ -56,7 +56,7 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
 
 
 def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, config_file, jobs, stdin_filename,
-               quiet, fail_level=None):
+               quiet, fail_level=None, cache=False):
     """Find the files, check them, and say what could not be read: (report, tasks). The report's results
     include the paths never read (missing, or a pipe in a folder), so every format counts them alike."""
     from newslint.config import Overrides, check_names, split_names
@@ -78,8 +78,13 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     file_paths = [p for p in paths if p != "-"]
     found = discover(file_paths, include=tuple(include) or DEFAULT_INCLUDE, exclude=overrides.exclude,
                      is_excluded=lambda path: finder.for_path(path).excludes(path))
+    results_cache = None
+    if cache:
+        from newslint import resultcache
+
+        results_cache = resultcache.directory()
     for path in found.files:
-        tasks.append(Task(path, finder.for_path(path)))
+        tasks.append(Task(path, finder.for_path(path), cache=results_cache))
     if "-" in paths:
         name = stdin_filename or "<stdin>"
         config = finder.for_path(stdin_filename) if stdin_filename else finder.for_working_folder()

@@ -155,12 +155,7 @@ class Document:
 
     @classmethod
     def read(cls, path: str) -> Document:
-        try:
-            with open(path, "rb") as stream:
-                data = stream.read()
-        except OSError as error:
-            raise NewslintError(error.strerror or str(error), path=path) from None
-        return cls.from_bytes(path, data)
+        return cls.from_bytes(path, read_bytes(path))
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters, a tab as one."""
@@ -240,6 +235,14 @@ class Document:
             position += len(line) + 1
         if paragraph_start is not None:
             yield _trimmed(self.text, paragraph_start, position - 1, False)
+
+
+def read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read()
+    except OSError as error:
+        raise NewslintError(error.strerror or str(error), path=path) from None
 
 
 def saved_offset_map(saved: str) -> Callable[[int], int]:

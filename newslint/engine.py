@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from newslint import kinds, suppression, visible
 from newslint.config import Config
 from newslint.decoding import BinaryFile
-from newslint.document import Document, unified_line_breaks
+from newslint.document import Document, read_bytes, unified_line_breaks
 from newslint.errors import NewslintError, shown
 from newslint.finding import Finding, Hit
 from newslint.patterns import PatternTimeout
@@ -136,6 +136,7 @@ class Task:
     path: str
     config: Config
     data: bytes | None = None  # stdin's bytes; files are read in the worker
+    cache: str | None = None  # the folder of `resultcache`, with --cache
 
 
 class FileResult:
@@ -172,10 +173,14 @@ class Report:
 def check_task(task: Task) -> FileResult:
     result = FileResult(task.path)
     try:
-        if task.data is None:
-            document = Document.read(task.path)
-        else:
-            document = Document.from_bytes(task.path, task.data)
+        data = read_bytes(task.path) if task.data is None else task.data
+        if task.cache:
+            from newslint import resultcache
+
+            kept = resultcache.load(task.cache, task.path, task.config, data)
+            if kept is not None:
+                return kept
+        document = Document.from_bytes(task.path, data)
     except BinaryFile as why:
         result.skipped = str(why)
         return result
@@ -188,6 +193,8 @@ def check_task(task: Task) -> FileResult:
     result.stopped = engine.stopped_here
     result.findings, result.suppressions = suppression.apply(document, findings, engine.known_ids, task.config)
     document.release()  # freed now by reference counting, not traced by the garbage collector first
+    if task.cache and not engine.stopped:  # a rule stopped on any file so far is missing from this one too
+        resultcache.store(task.cache, task.path, task.config, data, result)
     return result
 
 

@@ -42,14 +42,14 @@ def _entry(path: str) -> tuple[str, str] | None:
         stat = os.stat(absolute)
     except (OSError, ValueError):
         return None
-    key = f"{_code_key()}|{absolute}|{stat.st_mtime_ns}|{stat.st_size}|{stat.st_ino}"
+    key = f"{code_key()}|{absolute}|{stat.st_mtime_ns}|{stat.st_size}|{stat.st_ino}"
     import zlib
 
     name = f"rules-{zlib.crc32(absolute.encode('utf-8', 'surrogatepass')):08x}.pickle"
     return os.path.join(directory, name), key
 
 
-def _code_key() -> str:
+def code_key() -> str:
     """What every cached value depends on besides its own file: newslint's version, Python's, and the
     source files (`_code_stamp`)."""
     return f"{__version__}|{sys.version_info[:2]}|{_code_stamp()}"
@@ -124,7 +124,7 @@ def kept_table(name: str, build):
     import marshal
 
     path = os.path.join(directory, f"{name}.marshal")
-    key = _code_key()
+    key = code_key()
     try:
         with open(path, "rb") as stream:
             stored_key, table = marshal.loads(stream.read())

@@ -128,7 +128,7 @@ def test_a_comma_separated_string_names_several_sets(cli, tmp_path, monkeypatch)
 ])
 def test_an_unknown_rule_or_set_in_a_config_is_an_error(cli, tmp_path, monkeypatch, setting, closest):
     monkeypatch.chdir(tmp_path)
-    config = write(tmp_path / "metro" / ".newslint.yaml", "exclude: [archive/*]\n" + setting + "\n")
+    write(tmp_path / "metro" / ".newslint.yaml", "exclude: [archive/*]\n" + setting + "\n")
     write(tmp_path / "metro" / "fire.txt", "The fire probably started in the kitchen, a neighbour said.\n")
     result = cli("check", "metro")
     assert result.exit_code == 2, result.output

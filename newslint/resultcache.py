@@ -1,0 +1,97 @@
+"""What checking each file gave, kept between runs for `newslint check --cache`: a file whose bytes, path,
+configuration and rule files are all unchanged is not checked again, and its findings (and its part in
+the cross-file rules) are read back instead.
+
+Off unless asked for, as ESLint's and textlint's `--cache` are: a desk re-running an archive audit after
+editing a few stories wants it; a pre-commit hook, which checks only the files a commit touches, and a
+CI job on a fresh clone gain nothing. Entries live in `results-<code>/` under the cache directory of
+`rulecache` (NEWSLINT_CACHE_DIR, NEWSLINT_NO_CACHE), one per file path and configuration, each holding a
+digest of the bytes it was checked with. `<code>` stands for newslint's version and source files
+(`rulecache.code_key`): a newer newslint starts a new folder and deletes the old ones. An entry that
+cannot be read or written is a miss, never an error; a run a rule was stopped on (it overran its time
+budget) is not kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+
+from newslint import rulecache
+
+_PREFIX = "results-"
+
+
+def directory() -> str | None:
+    """The folder this newslint keeps results in, or None when the cache is off."""
+    base = rulecache.cache_dir()
+    if base is None:
+        return None
+    return os.path.join(base, _PREFIX + _digest(rulecache.code_key().encode()).hex())
+
+
+def load(folder: str, path: str, config, data: bytes):
+    """The result kept for `path` checked as `data` under `config`, or None."""
+    try:
+        with open(_entry(folder, path, config), "rb") as stream:
+            digest, result = pickle.loads(stream.read())  # noqa: S301 - our own file, in the user's cache
+    except Exception:  # missing, truncated or written by other code: a miss
+        return None
+    if digest != _digest(data) or getattr(result, "path", None) != path:
+        return None
+    return result
+
+
+def store(folder: str, path: str, config, data: bytes, result) -> None:
+    """Keep `result` for `path` checked as `data`, atomically (a temporary file, then a rename)."""
+    fresh = not os.path.isdir(folder)
+    try:
+        payload = pickle.dumps((_digest(data), result), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an unpicklable value: run on without keeping it
+        return
+    rulecache.write_quietly(_entry(folder, path, config), payload)
+    if fresh:
+        _drop_other_versions(folder)
+
+
+def _entry(folder: str, path: str, config) -> str:
+    # The path as given and as resolved: findings name the first, and the same relative path may name
+    # another file when newslint runs from another folder.
+    key = f"{_config_key(config)}\0{path}\0{os.path.abspath(path)}"
+    return os.path.join(folder, _digest(key.encode("utf-8", "surrogatepass")).hex())
+
+
+@functools.lru_cache(maxsize=None)
+def _config_key(config) -> str:
+    """The configuration, and each rule file it loads as it stands now (path, size and modification time):
+    an edited house style makes every entry under it stale."""
+    from newslint.ruleset import builtin_rule_files
+
+    stamps = []
+    for rule_file in (*builtin_rule_files(), *config.rule_files):
+        try:
+            stat = os.stat(rule_file)
+            stamps.append(f"{os.path.abspath(rule_file)}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{rule_file}:missing")
+    return f"{config!r}\0{chr(0).join(stamps)}"
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _drop_other_versions(folder: str) -> None:
+    """Delete the results other versions of newslint kept: they are never read again."""
+    import shutil
+
+    parent, own = os.path.split(folder)
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(_PREFIX) and name != own:
+            shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
