@@ -14,6 +14,9 @@ Corpora (read in place from ../shared/data, never copied into the repository):
   scale     peak RSS of newslint at 1,000 and 10,000 Reuters stories
   long      one file holding Reuters stories as a single paragraph on one line, at 0.25, 0.5, 1 and 2 MB:
             MB/s that falls as the file grows means work that grows faster than the text
+  rerun     a temporary copy of Reuters checked with --cache: the run that fills the cache, a second run,
+            and a run after editing 1% of the stories, each timed and its output compared with a run
+            without the cache (not in the default set: `--corpus rerun`)
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ MB = 1024 * 1024
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", default=",".join(CORPORA), help="comma-separated: " + ", ".join(CORPORA))
+    parser.add_argument("--corpus", default=",".join(CORPORA), help="comma-separated: " + ", ".join(CORPORA) + " (the default), rerun")
     parser.add_argument("--peers", default=",".join(peer_tools.PEER_NAMES),
                         help="comma-separated peers to run beside newslint, or 'none'")
     parser.add_argument("--install-peers", action="store_true", help="install missing peers and exit")
@@ -95,6 +98,8 @@ def main() -> int:
             results["corpora"]["scale"] = bench_scale(tools["newslint"])
         elif corpus == "long":
             results["corpora"]["long"] = bench_long(tools["newslint"])
+        elif corpus == "rerun":
+            results["corpora"]["rerun"] = bench_rerun(tools["newslint"])
         else:
             parser.error(f"unknown corpus {corpus!r}")
     report(results)
@@ -245,6 +250,41 @@ def bench_long(newslint: list[str]) -> dict:
     return rows
 
 
+def bench_rerun(newslint: list[str], edited_share: float = 0.01) -> dict:
+    """An archive audit run again: with `--cache`, a second run reads back what the first found, and after
+    an edit only the edited stories are checked again. Every cached run's output must be byte-identical to
+    a run without the cache over the same files."""
+    files = reuters_files()
+    work = Path(tempfile.mkdtemp(prefix="newslint-bench-rerun-"))
+    try:
+        print(f"\n== rerun: {len(files):,} Reuters stories copied to {work}", file=sys.stderr)
+        for path in files:
+            shutil.copyfile(path, work / path.name)
+        argv = [*newslint, "--format", "json", str(work)]
+        env = {**newslint_env(), "NEWSLINT_CACHE_DIR": str(work / ".cache")}  # an empty results cache
+        measure.run([*newslint, str(files[0])], env=env)  # warm-up: rule cache, bytecode
+        rows = {}
+
+        def timed(label: str) -> None:
+            plain = measure.run(argv, env=env, keep_stdout=True)
+            cached = measure.run([*argv[:-1], "--cache", argv[-1]], env=env, keep_stdout=True)
+            rows[label] = {"wall": cached.wall, "uncached_wall": plain.wall, "same": cached.stdout == plain.stdout,
+                           "error": cached.error or plain.error}
+            print(f"   {label:<16} --cache {cached.wall:6.2f} s, without {plain.wall:6.2f} s, "
+                  f"output {'identical' if rows[label]['same'] else 'DIFFERENT'}", file=sys.stderr)
+
+        timed("filling")
+        timed("second run")
+        edited = sorted(work.glob("*.txt"))[:: round(1 / edited_share)]
+        for path in edited:
+            with path.open("a", encoding="utf-8") as story:
+                story.write("\nCritics say the figures could potentially be revised.\n")
+        timed(f"{len(edited)} edited")
+        return rows
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def machine() -> dict:
     return {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform,
             "load": os.getloadavg(), "when": time.strftime("%Y-%m-%d %H:%M:%S")}
@@ -275,6 +315,13 @@ def report(results: dict) -> None:
     for key, corpus in results["corpora"].items():
         if key == "planted":
             report_planted(corpus)
+            continue
+        if key == "rerun":
+            print("\nnewslint --cache over a copy of the Reuters stories (default rules):")
+            for label, row in corpus.items():
+                print(f"  {label:<16} {row['wall']:6.2f} s with --cache, {row['uncached_wall']:6.2f} s without "
+                      f"({row['uncached_wall'] / row['wall']:.1f}x); output "
+                      f"{'byte-identical' if row['same'] else 'DIFFERENT'}" + (f"  {row['error']}" if row["error"] else ""))
             continue
         if key in SIZED_RUNS:
             title, describe = SIZED_RUNS[key]

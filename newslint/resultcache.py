@@ -45,13 +45,29 @@ def load(folder: str, path: str, config, data: bytes):
 
 
 def store(folder: str, path: str, config, data: bytes, result) -> None:
-    """Keep `result` for `path` checked as `data`, atomically (a temporary file, then a rename)."""
+    """Keep `result` for `path` checked as `data`: written beside the entry, then renamed over it, so a
+    reader sees the old entry or the new one. Not flushed to disk, unlike a user's file: an archive run
+    writes thousands, and an entry a crash leaves unreadable is only a miss."""
     fresh = not os.path.isdir(folder)
     try:
         payload = pickle.dumps((_digest(data), result), protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # an unpicklable value: run on without keeping it
+        if fresh:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+    except Exception:  # an unpicklable value, or no folder: run on without keeping it
         return
-    rulecache.write_quietly(_entry(folder, path, config), payload)
+    entry = _entry(folder, path, config)
+    temporary = f"{entry}.{os.getpid()}.tmp"
+    try:
+        with open(temporary, "wb") as stream:
+            stream.write(payload)
+        os.replace(temporary, entry)
+    except BaseException as error:  # Ctrl-C included: no temporary file is left behind
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if not isinstance(error, OSError):
+            raise
     if fresh:
         _drop_other_versions(folder)
 
