@@ -7,7 +7,8 @@ editing a few stories wants it; a pre-commit hook, which checks only the files a
 CI job on a fresh clone gain nothing. Entries live in `results-<code>/` under the cache directory of
 `rulecache` (NEWSLINT_CACHE_DIR, NEWSLINT_NO_CACHE), one per file path and configuration, each holding a
 digest of the bytes it was checked with. `<code>` stands for newslint's version and source files
-(`rulecache.code_key`): a newer newslint starts a new folder and deletes the old ones. An entry that
+(`rulecache.code_key`) and the versions of the libraries it scores text with: a newer newslint, or an
+upgraded library, starts a new folder and deletes the old ones. An entry that
 cannot be read or written is a miss, never an error; a run a rule was stopped on (it overran its time
 budget) is not kept.
 """
@@ -24,12 +25,30 @@ from newslint import rulecache
 _PREFIX = "results-"
 
 
+# The libraries whose answers reach a finding: edit distances, readability scores, house patterns.
+LIBRARIES = ("rapidfuzz", "textstat", "google-re2", "regex", "pyyaml")
+
+
 def directory() -> str | None:
     """The folder this newslint keeps results in, or None when the cache is off."""
     base = rulecache.cache_dir()
     if base is None:
         return None
-    return os.path.join(base, _PREFIX + _digest(rulecache.code_key().encode()).hex())
+    key = f"{rulecache.code_key()}|{_library_versions()}"
+    return os.path.join(base, _PREFIX + _digest(key.encode()).hex())
+
+
+def _library_versions() -> str:
+    """The installed versions of `LIBRARIES`: an upgraded one may score a text differently."""
+    from importlib import metadata
+
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} none")
+    return ", ".join(found)
 
 
 def load(folder: str, path: str, config, data: bytes):

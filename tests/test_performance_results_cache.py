@@ -130,13 +130,16 @@ def test_an_unwritable_cache_never_fails_a_run(cli, tmp_path, monkeypatch, draft
         assert (findings(result), result.stderr) == (findings(expected), expected.stderr)
 
 
-def test_a_new_version_deletes_the_results_of_the_old(cli, cache, tmp_path, monkeypatch):
+@pytest.mark.parametrize("upgraded", ["code_key", "_library_versions"])
+def test_a_new_version_deletes_the_results_of_the_old(cli, cache, tmp_path, monkeypatch, upgraded):
+    """A newer newslint, or an upgraded library it scores text with (rapidfuzz, textstat), starts afresh."""
     story = tmp_path / "council.txt"
     story.write_text("The council approved the budget on Tuesday.\n", "utf-8")
     cli("check", "--cache", story)
     old = list(cache.glob("results-*"))
     assert len(old) == 1
-    monkeypatch.setattr(resultcache.rulecache, "code_key", lambda: "a newer newslint")
+    owner = resultcache.rulecache if upgraded == "code_key" else resultcache
+    monkeypatch.setattr(owner, upgraded, lambda: "a newer release")
     cli("check", "--cache", story)
     now = list(cache.glob("results-*"))
     assert len(now) == 1 and now != old
