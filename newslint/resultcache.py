@@ -100,15 +100,18 @@ def _entry(folder: str, path: str, config) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _config_key(config) -> str:
-    """The configuration, and each rule file it loads as it stands now (path, size and modification time):
-    an edited house style makes every entry under it stale."""
+    """The configuration, and each rule file it loads as it stands now (path, what the rule cache keys it by,
+    and a digest of its bytes): an edited house style makes every entry under it stale, even one saved with
+    the size and modification time of the version before (renamed over it, or copied with its times)."""
     from newslint.ruleset import builtin_rule_files
 
     stamps = []
     for rule_file in (*builtin_rule_files(), *config.rule_files):
         try:
             stat = os.stat(rule_file)
-            stamps.append(f"{os.path.abspath(rule_file)}:{stat.st_size}:{stat.st_mtime_ns}")
+            with open(rule_file, "rb") as stream:
+                content = _digest(stream.read()).hex()
+            stamps.append(f"{os.path.abspath(rule_file)}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}:{content}")
         except OSError:
             stamps.append(f"{rule_file}:missing")
     return f"{config!r}\0{chr(0).join(stamps)}"

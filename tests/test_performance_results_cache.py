@@ -4,6 +4,7 @@ what the first did; any change to a file, its rules or its configuration checks 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -162,3 +163,23 @@ def test_results_are_not_kept_once_a_rule_is_stopped(cli, cache, tmp_path, monke
     monkeypatch.setattr(Engine, "check", stopping)
     cli("check", "--cache", "--jobs", "1", tmp_path)
     assert not [path for path in cache.glob("results-*/*") if path.is_file()]
+
+
+def test_a_rule_file_replaced_by_one_of_the_same_size_and_time_checks_again(cli, cache, tmp_path, monkeypatch):
+    """An editor that saves by renaming a new file over the old, or a sync that keeps times, can leave a house
+    style with the size and modification time of the version before it: the rules are read again (a new
+    file), so the results must be too."""
+    story = tmp_path / "storm.txt"
+    story.write_text("The council called the storm damage unprecedented on Monday.\n", "utf-8")
+    house = tmp_path / "house.yaml"
+    house.write_text(HOUSE % "irregardless", "utf-8")
+    assert findings(cli("check", "--cache", "--rules", house, "--format", "json", story)) == []
+    edited = tmp_path / "edited.yaml"
+    edited.write_text((HOUSE % "unprecedented")[:-1], "utf-8")  # one letter longer, one line break shorter
+    stat = house.stat()
+    assert edited.stat().st_size == stat.st_size
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    os.replace(edited, house)
+    monkeypatch.setattr(engine, "_ENGINES", {})
+    resultcache._config_key.cache_clear()
+    assert [f[3] for f in findings(cli("check", "--cache", "--rules", house, "--format", "json", story))] == ["house.banned"]
