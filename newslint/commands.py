@@ -91,6 +91,8 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
         tasks.append(Task(name, config, sys.stdin.buffer.read()))
     # With no file to check, names are checked against the rules a file here would get.
     configs = dict.fromkeys(t.config for t in tasks) or [finder.for_working_folder()]
+    if results_cache:
+        resultcache.stamp(configs)  # before any rule is read: a rule file saved during the run is the next run's
     check_names({config: engine_for(config).known_ids for config in configs}, overrides)
     from newslint.progress import progress_for
 

@@ -91,6 +91,15 @@ def store(folder: str, path: str, config, data: bytes, result) -> None:
         _drop_other_versions(folder)
 
 
+def stamp(configs) -> None:
+    """Stamp each configuration's rule files now, before the run reads its rules: the stamp is kept for the
+    rest of the run (and forked workers inherit it), so a house style saved while a long run checks the
+    files of another desk first makes the next run check them again, not read back results of the rules
+    read before it."""
+    for config in configs:
+        _config_key(config)
+
+
 def _entry(folder: str, path: str, config) -> str:
     # The path as given and as resolved: findings name the first, and the same relative path may name
     # another file when newslint runs from another folder.

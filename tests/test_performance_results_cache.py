@@ -183,3 +183,27 @@ def test_a_rule_file_replaced_by_one_of_the_same_size_and_time_checks_again(cli,
     monkeypatch.setattr(engine, "_ENGINES", {})
     resultcache._config_key.cache_clear()
     assert [f[3] for f in findings(cli("check", "--cache", "--rules", house, "--format", "json", story))] == ["house.banned"]
+
+
+def test_a_rule_file_edited_during_a_run_is_stamped_as_it_was_read(cli, cache, tmp_path, monkeypatch):
+    """A long archive run reads every configuration's rules at its start: a house style saved while it runs
+    is the next run's, and the results of the rules read before must not be kept under its stamp."""
+    house = tmp_path / "house.yaml"
+    house.write_text(HOUSE % "irregardless", "utf-8")
+    for desk, config in (("metro", "select: [hedging]\n"), ("sport", "rule_files: [../house.yaml]\n")):
+        (tmp_path / desk).mkdir()
+        (tmp_path / desk / ".newslint.yaml").write_text(config, "utf-8")
+        (tmp_path / desk / "story.txt").write_text("The council called the storm damage unprecedented.\n", "utf-8")
+    real_check = Engine.check
+
+    def saving_the_house_style(engine, document):
+        if "metro" in document.path:  # checked first: the sport desk's rules are already read
+            house.write_text(HOUSE % "unprecedented", "utf-8")
+        return real_check(engine, document)
+
+    monkeypatch.setattr(Engine, "check", saving_the_house_style)
+    assert findings(cli("check", "--cache", "--jobs", "1", "--format", "json", tmp_path)) == []
+    monkeypatch.setattr(Engine, "check", real_check)
+    monkeypatch.setattr(engine, "_ENGINES", {})  # the next run, a process of its own
+    resultcache._config_key.cache_clear()
+    assert [f[3] for f in findings(cli("check", "--cache", "--jobs", "1", "--format", "json", tmp_path))] == ["house.banned"]
