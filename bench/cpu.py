@@ -23,7 +23,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from bench import DATA, bbc_files, reuters_files  # noqa: E402  (bench/bench.py)
-from newslint import engine  # noqa: E402
+from newslint import runner  # noqa: E402
+from newslint.engine import engine_for  # noqa: E402
 from newslint.configsearch import ConfigFinder  # noqa: E402
 from newslint.document import Document  # noqa: E402
 
@@ -43,14 +44,14 @@ def main() -> int:
             print(f"no {corpus} files under {DATA} (set NEWSLINT_BENCH_DATA)", file=sys.stderr)
             return 2
         finder = ConfigFinder()
-        tasks = [engine.Task(path, finder.for_path(path)) for path in paths]
+        tasks = [runner.Task(path, finder.for_path(path)) for path in paths]
         for task in tasks[:WARM_UP]:
-            engine.check_task(task)
+            runner.check_task(task)
         start = time.process_time()
-        results = [engine.check_task(task) for task in tasks]
+        results = [runner.check_task(task) for task in tasks]
         checked = time.process_time() - start
         start = time.process_time()
-        engine._cross_file_pass(tasks, engine.engines_for(tasks), results, iter(results))
+        runner._cross_file_pass(tasks, runner.engines_for(tasks), results, iter(results))
         joined = time.process_time() - start
         print(f"{corpus}: {len(tasks)} files, check {checked / len(tasks) * 1000:.2f} ms/file CPU "
               f"({checked:.1f} s), cross-file pass {joined:.2f} s CPU")
@@ -60,9 +61,9 @@ def main() -> int:
     return 0
 
 
-def _per_rule(tasks: list[engine.Task]) -> dict[str, float]:
+def _per_rule(tasks: list[runner.Task]) -> dict[str, float]:
     spent: dict[str, float] = defaultdict(float)
-    checker = engine.engine_for(tasks[0].config)
+    checker = engine_for(tasks[0].config)
     run = checker._run
 
     def timed(kind, document, unit):

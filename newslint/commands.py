@@ -61,8 +61,9 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     include the paths never read (missing, or a pipe in a folder), so every format counts them alike."""
     from newslint.config import Overrides, check_names, split_names
     from newslint.configsearch import ConfigFinder
-    from newslint.engine import Task, engine_for, run
+    from newslint.engine import engine_for
     from newslint.files import DEFAULT_INCLUDE, discover
+    from newslint.runner import Task, run
 
     overrides = Overrides(
         rule_files=tuple(rule_files),
@@ -116,7 +117,7 @@ def _count(findings: int) -> str:
 
 
 def _unread(path: str, error: str | None = None, skipped: str | None = None):
-    from newslint.engine import FileResult
+    from newslint.runner import FileResult
 
     result = FileResult(path)
     result.error, result.skipped = error, skipped

@@ -25,7 +25,7 @@ def entry() -> None:
 
     The garbage collector is off until the files are checked: loading (modules, then the rules and their
     kinds from the cache) makes objects that all live until exit, and collecting every 700 of them traces
-    the growing heap again and again to free nothing, about 5% of a one-file run. `engine.run` freezes
+    the growing heap again and again to free nothing, about 5% of a one-file run. `runner.run` freezes
     what is loaded and collects while it checks files, as usual."""
     gc.disable()
     try:

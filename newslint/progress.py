@@ -13,7 +13,7 @@ WIDTH = 30
 
 
 def progress_for(quiet: bool, stream=None):
-    """The `on_progress` callback for `engine.run`, or None when nobody is watching."""
+    """The `on_progress` callback for `runner.run`, or None when nobody is watching."""
     stream = stream if stream is not None else sys.stderr
     if quiet or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
         return None

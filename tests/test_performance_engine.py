@@ -10,7 +10,7 @@ import pytest
 
 from conftest import FIXTURES
 from newslint.config import Config
-from newslint.engine import FULL_COLLECTION_RARITY, PARALLEL_MIN_FILES, Task, run
+from newslint.runner import FULL_COLLECTION_RARITY, PARALLEL_MIN_FILES, Task, run
 
 ARTICLES = FIXTURES / "articles"
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from newslint.config import Config
 from newslint.decoding import decode
-from newslint.engine import PARALLEL_MIN_FILES, Task, check_task, run
+from newslint.runner import PARALLEL_MIN_FILES, Task, check_task, run
 from newslint.patterns import compile_pattern, phrase_alternation
 
 settings.register_profile("newslint-ci", max_examples=15, deadline=None,

@@ -143,7 +143,7 @@ def test_a_50_mb_file_finishes_with_correct_findings(tmp_path):
     """Generated at run time, checked through the engine with one phrase rule (the full rule set on
     50 MB is a benchmark, not a test). The phrase planted mid-file and on the last line is found there."""
     from newslint.config import Config
-    from newslint.engine import Task, run
+    from newslint.runner import Task, run
 
     (tmp_path / "house.yaml").write_text(HOUSE_RULE, encoding="utf-8")
     line = "wire copy from the overnight desk with figures and names and more figures " * 1 + "x" * 25
