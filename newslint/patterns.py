@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from newslint.errors import NewslintError
-from newslint.re2syntax import class_end, literal_hyphens, split_context, to_re2
 
 try:  # the parser Python's `re` is built on, which newslint reads patterns with; renamed in Python 3.11
     from re import _constants as regex_constants
@@ -41,6 +40,7 @@ def compile_pattern(source: str, ignore_case: bool = False, rule: str | None = N
     start, end, span, group). `rule` names the rule when a pattern is stopped for running too long."""
     flags = validate_pattern(source, ignore_case)
     from newslint import regex_engines
+    from newslint.re2syntax import literal_hyphens, split_context, to_re2  # house rules only: not at every start
 
     before, body, after = split_context(source)
     translated = to_re2(body)
@@ -158,6 +158,8 @@ def _flexible_spaces(phrase: str) -> str:
             out.append("\\s" if any(lookbehinds) else "\\s+")
             continue
         if phrase[i] == "[":
+            from newslint.re2syntax import class_end  # rare in a phrase, and phrases are built once, then cached
+
             end = class_end(phrase, i)
             end = len(phrase) if end < 0 else end
         else:
