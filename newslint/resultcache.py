@@ -23,8 +23,6 @@ import pickle
 from newslint import rulecache
 
 _PREFIX = "results-"
-
-
 # The libraries whose answers reach a finding: edit distances, readability scores, house patterns.
 LIBRARIES = ("rapidfuzz", "textstat", "google-re2", "regex", "pyyaml")
 
