@@ -131,11 +131,49 @@ def _find_mentions(document) -> list[Mention]:
                 if _is_name_word(word, opens, lower_case) and not _is_bare_title(word):
                     mentions.append(Mention(_new_part(word, start, start + len(word))))
                 continue
-            for words in _name_words(text, start, run.end(), opens, paragraph.is_heading, lower_case):
-                mention = _mention(words)
-                if mention is not None:
-                    mentions.append(mention)
+            if paragraph.is_heading:  # each word of a heading is judged by the story's own lower-case words
+                for words in _name_words(text, start, run.end(), True, True, lower_case):
+                    mention = _mention(words)
+                    if mention is not None:
+                        mentions.append(mention)
+                continue
+            if opens:  # only the first word is judged by the story's lower-case words ("Shares", "The")
+                first = _WORD.match(text, start, run.end())
+                if not _is_name_word(first.group(), True, lower_case):
+                    start = first.end()  # the rest of the run reads as it would mid-sentence
+            mentions.extend(_run_mentions(text, start, run.end()))
     return mentions
+
+
+# Runs of words read mid-sentence, as taken apart where first met: the run -> (its start, its mentions).
+_RUNS: dict[str, tuple[int, list[Mention]]] = {}
+MAX_RUNS = 65536
+
+
+def _run_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """The mentions in the run of words from `start` to `end`, read mid-sentence. There a run's names
+    depend on its words alone, and wire copy repeats the same runs ("West Germany", "Prime Minister
+    Yasuhiro Nakasone") story after story: a run met before has only its mentions moved to where it stands."""
+    run = text[start:end]
+    known = _RUNS.get(run)
+    if known is None:
+        if len(_RUNS) >= MAX_RUNS:
+            _RUNS.clear()
+        mentions = [mention for words in _name_words(text, start, end, False, False, None)
+                    if (mention := _mention(words)) is not None]
+        _RUNS[run] = start, mentions
+        return mentions
+    first_start, mentions = known
+    return [_moved(mention, start - first_start) for mention in mentions]
+
+
+def _moved(mention: Mention, offset: int) -> Mention:
+    """`mention` with every part's offsets moved on by `offset`."""
+    def move(part: Part | None) -> Part | None:
+        return None if part is None else Part(part.text, part.start + offset, part.end + offset, part.spelling, part.key)
+
+    return Mention(move(mention.surname), move(mention.given), move(mention.particles),
+                   tuple(map(move, mention.middle)), mention.joiner, move(mention.initials))
 
 
 def _opens_sentence(text: str, paragraph_start: int, offset: int) -> bool:
