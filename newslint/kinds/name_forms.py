@@ -139,6 +139,8 @@ ARTICLES = frozenset("al ad as ash at az".split())
 def article_dropped(full: list[Mention], person: Callable[[Mention], tuple], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
     """Full names of one person written with the article and without it: the fewer are reported (on a tie,
     the later form), with the article and the last name as one part."""
+    if not any(mention.particles is not None and mention.particles.key in ARTICLES for mention in full):
+        return  # most stories: no name with an article, so none written both ways
     forms: dict = {}
     for mention in full:
         has_article = mention.particles is not None and mention.particles.key in ARTICLES

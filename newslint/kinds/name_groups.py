@@ -240,6 +240,9 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
 
 def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: set[frozenset],
               owner: dict[Part, tuple], last_name: bool) -> Iterator[Flag]:
+    first = parts[0].text
+    if all(part.text == first for part in parts):
+        return  # most slots: one name written one way every time, so no spelling or case to differ
     by_spelling: dict[str, list[Part]] = {}
     for part in parts:
         by_spelling.setdefault(part.spelling, []).append(part)
