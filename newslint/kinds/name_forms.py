@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from newslint.kinds.name_mentions import Mention, Part, _new_part, composed
+from newslint.kinds.name_spelling import skeleton
 from newslint.records import record
 
 
@@ -98,27 +99,28 @@ def hyphenated_names(mentions: list[Mention]) -> list[Mention]:
     "Rio Tinto Zinc"."""
     hyphenated = {(m.given.key, m.surname.key) for m in mentions if m.given is not None and "-" in m.given.text}
     double_surnames = {m.surname.key for m in mentions if "-" in m.surname.text}
-    if not (hyphenated or double_surnames):
-        return mentions
-    return [_hyphenated_surname(_hyphenated_given(mention, hyphenated), double_surnames) for mention in mentions]
+    if hyphenated:
+        mentions = [_hyphenated_given(mention, hyphenated) for mention in mentions]
+    if double_surnames:
+        mentions = [_hyphenated_surname(mention, double_surnames) for mention in mentions]
+    return mentions
 
 
 def _hyphenated_given(mention: Mention, hyphenated: set) -> Mention:
     if mention.given is None or not mention.middle:
         return mention
-    joined = _joined(mention.given, mention.middle[0])
-    if (joined.key, mention.surname.key) not in hyphenated:
-        return mention
-    return mention._replace(given=joined, middle=mention.middle[1:])
+    if (_joined_key(mention.given, mention.middle[0]), mention.surname.key) not in hyphenated:
+        return mention  # nearly every name: the key alone tells, without making the joined part
+    return mention._replace(given=_joined(mention.given, mention.middle[0]), middle=mention.middle[1:])
 
 
 def _hyphenated_surname(mention: Mention, double_surnames: set) -> Mention:
     if mention.given is None or mention.particles is not None:
         return mention
     first = mention.middle[-1] if mention.middle else mention.given
-    joined = _joined(first, mention.surname)
-    if joined.key not in double_surnames:
+    if _joined_key(first, mention.surname) not in double_surnames:
         return mention
+    joined = _joined(first, mention.surname)
     if mention.middle:
         return mention._replace(surname=joined, middle=mention.middle[:-1])
     return mention._replace(surname=joined, given=None)
@@ -128,6 +130,11 @@ def _joined(first: Part, second: Part) -> Part:
     """Two neighbouring words of a name read as one part, as written with a space between them."""
     text = f"{first.text} {second.text}"
     return _new_part(text, first.start, second.end)._replace(where=_spanned(first, second))
+
+
+def _joined_key(first: Part, second: Part) -> str:
+    """The key `_joined` would give the two words."""
+    return skeleton(f"{first.text} {second.text}")
 
 
 # Arabic articles: "Bashar al-Assad" and "Bashar Assad" are one man named two ways. ("bin", "van" and the
