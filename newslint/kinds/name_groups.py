@@ -126,8 +126,8 @@ def _blocks(items: list, keys: Callable, split: bool) -> Iterator[list]:
     blocks: dict[tuple, list] = {}
     for item in items:
         for slot, key in keys(item):
-            for fold in set(loose(key)):
-                blocks.setdefault((slot, fold[:1]), []).append(item)
+            for letter in _openings(key):
+                blocks.setdefault((slot, letter), []).append(item)
     for (slot, _), entries in blocks.items():
         # An item is entered once per fold opening with the block's letter; MAX_BLOCK counts those entries
         # (the limit was set on that count), but a block holds each item once.
@@ -139,6 +139,13 @@ def _blocks(items: list, keys: Callable, split: bool) -> Iterator[list]:
                 for fold in set(loose(dict(keys(item))[slot])):
                     finer.setdefault(fold[:2], {})[item] = None
             yield from map(list, finer.values())
+
+
+@lru_cache(maxsize=65536)
+def _openings(key: str) -> tuple[str, ...]:
+    """The first letter of each of the key's distinct looser folds (a letter twice where two folds share it),
+    kept per key: a story names the same people paragraph after paragraph."""
+    return tuple(fold[:1] for fold in set(loose(key)))
 
 
 @lru_cache(maxsize=65536)
