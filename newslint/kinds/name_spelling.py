@@ -168,10 +168,8 @@ def is_loose_match(a: str, b: str, shortest: int = 1) -> bool:
 def likeness(a: str, b: str) -> float:
     """How alike two skeletons are, from 0 to 1: the best edit similarity (a swap of two letters is one edit)
     of the keys or their looser folds."""
-    score = similarity.osa_normalized_similarity(a, b)
-    for x, y in zip(loose(a), loose(b)):
-        score = max(score, similarity.osa_normalized_similarity(x, y))
-    return score
+    # Each distinct pair scored once: most names have no "h" to read two ways, so their three folds are one.
+    return max(similarity.osa_normalized_similarity(x, y) for x, y in {(a, b), *zip(loose(a), loose(b))})
 
 
 # How alike a respelt part must be (Levenshtein similarity of the keys or their looser folds), by what else
@@ -235,7 +233,7 @@ def sound_likeness(a: str, b: str) -> float:
 def consonant_likeness(a: str, b: str) -> float:
     """How alike the consonants of two skeletons are, endings aside, from 0 to 1."""
     return max(similarity.levenshtein_normalized_similarity(consonants(stem(x)), consonants(stem(y)))
-               for x, y in zip((a, *loose(a)), (b, *loose(b))))
+               for x, y in {(a, b), *zip(loose(a), loose(b))})
 
 
 def is_derived(a: str, b: str) -> bool:
