@@ -21,6 +21,15 @@ def _private_rule_cache(tmp_path_factory):
 
 
 @pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """A cache directory of the test's own, switched on: `rulecache` and `resultcache` write there."""
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(directory))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    return directory
+
+
+@pytest.fixture
 def cli():
     """Run the CLI in-process: `cli("check", path)` returns the click Result (exit_code, stdout, stderr)."""
     runner = CliRunner()

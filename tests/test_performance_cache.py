@@ -22,14 +22,6 @@ RULES = """rules:
 """
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(directory))
-    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
-    return directory
-
-
 def write(path, phrase, mtime=None):
     path.write_text(RULES % phrase, "utf-8")
     if mtime is not None:

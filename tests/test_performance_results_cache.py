@@ -14,22 +14,9 @@ from newslint import engine, resultcache
 from newslint.engine import Engine
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
-HOUSE = """rules:
-  - id: house.banned
-    kind: existence
-    severity: warning
-    message: "'{text}' is banned."
-    description: Words the desk has banned.
-    phrases: [%s]
-"""
-
-
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(directory))
-    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
-    return directory
+# A desk's own rule file, its banned words filled in by each test.
+HOUSE = ('rules:\n  - {id: house.banned, kind: existence, severity: warning, message: "Banned.",\n'
+         '     description: Banned words., phrases: [%s]}\n')
 
 
 @pytest.fixture
