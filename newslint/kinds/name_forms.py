@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newslint.kinds.name_mentions import Mention, Part, _new_part, composed
+from newslint.kinds.name_parts import Mention, Part, composed, new_part
 from newslint.kinds.name_spelling import skeleton
 from newslint.records import record
 
@@ -129,7 +129,7 @@ def _hyphenated_surname(mention: Mention, double_surnames: set) -> Mention:
 def _joined(first: Part, second: Part) -> Part:
     """Two neighbouring words of a name read as one part, as written with a space between them."""
     text = f"{first.text} {second.text}"
-    return _new_part(text, first.start, second.end)._replace(where=_spanned(first, second))
+    return new_part(text, first.start, second.end)._replace(where=_spanned(first, second))
 
 
 def _joined_key(first: Part, second: Part) -> str:

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
 from newslint.kinds.name_groups import inconsistencies
-from newslint.kinds.name_mentions import Mention, composed, find_mentions
+from newslint.kinds.name_mentions import find_mentions
+from newslint.kinds.name_parts import Mention, composed
 from newslint.suppression import directives
 
 

@@ -1,0 +1,165 @@
+"""The parts of one name as written: a run of name words ("Gen. Mohammed bin Salman's") taken apart into
+given name "Mohammed", particle "bin" and last name "Salman", with titles, initials, possessives and
+modifier endings ("Stearns-led") set aside. `name_mentions` finds the runs in a document."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from newslint.kinds.name_spelling import skeleton
+from newslint.records import record
+from newslint.regexcache import compiled
+from newslint.visible import drop_invisible
+
+# Particles: the ones written as words of their own ("van der", "bin") and the Arabic ones fused to a name
+# by a hyphen ("al-Assad", "ash-Sharaa"); "as" and "at" are too common as English words to join a run.
+SPACED_PARTICLES = frozenset("""al el ul bin ben ibn abu bint van von der den de di da du la le del della dos das
+do ter ten zu y""".split())
+FUSED_PARTICLES = frozenset("al el ul ad as ash at az bin ben ibn abu bint".split())
+PARTICLES = SPACED_PARTICLES | FUSED_PARTICLES
+# Particles that some families write with a capital (De Niro, Van Dyke, Le Pen, Da Silva); "Al", "Ben" and
+# "Abu" are left out: capitalised inside a name they are as often a name of their own (Abu Hamid).
+CAPITALISED_PARTICLES = SPACED_PARTICLES - frozenset("al el ul bin ben ibn abu bint y".split())
+INITIAL = compiled(r"(?:[A-Z]\.)+|[A-Z]")
+HYPHEN_PARTICLE = compiled(r"(?i)(" + "|".join(sorted(FUSED_PARTICLES, key=lambda p: (-len(p), p))) + r")-(?=[^\W\d_]{2})")
+# Words a title or job puts before a name; everything up to the last of them is dropped.
+TITLES = frozenset("""mr mrs ms miss mx dr prof gen lt col maj capt cmdr sgt cpl pvt adm brig sen rep gov supt insp det
+rev fr msgr st hon amb president presidents prime premier minister ministers chancellor secretary king queen
+prince princess pope sheikh sheik sir dame lord lady judge justice chairman chairwoman chair chief executive
+director captain officer detective inspector father bishop archbishop mayor senator governor ambassador
+commissioner speaker deputy vice general admiral major colonel sergeant corporal private ayatollah emir crown
+imam rabbi cardinal coach manager striker midfielder defender goalkeeper leader spokesman spokeswoman
+correspondent editor professor doctor economist analyst""".split())
+# Words after a hyphen that make a name a modifier ("a Stearns-led group", "Pop Idol-style shows").
+MODIFIER_SUFFIXES = frozenset("""led based style type made owned born era like backed linked controlled listed run
+funded related sponsored designed built bound inspired leaning""".split())
+
+
+@record
+class Part:
+    """One word of a name as written (possessive removed); made by `new_part`. `where` is set only in
+    cross-file summaries: (path, line, column, end_line, end_column), since offsets mean nothing once the
+    document is gone. (Named tuples here: a frozen dataclass costs a one-file run a millisecond to define.)"""
+
+    text: str
+    start: int
+    end: int
+    spelling: str  # the spelling as written, case aside
+    key: str  # the transliteration-folded skeleton
+    where: tuple = ()
+
+
+def new_part(text: str, start: int, end: int) -> Part:
+    return Part(text, start, end, composed(text).casefold(), skeleton(text))  # skeleton is cached
+
+
+def composed(text: str) -> str:
+    """`text` as an editor sees it: accents composed and invisible characters gone. "Erdoğan" typed and
+    "Erdoğan" saved decomposed (g and a combining breve), or "Zelenskyy" with a soft hyphen inside, look
+    alike on screen, and are one spelling."""
+    return text if text.isascii() else unicodedata.normalize("NFC", drop_invisible(text))
+
+
+@record
+class Mention:
+    """A name: the last word (`surname`), the first (`given`, when there are two or more), the words
+    between them (`middle`: "Tayyip" in "Recep Tayyip Erdogan") and any particles before the last word
+    ("von der", "al"), and what joins them to it."""
+
+    surname: Part
+    given: Part | None = None
+    particles: Part | None = None
+    middle: tuple[Part, ...] = ()
+    joiner: str = " "  # between the particles and the last name: "-" in "al-Assad"
+    initials: Part | None = None  # "J.K." in "J.K. Rowling", "W." in "George W. Bush": compared only for their stops and spaces
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return tuple(p for p in (self.given, self.initials, *self.middle, self.particles, self.surname) if p is not None)
+
+
+def mention_of(run: list[tuple[str, int]]) -> Mention | None:
+    words = _after_titles(run)
+    while words and words[-1][0] in PARTICLES:
+        words.pop()
+    indexes = [i for i, (word, _) in enumerate(words) if is_initial(word)]
+    initials = _initials(words, indexes) if indexes else None
+    if indexes:  # "George W. Bush": initials are no spelling of a name
+        words = [word for i, word in enumerate(words) if i not in indexes]
+    while words and words[0][0] in PARTICLES:
+        words.pop(0)
+    if not words:
+        return None
+    # "Robert De Niro", "Ed Van der Elsken": a particle some people capitalise, between the first and last
+    # names, is a particle still (the case it is written in is then a spelling of its own).
+    is_particle = [w in PARTICLES for w, _ in words]
+    for i in range(1, len(words) - 1):
+        if words[i][0].casefold() in CAPITALISED_PARTICLES:
+            is_particle[i] = True
+    surname, particles, joiner = _surname(words, is_particle)
+    core = [w for w, particle in zip(words, is_particle) if not particle]
+    given = _part(*core[0]) if len(core) > 1 else None
+    middle = tuple(_part(*word) for word in core[1:-1] if not HYPHEN_PARTICLE.match(word[0]))
+    return Mention(surname, given, particles, middle, joiner, initials)
+
+
+def is_initial(word: str) -> bool:
+    """"W", "J.R." (a length and a string test first: this runs on every word of every name)."""
+    if len(word) == 1:
+        return "A" <= word <= "Z"
+    return word[-1] == "." and INITIAL.fullmatch(word) is not None
+
+
+def _initials(words: list[tuple[str, int]], indexes: list[int]) -> Part | None:
+    """A name's initials (the words at `indexes`), where they stand together ("W. E. A." in "W. E. A. van
+    Beek"), as one part: spelt as written with single spaces, keyed by their letters, so "J.K.", "J. K."
+    and "J K" are one key spelt three ways."""
+    if indexes[-1] - indexes[0] != len(indexes) - 1:
+        return None  # apart ("J. Robert K. Smith"): no one way of writing them to compare
+    run = words[indexes[0] : indexes[-1] + 1]
+    start, end = run[0][1], run[-1][1] + len(run[-1][0])
+    return new_part(" ".join(word for word, _ in run), start, end)
+
+
+def _after_titles(run: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    cut = 0
+    for index, (word, _) in enumerate(run):
+        if word.casefold().rstrip(".") in TITLES:
+            cut = index + 1
+    return run[cut:]
+
+
+def _surname(words: list[tuple[str, int]], is_particle: list[bool]) -> tuple[Part, Part | None, str]:
+    """The last word, with the particles before it ("van der") or fused to it ("al-Assad"), and what joins
+    the particles to it."""
+    word, start = words[-1]
+    word = _without_suffix(word)
+    first = len(words) - 1
+    while first > 0 and is_particle[first - 1]:
+        first -= 1
+    particles = None
+    if first < len(words) - 1:
+        particles = new_part(" ".join(w for w, _ in words[first:-1]), words[first][1], words[-2][1] + len(words[-2][0]))
+    fused = HYPHEN_PARTICLE.match(word)
+    if fused and fused.end() < len(word):
+        particles = new_part(word[: fused.end() - 1], start, start + fused.end() - 1)
+        word, start = word[fused.end() :], start + fused.end()
+        return _part(word, start), particles, "-"
+    return _part(word, start), particles, " "
+
+
+def _without_suffix(word: str) -> str:
+    """The name in a compound that makes it a modifier: "Idol" in "Pop Idol-style", "Stearns" in
+    "Stearns-led". Only these endings: "Frito-lay" and "A-levels" are names with a lower-case word."""
+    head, hyphen, tail = word.rpartition("-")
+    return head if hyphen and head[-1:].isalpha() and tail in MODIFIER_SUFFIXES else word
+
+
+def _part(word: str, start: int) -> Part:
+    word = unpossessive(word)
+    return new_part(word, start, start + len(word))
+
+
+def unpossessive(word: str) -> str:
+    """"Salman's" -> "Salman" (a string test: this runs on every capitalised word)."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
