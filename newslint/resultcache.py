@@ -107,18 +107,16 @@ def _entry(folder: str, path: str, config) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _config_key(config) -> str:
-    """The configuration, and each rule file it loads as it stands now (path, what the rule cache keys it by,
-    and a digest of its bytes): an edited house style makes every entry under it stale, even one saved with
-    the size and modification time of the version before (renamed over it, or copied with its times)."""
+    """The configuration, and each rule file it loads as it stands now, by a digest of its bytes: an edited
+    house style makes every entry under it stale, even one saved with the size and modification time of
+    the version before (renamed over it, or copied with its times)."""
     from newslint.ruleset import builtin_rule_files
 
     stamps = []
     for rule_file in (*builtin_rule_files(), *config.rule_files):
         try:
-            stat = os.stat(rule_file)
             with open(rule_file, "rb") as stream:
-                content = _digest(stream.read()).hex()
-            stamps.append(f"{os.path.abspath(rule_file)}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}:{content}")
+                stamps.append(f"{os.path.abspath(rule_file)}:{_digest(stream.read()).hex()}")
         except OSError:
             stamps.append(f"{rule_file}:missing")
     return f"{config!r}\0{chr(0).join(stamps)}"
