@@ -128,13 +128,16 @@ def _hyphenated_surname(mention: Mention, double_surnames: set) -> Mention:
 
 def _joined(first: Part, second: Part) -> Part:
     """Two neighbouring words of a name read as one part, as written with a space between them."""
-    text = f"{first.text} {second.text}"
-    return new_part(text, first.start, second.end)._replace(where=_spanned(first, second))
+    return new_part(_joined_text(first, second), first.start, second.end)._replace(where=_spanned(first, second))
 
 
 def _joined_key(first: Part, second: Part) -> str:
-    """The key `_joined` would give the two words."""
-    return skeleton(f"{first.text} {second.text}")
+    """The key `_joined` would give the two words, without making the part."""
+    return skeleton(_joined_text(first, second))
+
+
+def _joined_text(first: Part, second: Part) -> str:
+    return f"{first.text} {second.text}"
 
 
 # Arabic articles: "Bashar al-Assad" and "Bashar Assad" are one man named two ways. ("bin", "van" and the
