@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from newslint.kinds.name_given import are_cognates
+from newslint.kinds.name_endings import adds_ending, is_baltic_form, is_classical_form, is_derived, is_english_derivation
 from newslint.kinds.name_forms import Flag, article_dropped, case_minority, heaviest, hyphenated_names, initials_punctuation, one_per_word, particle_case
+from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_parts import Mention, Part, composed
-from newslint.kinds.name_spelling import ANCHORED, BARE, BOTH, adds_ending, are_variants, drops_final_n, is_baltic_form, is_classical_form, plain, is_loose_match, is_close, is_derived, is_english_derivation, is_respelling, likeness, loose, sound_likeness, consonant_likeness
+from newslint.kinds.name_spelling import (ANCHORED, BARE, BOTH, are_variants, consonant_likeness, drops_final_n, is_close,
+                                          is_loose_match, is_respelling, likeness, loose, plain, sound_likeness)
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
