@@ -26,6 +26,9 @@ from newslint.ruleset import builtin_rules_dir, load_rule_file
     ("Dostoevsky", "Dostoyevsky"),
     ("Tchaikovsky", "Tschaikowsky"),
     ("Müller", "Mueller", "Muller"),
+    ("Navalnaya", "Navalnaia"),
+    ("Maya", "Maia", "Maja"),
+    ("Sofiia", "Sofia"),
 ])
 def test_skeleton_folds_transliterations(spellings):
     assert len({skeleton(s) for s in spellings}) == 1

@@ -37,6 +37,7 @@ _FOLDS = [
     ("x", compiled(r"x"), "ks"),  # Alexei/Aleksei
     ("j", compiled(r"j"), "y"),  # from here on j and y are one letter
     ("y", compiled(r"(?<=[aeiou])y(?=[aeiou])"), ""),  # Dostoyevsky/Dostoevsky, Tokayev/Tokaev
+    ("ia", compiled(r"(?<=[aeiou])ia$"), "a"),  # Russian -ая, -ия either way: Navalnaia/Navalnaya, Sofiia/Sofia
     ("y", compiled(r"y"), "i"),  # Dmitry/Dmitri, Yong/Jong, -sky/-skiy
     ("ie", compiled(r"^ie"), "e"),  # Yevgeny/Evgeny, Yeltsin/Eltsin
     ("o", compiled(r"ou|oo|oe(?![aeiou])"), "u"),  # Mahmoud/Mahmud; Soeharto/Suharto in the old Indonesian spelling
