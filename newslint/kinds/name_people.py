@@ -1,0 +1,83 @@
+"""Whether two full names, each as the skeletons of its first and last name, are one person's.
+
+The pairs that keep this module careful are namesakes: Joe and Hunter Biden, Ivan Petrov and Ivana
+Petrova, Ronald Reagan and Donald Regan. Each test below names the evidence that may join two names and
+the namesakes it must keep apart.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newslint.kinds.name_endings import adds_ending, is_baltic_form, is_derived
+from newslint.kinds.name_given import are_cognates
+from newslint.kinds.name_spelling import (ANCHORED, BOTH, are_variants, consonant_likeness, is_close, is_loose_match,
+                                          is_respelling, likeness, sound_likeness)
+
+# A first name respelt beside the same last name must fold loosely to this many letters: not Chris/Rhys.
+MIN_LOOSE_GIVEN = 4
+# Or long and nearly alike: Takeuchi/Takeuti, but not Alexander/Alexandra.
+LONG_GIVEN, GIVEN_LIKENESS = 7, 0.85
+# Two names both respelt throughout: how alike each part, and the two on average, must be, endings aside.
+MIN_SOUND_LENGTH, SOUND_EACH, SOUND_BOTH, SOUND_CONSONANTS = 4, 0.55, 0.7, 0.75
+# The shortest last name that two forms of one first name can vouch for when it folds loosely alike (Dyck, Deyk).
+MIN_COGNATE_SURNAME = 3
+
+
+@lru_cache(maxsize=65536)
+def same_person(given: str, surname: str, other_given: str, other_surname: str) -> bool:
+    """Two full names, as skeletons, of one person? Both parts may be respelt; the looser the match of one
+    part, the closer the other must be. A shared last name never excuses a different first name (Joe and
+    Hunter Biden, Maria and Marie Curie), only one that is the same sound written differently (Chaim, Haim)."""
+    given_same, surname_same = given == other_given, surname == other_surname
+    if given_same and surname_same:
+        return True
+    if are_cognates(given, other_given):  # Henri and Henry: one man, if the last names agree too
+        # Two forms of one first name vouch for a short last name that only a looser fold joins (Anthony
+        # van Dyck, Antonio van Deyk), where a first name spelt alike would not.
+        return surname_same or is_respelling(surname, other_surname, ANCHORED) or (
+            min(len(surname), len(other_surname)) >= MIN_COGNATE_SURNAME and is_loose_match(surname, other_surname))
+    # With the same first name, Clark and Clarke (or Bonapart and Bonaparte) are one person's name.
+    if are_variants(given, other_given) and are_variants(surname, other_surname, endings=not given_same):
+        return True
+    if surname_same:
+        shortest = min(len(given), len(other_given))
+        return is_loose_match(given, other_given, MIN_LOOSE_GIVEN) or (
+            shortest >= LONG_GIVEN and likeness(given, other_given) >= GIVEN_LIKENESS)
+    if given_same:
+        return is_respelling(surname, other_surname, ANCHORED)
+    # Both respelt: one part must still agree closely, so Ronald Reagan and Donald Regan stay two people.
+    if given[:1] != other_given[:1] and not is_close(given, other_given):
+        return False
+    if (is_close(given, other_given) or is_close(surname, other_surname)) and is_respelling(
+            given, other_given, BOTH) and is_respelling(surname, other_surname, BOTH):
+        return True
+    return _sound_alike(given, other_given, surname, other_surname)
+
+
+def _sound_alike(given: str, other_given: str, surname: str, other_surname: str) -> bool:
+    """Both parts respelt by a whole romanisation (Broņislavs Malinovskis for Bronislaw Malinowski): each
+    part opens with the same letter and is long enough to judge, and, endings aside, the two together are
+    mostly alike and neither is far off."""
+    if given[:1] != other_given[:1] or surname[:1] != other_surname[:1] or is_derived(given, other_given):
+        return False  # Ivan Petrov and Ivana Petrova are a couple
+    if min(len(given), len(other_given), len(surname), len(other_surname)) < MIN_SOUND_LENGTH:
+        return False
+    scores = sound_likeness(given, other_given), sound_likeness(surname, other_surname)
+    if min(scores) < SOUND_EACH or sum(scores) / 2 < SOUND_BOTH:
+        return False
+    # Romanisations disagree mostly on vowels; a changed consonant makes another name (Kiichi Miyazawa,
+    # Koichi Miyazaki).
+    return all(consonant_likeness(a, b) >= SOUND_CONSONANTS for a, b in ((given, other_given), (surname, other_surname)))
+
+
+def is_baltic_rendering(form: tuple[str, str], other: tuple[str, str], written: dict) -> bool:
+    """Is one full name the other with Latvian or Lithuanian endings on both parts (an English plural never
+    takes both), and somewhere more than the ending added to the name as written: a stem respelt
+    (Emanuels Makrons, Emmanuel Macron) or a final vowel replaced (Bonaparts, Bonaparte)? An ending
+    added to both names unchanged is as often another person: Carlos Santos, Carlo Santo; Andreas
+    Peters, Andre Peter. `written` holds, for each full name as keys, the spellings it was written in."""
+    if not (is_baltic_form(form[0], other[0]) and is_baltic_form(form[1], other[1])):
+        return False
+    return any(not (adds_ending(given, other_given) and adds_ending(surname, other_surname))
+               for given, surname in written[form] for other_given, other_surname in written[other])
