@@ -1,0 +1,106 @@
+"""Paragraphs reduced for comparison, and the index that finds a paragraph's likely repeats among those
+seen before it: exact keys, and postings of word shingles (runs of four words), so that candidates come
+from shared shingles and never from comparing every paragraph with every other."""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from operator import itemgetter
+
+from newslint import similarity
+from newslint.records import record
+
+SHINGLE_WORDS = 4  # spelt out in the zip of `shingles`
+_count = itemgetter(1)
+# A shingle shared by this many paragraphs is stock phrasing ("said in a statement on"), not evidence.
+MAX_POSTINGS = 40
+# Candidates must share this fraction of the later paragraph's shingles before their similarity is scored.
+MIN_SHARED = 0.2
+CANDIDATES_VERIFIED = 3
+
+
+@record
+class Paragraph:
+    """A paragraph reduced to what comparison needs; picklable for the cross-file pass."""
+
+    key: str  # lower-case words joined by single spaces
+    shingles: tuple[int, ...]
+    figures: tuple[str, ...]  # the numbers in it, in order
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+    @property
+    def location(self) -> tuple:
+        return self.line, self.column, self.end_line, self.end_column, self.text
+
+
+class ParagraphIndex:
+    """Exact keys and shingle postings of the paragraphs seen so far, each tagged with its source."""
+
+    def __init__(self, same_figures: bool) -> None:
+        self.same_figures = same_figures
+        self.entries: list[tuple[str, Paragraph]] = []
+        self.exact: dict[str, int] = {}
+        # A shingle's paragraphs: the number alone while it has one (most never get a second), else a list.
+        # Set operations on the keys do the per-shingle work in C: the corpus index holds millions.
+        self.postings: dict[int, int | list[int]] = {}
+
+    def add(self, source: str, paragraph: Paragraph) -> None:
+        number = len(self.entries)
+        self.entries.append((source, paragraph))
+        self.exact.setdefault(paragraph.key, number)
+        postings = self.postings
+        seen = postings.keys() & paragraph.shingles
+        for shingle in seen:
+            posting = postings[shingle]
+            if posting.__class__ is int:
+                postings[shingle] = [posting, number]
+            elif len(posting) <= MAX_POSTINGS:
+                posting.append(number)
+        postings.update(dict.fromkeys(set(paragraph.shingles) - seen if seen else paragraph.shingles, number))
+
+    def best_match(self, paragraph: Paragraph, threshold: float) -> tuple[int, int] | None:
+        """(entry number, similarity) of the earliest exact repeat, else of the most similar candidate at or
+        above `threshold`."""
+        exact = self.exact.get(paragraph.key)
+        if exact is not None:
+            return exact, 100
+        postings = self.postings
+        common = postings.keys() & paragraph.shingles
+        if not common:
+            return None  # nothing in common with anything seen: most paragraphs of a corpus
+        shared: Counter = Counter()
+        # The shared shingles are counted in a fixed order (which breaks ties among the most common).
+        for shingle in sorted(common):
+            posting = postings[shingle]
+            if posting.__class__ is int:
+                shared[posting] += 1
+            elif len(posting) <= MAX_POSTINGS:
+                shared.update(posting)
+        needed = max(1, MIN_SHARED * len(paragraph.shingles))
+        best = None
+        # most_common(n) without its heap (documented as equal to this sort), and sorting only the
+        # candidates that share enough: most paragraphs share a stray shingle or two with dozens of others.
+        enough = [item for item in shared.items() if item[1] >= needed]
+        for number, _ in sorted(enough, key=_count, reverse=True)[:CANDIDATES_VERIFIED]:
+            if self.same_figures and self.entries[number][1].figures != paragraph.figures:
+                continue
+            score = int(similarity.ratio(paragraph.key, self.entries[number][1].key))
+            if score >= threshold and (best is None or score > best[1]):
+                best = (number, score)
+        return best
+
+
+def shingles(words: list[str], key: str) -> tuple[int, ...]:
+    """crc32 of each run of SHINGLE_WORDS words as joined in `key` (crc32 rather than hash(): workers in
+    other processes must agree on the value). Joining each run anew takes only C calls, and costs less than
+    slicing the encoded key. Each value once, in no particular order: `ParagraphIndex` looks them up one by one
+    and sorts the ones it counts."""
+    if len(words) < SHINGLE_WORDS:
+        return (zlib.crc32(key.encode()),)
+    runs = map(" ".join, zip(words, words[1:], words[2:], words[3:]))
+    return tuple(set(map(zlib.crc32, map(str.encode, runs))))
