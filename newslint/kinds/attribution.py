@@ -27,8 +27,8 @@ class Attribution(Cue):
     verb in the paragraph after it: the wire lede says "analysts said" and the next paragraph quotes one.
     With group_named_below (default false), a cue ending in a group ("analysts", "some economists") is
     excused anywhere when the paragraph after it names one of that group ("..., said Michael Moran, analyst
-    at Daiwa", "Dean Witter analyst Eugene Nowak said"). The message may use the cue kind's {count}
-    (always 1 here) and {cues}.
+    at Daiwa", "Dean Witter analyst Eugene Nowak said", "..., said Tidewater Securities analyst Ben
+    Ashdown."). The message may use the cue kind's {count} (always 1 here) and {cues}.
     """
 
     unit = "paragraph"
@@ -117,7 +117,10 @@ class Attribution(Cue):
 # A full name (two capitalised words or more) described as one of the group, or the group word before it.
 _NAME = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)+"
 _MEMBER = (r"{name},\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?i:{noun})\b"  # "Michael Moran, analyst"
-           r"|\b(?i:{noun})\s+{name}\s+(?:said|says|told|added)\b")  # "analyst Eugene Nowak said"
+           r"|\b(?i:{noun})\s+{name}\s+(?:said|says|told|added)\b"  # "analyst Eugene Nowak said"
+           # The wire's inverted attribution: "..., said Tidewater Securities analyst Ben Ashdown.", "said
+           # analyst Ann Cole of Harbour Research", "said E.F. Harbour Group analyst Tom Hale".
+           r"|\b(?:said|says|added)\s+(?:[\w&.'-]+\s+){{0,4}}?(?i:{noun})\s+{name}")
 
 
 def _member_named_below(paragraph, cue: str) -> bool:
