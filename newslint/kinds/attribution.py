@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.finding import Hit
-from newslint.kinds.cue import Cue, cue_values
+from newslint.kinds.cue import Cue, cue_values, text_below
 from newslint.regexcache import compiled
 
 
@@ -87,7 +87,7 @@ class Attribution(Cue):
         document = paragraph.document
         if not self.lede_named_below or document.lede is None or paragraph.start != document.lede.start:
             return False
-        below = _text_below(paragraph)
+        below = text_below(paragraph)
         return below is not None and self._is_attributed(below)
 
     def _is_attributed(self, context: str) -> bool:
@@ -131,13 +131,7 @@ def _member_named_below(paragraph, cue: str) -> bool:
         return False
     memo = paragraph.__dict__.setdefault("_members_below", {})
     if word not in memo:
-        below = _text_below(paragraph)
+        below = text_below(paragraph)
         pattern = compiled(_MEMBER.format(name=_NAME, noun=re.escape(word[:-1])))
         memo[word] = below is not None and pattern.search(below) is not None
     return memo[word]
-
-
-def _text_below(paragraph) -> str | None:
-    """The next paragraph's text as seen, or None at the end of the story or before a heading."""
-    below = paragraph.document.paragraph_after(paragraph)
-    return None if below is None or below.is_heading else below.seen.text

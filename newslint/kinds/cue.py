@@ -14,6 +14,8 @@ from newslint.records import record
 from newslint.wordscan import can_start, could_match, matches, phrase_scanner, word_at
 
 GUARDS = ("before", "after", "not_before", "not_after")
+# A cue's excuse in the paragraph below the lede, not in its own sentence (see `Cue`).
+LEDE_GUARD = "lede_sourced_below"
 CASES = ("any", "lower")
 # How far a guard looks: a few words either side is what a reader uses to tell "May 14" from "may".
 _WINDOW = 60
@@ -27,6 +29,7 @@ class CueEntry:
     pattern: re.Pattern
     guards: dict  # guard name -> compiled pattern
     case: str
+    lede_below: re.Pattern | None  # `lede_sourced_below`, or None
     # The lower-case words a match can start with (wordscan's reading of the phrase), or None when any
     # word can: at a cue only the entries that can start there are compiled and tried.
     starts: frozenset[str] | None
@@ -38,9 +41,12 @@ class Cue(Kind):
     Fields: cues (required): each a phrase (regex, whole words), or a mapping with `phrase` and any of
     `before` / `after` (regexes that must match the words just before / after the cue), `not_before` /
     `not_after` (regexes that excuse it), `case` (`any`, the default, or `lower`: a capitalised form
-    mid-sentence is a name or a month, not the cue). A list nested in `cues` or in a cue's guard is
-    flattened (a list shared through a YAML anchor). Rule-level `not_before` / `not_after` / `case`
-    apply to every cue. skip_quotes (default true): ignore cues inside direct quotations.
+    mid-sentence is a name or a month, not the cue), `lede_sourced_below` (regexes: a cue in the story's
+    lede is excused when the paragraph after the lede matches one; "The striker is reportedly unhappy."
+    then "The Harbour Gazette reported that ...": the report the lede leans on, named just below it). A
+    list nested in `cues` or in a cue's guard is flattened (a list shared through a YAML anchor).
+    Rule-level `not_before` / `not_after` / `case` apply to every cue. skip_quotes (default true): ignore
+    cues inside direct quotations.
     reported_speech (regexes): when one matches earlier in the sentence ("police said", "analysts
     believe"), the cue is the source's hedge in indirect speech, not the writer's.
     reported_after (regexes): the same for attribution after the cue ("..., he added.", "..., sources
@@ -96,7 +102,7 @@ class Cue(Kind):
             raw = {"phrase": raw}
         if not isinstance(raw, dict) or not isinstance(raw.get("phrase"), str):
             raise rule.error(f"each cue is a phrase or a mapping with 'phrase', not {raw!r}", "cues")
-        unknown = sorted(set(raw) - {"phrase", "case", *GUARDS})
+        unknown = sorted(set(raw) - {"phrase", "case", LEDE_GUARD, *GUARDS})
         if unknown:
             raise rule.error(f"cue {raw['phrase']!r}: unknown key '{unknown[0]}'", "cues")
         case = raw.get("case", defaults["case"])
@@ -107,9 +113,12 @@ class Cue(Kind):
             sources = _strings(raw.get(guard, []), rule, raw["phrase"], guard) + defaults.get(guard, [])
             if sources:
                 guards[guard] = rule.regex("cues", _guard_source(guard, sources))
+        below = _strings(raw.get(LEDE_GUARD, []), rule, raw["phrase"], LEDE_GUARD)
+        lede_below = rule.regex("cues", "|".join(f"(?:{source})" for source in below)) if below else None
         phrase = raw["phrase"]
         rule.check_phrase("cues", phrase)
-        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, phrase_starts(phrase))
+        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, lede_below,
+                        phrase_starts(phrase))
 
     def check(self, sentence) -> Iterator[Hit]:
         seen = sentence.seen  # "prob\u00adably" with a soft hyphen from the CMS reads as "probably"
@@ -133,11 +142,14 @@ class Cue(Kind):
                 continue  # a speaker's hedge is reporting, not the writer hedging
             if self.reported and self.reported.search(text, 0, match.start()):
                 continue  # "police said he appeared to have died": the hedge is the source's
-            end = self._accepted_end(text, match.start(), entries)
-            if end is None:
+            accepted = self._accepted(text, match.start(), entries)
+            if accepted is None:
                 continue
+            end, entry = accepted
             if self.reported_after and self.reported_after.search(text, end):
                 continue  # "..., he added": indirect speech, attributed after the hedge
+            if entry.lede_below is not None and _lede_sourced_below(sentence, entry.lede_below):
+                continue  # "X is reportedly ..." in the lede, then "The Harbour Gazette reported that ..."
             # Most cues found fall to the tests above: the paragraph's voice is looked at only for one that
             # passes them, and a paragraph in the first person silences every cue in the sentence.
             if self.skip_paragraphs and self._skipped(sentence.paragraph or sentence):
@@ -154,19 +166,35 @@ class Cue(Kind):
         return memo[self.skip_paragraphs.pattern]
 
     @staticmethod
-    def _accepted_end(text: str, start: int, entries: list[CueEntry]) -> int | None:
-        """End of the longest cue at `start` whose context fits, or None."""
+    def _accepted(text: str, start: int, entries: list[CueEntry]) -> tuple[int, CueEntry] | None:
+        """End and entry of the longest cue at `start` whose context fits, or None."""
         matches = [(m.end(), entry) for entry in can_start(entries, word_at(text, start))
                    if (m := entry.pattern.match(text, start))]
         for end, entry in sorted(matches, key=lambda item: -item[0]):
             if _fits(entry, text, start, end):
-                return end
+                return end, entry
         return None
 
 
 def cue_values(found: list[tuple[int, int, str]]) -> dict:
     """{count} and {cues} for every hit, one cue or several: a placeholder the kind lists is always filled."""
     return {"count": len(found), "cues": ", ".join(dict.fromkeys(f"'{text.lower()}'" for _, _, text in found))}
+
+
+def text_below(paragraph) -> str | None:
+    """The next paragraph's text as seen, or None at the end of the story or before a heading."""
+    below = paragraph.document.paragraph_after(paragraph)
+    return None if below is None or below.is_heading else below.seen.text
+
+
+def _lede_sourced_below(sentence, pattern: re.Pattern) -> bool:
+    """Is `sentence` in the story's lede, and does the paragraph after the lede match `pattern`?"""
+    paragraph = sentence.paragraph or sentence
+    lede = paragraph.document.lede
+    if lede is None or paragraph.start != lede.start:
+        return False
+    below = text_below(paragraph)
+    return below is not None and pattern.search(below) is not None
 
 
 def _nth(iterator: Iterator, n: int) -> bool:
