@@ -33,7 +33,10 @@ from newslint.records import record
 from newslint.ruleset import Rule
 from newslint.regexcache import compiled
 
-_WORDS = r"newslint-(disable-next-line|disable|enable)\b([^\]>\n]*?)"
+# The word ends at white space or the comment's end ("-->" may follow at once): "newslint-disable-line"
+# (ESLint's word) is no directive, not "disable" with an id "-line" that would switch its rules off to the
+# end of the file.
+_WORDS = r"newslint-(disable-next-line|disable|enable)(?!\w|-(?!->))([^\]>\n]*?)"
 MARKDOWN_DIRECTIVE = compiled(rf"<!--[ \t]*{_WORDS}[ \t]*-->")
 PLAIN_DIRECTIVE = compiled(rf"^[ \t]*\[{_WORDS}[ \t]*\][ \t]*$", re.M)
 _ID = compiled(r"[^\s,]+")

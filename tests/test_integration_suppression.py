@@ -38,6 +38,8 @@ def _findings(cli, *args) -> list[str]:
      "<!-- newslint-disable-next-line duplicates -->"),
     ("<!-- newslint-disable duplicates.paragraph -->", "<!-- newslint-enable duplicates -->",
      "<!-- newslint-disable-next-line duplicates -->"),
+    # No space before the comment's end.
+    ("<!--newslint-disable duplicates.paragraph-->", "<!--newslint-enable-->", "<!--newslint-disable-next-line-->"),
 ])
 def test_markdown_comments_suppress_a_range_and_the_next_line(cli, tmp_path, disable, enable, next_line):
     story = tmp_path / "library.md"
@@ -99,6 +101,18 @@ def test_unknown_ids_in_a_suppression_are_reported(cli, tmp_path):
     (tmp_path / ".newslint.yaml").write_text("severity: {newslint.unknown-suppression: suggestion}\n",
                                              encoding="utf-8")
     assert "suggestion newslint.unknown-suppression" in cli("check", "--jobs", "1", story).stdout
+
+
+@pytest.mark.parametrize("comment", ["<!-- newslint-disable-line duplicates -->",
+                                     "<!-- newslint-disable-next-lines duplicates -->",
+                                     "<!-- newslint-enable-all -->"])
+def test_a_directive_word_with_more_after_it_is_no_directive(cli, tmp_path, comment):
+    """`newslint-disable-line` (ESLint's word) is not `newslint-disable` with an id '-line': read so, it
+    switched the named rules off to the end of the story while its only finding said that nothing was
+    suppressed by it."""
+    story = tmp_path / "library.md"
+    story.write_text(_story(LEAD, QUOTE, comment, RESIDENTS, LEAD), encoding="utf-8")
+    assert _findings(cli, story, "--select", "newslint") == ["library.md:9:1 duplicates.paragraph"]
 
 
 @pytest.mark.parametrize("shown", [
