@@ -128,6 +128,24 @@ class Rule:
             self.check_phrase(key, phrase, ignore_case)
         return self.regex(key, phrase_alternation(phrases), ignore_case)
 
+    def patterns(self, key: str, required: bool = False, ignore_case: bool = True) -> list[str]:
+        """A list of patterns that a kind joins into one: each is checked alone first, so an error quotes the
+        pattern as written, not the joined one, and a stray bracket cannot pair with the brackets around
+        its neighbours and pass ("storage)|(?:garden" inside "(?:...)")."""
+        sources = self.strings(key, required)
+        for source in sources:
+            self.check_pattern(key, source, ignore_case)
+        return sources
+
+    def check_pattern(self, key: str, source: str, ignore_case: bool = True) -> None:
+        """A pattern must compile on its own. (The shipped rules' are compiled, every one, by the tests.)"""
+        if self.is_shipped:
+            return
+        try:
+            validate_pattern(source, ignore_case)
+        except PatternError as error:
+            raise self.error(str(error), key) from None
+
     def check_phrase(self, key: str, phrase: str, ignore_case: bool = True) -> None:
         """A phrase to find must compile and must match at least one character."""
         try:

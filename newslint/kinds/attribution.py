@@ -37,10 +37,10 @@ class Attribution(Cue):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        verbs = rule.strings("speech_verbs", required=True)
-        speakers = rule.strings("named_speakers", required=True)
-        vague = rule.strings("vague_subjects")
-        introducers = rule.strings("introducers")
+        verbs = rule.patterns("speech_verbs", required=True)
+        speakers = rule.patterns("named_speakers", required=True)
+        vague = rule.patterns("vague_subjects")
+        introducers = rule.patterns("introducers")
         # Names are told by their capitals, so the speaker pattern is case-sensitive; the verb lists are not.
         # Each alternative captures its speaker in one group, so a vague one ("critics") can be set aside
         # afterwards: RE2, which runs rule patterns in linear time, has no lookahead to exclude it in place.

@@ -71,13 +71,13 @@ class Cue(Kind):
         self.skip_quotes = rule.boolean("skip_quotes", True)
         self.min_count = int(rule.number("min_count", 1, 1, 10))
         self.reported = rule.regex_from_list("reported_speech", required=False)
-        after = rule.strings("reported_after")  # not whole words: these start at the comma before the speaker
+        after = rule.patterns("reported_after")  # not whole words: these start at the comma before the speaker
         self.reported_after = rule.regex("reported_after", "|".join(f"(?:{a})" for a in after)) if after else None
-        skip = rule.strings("skip_paragraphs")
+        skip = rule.patterns("skip_paragraphs")
         self.skip_paragraphs = rule.regex("skip_paragraphs", "|".join(f"(?:{s})" for s in skip)) if skip else None
         defaults = {"case": rule.get("case", "any")}
         for guard in ("not_before", "not_after"):
-            defaults[guard] = rule.strings(guard)
+            defaults[guard] = rule.patterns(guard)
         self.entries = [self._entry(raw, defaults) for raw in self._raw_cues("cues")]
         self.scan = self._scanner("cues", self.entries)
         self.stack = None
@@ -110,7 +110,10 @@ class Cue(Kind):
             raise rule.error(f"cue {raw['phrase']!r}: 'case' must be one of {', '.join(CASES)}", "cues")
         guards = {}
         for guard in GUARDS:
-            sources = _strings(raw.get(guard, []), rule, raw["phrase"], guard) + defaults.get(guard, [])
+            own = _strings(raw.get(guard, []), rule, raw["phrase"], guard)
+            for source in own:
+                rule.check_pattern("cues", source)
+            sources = own + defaults.get(guard, [])
             if sources:
                 guards[guard] = rule.regex("cues", _guard_source(guard, sources))
         below = _strings(raw.get(LEDE_GUARD, []), rule, raw["phrase"], LEDE_GUARD)
