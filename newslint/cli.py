@@ -14,6 +14,9 @@ from newslint.reporters import FORMATS
 LEVELS = click.Choice(["error", "warning", "suggestion"], case_sensitive=False)
 
 
+_NAME_LISTS = frozenset({"select", "enable", "ignore"})  # options that take comma-separated rule ids or sets
+
+
 class _Command(click.Command):
     """A command whose options refuse an empty value (`--select ''`, `--config ''`): left alone, click
     passes the empty string on, and the run takes it for the option not given. That is how a shell
@@ -26,7 +29,10 @@ class _Command(click.Command):
             if not isinstance(param, click.Option) or param.is_flag or ctx.resilient_parsing:
                 continue
             value = ctx.params.get(param.name)
-            if "" in (value if isinstance(value, tuple) else (value,)):  # a repeatable option gives a tuple
+            values = value if isinstance(value, tuple) else (value,)  # a repeatable option gives a tuple
+            if param.name in _NAME_LISTS:  # "," from `--select "$SETS,$IDS"` with neither set names nothing too
+                values = tuple(v.replace(",", "").strip() for v in values)
+            if "" in values:
                 raise click.BadParameter("empty; give a value, or leave the option out.", ctx=ctx, param=param)
         return rest
 

@@ -166,6 +166,17 @@ def test_an_empty_value_beside_a_good_one_is_still_an_error(cli):
                                               "the option out.")
 
 
+@pytest.mark.parametrize("option", ["--select", "--enable", "--ignore"])
+@pytest.mark.parametrize("value", [",", " ", " , "])
+def test_a_list_of_names_that_names_nothing_is_empty_too(cli, option, value):
+    """`--select "$DESK_SETS,$DESK_IDS"` with neither variable set gives ",", which names no rule as '' does:
+    it must not run every rule as if the option were left out, as `select: ","` in a config may not."""
+    result = cli("check", option, value, PASTED)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for '{option}': empty; give a value, or leave "
+                                              "the option out.")
+
+
 @pytest.mark.parametrize("rule_file", BAD_RULES, ids=lambda p: p.name)
 def test_bad_rule_file_names_file_line_and_rule(cli, rule_file, monkeypatch):
     """Named from the folder the user is in, however the path reached newslint (here in full)."""
