@@ -148,6 +148,8 @@ class Rule:
 
     def check_phrase(self, key: str, phrase: str, ignore_case: bool = True) -> None:
         """A phrase to find must compile and must match at least one character."""
+        if not phrase.strip():  # phrase_alternation drops it; a list of only blanks matched the empty string
+            raise self.error(f"phrase {phrase!r} is blank, so it can match only an empty string", key)
         try:
             validate_pattern(phrase, ignore_case)
         except PatternError as error:
