@@ -57,17 +57,33 @@ def parse_yaml(path: str, data: bytes):
             finally:
                 self.depth -= 1
 
+        def flatten_mapping(self, node):
+            """PyYAML's merge (`<<: *shared`), keeping one merged pair a key: merges of merges through aliases
+            (`<<: [*a, *a, ...]`, nine deep) would otherwise copy pairs exponentially, a billion laughs."""
+            own = [pair for pair in node.value if pair[0].tag != "tag:yaml.org,2002:merge"]
+            super().flatten_mapping(node)
+            latest = {}
+            for key_node, value_node in node.value[: len(node.value) - len(own)]:
+                scalar = isinstance(key_node, yaml.ScalarNode)
+                latest[(key_node.tag, key_node.value) if scalar else id(key_node)] = (key_node, value_node)
+            node.value = [*latest.values(), *own]
+
         def construct_mapping(self, node, deep=False):
+            own = {id(key_node) for key_node, _ in node.value}
+            self.flatten_mapping(node)  # `<<: *shared`: the shared keys first, then the mapping's own, which win
             mapping = _LineDict()
             mapping.line = node.start_mark.line + 1
+            written = set()  # keys written in this mapping itself, not merged from another
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node)
                 if isinstance(key, (list, dict, set)):  # `? [a, b]`, `? !!set {a}`: valid YAML, no rule's key
                     raise RuleError("a key must be a word, not a list, set or mapping", path,
                                     key_node.start_mark.line + 1, mapping.get("id"))
-                if key in mapping:
-                    raise RuleError(f"duplicate key {key!r}", path, key_node.start_mark.line + 1,
-                                    mapping.get("id"))
+                if id(key_node) in own:
+                    if key in written:
+                        raise RuleError(f"duplicate key {key!r}", path, key_node.start_mark.line + 1,
+                                        mapping.get("id"))
+                    written.add(key)
                 mapping.key_lines[key] = key_node.start_mark.line + 1
                 mapping[key] = self.construct_object(value_node)
             return mapping

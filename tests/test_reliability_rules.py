@@ -66,11 +66,44 @@ def test_billion_laughs_aliases_are_shared_not_expanded(cli, tmp_path):
     assert time.perf_counter() - started < 5
 
 
+def test_billion_laughs_merge_keys_are_not_expanded(cli, tmp_path):
+    lines = ["a: &a {" + ", ".join(f"k{i}: lol" for i in range(9)) + "}"]
+    lines += [f"{c}: &{c} {{<<: [{', '.join(['*' + p] * 9)}]}}" for p, c in zip("abcdefghi", "bcdefghij")]
+    path = tmp_path / "laughs.yaml"
+    path.write_text("\n".join(lines) + "\nrules:\n  - <<: *j\n   " + RULE.format(name="lol", phrases="[lol]")[3:],
+                    encoding="utf-8")
+    started = time.perf_counter()
+    result = cli("rules", "--rules", path)
+    assert result.exit_code == 2 and "rule house.lol: unknown field 'k0'" in result.stderr, result.output
+    assert time.perf_counter() - started < 5
+
+
 def test_a_bare_yes_or_no_in_a_word_list_says_to_quote_it(cli, tmp_path):
     result = cli("rules", "--rules", rule_file(tmp_path, answers="[Yes, No, Maybe]"))
     assert result.exit_code == 2
     assert "house.yaml:7: rule house.answers: 'phrases' must be a list of strings; YAML reads a bare On, Off, " \
            "Yes or No as true or false, so put such a word in quotes ('On')" in result.stderr
+
+
+def test_a_yaml_merge_key_shares_fields_between_rules(cli, tmp_path):
+    """`<<: *house` is how YAML writes "these fields, as in that mapping"; a rule's own field wins over a merged
+    one, and a key written twice in the rule itself is still a duplicate."""
+    path = tmp_path / "house.yaml"
+    shared = ("house: &house {kind: existence, severity: warning, message: \"'{text}' flagged.\", "
+              "description: A house rule.}\n")
+    path.write_text(shared + "rules:\n"
+                    "  - <<: *house\n    id: house.kyiv\n    phrases: [Kiev]\n"
+                    "  - <<: *house\n    id: house.odesa\n    severity: error\n    phrases: [Odessa]\n",
+                    encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Shelling hit Kiev and Odessa overnight.\n", encoding="utf-8")
+    result = cli("check", "--rules", path, "--select", "house", story)
+    assert result.stdout.splitlines()[:2] == [f"{story}:1:14: warning house.kyiv 'Kiev' flagged.",
+                                              f"{story}:1:23: error house.odesa 'Odessa' flagged."], result.output
+    path.write_text(shared + "rules:\n  - <<: *house\n    id: house.kyiv\n    phrases: [Kiev]\n    phrases: [Kyiv]\n",
+                    encoding="utf-8")
+    result = cli("check", "--rules", path, story)
+    assert result.exit_code == 2 and "house.yaml:6: rule house.kyiv: duplicate key 'phrases'" in result.stderr
 
 
 def test_a_duplicate_id_across_files_names_both(cli, tmp_path):
