@@ -57,20 +57,11 @@ def parse_yaml(path: str, data: bytes):
             finally:
                 self.depth -= 1
 
-        def flatten_mapping(self, node):
-            """PyYAML's merge (`<<: *shared`), keeping one merged pair a key: merges of merges through aliases
-            (`<<: [*a, *a, ...]`, nine deep) would otherwise copy pairs exponentially, a billion laughs."""
-            own = [pair for pair in node.value if pair[0].tag != "tag:yaml.org,2002:merge"]
-            super().flatten_mapping(node)
-            latest = {}
-            for key_node, value_node in node.value[: len(node.value) - len(own)]:
-                scalar = isinstance(key_node, yaml.ScalarNode)
-                latest[(key_node.tag, key_node.value) if scalar else id(key_node)] = (key_node, value_node)
-            node.value = [*latest.values(), *own]
-
         def construct_mapping(self, node, deep=False):
             own = {id(key_node) for key_node, _ in node.value}
-            self.flatten_mapping(node)  # `<<: *shared`: the shared keys first, then the mapping's own, which win
+            # `<<: *shared`: the shared keys first, then the mapping's own, which win. PyYAML 6.0.3 and later
+            # keep one merged pair a key, so merges of merges through aliases cannot grow exponentially.
+            self.flatten_mapping(node)
             mapping = _LineDict()
             mapping.line = node.start_mark.line + 1
             written = set()  # keys written in this mapping itself, not merged from another

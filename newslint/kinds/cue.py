@@ -110,18 +110,22 @@ class Cue(Kind):
             raise rule.error(f"cue {raw['phrase']!r}: 'case' must be one of {', '.join(CASES)}", "cues")
         guards = {}
         for guard in GUARDS:
-            own = _strings(raw.get(guard, []), rule, raw["phrase"], guard)
-            for source in own:
-                rule.check_pattern("cues", source)
-            sources = own + defaults.get(guard, [])
+            sources = self._own_patterns(raw, guard) + defaults.get(guard, [])
             if sources:
                 guards[guard] = rule.regex("cues", _guard_source(guard, sources))
-        below = _strings(raw.get(LEDE_GUARD, []), rule, raw["phrase"], LEDE_GUARD)
+        below = self._own_patterns(raw, LEDE_GUARD)
         lede_below = rule.regex("cues", "|".join(f"(?:{source})" for source in below)) if below else None
         phrase = raw["phrase"]
         rule.check_phrase("cues", phrase)
         return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, lede_below,
                         phrase_starts(phrase))
+
+    def _own_patterns(self, raw: dict, key: str) -> list[str]:
+        """A cue's own patterns under `key`, each checked alone (as `Rule.patterns` checks a rule's)."""
+        sources = _strings(raw.get(key, []), self.rule, raw["phrase"], key)
+        for source in sources:
+            self.rule.check_pattern("cues", source)
+        return sources
 
     def check(self, sentence) -> Iterator[Hit]:
         seen = sentence.seen  # "prob\u00adably" with a soft hyphen from the CMS reads as "probably"
