@@ -108,7 +108,8 @@ def baseline_command(output, **options) -> None:
         from newslint import baseline
 
         report, _ = run_checks(**options)
-        if report.unreadable:
+        if report.unreadable:  # a baseline missing a story would report all its old findings as new
+            click.echo(f"newslint: error: no baseline written to {output}: some paths could not be read.", err=True)
             sys.exit(EXIT_ERROR)
         count = baseline.write(report.findings, output)
         click.echo(f"newslint: baseline of {count} finding{'s' if count != 1 else ''} in {report.checked} "

@@ -60,8 +60,10 @@ class Report:
 
     @property
     def unreadable(self) -> bool:
-        """Nothing could be checked because no path could be read: an input error, not a clean run."""
-        return not self.checked and any(r.error for r in self.results)
+        """Some path could not be read: an input error, whatever the files that were read gave. The run checks
+        the rest, but its verdict is not a clean one: a CI gate told `drafs/` for `drafts/`, or a story it
+        cannot open, must not pass."""
+        return any(r.error for r in self.results)
 
 
 def check_task(task: Task) -> FileResult:

@@ -119,9 +119,9 @@ def test_missing_path_alone_exits_2_and_does_not_read_as_a_clean_run(cli, tmp_pa
 
 def test_missing_path_beside_a_good_one_still_checks_it(cli, tmp_path):
     result = cli("check", "--select", "duplicates", tmp_path / "gone.txt", PASTED)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # an input error outranks the findings: the verdict is not complete
     assert "gone.txt: no such file or directory" in result.stderr
-    assert "duplicates.paragraph" in result.stdout
+    assert "duplicates.paragraph" in result.stdout and "1 path could not be read; failed" in result.stdout
 
 
 def test_usage_error_exits_2(cli):

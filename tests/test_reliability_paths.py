@@ -1,5 +1,5 @@
-"""Paths that cannot be checked get one clear line each; every other file is still checked, and exit code
-2 is kept for runs where nothing at all could be checked."""
+"""Paths that cannot be checked get one clear line each; every other file is still checked and reported,
+and the run exits 2 (an input error), so a CI gate told a path it cannot read never passes."""
 
 from __future__ import annotations
 
@@ -24,10 +24,23 @@ def test_missing_path_is_named_and_the_rest_checked(cli, tmp_path):
     assert "gone.txt: no such file or directory" in result.stderr
     assert data["summary"]["files_checked"] == 1 and len(data["findings"]) == 1
     assert data["summary"]["files_failed_to_read"] == 1  # counted as a dangling link in a folder is
-    assert result.exit_code == 1
+    assert data["summary"]["failed"] and result.exit_code == 2
     sarif = cli("check", "--format", "sarif", "--jobs", "1", tmp_path / "gone.txt", tmp_path / "story.txt")
     assert json.loads(sarif.stdout)["runs"][0]["invocations"][0]["executionSuccessful"] is False
     assert cli("check", tmp_path / "gone.txt").exit_code == 2  # nothing could be checked
+
+
+def test_a_missing_path_beside_clean_copy_fails_the_run(cli, tmp_path):
+    """`newslint check drafs/ published/` in a CI job: the typo must fail the gate, not pass it because the
+    other folder is clean. The summary line, the one a CI log reader looks at, says why."""
+    (tmp_path / "clean.txt").write_text(PARAGRAPH + "\n", encoding="utf-8")
+    result = cli("check", "--jobs", "1", tmp_path / "drafs", tmp_path / "clean.txt")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == "newslint: no findings; 1 file checked; 1 path could not be read; failed.\n"
+    assert "drafs: no such file or directory" in result.stderr
+    baseline = cli("baseline", "--output", tmp_path / "baseline.json", tmp_path / "drafs", tmp_path / "clean.txt")
+    assert baseline.exit_code == 2 and not (tmp_path / "baseline.json").exists()
+    assert "no baseline written" in baseline.stderr
 
 
 @pytest.mark.parametrize("on_command_line", [False, True], ids=["in-a-folder", "named"])
@@ -57,7 +70,7 @@ def test_unreadable_file_is_named_and_the_rest_checked(cli, tmp_path, monkeypatc
         locked.chmod(0o644)
     assert "locked.txt: Permission denied" in result.stderr
     assert data["summary"]["files_checked"] == 1 and data["summary"]["files_failed_to_read"] == 1
-    assert result.exit_code == 1
+    assert len(data["findings"]) == 1 and result.exit_code == 2
 
 
 def test_symlink_loops_and_dangling_links_do_not_trap_the_walk(cli, tmp_path):

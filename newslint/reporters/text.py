@@ -21,12 +21,14 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
 
 
 def summary_line(counts: dict) -> str:
-    files = f"{counts['files_checked']} file{'s' if counts['files_checked'] != 1 else ''} checked"
     unread = counts["files_failed_to_read"]
     if not counts["files_checked"] and unread:  # not a clean run: nothing was read
-        return f"newslint: nothing checked; {unread} path{'s' if unread != 1 else ''} could not be read; failed."
+        return f"newslint: nothing checked; {_unread(unread)}; failed."
+    files = f"{counts['files_checked']} file{'s' if counts['files_checked'] != 1 else ''} checked"
+    if unread:  # the rest were checked, but the run cannot pass: see `Report.unreadable`
+        files = f"{files}; {_unread(unread)}"
     if not counts["findings"]:
-        return f"newslint: no findings; {files}."
+        return f"newslint: no findings; {files}{'; failed' if unread else ''}."
     parts = [f"{counts[k]} {k if counts[k] != 1 else k[:-1]}" for k in ("errors", "warnings", "suggestions") if counts[k]]
     # Both verdicts name the level, so a CI log says why a run with findings passed.
     if counts["fail_level"]:
@@ -36,3 +38,7 @@ def summary_line(counts: dict) -> str:
     verdict = f"{'failed' if counts['failed'] else 'passed'} ({level})"
     total = counts["findings"]
     return f"newslint: {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}); {files}; {verdict}."
+
+
+def _unread(count: int) -> str:
+    return f"{count} path{'s' if count != 1 else ''} could not be read"
