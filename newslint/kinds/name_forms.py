@@ -11,6 +11,9 @@ from newslint.kinds.name_parts import Mention, Part, composed, new_part
 from newslint.kinds.name_spelling import skeleton
 from newslint.records import record
 
+# How much a spelling's uses weigh: anything max() compares (a count; in a story, counts in order).
+Weight = Callable[[list[Part]], object]
+
 
 @record
 class Flag:
@@ -25,13 +28,13 @@ class Flag:
         return self.uses[0]
 
 
-def heaviest(forms: dict, weight: Callable[[list[Part]], int]) -> list[Part]:
+def heaviest(forms: dict, weight: Weight) -> list[Part]:
     """The uses of the form `weight` scores highest among `forms` (form -> its uses, in document order).
     max() keeps the first of equals: on a tie the form used first stands and the later one is reported."""
     return max(forms.values(), key=weight)
 
 
-def minority_flags(forms: dict, weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
+def minority_flags(forms: dict, weight: Weight) -> Iterator[Flag]:
     """Every use of every form but the heaviest of `forms` (form -> its uses, in document order)."""
     majority = heaviest(forms, weight)
     uses = tuple(majority)
@@ -52,7 +55,7 @@ def one_per_word(flags: list[Flag]) -> list[Flag]:
     return kept
 
 
-def particle_case(full: list[Mention], person: Callable[[Mention], tuple], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
+def particle_case(full: list[Mention], person: Callable[[Mention], tuple], weight: Weight) -> Iterator[Flag]:
     """One person's particle written in two cases inside full names (Robert De Niro, Robert de Niro):
     the fewer are reported. (A headline's capitals never count: there a word the story also writes in
     lower case is no name word at all.)"""
@@ -64,7 +67,7 @@ def particle_case(full: list[Mention], person: Callable[[Mention], tuple], weigh
         yield from case_minority(uses, weight, lambda part: composed(part.text))
 
 
-def case_minority(parts: list[Part], weight: Callable[[list[Part]], int], form: Callable[[Part], str]) -> Iterator[Flag]:
+def case_minority(parts: list[Part], weight: Weight, form: Callable[[Part], str]) -> Iterator[Flag]:
     """The uses of one spelling written in fewer cases (McIlroy, Mcilroy; De Niro, de Niro), by `form`.
     A word all in capitals is a headline's or a shout's, and says nothing."""
     if all(form(part) == form(parts[0]) for part in parts):
@@ -77,7 +80,7 @@ def case_minority(parts: list[Part], weight: Callable[[list[Part]], int], form: 
         yield from minority_flags(by_case, weight)
 
 
-def initials_punctuation(mentions: list[Mention], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
+def initials_punctuation(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
     """One name's initials written two ways (J.K. Rowling, J. K. Rowling; George W. Bush, George W Bush): the
     fewer are reported. A name is its initials' letters with its first and last names as spelt, so only
     initials that differ in stops and spaces are compared, never J. Smith with K. Smith."""
@@ -146,7 +149,7 @@ def _joined_text(first: Part, second: Part) -> str:
 ARTICLES = frozenset("al ad as ash at az".split())
 
 
-def article_dropped(full: list[Mention], person: Callable[[Mention], tuple], weight: Callable[[list[Part]], int]) -> Iterator[Flag]:
+def article_dropped(full: list[Mention], person: Callable[[Mention], tuple], weight: Weight) -> Iterator[Flag]:
     """Full names of one person written with the article and without it: the fewer are reported (on a tie,
     the later form), with the article and the last name as one part."""
     if not any(mention.particles is not None and mention.particles.key in ARTICLES for mention in full):

@@ -9,11 +9,12 @@ never from comparing every name with every other, so a long story or a folder of
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from newslint.kinds.name_endings import is_classical_form, is_english_derivation
-from newslint.kinds.name_forms import Flag, article_dropped, case_minority, heaviest, hyphenated_names, initials_punctuation, one_per_word, particle_case
+from newslint.kinds.name_forms import Flag, Weight, article_dropped, case_minority, heaviest, hyphenated_names, initials_punctuation, one_per_word, particle_case
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_parts import Mention, Part, composed
 from newslint.kinds.name_people import is_baltic_rendering, same_person
@@ -27,14 +28,11 @@ MIN_BARE_LENGTH = 5
 MIN_LIKENESS = 0.6
 
 
-def occurrences(parts: list[Part]) -> int:
-    return len(parts)
-
-
-def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int] = occurrences) -> list[Flag]:
+def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> list[Flag]:
     """Minority spellings among `mentions` (in document order). `weight` scores a spelling from its uses:
-    by default how often it occurs; across files, in how many files."""
+    by default as one story uses it (`story_weight`); across files, by the files that use it."""
     mentions = hyphenated_names(mentions)
+    weight = weight or story_weight(mentions)
     full = [m for m in mentions if m.given is not None]
     written: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for mention in full:
@@ -72,6 +70,14 @@ def inconsistencies(mentions: list[Mention], weight: Callable[[list[Part]], int]
         if len(slot) > 1:  # a name written once has no other spelling to differ from (most slots)
             flags.extend(_minority(slot, weight, endings, owner, last_name=kind == "surname"))
     return one_per_word(flags)
+
+
+def story_weight(mentions: list[Mention]) -> Weight:
+    """A spelling's weight in one story: how often the story writes it in any name, then in the compared
+    names alone. One "Califoirnia" and one "Northern California" are not a tie when "the California Attorney
+    General" is in the story too: the typo is the spelling to report."""
+    uses = Counter(part.spelling for mention in mentions for part in mention.parts)
+    return lambda parts: (uses[parts[0].spelling], len(parts))
 
 
 def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[dict, set[frozenset]]:
@@ -180,7 +186,7 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
                         families.union(name, node)
 
 
-def _minority(parts: list[Part], weight: Callable[[list[Part]], int], endings: set[frozenset],
+def _minority(parts: list[Part], weight: Weight, endings: set[frozenset],
               owner: dict[Part, tuple], last_name: bool) -> Iterator[Flag]:
     first = parts[0].text
     if all(part.text == first for part in parts):
