@@ -6,6 +6,7 @@ from __future__ import annotations
 from itertools import product
 
 import pytest
+from conftest import FIXTURES
 
 from newslint.document import Document
 from newslint.engine import Engine
@@ -176,3 +177,13 @@ def test_a_word_opening_every_sentence_is_searched_for_in_lower_case_once(monkey
     mentions = name_mentions.find_mentions(Document("feed.txt", text + "\n"))
     assert searched.count("officials") == 1
     assert {m.surname.text for m in mentions} == {"Mykonos", "Athens"}  # "Officials" opens sentences only
+
+
+def test_the_majority_is_named_at_its_first_use_in_any_name():
+    """The message's line is where the story first writes the majority spelling, even inside another name
+    ("the California Water Board"), not only where the compared name ("Northern California") is."""
+    path = FIXTURES / "articles" / "names-majority-in-longer-names.txt"
+    rules = [r for r in load_rule_file(builtin_rules_dir() / "names.yaml") if r.id == "names.mixed-spelling"]
+    findings, _ = Engine(rules).check(Document.read(str(path)))
+    assert [(f.line, f.message) for f in findings] == [
+        (4, "'Califronia' here but 'California' elsewhere (first on line 6); pick one spelling.")]

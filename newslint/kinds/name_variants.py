@@ -41,14 +41,19 @@ class NameVariants(Kind):
     def check(self, document) -> Iterator[Hit]:
         if self.scope != "file":
             return
-        flags = inconsistencies(find_mentions(document))
+        mentions = find_mentions(document)
+        flags = inconsistencies(mentions)
         if flags and self.house:  # most stories have no flag, and need not be read for house spellings
             settled = HouseStyle(self.house, document)
             flags = [flag for flag in flags if not settled.covers(flag.part.start, flag.part.end)
                      and flag.part.spelling not in settled.asked_for]
         for flag in flags:
             if flag.part.spelling not in self.exceptions:
-                first_line = document.position(flag.majority.start)[0]  # a message value, not the hit's place
+                # A message value, not the hit's place: the majority spelling's first use in any name of the
+                # story ("the California Attorney General" before the "Northern California" compared).
+                first = min((part.start for mention in mentions for part in mention.parts
+                             if part.spelling == flag.majority.spelling), default=flag.majority.start)
+                first_line = document.position(min(first, flag.majority.start))[0]
                 values = {"majority": composed(flag.majority.text), "first_line": first_line, "first_use": first_line,
                           "drafts": 1}
                 yield Hit(flag.part.start, flag.part.end, values)
