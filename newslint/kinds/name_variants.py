@@ -47,13 +47,13 @@ class NameVariants(Kind):
             settled = HouseStyle(self.house, document)
             flags = [flag for flag in flags if not settled.covers(flag.part.start, flag.part.end)
                      and flag.part.spelling not in settled.asked_for]
+        # A message value, not the hit's place: the majority spelling's first use in any name of the story
+        # ("the California Water Board" before the "Northern California" compared).
+        first_use = _first_uses(mentions) if flags else {}
         for flag in flags:
             if flag.part.spelling not in self.exceptions:
-                # A message value, not the hit's place: the majority spelling's first use in any name of the
-                # story ("the California Attorney General" before the "Northern California" compared).
-                first = min((part.start for mention in mentions for part in mention.parts
-                             if part.spelling == flag.majority.spelling), default=flag.majority.start)
-                first_line = document.position(min(first, flag.majority.start))[0]
+                first = min(first_use.get(flag.majority.spelling, flag.majority.start), flag.majority.start)
+                first_line = document.position(first)[0]
                 values = {"majority": composed(flag.majority.text), "first_line": first_line, "first_use": first_line,
                           "drafts": 1}
                 yield Hit(flag.part.start, flag.part.end, values)
@@ -92,6 +92,15 @@ class NameVariants(Kind):
                 values = {"majority": composed(flag.majority.text), "first_line": majority_line,
                           "first_use": f"{majority_path}:{majority_line}", "drafts": len(files)}
                 yield CrossHit(*flag.part.where, flag.part.text, values)
+
+
+def _first_uses(mentions: list[Mention]) -> dict[str, int]:
+    """Where the story first writes each spelling in a name (mentions come in document order)."""
+    first: dict[str, int] = {}
+    for mention in mentions:
+        for part in mention.parts:
+            first.setdefault(part.spelling, part.start)
+    return first
 
 
 def _files(parts) -> int:
