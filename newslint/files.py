@@ -100,7 +100,11 @@ def _regular_or_unreadable(path: str) -> bool:
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    """A glob is matched from the working folder, or from the root when written as an absolute path (a CI
+    job's `--exclude "$PWD/archive/**"`)."""
     if not patterns:
         return False
-    relative = path_parts(os.path.relpath(os.path.abspath(path)))
-    return any(path_matches(relative, pattern) for pattern in patterns)
+    absolute = os.path.abspath(path)
+    relative = path_parts(os.path.relpath(absolute))
+    return any(path_matches(path_parts(absolute) if os.path.isabs(pattern) else relative, pattern)
+               for pattern in patterns)

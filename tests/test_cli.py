@@ -329,6 +329,7 @@ def test_include_and_exclude_globs_ignore_case_in_patterns_and_names(cli, tmp_pa
     assert checked("--include", "*.TXT") == "3 files checked"
     assert checked("--include", "story-*", "--exclude", "ARCHIVE/**") == "1 file checked"
     assert checked("--exclude", "STORY-*") == "1 file checked"
+    assert checked("--exclude", f"{tmp_path}/archive/**") == "2 files checked"  # absolute, as "$PWD/archive/**"
 
 
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
