@@ -187,3 +187,9 @@ def test_the_majority_is_named_at_its_first_use_in_any_name():
     findings, _ = Engine(rules).check(Document.read(str(path)))
     assert [(f.line, f.message) for f in findings] == [
         (4, "'Califronia' here but 'California' elsewhere (first on line 6); pick one spelling.")]
+    # Written exactly so: a headline's "Netcom" is not the first use of "NetCom".
+    story = ("Netcom chief quits\n\nThe chairman of NetCom resigned on Friday, the day NetCom said its "
+             "profit had halved.\n")
+    findings, _ = Engine(rules).check(Document("story.txt", story))
+    assert [(f.line, f.message) for f in findings] == [
+        (1, "'Netcom' here but 'NetCom' elsewhere (first on line 3); pick one spelling.")]

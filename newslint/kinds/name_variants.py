@@ -52,7 +52,7 @@ class NameVariants(Kind):
         first_use = _first_uses(mentions) if flags else {}
         for flag in flags:
             if flag.part.spelling not in self.exceptions:
-                first = min(first_use.get(flag.majority.spelling, flag.majority.start), flag.majority.start)
+                first = min(first_use.get(flag.majority.text, flag.majority.start), flag.majority.start)
                 first_line = document.position(first)[0]
                 values = {"majority": composed(flag.majority.text), "first_line": first_line, "first_use": first_line,
                           "drafts": 1}
@@ -95,11 +95,12 @@ class NameVariants(Kind):
 
 
 def _first_uses(mentions: list[Mention]) -> dict[str, int]:
-    """Where the story first writes each spelling in a name (mentions come in document order)."""
+    """Where the story first writes each name word, exactly so: "WorldCom" is not where "Worldcom" is
+    (mentions come in document order)."""
     first: dict[str, int] = {}
     for mention in mentions:
         for part in mention.parts:
-            first.setdefault(part.spelling, part.start)
+            first.setdefault(part.text, part.start)
     return first
 
 
