@@ -74,8 +74,8 @@ def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> li
 
 def story_weight(mentions: list[Mention]) -> Weight:
     """A spelling's weight in one story: how often the story writes it in any name, then in the compared
-    names alone. One "Califoirnia" and one "Northern California" are not a tie when "the California Attorney
-    General" is in the story too: the typo is the spelling to report."""
+    names alone. One "Califoirnia" and one "Northern California" are not a tie when "the California Water
+    Board" is in the story too: the typo is the spelling to report."""
     uses = Counter(part.spelling for mention in mentions for part in mention.parts)
     return lambda parts: (uses[parts[0].spelling], len(parts))
 

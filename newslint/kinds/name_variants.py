@@ -14,7 +14,7 @@ from newslint.suppression import directives
 
 class NameVariants(Kind):
     """One name, two spellings: report the spelling the story writes less often, counting its uses in every
-    name ("the California Attorney General" counts for "California"), and on a tie the later one.
+    name ("the California Water Board" counts for "California"), and on a tie the later one.
 
     Fields: scope (`file`: within each story, the default; `corpus`: across every file of the run, where a
     spelling's weight is the number of files using it, and only files that never use the majority form
