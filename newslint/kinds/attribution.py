@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.finding import Hit
-from newslint.kinds.cue import Cue, cue_values, text_below
+from newslint.kinds.cue import Cue, cue_values, text_below, text_below_lede
 from newslint.regexcache import compiled
 
 
@@ -84,10 +84,7 @@ class Attribution(Cue):
                 yield Hit(sentence.absolute(start), sentence.absolute(end, end=True), cue_values([(start, end, text)]))
 
     def _lede_named_below(self, paragraph) -> bool:
-        document = paragraph.document
-        if not self.lede_named_below or document.lede is None or paragraph.start != document.lede.start:
-            return False
-        below = text_below(paragraph)
+        below = text_below_lede(paragraph) if self.lede_named_below else None
         return below is not None and self._is_attributed(below)
 
     def _is_attributed(self, context: str) -> bool:

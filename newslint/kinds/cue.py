@@ -49,8 +49,9 @@ class Cue(Kind):
     cues inside direct quotations.
     reported_speech (regexes): when one matches earlier in the sentence ("police said", "analysts
     believe"), the cue is the source's hedge in indirect speech, not the writer's.
-    reported_after (regexes): the same for attribution after the cue ("..., he added.", "..., sources
-    said on Tuesday."): a match anywhere after the cue in the sentence excuses it.
+    reported_after (regexes): the same for what follows the cue and makes the sentence no claim of the
+    writer's: attribution ("..., he added.", "..., sources said on Tuesday.") or a closing question mark.
+    A match anywhere after the cue in the sentence excuses it.
     min_count (default 1): with 2 or more, report once per sentence that holds that many cues, from the
     first cue to the last. The message may use {count} (cues in the finding: 1 unless min_count is 2 or
     more) and {cues} (them, quoted: 'may', 'reportedly').
@@ -155,7 +156,8 @@ class Cue(Kind):
             end, entry = accepted
             if self.reported_after and self.reported_after.search(text, end):
                 continue  # "..., he added": indirect speech, attributed after the hedge
-            if entry.lede_below is not None and _lede_sourced_below(sentence, entry.lede_below):
+            below = text_below_lede(sentence.paragraph or sentence) if entry.lede_below else None
+            if below is not None and entry.lede_below.search(below):
                 continue  # "X is reportedly ..." in the lede, then "The Harbour Gazette reported that ..."
             # Most cues found fall to the tests above: the paragraph's voice is looked at only for one that
             # passes them, and a paragraph in the first person silences every cue in the sentence.
@@ -194,14 +196,11 @@ def text_below(paragraph) -> str | None:
     return None if below is None or below.is_heading else below.seen.text
 
 
-def _lede_sourced_below(sentence, pattern: re.Pattern) -> bool:
-    """Is `sentence` in the story's lede, and does the paragraph after the lede match `pattern`?"""
-    paragraph = sentence.paragraph or sentence
+def text_below_lede(paragraph) -> str | None:
+    """The text after the story's lede when `paragraph` is the lede (where a wire or the BBC names, just
+    below, the source the lede leans on), else None."""
     lede = paragraph.document.lede
-    if lede is None or paragraph.start != lede.start:
-        return False
-    below = text_below(paragraph)
-    return below is not None and pattern.search(below) is not None
+    return text_below(paragraph) if lede is not None and paragraph.start == lede.start else None
 
 
 def _nth(iterator: Iterator, n: int) -> bool:
