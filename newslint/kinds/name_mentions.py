@@ -27,9 +27,10 @@ _RUN = compiled(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-))*{_CAPITAL})*")
 _LEADING_PARTICLES = compiled(rf"(?:(?<![\w'\u2019-]){_PARTICLE_WORD}(?:\s+|-))+$")
 _SENTENCE_END = compiled(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(\u201c\u2018\[]*$")
 _DIGIT = compiled(r"\d")
-# Capitalised words that end a name: days, company suffixes, the pronoun "I".
-BREAKS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
-july august september october november december i inc corp co ltd plc llc lp ag sa nv bv spa gmbh group""".split())
+# Capitalised words that end a name: days ("on Tuesdays"), company suffixes, the pronoun "I".
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+BREAKS = frozenset(_DAYS + [day + "s" for day in _DAYS] + """january february march april june july august
+september october november december i inc corp co ltd plc llc lp ag sa nv bv spa gmbh group""".split())
 # Capitalised only because they open a sentence; the document's own lower-case words catch the rest.
 STOPWORDS = frozenset("""the a an but and or so if in on at as of for to from by with after before when while
 he she it they we you his her its their our my your this that these those there here however meanwhile still

@@ -181,10 +181,19 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
         return False
     if len(a) < 6 or len(b) < 6:
         threshold = max(threshold, SHORT_LIKENESS)  # Paris and Paribas after the same "Banque"
-    return is_loose_match(a, b) or likeness(a, b) >= threshold or is_transposed(a, b)
+    return is_loose_match(a, b) or likeness(a, b) >= threshold or is_transposed(a, b) or drops_a_letter(a, b)
 
 
 MIN_TRANSPOSED = 7
+MIN_DROPPED = 8
+
+
+def drops_a_letter(a: str, b: str) -> bool:
+    """Is one skeleton the other with one letter left out, in a name of eight letters or more (Reublic,
+    Heinken, Leucdia)? A slip of the keyboard, where one changed letter as often makes another name
+    (Petersen, Columbia)."""
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 >= MIN_DROPPED and similarity.osa_distance(short, long, score_cutoff=1) <= 1
 
 
 def is_transposed(a: str, b: str) -> bool:
