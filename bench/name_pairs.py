@@ -99,6 +99,59 @@ NEWS_VARIANTS_2 = [
     ("Houthis", "Huthis"),
 ]
 
+# A third set, written on 2026-11-27 by a helper who had not read the matcher, its pairs fixed (hashed)
+# before the first score: 103/120. Wire and paper spellings across Arabic, Persian, Russian, Ukrainian,
+# Belarusian, Chinese, Korean, South Asian, Hebrew, Turkish and European names, with copy-desk typos.
+NEWS_VARIANTS_3 = [
+    ("Mohammed bin Salman", "Muhammad bin Salman"), ("Muammar Gaddafi", "Muammar Qaddafi"), ("Gaddafi", "Kadhafi"),
+    ("Bashar al-Assad", "Bashar Assad"), ("Hassan Nasrallah", "Hasan Nasrallah"),
+    ("Osama bin Laden", "Usama bin Laden"), ("Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi"),
+    ("Mahmoud Abbas", "Mahmud Abbas"), ("Ismail Haniyeh", "Ismail Haniya"), ("Muqtada al-Sadr", "Moqtada al-Sadr"),
+    ("Morsi", "Mursi"), ("Khalifa Haftar", "Khalifa Hifter"), ("Ayman al-Zawahiri", "Ayman al-Zawahri"),
+    ("Abu Mohammed al-Jolani", "Abu Mohammed al-Golani"), ("Ahmed al-Sharaa", "Ahmad al-Sharaa"),
+    ("Nouri al-Maliki", "Nuri al-Maliki"), ("Mohamed bin Zayed", "Mohammed bin Zayed"),
+    ("Yahya Sinwar", "Yehya Sinwar"), ("al-Qaeda", "al-Qaida"), ("Hezbollah", "Hizbollah"), ("Houthis", "Huthis"),
+    ("Raqqa", "Raqa"), ("Deir ez-Zor", "Deir el-Zour"), ("Khan Younis", "Khan Yunis"), ("Sanaa", "Sana'a"),
+    ("Fallujah", "Falluja"), ("Erbil", "Irbil"), ("Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham"),
+    ("Ennahda", "Ennahdha"), ("Mahmoud Ahmadinejad", "Mahmud Ahmadinejad"), ("Ebrahim Raisi", "Ebrahim Raeisi"),
+    ("Hassan Rouhani", "Hassan Rowhani"), ("Masoud Pezeshkian", "Massoud Pezeshkian"),
+    ("Abbas Araghchi", "Abbas Araqchi"), ("Qassem Soleimani", "Qasem Soleimani"), ("Soleimani", "Suleimani"),
+    ("Zelensky", "Zelenskiy"), ("Dmitry Peskov", "Dmitri Peskov"), ("Alexei Navalny", "Alexey Navalny"),
+    ("Yevgeny Prigozhin", "Evgeny Prigozhin"), ("Lukashenko", "Lukashenka"),
+    ("Sviatlana Tsikhanouskaya", "Svetlana Tikhanovskaya"), ("Sergei Shoigu", "Sergey Shoygu"),
+    ("Andriy Yermak", "Andrii Yermak"), ("Oleksandr Syrskyi", "Oleksandr Syrsky"),
+    ("Valery Zaluzhny", "Valerii Zaluzhnyi"), ("Dmytro Kuleba", "Dmitry Kuleba"), ("Zaporizhzhia", "Zaporizhia"),
+    ("Luhansk", "Lugansk"), ("Avdiivka", "Avdiyivka"), ("Mikhail Gorbachev", "Mikhail Gorbachov"),
+    ("Sergei Rachmaninoff", "Sergei Rachmaninov"), ("Dostoevsky", "Dostoyevsky"),
+    ("Alexander Ovechkin", "Aleksandr Ovechkin"), ("Roman Abramovich", "Roman Abramovitch"), ("Kyiv", "Kiev"),
+    ("Odesa", "Odessa"), ("Lai Ching-te", "Lai Ching-teh"), ("Hou Yu-ih", "Hou Youyi"), ("Uyghurs", "Uighurs"),
+    ("Urumqi", "Ürümqi"), ("Kim Jong Un", "Kim Jong-un"), ("Yoon Suk Yeol", "Yoon Suk-yeol"),
+    ("Son Heung-min", "Son Heung-Min"), ("Shohei Ohtani", "Shohei Otani"), ("Shehbaz Sharif", "Shahbaz Sharif"),
+    ("Pervez Musharraf", "Parvez Musharraf"), ("Mamata Banerjee", "Mamata Bannerjee"),
+    ("Lakshmi Mittal", "Laxmi Mittal"), ("Balochistan", "Baluchistan"), ("Lashkar-e-Taiba", "Lashkar-e-Toiba"),
+    ("Zabihullah Mujahid", "Zabiullah Mujahid"), ("Haibatullah Akhundzada", "Hibatullah Akhundzada"),
+    ("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"), ("Ekrem Imamoglu", "Ekrem İmamoğlu"),
+    ("Mesut Ozil", "Mesut Özil"), ("Itamar Ben-Gvir", "Itamar Ben Gvir"), ("Yoav Gallant", "Yoav Galant"),
+    ("Gadi Eisenkot", "Gadi Eizenkot"), ("Be'eri", "Beeri"), ("Emmerson Mnangagwa", "Emmerson Mnangangwa"),
+    ("Felix Tshisekedi", "Félix Tshisekedi"), ("Ibrahim Traore", "Ibrahim Traoré"), ("Hemedti", "Hemeti"),
+    ("al-Shabab", "al-Shabaab"), ("Ngozi Okonjo-Iweala", "Ngozi Okonjo Iweala"),
+    ("Mohamed Salah", "Mohammed Salah"), ("El Fasher", "al-Fashir"),
+    ("Abdel Fattah al-Burhan", "Abdel-Fattah Burhan"), ("Nguyen Phu Trong", "Nguyễn Phú Trọng"),
+    ("Da Nang", "Danang"), ("Andres Manuel Lopez Obrador", "Andrés Manuel López Obrador"),
+    ("Luiz Inacio Lula da Silva", "Luiz Inácio Lula da Silva"), ("Sao Paulo", "São Paulo"),
+    ("Dilma Rousseff", "Dilma Roussef"), ("Markus Söder", "Markus Soeder"), ("Jürgen Klopp", "Juergen Klopp"),
+    ("Lech Walesa", "Lech Wałęsa"), ("Iga Swiatek", "Iga Świątek"), ("Novak Djokovic", "Novak Đoković"),
+    ("Viktor Orban", "Viktor Orbán"), ("Ursula von der Leyen", "Ursula Von der Leyen"),
+    ("Robert F. Kennedy Jr.", "Robert F Kennedy Jr"), ("J.D. Vance", "JD Vance"),
+    ("Alexandria Ocasio-Cortez", "Alexandria Ocasio Cortez"), ("Jean-Luc Melenchon", "Jean-Luc Mélenchon"),
+    ("Arnold Schwarzenegger", "Arnold Schwarzeneger"), ("Pete Buttigieg", "Pete Buttigeg"),
+    ("Nancy Pelosi", "Nancy Peolsi"), ("Benjamin Netanyahu", "Benjamin Netanayhu"), ("Zuckerberg", "Zuckerburg"),
+    ("Warren Buffett", "Warren Buffet"), ("Rupert Murdoch", "Rupert Murdock"), ("Giorgia Meloni", "Georgia Meloni"),
+    ("Jens Stoltenberg", "Jens Stoltenburg"), ("Tedros Adhanom Ghebreyesus", "Tedros Adhanom Gebreyesus"),
+    ("Beyonce", "Beyoncé"), ("Pedro Almodovar", "Pedro Almodóvar"), ("Naguib Mahfouz", "Naguib Mahfuz"),
+    ("Kylian Mbappe", "Kylian Mbappé"),
+]
+
 # Different people or places whose names are close: none of these may be reported.
 NAMESAKES = [
     ("Joe Biden", "Hunter Biden"), ("John Smith", "Jane Smith"), ("Kim Jong Un", "Kim Yo Jong"),
@@ -132,12 +185,40 @@ NAMESAKES = [
 ]
 
 
+# Different people or places that could share a story, written with the third set: 0/60 merged at first.
+NAMESAKES_3 = [
+    ("Kim Jong Un", "Kim Jong Il"), ("Kim Jong Il", "Kim Il Sung"), ("Donald Trump", "Donald Trump Jr."),
+    ("Eric Trump", "Ivanka Trump"), ("Bill Clinton", "Hillary Clinton"), ("George W. Bush", "George H.W. Bush"),
+    ("Mohammed bin Salman", "Khalid bin Salman"), ("Mohammed bin Zayed", "Tahnoon bin Zayed"),
+    ("Bashar al-Assad", "Maher al-Assad"), ("Nawaz Sharif", "Shehbaz Sharif"),
+    ("Zulfikar Ali Bhutto", "Benazir Bhutto"), ("Rahul Gandhi", "Rajiv Gandhi"), ("Raul Castro", "Fidel Castro"),
+    ("Ali Khamenei", "Mojtaba Khamenei"), ("Boris Johnson", "Jo Johnson"), ("Ed Miliband", "David Miliband"),
+    ("Serena Williams", "Venus Williams"), ("Dmitry Medvedev", "Daniil Medvedev"),
+    ("Ali Larijani", "Sadegh Larijani"), ("Lee Jae-myung", "Lee Jae-yong"), ("Park Geun-hye", "Park Chung-hee"),
+    ("Xi Jinping", "Xi Zhongxun"), ("Wang Yi", "Wang Yang"), ("Li Qiang", "Li Keqiang"),
+    ("Aung San Suu Kyi", "Aung San"), ("Justin Trudeau", "Pierre Trudeau"), ("Ramzan Kadyrov", "Akhmad Kadyrov"),
+    ("Alexei Navalny", "Yulia Navalnaya"), ("Vladimir Putin", "Vladimir Potanin"),
+    ("Volodymyr Zelensky", "Olena Zelenska"), ("Ahmed al-Sharaa", "Farouk al-Sharaa"),
+    ("Yahya Sinwar", "Mohammed Sinwar"), ("Ali Abdullah Saleh", "Ahmed Ali Abdullah Saleh"),
+    ("Saddam Hussein", "Uday Hussein"), ("Muammar Gaddafi", "Saif al-Islam Gaddafi"),
+    ("Hosni Mubarak", "Gamal Mubarak"), ("Jair Bolsonaro", "Eduardo Bolsonaro"),
+    ("Keiko Fujimori", "Alberto Fujimori"), ("Rodrigo Duterte", "Sara Duterte"),
+    ("Lee Hsien Loong", "Lee Kuan Yew"), ("Imelda Marcos", "Ferdinand Marcos"), ("Austria", "Australia"),
+    ("Slovenia", "Slovakia"), ("Niger", "Nigeria"), ("Iran", "Iraq"), ("Guinea", "Guyana"), ("Gambia", "Zambia"),
+    ("Mali", "Malawi"), ("Sudan", "South Sudan"), ("Mauritania", "Mauritius"), ("Paraguay", "Uruguay"),
+    ("Iceland", "Ireland"), ("Gaza", "Giza"), ("Hama", "Hamas"), ("Kherson", "Kharkiv"), ("Lagos", "Laos"),
+    ("Islamic State", "Islamic Jihad"), ("Rosneft", "Rosatom"), ("UNICEF", "UNESCO"),
+    ("Hezbollah", "Kataib Hezbollah"),
+]
+
 def news_variants() -> list[Pair]:
-    return [Pair(a, b, "news") for a, b in NEWS_VARIANTS] + [Pair(a, b, "news-2") for a, b in NEWS_VARIANTS_2]
+    sets = (("news", NEWS_VARIANTS), ("news-2", NEWS_VARIANTS_2), ("news-3", NEWS_VARIANTS_3))
+    return [Pair(a, b, source) for source, pairs in sets for a, b in pairs]
 
 
 def namesakes() -> list[Pair]:
-    return [Pair(a, b, "namesakes", *bare) for a, b, *bare in NAMESAKES]
+    return ([Pair(a, b, "namesakes", *bare) for a, b, *bare in NAMESAKES]
+            + [Pair(a, b, "namesakes-3") for a, b in NAMESAKES_3])
 
 
 # JRC-Names ------------------------------------------------------------------------------------------
