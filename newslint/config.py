@@ -279,13 +279,18 @@ def parts_below(path: str, root: str) -> tuple[str, ...] | None:
 
 def path_matches(relative: tuple[str, ...], pattern: str) -> bool:
     """Glob matching as in .gitignore, on a path's names (`path_parts`): a pattern without a slash matches a
-    file or folder name at any depth; one with a slash matches from the root. `archive/` and `archive/**`
+    file or folder name at any depth; one with a slash matches from the root, and one that starts with
+    `**/` below any folder, the root included (`**/*.md`, `**/archive/*.txt`). `archive/` and `archive/**`
     cover everything below. Case is ignored, as in `glob_matches`."""
     pattern = pattern.rstrip("/").removesuffix("/**")
+    anywhere = pattern.startswith("**/")
+    while pattern.startswith("**/"):
+        pattern = pattern[len("**/"):]
     if "/" not in pattern:
         return any(glob_matches(part, pattern) for part in relative)
-    prefixes = ("/".join(relative[:i]) for i in range(1, len(relative) + 1))
-    return any(glob_matches(prefix, pattern.lstrip("/")) for prefix in prefixes)
+    starts = range(len(relative)) if anywhere else (0,)
+    return any(glob_matches("/".join(relative[start:end]), pattern.lstrip("/"))
+               for start in starts for end in range(start + 1, len(relative) + 1))
 
 
 def glob_matches(name: str, pattern: str) -> bool:

@@ -80,9 +80,9 @@ def _walk(root: str, include: tuple[str, ...], found: Discovery):
     for directory, folders, names in os.walk(root, onerror=on_error):
         folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS)
         for name in names:
-            if not any(glob_matches(name, pattern) for pattern in include):
-                continue
             path = os.path.normpath(os.path.join(directory, name))
+            if not any(_included(path, name, pattern) for pattern in include):
+                continue
             if not _regular_or_unreadable(path):
                 # Reading a named pipe would wait for a writer forever.
                 found.skipped.append((path, "not a regular file (a pipe, socket or device); skipped"))
@@ -97,6 +97,14 @@ def _regular_or_unreadable(path: str) -> bool:
         return stat.S_ISREG(os.stat(path).st_mode)
     except (OSError, ValueError):
         return True
+
+
+def _included(path: str, name: str, pattern: str) -> bool:
+    """An `--include` glob without a slash (`*.rst`) is matched against the file's name; one with a folder in
+    it (`metro/*.md`, `**/*.md`) against its path, as `--exclude` matches it."""
+    if "/" not in pattern:
+        return glob_matches(name, pattern)
+    return _excluded(path, (pattern,))
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:

@@ -332,6 +332,26 @@ def test_include_and_exclude_globs_ignore_case_in_patterns_and_names(cli, tmp_pa
     assert checked("--exclude", f"{tmp_path}/archive/**") == "2 files checked"  # absolute, as "$PWD/archive/**"
 
 
+def test_include_globs_with_a_folder_match_the_path_not_only_the_name(cli, tmp_path, monkeypatch):
+    """`--include 'metro/*.md'` or `--include '**/*.md'` matched only file names, which hold no slash: the
+    run checked nothing and passed, a CI gate that gates nothing. A glob with a slash is matched from the
+    working folder, as `--exclude` is, and a leading `**/` matches at any depth, the top included."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("metro/vote.md", "metro/notes.txt", "sport/derby.md", "budget.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("Critics say the council wasted millions on the new depot.\n", encoding="utf-8")
+
+    def checked(*options):
+        result = cli("check", "--jobs", "1", *options, ".")
+        assert result.exit_code in (0, 1), result.output
+        return next(part for part in result.stdout.splitlines()[-1].split("; ") if "checked" in part).rstrip(".")
+
+    assert checked("--include", "metro/*.md") == "1 file checked"
+    assert checked("--include", "**/*.md") == "3 files checked"
+    assert checked("--include", "*.md") == "3 files checked"  # no slash: the name, at any depth, as before
+    assert checked("--include", "**/*.md", "--exclude", "**/budget.md") == "2 files checked"
+
+
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
     """`newslint check archive/ | head -1`: a closed pipe ends the run quietly, not as a newslint bug."""
     import subprocess

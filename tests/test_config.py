@@ -239,6 +239,9 @@ def test_parts_below_a_config_folder(path, root, parts):
     (("drafts", "archive", "story.txt"), "/archive", False),  # a slash: from the root
     (("drafts", "story.txt"), "*.md", False),
     (("Archive", "STORY.TXT"), "archive/*.txt", True),  # case ignored, as for --include
+    (("story.md",), "**/*.md", True),  # a leading **/ matches below any folder, the top one included
+    (("drafts", "archive", "story.txt"), "**/archive/*.txt", True),
+    (("drafts", "story.txt"), "**/archive/*.txt", False),
 ])
 def test_exclude_patterns_match_as_gitignore_does(parts, pattern, matched):
     assert path_matches(parts, pattern) is matched
