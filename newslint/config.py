@@ -281,8 +281,12 @@ def path_matches(relative: tuple[str, ...], pattern: str) -> bool:
     """Glob matching as in .gitignore, on a path's names (`path_parts`): a pattern without a slash matches a
     file or folder name at any depth; one with a slash matches from the root, and one that starts with
     `**/` below any folder, the root included (`**/*.md`, `**/archive/*.txt`). `archive/` and `archive/**`
-    cover everything below. Case is ignored, as in `glob_matches`."""
+    cover everything below; a leading `./` is the root. Case is ignored, as in `glob_matches`."""
     pattern = pattern.rstrip("/").removesuffix("/**")
+    if pattern.startswith("./"):  # `./archive/`, as shell completion writes it: from the root, as `/archive/`
+        while pattern.startswith("./"):
+            pattern = pattern[len("./"):].lstrip("/")
+        pattern = "/" + pattern
     anywhere = pattern.startswith("**/")
     while pattern.startswith("**/"):
         pattern = pattern[len("**/"):]

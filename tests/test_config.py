@@ -96,6 +96,18 @@ def test_exclude_globs_are_relative_to_the_config(cli, tmp_path, monkeypatch):
     assert findings(cli, ".") == [("today.txt", "duplicates.paragraph", "error")]
 
 
+def test_exclude_globs_written_from_this_folder_with_dot_slash_exclude(cli, tmp_path, monkeypatch):
+    """`./archive/**`, as shell completion writes a folder, excluded nothing, silently, in a config and on
+    the command line alike: the old stories' findings failed the run."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "archive" / "2019" / "old.txt", PASTED_TWICE)
+    write(tmp_path / "today.txt", PASTED_TWICE)
+    assert findings(cli, "--select", "duplicates", "--exclude", "./archive/**", ".") == [
+        ("today.txt", "duplicates.paragraph", "error")]
+    write(tmp_path / ".newslint.yaml", "exclude: ['./archive/']\nselect: [duplicates]\n")
+    assert findings(cli, ".") == [("today.txt", "duplicates.paragraph", "error")]
+
+
 def test_command_line_wins_over_config(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path / ".newslint.yaml", "select: [duplicates]\nfail_level: error\n")
@@ -242,6 +254,9 @@ def test_parts_below_a_config_folder(path, root, parts):
     (("story.md",), "**/*.md", True),  # a leading **/ matches below any folder, the top one included
     (("drafts", "archive", "story.txt"), "**/archive/*.txt", True),
     (("drafts", "story.txt"), "**/archive/*.txt", False),
+    (("archive", "2019", "story.txt"), "./archive/**", True),  # "./": the folder the glob is relative to
+    (("drafts", "archive", "story.txt"), "./archive", False),
+    (("today.txt",), "./*.txt", True),
 ])
 def test_exclude_patterns_match_as_gitignore_does(parts, pattern, matched):
     assert path_matches(parts, pattern) is matched
