@@ -222,7 +222,13 @@ def _rule(path: str, entry) -> Rule:
     if not isinstance(rule_id, str) or not RULE_ID.fullmatch(rule_id):
         raise RuleError(f"rule id must look like 'set.rule' in lower case, not {rule_id!r}", path, line)
     for key in REQUIRED_FIELDS:
-        if not isinstance(entry.get(key), str) or not entry[key].strip():
+        value = entry.get(key)
+        if value is not None and not isinstance(value, str):  # `message: No`, `severity: [warning]`: not missing
+            hint = ("; YAML reads a bare On, Off, Yes or No as true or false, so put it in quotes"
+                    if isinstance(value, bool) else "")
+            raise RuleError(f"'{key}' must be text, not {value!r}{hint}", path, entry.key_lines.get(key, line),
+                            rule_id)
+        if value is None or not value.strip():
             raise RuleError(f"missing or empty field '{key}'", path, entry.key_lines.get(key, line), rule_id)
     lines = entry.key_lines
     _check_message(entry["message"], path, lines.get("message", line), rule_id)
