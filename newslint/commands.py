@@ -36,7 +36,7 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
                                    stdin_filename=stdin_filename, quiet=quiet, fail_level=fail_level, cache=cache)
         findings = _filtered(report.findings, tasks, changed_since, baseline_file, quiet)
         if fix or diff:
-            findings = _fixed(findings, tasks, diff, quiet)
+            findings = _fixed(findings, tasks, diff, quiet, report.unreadable)
         report = report._replace(findings=findings)
         from newslint.reporters import reporter
         from newslint.verdict import FailLevels
@@ -142,8 +142,9 @@ def _filtered(findings, tasks, changed_since, baseline_file, quiet):
     return findings
 
 
-def _fixed(findings, tasks, diff_only, quiet):
-    """Apply (or, with `diff_only`, print and exit) the safe fixes; the findings still standing."""
+def _fixed(findings, tasks, diff_only, quiet, unreadable=False):
+    """Apply (or, with `diff_only`, print and exit) the safe fixes; the findings still standing. A diff
+    exits 2 when a path could not be read (`unreadable`), as every check does."""
     from newslint import fixes
 
     plans = fixes.plan(findings, {t.path: t.data for t in tasks if t.data is not None})
@@ -156,7 +157,7 @@ def _fixed(findings, tasks, diff_only, quiet):
     if diff_only:
         diff = "".join(plan.diff() for plan in plans)
         sys.stdout.write(diff)
-        sys.exit(EXIT_FINDINGS if diff else EXIT_CLEAN)
+        sys.exit(EXIT_ERROR if unreadable else EXIT_FINDINGS if diff else EXIT_CLEAN)
     if applied and not quiet:
         files = len({f.path for f in applied})
         say(f"fixed {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}")

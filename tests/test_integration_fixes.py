@@ -194,6 +194,21 @@ def test_diff_prints_the_fixes_and_changes_nothing(cli, tmp_path, house, monkeyp
     assert both.exit_code == 2 and "give one or the other" in both.stderr
 
 
+def test_diff_over_a_path_that_could_not_be_read_exits_2(cli, tmp_path, house, monkeypatch):
+    """`newslint check --diff drafts/` as a CI step (fail when fixes are pending) given a misspelt folder, or
+    a story it cannot open, exited 0 when nothing else needed a fix: the gate passed on copy it never read."""
+    monkeypatch.chdir(tmp_path)
+    clean = Path("clean.md")
+    clean.write_text(_story("\n", "# Power restored", DAMAGE), encoding="utf-8")
+    result = cli("check", *house, "--diff", clean, "draft/")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "newslint: error: draft/: no such file or directory" in result.stderr
+    story = Path("drone-strike.md")
+    story.write_text(_story("\n", "# Drones hit Kiev plant", LEAD), encoding="utf-8")
+    result = cli("check", *house, "--diff", story, "draft/")
+    assert result.exit_code == 2 and "+# Drones hit Kyiv plant" in result.stdout
+
+
 def test_diff_of_a_classic_mac_export_numbers_lines_as_the_findings_do(cli, tmp_path, house):
     story = tmp_path / "drone-strike.txt"
     before = _story("\r", "Drones hit power plant", DAMAGE, LEAD, QUOTE).encode("utf-8")
