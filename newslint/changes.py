@@ -24,6 +24,7 @@ _HUNK = compiled(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 _ESCAPES = {"a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
 Ranges = list[tuple[int, int]] | None  # None: the whole file counts as changed
+_MAX_NAME_BYTES = 24_000  # file names given to one git command (more: the whole repository is asked)
 
 
 def only_changed(findings: list[Finding], ref: str, wholly_changed: Iterable[str] = ()) -> list[Finding]:
@@ -52,12 +53,17 @@ def changed_lines(paths: Iterable[str], ref: str) -> dict[str, Ranges]:
             continue
         _verify(top, ref)
         relative = [os.path.relpath(f, top) for f in real]
-        tracked = set(_git(top, "ls-files", "-z", "--", *relative).split("\0"))
+        # An archive's names can overflow a command line (30,000 paths in long folder names pass Linux's 2 MB;
+        # Windows takes 32,767 characters), and git matches every name given against every file it tracks:
+        # past a few hundred names, ask about the whole repository and keep the files checked.
+        names = relative if sum(len(os.fsencode(f)) + 1 for f in relative) <= _MAX_NAME_BYTES else []
+        tracked = set(_git(top, "ls-files", "-z", "--", *names).split("\0"))
         result.update({os.path.join(top, f): [] if f in tracked else None for f in relative})
         diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
-                    "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *relative)
+                    "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *names)
         for name, ranges in _parse_diff(diff):
-            result[os.path.join(top, name)] = _in_our_lines(top, ref, name, ranges)
+            if os.path.join(top, name) in result:
+                result[os.path.join(top, name)] = _in_our_lines(top, ref, name, ranges)
     return result
 
 

@@ -300,6 +300,30 @@ def test_changed_since_compares_utf16_copy_that_git_calls_binary(cli, archive, n
     assert _findings(result) == [f"{name}:5 hedging.epistemic"]  # line 3's hedge is old
 
 
+def test_changed_since_over_more_names_than_one_command_line_holds(archive):
+    """A gate on a big archive: every file with a finding went to git on one command line, and past the
+    system's limit (about 2 MB of names on Linux: 30,000 stories in long folder names) the run ended in an
+    internal error, exit 3, instead of a verdict."""
+    from newslint.changes import changed_lines
+
+    limit = os.sysconf("SC_ARG_MAX") if hasattr(os, "sysconf") else 32_768
+    if limit > 8 * 1024 * 1024:
+        pytest.skip(f"this system allows {limit} bytes of arguments: too many files to write for one test")
+    folder = archive / ("national-desk-archive-" * 10).rstrip("-") / ("council-and-ferry-coverage-" * 8).rstrip("-")
+    folder.mkdir(parents=True)
+    paths = [os.path.relpath(folder / f"story-{number:05d}-council-budget-vote-and-ferry-strike.txt")
+             for number in range(limit // 480 + 100)]
+    for path in paths:
+        Path(path).write_text("Ferry vote\n\nThe RMT union voted to strike on Friday.\n", encoding="utf-8")
+    _git("add", ".", cwd=archive)
+    _git("commit", "--quiet", "-m", "Ten years of stories", cwd=archive)
+    assert sum(len(path) + 1 for path in paths) > limit
+    Path(paths[-1]).write_text("Ferry vote\n\nThe RMT union probably voted to strike on Friday.\n", encoding="utf-8")
+    changed = changed_lines(paths, "HEAD")
+    assert changed[os.path.realpath(paths[-1])] == [(3, 3)]
+    assert changed[os.path.realpath(paths[0])] == [] and len(changed) == len(paths)
+
+
 def test_changed_since_a_bad_ref_is_an_error(cli, archive):
     result = cli("check", "--changed-since", "no-such-branch", ".")
     assert result.exit_code == 2
