@@ -41,8 +41,12 @@ def only_changed(findings: list[Finding], ref: str, wholly_changed: Iterable[str
 def changed_lines(paths: Iterable[str], ref: str) -> dict[str, Ranges]:
     """Real path -> changed (first, last) line ranges; every repository involved must know `ref`."""
     by_repo: dict[str | None, list[str]] = {}
+    tops: dict[str, str | None] = {}  # one git call a folder, not one a file: an archive has 10,000 files
     for path in dict.fromkeys(paths):
-        by_repo.setdefault(_toplevel(os.path.dirname(os.path.abspath(path)) or "."), []).append(path)
+        folder = os.path.dirname(os.path.abspath(path)) or "."
+        if folder not in tops:
+            tops[folder] = _toplevel(folder)
+        by_repo.setdefault(tops[folder], []).append(path)
     if not any(by_repo):
         _verify(_toplevel(os.getcwd()), ref)  # a bad ref is an error even when nothing was found
     result: dict[str, Ranges] = {}

@@ -324,6 +324,24 @@ def test_changed_since_over_more_names_than_one_command_line_holds(archive):
     assert changed[os.path.realpath(paths[0])] == [] and len(changed) == len(paths)
 
 
+def test_changed_since_looks_for_the_repository_once_a_folder_not_once_a_file(archive, monkeypatch):
+    """Each file with a finding started its own `git rev-parse --show-toplevel`: on 30,000 stories that
+    was 75 seconds of starting git before a single diff was read."""
+    from newslint import changes
+
+    paths = []
+    for desk in ("metro", "sport"):
+        (archive / desk).mkdir()
+        for number in range(30):
+            paths.append(f"{desk}/story-{number:02d}.txt")
+            (archive / paths[-1]).write_text(FERRY, encoding="utf-8")
+    asked, toplevel = [], changes._toplevel
+    monkeypatch.setattr(changes, "_toplevel", lambda folder: asked.append(folder) or toplevel(folder))
+    changed = changes.changed_lines(paths, "HEAD")
+    assert len(asked) == 2
+    assert changed == dict.fromkeys((os.path.realpath(path) for path in paths), None)  # untracked: all new
+
+
 def test_changed_since_a_bad_ref_is_an_error(cli, archive):
     result = cli("check", "--changed-since", "no-such-branch", ".")
     assert result.exit_code == 2
