@@ -125,11 +125,14 @@ def test_config_blocks_the_commit_then_lets_the_fixed_draft_through(editorial_re
     assert f"{PASTED_TWICE}:17:1: error duplicates.paragraph" in commit.stdout + commit.stderr
     assert _git("rev-list", "--count", "HEAD", cwd=editorial_repo).strip() == "1"
 
-    # The reporter deletes the pasted copy with newslint's own safe fix, then commits again.
+    # The reporter deletes the pasted copy with newslint's own safe fix, then commits again, along with the
+    # repo's NEWS file, which is no draft: pre-commit calls it plain text, but the hook checks drafts only.
+    paragraph = "The desk moved to the fourth floor in March, and the archive followed it in May.\n\n"
+    (editorial_repo / "NEWS").write_text(paragraph * 2, encoding="utf-8")
     fixed = subprocess.run([sys.executable, "-m", "newslint", "check", "--fix", PASTED_TWICE], cwd=editorial_repo,
                            capture_output=True, text=True)
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
-    _git("add", "drafts", cwd=editorial_repo, env=pre_commit_env)
+    _git("add", "drafts", "NEWS", cwd=editorial_repo, env=pre_commit_env)
     commit = subprocess.run(["git", "commit", "-m", "Library vote, ferry strike"], cwd=editorial_repo,
                             env=pre_commit_env, capture_output=True, text=True, timeout=600)
     assert commit.returncode == 0, commit.stdout + commit.stderr
