@@ -16,6 +16,8 @@ from newslint.wordscan import can_start, could_match, matches, phrase_scanner, w
 GUARDS = ("before", "after", "not_before", "not_after")
 # A cue's excuse in the paragraph below the lede, not in its own sentence (see `Cue`).
 LEDE_GUARD = "lede_sourced_below"
+# A cue's excuse earlier in its own paragraph, before its sentence (see `Cue`).
+EARLIER_GUARD = "sourced_earlier"
 CASES = ("any", "lower")
 # How far a guard looks: a few words either side is what a reader uses to tell "May 14" from "may".
 _WINDOW = 60
@@ -30,6 +32,7 @@ class CueEntry:
     guards: dict  # guard name -> compiled pattern
     case: str
     lede_below: re.Pattern | None  # `lede_sourced_below`, or None
+    earlier: re.Pattern | None  # `sourced_earlier`, or None
     # The lower-case words a match can start with (wordscan's reading of the phrase), or None when any
     # word can: at a cue only the entries that can start there are compiled and tried.
     starts: frozenset[str] | None
@@ -43,8 +46,10 @@ class Cue(Kind):
     `not_after` (regexes that excuse it), `case` (`any`, the default, or `lower`: a capitalised form
     mid-sentence is a name or a month, not the cue), `lede_sourced_below` (regexes: a cue in the story's
     lede is excused when the paragraph after the lede matches one; "The striker is reportedly unhappy."
-    then "The Harbour Gazette reported that ...": the report the lede leans on, named just below it). A
-    list nested in `cues` or in a cue's guard is flattened (a list shared through a YAML anchor).
+    then "The Harbour Gazette reported that ...": the report the lede leans on, named just below it),
+    `sourced_earlier` (regexes: a cue is excused when its paragraph, before the cue's sentence, matches one;
+    "..., the New York Times reports. ... IBM reportedly has 40,000 patents.": the report named a sentence
+    or two above, which the cue points back to). A list nested in `cues` or in a cue's guard is flattened (a list shared through a YAML anchor).
     Rule-level `not_before` / `not_after` / `case` apply to every cue. skip_quotes (default true): ignore
     cues inside direct quotations.
     reported_speech (regexes): when one matches earlier in the sentence ("police said", "analysts
@@ -103,7 +108,7 @@ class Cue(Kind):
             raw = {"phrase": raw}
         if not isinstance(raw, dict) or not isinstance(raw.get("phrase"), str):
             raise rule.error(f"each cue is a phrase or a mapping with 'phrase', not {raw!r}", "cues")
-        unknown = sorted(set(raw) - {"phrase", "case", LEDE_GUARD, *GUARDS})
+        unknown = sorted(set(raw) - {"phrase", "case", LEDE_GUARD, EARLIER_GUARD, *GUARDS})
         if unknown:
             raise rule.error(f"cue {raw['phrase']!r}: unknown key '{unknown[0]}'", "cues")
         case = raw.get("case", defaults["case"])
@@ -116,9 +121,11 @@ class Cue(Kind):
                 guards[guard] = rule.regex("cues", _guard_source(guard, sources))
         below = self._own_patterns(raw, LEDE_GUARD)
         lede_below = rule.regex("cues", "|".join(f"(?:{source})" for source in below)) if below else None
+        sources = self._own_patterns(raw, EARLIER_GUARD)
+        earlier = rule.regex("cues", "|".join(f"(?:{source})" for source in sources)) if sources else None
         phrase = raw["phrase"]
         rule.check_phrase("cues", phrase)
-        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, lede_below,
+        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, lede_below, earlier,
                         phrase_starts(phrase))
 
     def _own_patterns(self, raw: dict, key: str) -> list[str]:
@@ -159,6 +166,8 @@ class Cue(Kind):
             below = text_below_lede(sentence.paragraph or sentence) if entry.lede_below else None
             if below is not None and entry.lede_below.search(below):
                 continue  # "X is reportedly ..." in the lede, then "The Harbour Gazette reported that ..."
+            if entry.earlier is not None and entry.earlier.search(_text_before(sentence)):
+                continue  # "..., the New York Times reports. IBM reportedly has ...": the report is named above
             # Most cues found fall to the tests above: the paragraph's voice is looked at only for one that
             # passes them, and a paragraph in the first person silences every cue in the sentence.
             if self.skip_paragraphs and self._skipped(sentence.paragraph or sentence):
@@ -201,6 +210,12 @@ def text_below_lede(paragraph) -> str | None:
     below, the source the lede leans on), else None."""
     lede = paragraph.document.lede
     return text_below(paragraph) if lede is not None and paragraph.start == lede.start else None
+
+
+def _text_before(sentence) -> str:
+    """The text of `sentence`'s paragraph before it: empty for a paragraph, or for its first sentence."""
+    paragraph = sentence.paragraph or sentence
+    return paragraph.document.text[paragraph.start:max(paragraph.start, sentence.absolute(0))]
 
 
 def _nth(iterator: Iterator, n: int) -> bool:
