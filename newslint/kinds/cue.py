@@ -48,8 +48,9 @@ class Cue(Kind):
     lede is excused when the paragraph after the lede matches one; "The striker is reportedly unhappy."
     then "The Harbour Gazette reported that ...": the report the lede leans on, named just below it),
     `sourced_earlier` (regexes: a cue is excused when its paragraph, before the cue's sentence, matches one;
-    "..., the New York Times reports. ... IBM reportedly has 40,000 patents.": the report named a sentence
-    or two above, which the cue points back to). A list nested in `cues` or in a cue's guard is flattened (a list shared through a YAML anchor).
+    "..., the Coastal Times reports. ... It reportedly plans to buy two ships.": the report named a sentence
+    or two above, which the cue points back to). A list nested in `cues` or in a cue's guard is flattened
+    (a list shared through a YAML anchor).
     Rule-level `not_before` / `not_after` / `case` apply to every cue. skip_quotes (default true): ignore
     cues inside direct quotations.
     reported_speech (regexes): when one matches earlier in the sentence ("police said", "analysts
@@ -119,14 +120,10 @@ class Cue(Kind):
             sources = self._own_patterns(raw, guard) + defaults.get(guard, [])
             if sources:
                 guards[guard] = rule.regex("cues", _guard_source(guard, sources))
-        below = self._own_patterns(raw, LEDE_GUARD)
-        lede_below = rule.regex("cues", "|".join(f"(?:{source})" for source in below)) if below else None
-        sources = self._own_patterns(raw, EARLIER_GUARD)
-        earlier = rule.regex("cues", "|".join(f"(?:{source})" for source in sources)) if sources else None
         phrase = raw["phrase"]
         rule.check_phrase("cues", phrase)
-        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case, lede_below, earlier,
-                        phrase_starts(phrase))
+        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case,
+                        self._own_regex(raw, LEDE_GUARD), self._own_regex(raw, EARLIER_GUARD), phrase_starts(phrase))
 
     def _own_patterns(self, raw: dict, key: str) -> list[str]:
         """A cue's own patterns under `key`, each checked alone (as `Rule.patterns` checks a rule's)."""
@@ -134,6 +131,11 @@ class Cue(Kind):
         for source in sources:
             self.rule.check_pattern("cues", source)
         return sources
+
+    def _own_regex(self, raw: dict, key: str) -> re.Pattern | None:
+        """A cue's own patterns under `key` as one regex, or None when it has none."""
+        sources = self._own_patterns(raw, key)
+        return self.rule.regex("cues", "|".join(f"(?:{source})" for source in sources)) if sources else None
 
     def check(self, sentence) -> Iterator[Hit]:
         seen = sentence.seen  # "prob\u00adably" with a soft hyphen from the CMS reads as "probably"
@@ -167,7 +169,7 @@ class Cue(Kind):
             if below is not None and entry.lede_below.search(below):
                 continue  # "X is reportedly ..." in the lede, then "The Harbour Gazette reported that ..."
             if entry.earlier is not None and entry.earlier.search(_text_before(sentence)):
-                continue  # "..., the New York Times reports. IBM reportedly has ...": the report is named above
+                continue  # "..., the Coastal Times reports. It reportedly plans ...": the report is named above
             # Most cues found fall to the tests above: the paragraph's voice is looked at only for one that
             # passes them, and a paragraph in the first person silences every cue in the sentence.
             if self.skip_paragraphs and self._skipped(sentence.paragraph or sentence):
