@@ -185,15 +185,6 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
 
 
 MIN_TRANSPOSED = 7
-MIN_DROPPED = 8
-
-
-def drops_a_letter(a: str, b: str) -> bool:
-    """Is one skeleton the other with one letter left out, in a name of eight letters or more (Reublic,
-    Heinken, Leucdia)? A slip of the keyboard, where one changed letter as often makes another name
-    (Petersen, Columbia)."""
-    short, long = sorted((a, b), key=len)
-    return len(long) == len(short) + 1 >= MIN_DROPPED and similarity.osa_distance(short, long, score_cutoff=1) <= 1
 
 
 def is_transposed(a: str, b: str) -> bool:
@@ -205,6 +196,17 @@ def is_transposed(a: str, b: str) -> bool:
     diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
     return (len(diffs) == 2 and diffs[1] == diffs[0] + 1 < len(a) - 1
             and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+
+
+MIN_DROPPED = 8
+
+
+def drops_a_letter(a: str, b: str) -> bool:
+    """Is one skeleton the other with one letter left out, in a name of eight letters or more (Fergson for
+    Ferguson)? A slip of the keyboard, where one changed letter as often makes another name (Petersen,
+    Columbia)."""
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 >= MIN_DROPPED and similarity.osa_distance(short, long, score_cutoff=1) <= 1
 
 
 @lru_cache(maxsize=65536)
