@@ -109,6 +109,9 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
             say(f"notice: {result.path}: {result.skipped}")
         elif result.notice and not quiet:
             say(f"notice: {result.path}: {result.notice}")
+    if not quiet:
+        for folder in found.empty:
+            say(f"notice: {folder}: no file to check here (none matches {', '.join(include or DEFAULT_INCLUDE)})")
     return report, tasks
 
 

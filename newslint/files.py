@@ -16,6 +16,7 @@ class Discovery:
         self.files: list[str] = []
         self.problems: list[tuple[str, str]] = []  # (path, what went wrong)
         self.skipped: list[tuple[str, str]] = []  # (path, why it is not read): pipes, sockets, devices
+        self.empty: list[str] = []  # folders named that hold no file the include globs match
 
 
 def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE, exclude: tuple[str, ...] = (),
@@ -33,7 +34,10 @@ def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE, exclu
 
     for path in paths:
         if os.path.isdir(path):
-            for file in _walk(path, include, found):
+            files = _walk(path, include, found)
+            if not files:
+                found.empty.append(path)  # "0 files checked" and a pass: a misspelt --include looks the same
+            for file in files:
                 add(file)
         elif os.path.exists(path):
             add(path)  # named on the command line: checked whatever its extension (a pipe too: `<(git show)`)

@@ -313,6 +313,21 @@ def test_folders_are_walked_for_copy_files_with_include_globs(cli, tmp_path, mon
     assert cli("check", "--include", "*.rst", ".").stdout.endswith("; 1 file checked.\n")
 
 
+def test_a_folder_with_no_file_to_check_is_named_on_stderr(cli, tmp_path, monkeypatch):
+    """`newslint check drafts/` over stories saved as .rst, or with an --include that matches nothing, checked
+    no file and passed with "0 files checked": a CI gate that gates nothing. The run still passes (an empty
+    folder is no error), but says which folder held nothing and what it looked for."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "ferry-strike.rst").write_text("Critics say the strike will last.\n", encoding="utf-8")
+    result = cli("check", "drafts")
+    assert result.exit_code == 0 and result.stdout.endswith("; 0 files checked.\n")
+    assert "notice: drafts: no file to check here (none matches *.txt, *.md, *.markdown)" in result.stderr
+    result = cli("check", "--include", "*.rst", "drafts")
+    assert result.exit_code == 1 and "notice" not in result.stderr
+    assert "notice" not in cli("check", "--quiet", "drafts").stderr
+
+
 def test_include_and_exclude_globs_ignore_case_in_patterns_and_names(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for name in ("Story-Fire.TXT", "Archive/Story-Flood.txt", "notes.txt"):
