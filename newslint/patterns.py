@@ -137,6 +137,11 @@ def longest_first(phrases: list[str]) -> list[int]:
     return sorted(range(len(phrases)), key=lambda i: -len(phrases[i].strip()))
 
 
+def any_of(sources: list[str]) -> str:
+    """One pattern matching what any of `sources` matches, each grouped so that its own "|" stays inside."""
+    return "|".join(f"(?:{source})" for source in sources)
+
+
 def phrase_alternation(phrases: list[str]) -> str:
     """One pattern matching any of `phrases` as whole words, longest first. A space in a phrase matches
     any run of white space, so a phrase still matches across a hard line wrap."""

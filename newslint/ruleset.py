@@ -7,7 +7,7 @@ import os
 
 from newslint.errors import RuleError, not_strings, shown
 from newslint.finding import Severity
-from newslint.patterns import LazyPattern, PatternError, can_match_empty, phrase_alternation, validate_pattern
+from newslint.patterns import LazyPattern, PatternError, any_of, can_match_empty, phrase_alternation, validate_pattern
 from newslint.regexcache import compiled
 from newslint.yamlfile import parse_yaml  # imports PyYAML only when a file is parsed
 
@@ -136,6 +136,12 @@ class Rule:
         for source in sources:
             self.check_pattern(key, source, ignore_case)
         return sources
+
+    def alternation(self, key: str, ignore_case: bool = True):
+        """The patterns listed under `key` (`patterns`) as one regex that matches where any of them does;
+        None when there are none."""
+        sources = self.patterns(key, ignore_case=ignore_case)
+        return self.regex(key, any_of(sources), ignore_case) if sources else None
 
     def check_pattern(self, key: str, source: str, ignore_case: bool = True) -> None:
         """A pattern must compile on its own. (The shipped rules' are compiled, every one, by the tests.)"""

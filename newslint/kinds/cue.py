@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from newslint import visible
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
-from newslint.patterns import phrase_alternation
+from newslint.patterns import any_of, phrase_alternation
 from newslint.phrasewords import phrase_starts
 from newslint.records import record
 from newslint.wordscan import can_start, could_match, matches, phrase_scanner, word_at
@@ -78,10 +78,8 @@ class Cue(Kind):
         self.skip_quotes = rule.boolean("skip_quotes", True)
         self.min_count = int(rule.number("min_count", 1, 1, 10))
         self.reported = rule.regex_from_list("reported_speech", required=False)
-        after = rule.patterns("reported_after")  # not whole words: these start at the comma before the speaker
-        self.reported_after = rule.regex("reported_after", "|".join(f"(?:{a})" for a in after)) if after else None
-        skip = rule.patterns("skip_paragraphs")
-        self.skip_paragraphs = rule.regex("skip_paragraphs", "|".join(f"(?:{s})" for s in skip)) if skip else None
+        self.reported_after = rule.alternation("reported_after")  # not whole words: from the comma before the speaker
+        self.skip_paragraphs = rule.alternation("skip_paragraphs")
         defaults = {"case": rule.get("case", "any")}
         for guard in ("not_before", "not_after"):
             defaults[guard] = rule.patterns(guard)
@@ -135,7 +133,7 @@ class Cue(Kind):
     def _own_regex(self, raw: dict, key: str) -> re.Pattern | None:
         """A cue's own patterns under `key` as one regex, or None when it has none."""
         sources = self._own_patterns(raw, key)
-        return self.rule.regex("cues", "|".join(f"(?:{source})" for source in sources)) if sources else None
+        return self.rule.regex("cues", any_of(sources)) if sources else None
 
     def check(self, sentence) -> Iterator[Hit]:
         seen = sentence.seen  # "prob\u00adably" with a soft hyphen from the CMS reads as "probably"
@@ -249,7 +247,7 @@ def _whole_words(phrases: list[str]) -> str:
 
 
 def _guard_source(guard: str, sources: list[str]) -> str:
-    body = "|".join(f"(?:{source})" for source in sources)
+    body = any_of(sources)
     # Word boundaries spelled as characters, not lookaround, so the guard runs on RE2 (linear time).
     if guard.endswith("before"):
         return rf"(?:^|[^\w'-])(?:{body}){_GAP}$"

@@ -44,8 +44,7 @@ class NearDuplicate(Kind):
         self.threshold = rule.number("threshold", 90, 50, 100)
         self.min_words = int(rule.number("min_words", 8, 1, 10_000))
         self.same_figures = rule.boolean("same_figures", False)
-        boilerplate = rule.patterns("boilerplate")
-        self.boilerplate = rule.regex("boilerplate", "|".join(f"(?:{b})" for b in boilerplate)) if boilerplate else None
+        self.boilerplate = rule.alternation("boilerplate")
         strip_prefix = rule.get("strip_prefix")
         self.strip_prefix = rule.regex("strip_prefix", strip_prefix, ignore_case=False) if strip_prefix else None
 

@@ -48,10 +48,8 @@ class Quote(Kind):
         self.speech = _Phrases(rule, "speech_verbs")
         self.min_words = int(rule.number("min_words", 4, 1, 100))
         self.max_title_share = rule.number("max_title_share", 0.7, 0.0, 1.0)
-        markers = rule.patterns("speech_markers")
-        self.markers = rule.regex("speech_markers", "|".join(f"(?:{m})" for m in markers), False) if markers else None
-        speakers = rule.patterns("speakers")
-        self.speakers = rule.regex("speakers", "|".join(f"(?:{m})" for m in speakers), False) if speakers else None
+        self.markers = rule.alternation("speech_markers", ignore_case=False)
+        self.speakers = rule.alternation("speakers", ignore_case=False)
         self.not_speakers = frozenset(rule.strings("not_speakers"))
         self.places_after = frozenset(rule.strings("places_after"))
 
