@@ -77,7 +77,8 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     finder = ConfigFinder(overrides)
     tasks = []
     file_paths = [p for p in paths if p != "-"]
-    found = discover(file_paths, include=tuple(include) or DEFAULT_INCLUDE, exclude=overrides.exclude,
+    include = tuple(include) or DEFAULT_INCLUDE
+    found = discover(file_paths, include=include, exclude=overrides.exclude,
                      is_excluded=lambda path: finder.for_path(path).excludes(path))
     results_cache = None
     if cache:
@@ -111,7 +112,7 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
             say(f"notice: {result.path}: {result.notice}")
     if not quiet:
         for folder in found.empty:
-            say(f"notice: {folder}: no file to check here (none matches {', '.join(include or DEFAULT_INCLUDE)})")
+            say(f"notice: {folder}: no file to check here (none matches {', '.join(include)})")
     return report, tasks
 
 
