@@ -62,7 +62,7 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     from newslint.config import Overrides, check_names, split_names
     from newslint.configsearch import ConfigFinder
     from newslint.engine import engine_for
-    from newslint.files import DEFAULT_INCLUDE, discover
+    from newslint.files import DEFAULT_INCLUDE, discover, matches_path
     from newslint.runner import Task, run
 
     overrides = Overrides(
@@ -78,8 +78,11 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     tasks = []
     file_paths = [p for p in paths if p != "-"]
     include = tuple(include) or DEFAULT_INCLUDE
-    found = discover(file_paths, include=include, exclude=overrides.exclude,
-                     is_excluded=lambda path: finder.for_path(path).excludes(path))
+
+    def excluded(path: str) -> bool:
+        return matches_path(path, overrides.exclude) or finder.for_path(path).excludes(path)
+
+    found = discover(file_paths, include=include, is_excluded=excluded)
     results_cache = None
     if cache:
         from newslint import resultcache
@@ -87,10 +90,14 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
         results_cache = resultcache.directory()
     for path in found.files:
         tasks.append(Task(path, finder.for_path(path), cache=results_cache))
+    # An editor sends every buffer; one under a desk's excludes is left alone, as the file on disk would be
+    # (read all the same, so the editor writing it never meets a closed pipe).
+    stdin_excluded = "-" in paths and bool(stdin_filename) and excluded(stdin_filename)
     if "-" in paths:
-        name = stdin_filename or "<stdin>"
+        text = sys.stdin.buffer.read()
         config = finder.for_path(stdin_filename) if stdin_filename else finder.for_working_folder()
-        tasks.append(Task(name, config, sys.stdin.buffer.read()))
+        if not stdin_excluded:
+            tasks.append(Task(stdin_filename or "<stdin>", config, text))
     # With no file to check, names are checked against the rules a file here would get.
     configs = dict.fromkeys(t.config for t in tasks) or [finder.for_working_folder()]
     if results_cache:
@@ -101,6 +108,8 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     report = run(tasks, jobs, on_progress=progress_for(quiet))
     report.results[:0] = [_unread(path, error=problem) for path, problem in found.problems] + [
         _unread(path, skipped=reason) for path, reason in found.skipped]
+    if stdin_excluded:
+        report.results.append(_unread(stdin_filename, skipped="excluded, so not checked"))
     for result in report.results:
         for stopped in result.stopped:  # a rule file's runaway pattern, stopped rather than left to hang
             say(f"error: {result.path}: {stopped}")

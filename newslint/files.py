@@ -19,7 +19,7 @@ class Discovery:
         self.empty: list[str] = []  # folders named that hold no file the include globs match
 
 
-def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE, exclude: tuple[str, ...] = (),
+def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
              is_excluded=lambda path: False) -> Discovery:
     """Files under `paths` in a stable order (sorted within each argument, arguments in the given order)."""
     found = Discovery()
@@ -28,7 +28,7 @@ def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE, exclu
 
     def add(path: str) -> None:
         key = identity.of(path)
-        if key not in seen and not _matches_path(path, exclude) and not is_excluded(path):
+        if key not in seen and not is_excluded(path):
             seen.add(key)
             found.files.append(path)
 
@@ -108,10 +108,10 @@ def _included(path: str, name: str, pattern: str) -> bool:
     it (`metro/*.md`, `**/*.md`) against its path, as `--exclude` matches it."""
     if "/" not in pattern:
         return glob_matches(name, pattern)
-    return _matches_path(path, (pattern,))
+    return matches_path(path, (pattern,))
 
 
-def _matches_path(path: str, patterns: tuple[str, ...]) -> bool:
+def matches_path(path: str, patterns: tuple[str, ...]) -> bool:
     """Does any of the globs match `path`, as .gitignore would (`config.path_matches`)? Each is matched from
     the working folder, or from the root when written as an absolute path (`--exclude "$PWD/archive/**"`)."""
     if not patterns:

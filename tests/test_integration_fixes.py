@@ -293,6 +293,23 @@ def test_stdin_filename_decides_markdown_and_config(cli, tmp_path, monkeypatch):
     assert len(json.loads(cli(*args, "--stdin-filename", "metro/strike.txt", input=repeated).stdout)["findings"]) == 1
 
 
+def test_stdin_filename_under_an_exclude_is_not_checked(cli, tmp_path, monkeypatch):
+    """An editor plug-in sends every buffer: one the desk's config or `--exclude` leaves out gets no findings."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".newslint.yaml").write_text('exclude: ["wires/**"]\n', encoding="utf-8")
+    repeated = _story("\n", LEAD, DAMAGE, LEAD)
+    args = ("check", "--format", "json", "--jobs", "1", "--select", "duplicates", "-", "--stdin-filename")
+
+    for excluded in (cli(*args, "wires/strike.txt", input=repeated),
+                     cli(*args, "metro/strike.txt", "--exclude", "metro/*", input=repeated)):
+        assert excluded.exit_code == 0, excluded.output
+        summary = json.loads(excluded.stdout)["summary"]
+        assert (summary["findings"], summary["files_checked"], summary["files_skipped"]) == (0, 0, 1)
+        assert "excluded, so not checked" in excluded.stderr
+    checked = cli(*args, "metro/strike.txt", input=repeated)
+    assert checked.exit_code == 1 and len(json.loads(checked.stdout)["findings"]) == 1
+
+
 def test_stdin_diff_and_fix(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     repeated = _story("\n", LEAD, DAMAGE, LEAD)
