@@ -1,6 +1,7 @@
 """Name forms that differ in how a name is put together rather than in its letters: the case of inner
 capitals and particles (PayPal, Paypal; De Niro, de Niro), a double first or last name with or without its
-hyphen, an Arabic article kept or dropped (Bashar al-Assad, Bashar Assad), and initials with and without
+hyphen, a particle joined to the last name with or without one (Ben-Gvir, Ben Gvir), an Arabic article
+kept or dropped (Bashar al-Assad, Bashar Assad), and initials with and without
 their stops or spaces (J.K. Rowling, J. K. Rowling)."""
 
 from __future__ import annotations
@@ -109,6 +110,39 @@ def hyphenated_names(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def spaced_particles(mentions: list[Mention]) -> list[Mention]:
+    """Where a story fuses a particle to a last name with a hyphen ("Itamar Ben-Gvir", "Bashar al-Assad"),
+    its mentions that write the same particle as a word of its own before that name ("Ben Gvir", "Sheikh
+    Tamim Al Thani" beside "Al-Thani") get it as their particle, not as a first or middle name, so the two
+    forms are one question for `particle_joiner`."""
+    fused = {(m.particles.spelling, m.surname.key) for m in mentions if m.particles is not None and m.joiner == "-"}
+    return [_spaced_particle(mention, fused) for mention in mentions] if fused else mentions
+
+
+def _spaced_particle(mention: Mention, fused: set) -> Mention:
+    if mention.given is None or mention.particles is not None:
+        return mention
+    word = mention.middle[-1] if mention.middle else mention.given
+    if (word.spelling, mention.surname.key) not in fused:
+        return mention
+    if mention.middle:
+        return mention._replace(particles=word, middle=mention.middle[:-1])
+    return mention._replace(particles=word, given=None)
+
+
+def particle_joiner(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
+    """One particle joined to one last name with a hyphen and with a space (al-Assad, al Assad; Ben-Gvir,
+    Ben Gvir): the fewer are reported, with the particle and the last name as one part."""
+    forms: dict = {}
+    for mention in mentions:
+        if mention.particles is not None:
+            name = (mention.particles.spelling, mention.surname.spelling)
+            forms.setdefault(name, {}).setdefault(mention.joiner, []).append(_with_particles(mention))
+    for by_joiner in forms.values():
+        if len(by_joiner) > 1:
+            yield from minority_flags(by_joiner, weight)
+
+
 def _hyphenated_given(mention: Mention, hyphenated: set) -> Mention:
     if mention.given is None or not mention.middle:
         return mention
@@ -157,14 +191,14 @@ def article_dropped(full: list[Mention], person: Callable[[Mention], tuple], wei
     forms: dict = {}
     for mention in full:
         has_article = mention.particles is not None and mention.particles.key in ARTICLES
-        part = _with_article(mention) if has_article else mention.surname
+        part = _with_particles(mention) if has_article else mention.surname
         forms.setdefault(person(mention), {}).setdefault(has_article, []).append(part)
     for by_form in forms.values():
         yield from minority_flags(by_form, weight)
 
 
-def _with_article(mention: Mention) -> Part:
-    """The article and the last name as one part, as written: "al-Assad", "el Sisi"."""
+def _with_particles(mention: Mention) -> Part:
+    """The particles and the last name as one part, as written: "al-Assad", "el Sisi", "Ben Gvir"."""
     article, surname = mention.particles, mention.surname
     return Part(f"{article.text}{mention.joiner}{surname.text}", article.start, surname.end,
                 surname.spelling, surname.key, _spanned(article, surname))
