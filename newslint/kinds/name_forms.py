@@ -1,8 +1,8 @@
 """Name forms that differ in how a name is put together rather than in its letters: the case of inner
 capitals and particles (PayPal, Paypal; De Niro, de Niro), a double first or last name with or without its
-hyphen, a particle joined to the last name with or without one (Ben-Gvir, Ben Gvir), an Arabic article
-kept or dropped (Bashar al-Assad, Bashar Assad), and initials with and without
-their stops or spaces (J.K. Rowling, J. K. Rowling)."""
+hyphen, a particle joined to the last name with or without one (Ben-Gvir, Ben Gvir), a name in one word
+or two (Danang, Da Nang), an Arabic article kept or dropped (Bashar al-Assad, Bashar Assad), and
+initials with and without their stops or spaces (J.K. Rowling, J. K. Rowling)."""
 
 from __future__ import annotations
 
@@ -141,6 +141,34 @@ def particle_joiner(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
     for by_joiner in forms.values():
         if len(by_joiner) > 1:
             yield from minority_flags(by_joiner, weight)
+
+
+def split_words(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
+    """A name written as one word and as two (Danang, Da Nang; Pricewaterhouse, Price Waterhouse): the
+    fewer are reported. Only the same letters, case aside, and a name of exactly two words: "Le Pen" is
+    compared with "Lepen" only in a story that writes both."""
+    both = {_one_word(m) for m in mentions} & {_two_words(m) for m in mentions} - {None}
+    if not both:
+        return  # nearly every story
+    forms: dict = {}
+    for mention in mentions:
+        if (spelling := _one_word(mention)) in both:
+            forms.setdefault(spelling, {}).setdefault("one word", []).append(mention.surname)
+        elif (spelling := _two_words(mention)) in both:
+            part = _joined(mention.given, mention.surname)._replace(spelling=spelling)
+            forms.setdefault(spelling, {}).setdefault("two words", []).append(part)
+    for by_form in forms.values():
+        yield from minority_flags(by_form, weight)
+
+
+def _one_word(mention: Mention) -> str | None:
+    return mention.surname.spelling if mention.given is None and mention.particles is None else None
+
+
+def _two_words(mention: Mention) -> str | None:
+    if mention.given is None or mention.middle or mention.particles or mention.initials:
+        return None
+    return mention.given.spelling + mention.surname.spelling
 
 
 def _hyphenated_given(mention: Mention, hyphenated: set) -> Mention:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from newslint.kinds.name_endings import is_classical_form, is_english_derivation
 from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minority, heaviest, hyphenated_names,
                                        initials_punctuation, one_per_word, particle_case, particle_joiner,
-                                       spaced_particles)
+                                       spaced_particles, split_words)
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_parts import Mention, Part, composed
 from newslint.kinds.name_people import is_baltic_rendering, same_person
@@ -67,7 +67,8 @@ def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> li
 
     # The article first: "Asad" in "Bashar Asad" beside "Bashar al-Assad" wants the whole "al-Assad".
     flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight),
-             *particle_joiner(mentions, weight), *initials_punctuation(mentions, weight)]
+             *particle_joiner(mentions, weight), *split_words(mentions, weight),
+             *initials_punctuation(mentions, weight)]
     for (kind, *_), slot in slots.items():
         if len(slot) > 1:  # a name written once has no other spelling to differ from (most slots)
             flags.extend(_minority(slot, weight, endings, owner, last_name=kind == "surname"))
