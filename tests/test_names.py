@@ -193,3 +193,13 @@ def test_the_majority_is_named_at_its_first_use_in_any_name():
     findings, _ = Engine(rules).check(Document("story.txt", story))
     assert [(f.line, f.message) for f in findings] == [
         (1, "'Netcom' here but 'NetCom' elsewhere (first on line 3); pick one spelling.")]
+
+
+def test_a_curly_and_a_straight_apostrophe_are_one_spelling():
+    """Copy pasted from a CMS that curls quotes beside copy typed in a plain editor: "O’Brien" and
+    "O'Brien" are the same name spelt the same way; "O’Neil" beside "O'Neill" is still a misspelling."""
+    rules = [r for r in load_rule_file(builtin_rules_dir() / "names.yaml") if r.id == "names.mixed-spelling"]
+    story = ("Conor O'Brien said on Monday the club would appeal.\n\nO\u2019Brien added that the fans deserved "
+             "better. Martin O'Neill agreed, and O\u2019Neil said the appeal would go in on Friday.\n")
+    findings, _ = Engine(rules).check(Document("story.txt", story))
+    assert [(f.line, f.column, f.text) for f in findings] == [(3, 73, "O\u2019Neil")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newslint.kinds.name_parts import Mention, Part, composed, new_part
+from newslint.kinds.name_parts import Mention, Part, as_typed, new_part
 from newslint.kinds.name_spelling import skeleton
 from newslint.records import record
 
@@ -65,7 +65,7 @@ def particle_case(full: list[Mention], person: Callable[[Mention], tuple], weigh
         if mention.particles is not None:
             forms.setdefault((person(mention), mention.particles.spelling), []).append(mention.particles)
     for uses in forms.values():
-        yield from case_minority(uses, weight, lambda part: composed(part.text))
+        yield from case_minority(uses, weight, lambda part: as_typed(part.text))
 
 
 def case_minority(parts: list[Part], weight: Weight, form: Callable[[Part], str]) -> Iterator[Flag]:

@@ -18,7 +18,7 @@ from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minor
                                        initials_punctuation, one_per_word, particle_case, particle_joiner,
                                        spaced_particles, split_words)
 from newslint.kinds.name_given import are_cognates
-from newslint.kinds.name_parts import Mention, Part, composed
+from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_people import is_baltic_rendering, same_person
 from newslint.kinds.name_spelling import BARE, are_variants, drops_final_n, is_loose_match, is_respelling, likeness, loose, plain
 
@@ -199,7 +199,7 @@ def _minority(parts: list[Part], weight: Weight, endings: set[frozenset],
         by_spelling.setdefault(part.spelling, []).append(part)
     majority = heaviest(by_spelling, weight)
     for uses in _by_person(majority, parts, owner):
-        yield from case_minority(uses, weight, lambda part: composed(part.text)[1:])
+        yield from case_minority(uses, weight, lambda part: as_typed(part.text)[1:])
     if len(by_spelling) < 2:
         return
     uses = tuple(majority)

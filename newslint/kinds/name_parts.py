@@ -50,7 +50,13 @@ class Part:
 
 
 def new_part(text: str, start: int, end: int) -> Part:
-    return Part(text, start, end, composed(text).casefold(), skeleton(text))  # skeleton is cached
+    return Part(text, start, end, as_typed(text).casefold(), skeleton(text))  # skeleton is cached
+
+
+def as_typed(text: str) -> str:
+    """`composed`, with a curly apostrophe as a straight one: "O’Brien" from a CMS that curls quotes and
+    "O'Brien" typed in a plain editor are one spelling."""
+    return composed(text).replace("\u2019", "'")
 
 
 def composed(text: str) -> str:
