@@ -98,6 +98,8 @@ class Rule:
         return value
 
     def strings(self, key: str, required: bool = False) -> list[str]:
+        """A list of strings. A list nested in it, one level deep, is a list written once in another rule and
+        reused through a YAML anchor with more of its own: `speech_verbs: [*speech-verbs, cited]`."""
         if key not in self.fields:
             if required:
                 raise self.error(f"missing field '{key}'")
@@ -105,6 +107,8 @@ class Rule:
         value = self.fields[key]
         if isinstance(value, str):
             value = [value]
+        elif isinstance(value, list):
+            value = [item for entry in value for item in (entry if isinstance(entry, list) else [entry])]
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise self.error(not_strings(key, value), key)
         if required and not value:

@@ -106,6 +106,19 @@ def test_a_yaml_merge_key_shares_fields_between_rules(cli, tmp_path):
     assert result.exit_code == 2 and "house.yaml:6: rule house.kyiv: duplicate key 'phrases'" in result.stderr
 
 
+def test_a_word_list_reused_through_an_anchor_takes_words_of_its_own(cli, tmp_path):
+    """`phrases: [*cities, Lvov]` is another rule's list and one more word: a list nested one level is read as
+    its items, as the shipped quote rule reads the weasel rule's speech verbs and a few of its own."""
+    path = tmp_path / "house.yaml"
+    path.write_text("rules:\n" + RULE.format(name="cities", phrases="&cities [Kiev, Odessa]")
+                    + RULE.format(name="more", phrases="[*cities, Lvov]"), encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Trains left Lvov for Kiev overnight.\n", encoding="utf-8")
+    result = cli("check", "--rules", path, "--select", "house.more", story)
+    assert result.stdout.splitlines()[:2] == [f"{story}:1:13: warning house.more 'Lvov' flagged.",
+                                              f"{story}:1:22: warning house.more 'Kiev' flagged."], result.output
+
+
 def test_a_duplicate_id_across_files_names_both(cli, tmp_path):
     first = rule_file(tmp_path, kyiv="[Kiev]")
     second = tmp_path / "more.yaml"
