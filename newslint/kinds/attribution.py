@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -26,9 +27,10 @@ class Attribution(Cue):
     (default false), a cue in the story's first paragraph is excused when a named speaker meets a speech
     verb in the paragraph after it: the wire lede says "analysts said" and the next paragraph quotes one.
     With group_named_below (default false), a cue ending in a group ("analysts", "some economists") is
-    excused anywhere when the paragraph after it names one of that group ("..., said Michael Moran, analyst
-    at Daiwa", "Dean Witter analyst Eugene Nowak said", "..., said Tidewater Securities analyst Ben
-    Ashdown."). The message may use the cue kind's {count} (always 1 here) and {cues}.
+    excused anywhere when one of the two sentences after it in its paragraph, or the paragraph after it,
+    names one of that group ("..., said Michael Moran, analyst at Daiwa", "Dean Witter analyst Eugene Nowak said", "..., said
+    Tidewater Securities analyst Ben Ashdown."). The message may use the cue kind's {count} (always 1 here)
+    and {cues}.
     """
 
     unit = "paragraph"
@@ -79,6 +81,8 @@ class Attribution(Cue):
                     named_below = self._lede_named_below(paragraph)
                 if named_below:
                     continue  # "..., analysts said." then "..., said Sanford Margoshes of Shearson.": sourced below
+                if self.group_named_below and _member_named_later(sentences[index + 1:index + 1 + _LATER], text):
+                    continue  # "Analysts said ... "...," said Ann Cole, an analyst at Harbour Research.": one paragraph
                 if self.group_named_below and _member_named_below(paragraph, text):
                     continue  # "Analysts said ..." then "..., said Michael Moran, analyst at Daiwa Securities."
                 yield Hit(sentence.absolute(start), sentence.absolute(end, end=True), cue_values([(start, end, text)]))
@@ -120,15 +124,41 @@ _MEMBER = (r"{name},\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?i:{noun})\b"  # "
            r"|\b(?:said|says|added)\s+(?:[\w&.'-]+\s+){{0,4}}?(?i:{noun})\s+{name}")
 
 
+# How many sentences after a group's claim, in its own paragraph, may name one of the group: a wire paragraph
+# is a sentence or two, and a BBC paragraph often runs several together ("Analysts said ... Fares rose.
+# "...," said Ann Cole, an analyst at Harbour Research."). Further on, an analyst named is mostly making
+# another point, not the one the group was said to make.
+_LATER = 2
+
+
+def _member_named_later(sentences: list, cue: str) -> bool:
+    """Does one of `sentences` (those just after the cue's, in its paragraph) name one of the group `cue` ends
+    in: the wire's claim and, a sentence or two on, its named source?"""
+    pattern = _member_pattern(cue)
+    return pattern is not None and any(pattern.search(sentence.text) for sentence in sentences)
+
+
 def _member_named_below(paragraph, cue: str) -> bool:
     """Does the paragraph after `paragraph` name one of the group `cue` ends in ("analysts": "Michael Moran,
     analyst at Daiwa")? Worked out once a paragraph and group."""
-    word = cue.split()[-1].lower()
-    if not word.endswith("s") or len(word) < 4:
+    pattern = _member_pattern(cue)
+    if pattern is None:
         return False
     memo = paragraph.__dict__.setdefault("_members_below", {})
-    if word not in memo:
+    if pattern.pattern not in memo:
         below = text_below(paragraph)
-        pattern = compiled(_MEMBER.format(name=_NAME, noun=re.escape(word[:-1])))
-        memo[word] = below is not None and pattern.search(below) is not None
-    return memo[word]
+        memo[pattern.pattern] = below is not None and pattern.search(below) is not None
+    return memo[pattern.pattern]
+
+
+def _member_pattern(cue: str) -> re.Pattern | None:
+    """The pattern naming one of the group `cue` ends in ("analysts": "Michael Moran, analyst at Daiwa"), or
+    None when the cue ends in no plural group ("some", "is said")."""
+    word = cue.split()[-1].lower()
+    return _member_of(word[:-1]) if word.endswith("s") and len(word) >= 4 else None
+
+
+@functools.lru_cache(maxsize=64)
+def _member_of(noun: str) -> re.Pattern:
+    """One pattern a group ("analyst"), compiled once a run: a story may ask about it in every paragraph."""
+    return compiled(_MEMBER.format(name=_NAME, noun=re.escape(noun)))
