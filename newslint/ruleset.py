@@ -43,6 +43,13 @@ def builtin_rule_files() -> list[str]:
     return sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".yaml"))
 
 
+def flatten(items: list) -> list:
+    """A list nested in a rule's list is a list written once and reused through a YAML anchor, with more of
+    its own: another rule's cues (`cues: [*modal, *epistemic]`), a shared guard or word list (`not_after:
+    [*figures, more]`, `speech_verbs: [*speech-verbs, cited]`). One level deep."""
+    return [item for entry in items for item in (entry if isinstance(entry, list) else [entry])]
+
+
 class Rule:
     """One rule as written in a rule file. (A plain class: a dataclass costs a one-file run about a
     millisecond to define.)"""
@@ -98,8 +105,7 @@ class Rule:
         return value
 
     def strings(self, key: str, required: bool = False) -> list[str]:
-        """A list of strings. A list nested in it, one level deep, is a list written once in another rule and
-        reused through a YAML anchor with more of its own: `speech_verbs: [*speech-verbs, cited]`."""
+        """A list of strings; one nested in it is read as `flatten` says (`speech_verbs: [*speech-verbs, cited]`)."""
         if key not in self.fields:
             if required:
                 raise self.error(f"missing field '{key}'")
@@ -108,7 +114,7 @@ class Rule:
         if isinstance(value, str):
             value = [value]
         elif isinstance(value, list):
-            value = [item for entry in value for item in (entry if isinstance(entry, list) else [entry])]
+            value = flatten(value)
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise self.error(not_strings(key, value), key)
         if required and not value:

@@ -11,6 +11,7 @@ from newslint.kinds.base import Kind
 from newslint.patterns import any_of, phrase_alternation
 from newslint.phrasewords import phrase_starts
 from newslint.records import record
+from newslint.ruleset import flatten
 from newslint.wordscan import can_start, could_match, matches, phrase_scanner, word_at
 
 GUARDS = ("before", "after", "not_before", "not_after")
@@ -99,7 +100,7 @@ class Cue(Kind):
         cues = self.rule.require(key)
         if not isinstance(cues, list) or not cues:
             raise self.rule.error(f"'{key}' must be a non-empty list of phrases or mappings", key)
-        return _flatten(cues)
+        return flatten(cues)
 
     def _entry(self, raw, defaults: dict) -> CueEntry:
         rule = self.rule
@@ -258,13 +259,7 @@ def _strings(value, rule, phrase: str, key: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
     elif isinstance(value, list):
-        value = _flatten(value)
+        value = flatten(value)
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise rule.error(f"cue {phrase!r}: '{key}' must be a list of regexes", "cues")
     return value
-
-
-def _flatten(items: list) -> list:
-    """A nested list is a list written once and reused through a YAML anchor: another rule's cues
-    (`cues: [*modal, *epistemic]`) or a shared guard list (`not_after: [*figures, more]`). One level deep."""
-    return [item for entry in items for item in (entry if isinstance(entry, list) else [entry])]
