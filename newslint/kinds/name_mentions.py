@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from newslint.kinds.name_parts import (HYPHEN_PARTICLE, INITIAL, PARTICLES, SPACED_PARTICLES, TITLES, Mention, Part,
                                        is_initial, mention_of, new_part, unpossessive)
+from newslint.kinds.name_spelling import skeleton
 from newslint.regexcache import compiled
 from newslint.visible import INVISIBLE
 
@@ -77,7 +78,29 @@ def _find_mentions(document) -> list[Mention]:
                 if not _is_name_word(first.group(), True, lower_case):
                     start = first.end()  # the rest of the run reads as it would mid-sentence
             mentions.extend(_run_mentions(text, start, run.end()))
+    if any(mention.initials is not None for mention in mentions):
+        mentions = _undotted_initials(text, mentions)
     return mentions
+
+
+# Two or three capitals and a space just before a name: "JK" in "JK Rowling".
+_CAPITALS_BEFORE = compiled(r"(?:^|[^\w.])([A-Z]{2,3}) $")
+
+
+def _undotted_initials(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Where a story writes a name's initials with stops ("J.K. Rowling", "J. D. Vance"), the same capitals
+    without them before the same last name ("JK Rowling") are that name's initials too, not an acronym, so
+    that `initials_punctuation` compares the two ways of writing them."""
+    dotted = {(m.initials.key, m.surname.key) for m in mentions if m.initials is not None}
+    undotted = []
+    for mention in mentions:
+        if mention.initials is None and mention.given is None:
+            start = mention.particles.start if mention.particles else mention.surname.start
+            capitals = _CAPITALS_BEFORE.search(text, max(0, start - 5), start)
+            if capitals and (skeleton(capitals.group(1)), mention.surname.key) in dotted:
+                mention = mention._replace(initials=new_part(capitals.group(1), capitals.start(1), capitals.end(1)))
+        undotted.append(mention)
+    return undotted
 
 
 # Runs of words read mid-sentence, as taken apart where first met: the run -> (its start, its mentions).
