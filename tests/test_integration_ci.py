@@ -94,6 +94,25 @@ def test_sarif_snippet_over_a_line_break_is_the_crlf_file_as_saved(cli, monkeypa
         (6, 1, 7, 14), (7, 72, 8, 71)]
 
 
+def test_sarif_regions_in_a_file_with_bare_cr_line_breaks_are_where_a_sarif_viewer_looks(cli, tmp_path, monkeypatch):
+    """A SARIF consumer counts lines by the run's `newlineSequences`, which default to CRLF and LF alone
+    (SARIF 2.1.0, 3.14.21). newslint also ends a line at a bare CR (an old Mac export), so the log must say
+    so, or a viewer reads such a story as one line and finds no finding where the log puts it."""
+    monkeypatch.chdir(tmp_path)
+    story = ("Harbour fire closes the north quay\r\rFire crews spent two days on the blaze, which began in a "
+             "paint store.\rCritics say the sprinklers had not been checked since 2019.\r")
+    (tmp_path / "mac-export.txt").write_bytes(story.encode("utf-8"))
+    result = cli("check", "--jobs", "1", "--select", "attribution", "--format", "sarif", "mac-export.txt")
+    run = json.loads(result.stdout)["runs"][0]
+    breaks = sorted(run.get("newlineSequences", ["\r\n", "\n"]), key=len, reverse=True)
+    starts = [0] + [m.end() for m in re.finditer("|".join(map(re.escape, breaks)), story)]
+    [region] = [r["locations"][0]["physicalLocation"]["region"] for r in run["results"]]
+    assert (region["startLine"], region["startColumn"]) == (4, 1)
+    start = starts[region["startLine"] - 1] + region["startColumn"] - 1
+    end = starts[region["endLine"] - 1] + region["endColumn"] - 1
+    assert story[start:end] == region["snippet"]["text"] == "Critics"
+
+
 def test_sarif_and_github_paths_are_relative_to_the_repository_top_even_from_a_folder_inside_it(cli, desk, monkeypatch):
     _git("init", "--quiet", cwd=desk)
     monkeypatch.chdir(desk / "metro")

@@ -37,6 +37,9 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
             }},
             "originalUriBaseIds": {ROOT: {"uri": Path(root).as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
+            # Lines end where `Document` ends them. Left out, SARIF's default is CRLF and LF alone, and a viewer
+            # would read a story saved with bare CRs (an old Mac export) as one long line.
+            "newlineSequences": ["\r\n", "\n", "\r"],
             "results": results,
             "invocations": [{
                 "executionSuccessful": not any(r.error for r in report.results),
