@@ -34,22 +34,32 @@ def decode(data: bytes) -> Decoded:
         (codecs.BOM_UTF16_LE, "utf-16-le"),
         (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
+        if data.startswith(bom) and encoding == "utf-8":
+            # The mark says UTF-8, and nothing about the Windows smart quotes pasted into the copy since.
+            return _utf8_or_guessed(data, len(bom), "utf-8-sig")
         if data.startswith(bom):
-            return _decode_known(data[len(bom) :], encoding, bom=True)
+            return _decode_known(data[len(bom) :], encoding)
     if _looks_binary(data[:_BINARY_SAMPLE]):
         raise BinaryFile("binary file (not text); skipped")
+    return _utf8_or_guessed(data, 0, "utf-8")
+
+
+def _utf8_or_guessed(data: bytes, start: int, label: str) -> Decoded:
+    """The bytes from `start` (past a byte-order mark) as UTF-8, else as the copy was most likely saved, with a
+    notice naming the first byte that is not UTF-8 by its offset in the file."""
+    body = data[start:]
     try:
-        return Decoded(data.decode("utf-8"), "utf-8", None)
+        return Decoded(body.decode("utf-8"), label, None)
     except UnicodeDecodeError as error:
-        bad = f"byte 0x{data[error.start]:02x} at offset {error.start} is not UTF-8"
-    mostly_utf8 = _with_stray_bytes(data)
+        bad = f"byte 0x{body[error.start]:02x} at offset {start + error.start} is not UTF-8"
+    mostly_utf8 = _with_stray_bytes(body)
     if mostly_utf8 is not None:
-        return Decoded(mostly_utf8, "utf-8", f"{bad}; read as UTF-8, with the bytes that are not as Windows-1252")
+        return Decoded(mostly_utf8, label, f"{bad}; read as UTF-8, with the bytes that are not as Windows-1252")
     try:
-        return Decoded(data.decode("cp1252"), "cp1252", f"{bad}; read as Windows-1252")
+        return Decoded(body.decode("cp1252"), "cp1252", f"{bad}; read as Windows-1252")
     except UnicodeDecodeError:
         # Latin-1 maps every byte, so an export with stray C1 bytes still reads.
-        return Decoded(data.decode("latin-1"), "latin-1", f"{bad}; read as Latin-1")
+        return Decoded(body.decode("latin-1"), "latin-1", f"{bad}; read as Latin-1")
 
 
 def _with_stray_bytes(data: bytes) -> str | None:
@@ -78,13 +88,12 @@ def _stray_byte_tables() -> tuple[re.Pattern, dict[int, str]]:
     return re.compile("[\udc80-\udcff]"), as_cp1252
 
 
-def _decode_known(data: bytes, encoding: str, bom: bool) -> Decoded:
-    label = encoding + ("-sig" if bom and encoding == "utf-8" else "")
+def _decode_known(data: bytes, encoding: str) -> Decoded:
     try:
-        return Decoded(data.decode(encoding), label, None)
+        return Decoded(data.decode(encoding), encoding, None)
     except UnicodeDecodeError as error:
         notice = f"invalid {encoding} at offset {error.start}; undecodable bytes shown as U+FFFD"
-        return Decoded(data.decode(encoding, errors="replace"), label, notice)
+        return Decoded(data.decode(encoding, errors="replace"), encoding, notice)
 
 
 def _looks_binary(sample: bytes) -> bool:

@@ -74,6 +74,24 @@ def test_encodings_keep_positions(cli, tmp_path, encoding, bom):
         assert "read as" in result.stderr  # a guessed encoding is said, not hidden
 
 
+def test_utf8_with_a_byte_order_mark_and_stray_windows_quotes_reads_as_it_does_without_the_mark(cli, tmp_path):
+    """A byte-order mark says nothing about the Windows smart quotes pasted into the copy: they are read
+    as Windows-1252 either way, so the speaker's hedge stays inside the quotation, and the columns after
+    them are the same."""
+    body = ("Harbour row\r\n\r\nThe harbourmaster, Jos\u00e9 Garc\u00eda, was blunt: \x93The quay may well close "
+            "for good.\x94 Critics say the board never asked.\r\n")
+    data = body.encode("utf-8").replace(b"\xc2\x93", b"\x93").replace(b"\xc2\x94", b"\x94")
+    (tmp_path / "plain.txt").write_bytes(data)
+    (tmp_path / "marked.txt").write_bytes(codecs.BOM_UTF8 + data)
+    plain, _ = findings(cli, tmp_path / "plain.txt")
+    marked, result = findings(cli, tmp_path / "marked.txt")
+    assert [(f["line"], f["column"], f["rule"]) for f in marked] == [(3, 80, "attribution.weasel")]
+    assert [(f["line"], f["column"], f["rule"]) for f in plain] == [(3, 80, "attribution.weasel")]
+    offset = len(codecs.BOM_UTF8) + data.index(b"\x93")  # in the file, as a hex editor counts
+    assert f"0x93 at offset {offset} is not UTF-8; read as UTF-8, with the bytes that are not as Windows-1252" \
+        in result.stderr
+
+
 def test_mixed_line_endings_count_every_kind_of_newline(cli, tmp_path):
     body = f"Headline here\r\n\n{PARAGRAPH}\r\rA second paragraph of copy.\n\r\n{PARAGRAPH}\n"
     got, _ = repeats(cli, tmp_path, "mixed.txt", body.encode(), "utf-8")
