@@ -38,7 +38,7 @@ def decode(data: bytes) -> Decoded:
             # The mark says UTF-8, and nothing about the Windows smart quotes pasted into the copy since.
             return _utf8_or_guessed(data, len(bom), "utf-8-sig")
         if data.startswith(bom):
-            return _decode_known(data[len(bom) :], encoding)
+            return _decode_known(data, len(bom), encoding)
     if _looks_binary(data[:_BINARY_SAMPLE]):
         raise BinaryFile("binary file (not text); skipped")
     return _utf8_or_guessed(data, 0, "utf-8")
@@ -88,12 +88,14 @@ def _stray_byte_tables() -> tuple[re.Pattern, dict[int, str]]:
     return re.compile("[\udc80-\udcff]"), as_cp1252
 
 
-def _decode_known(data: bytes, encoding: str) -> Decoded:
+def _decode_known(data: bytes, start: int, encoding: str) -> Decoded:
+    """UTF-16 or UTF-32 from `start`, past its byte-order mark; a notice counts offsets in the file."""
+    body = data[start:]
     try:
-        return Decoded(data.decode(encoding), encoding, None)
+        return Decoded(body.decode(encoding), encoding, None)
     except UnicodeDecodeError as error:
-        notice = f"invalid {encoding} at offset {error.start}; undecodable bytes shown as U+FFFD"
-        return Decoded(data.decode(encoding, errors="replace"), encoding, notice)
+        notice = f"invalid {encoding} at offset {start + error.start}; undecodable bytes shown as U+FFFD"
+        return Decoded(body.decode(encoding, errors="replace"), encoding, notice)
 
 
 def _looks_binary(sample: bytes) -> bool:

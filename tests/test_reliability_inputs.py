@@ -92,6 +92,17 @@ def test_utf8_with_a_byte_order_mark_and_stray_windows_quotes_reads_as_it_does_w
         in result.stderr
 
 
+def test_invalid_utf16_is_named_by_its_offset_in_the_file_and_the_columns_after_it_hold(cli, tmp_path):
+    # A lone high surrogate (0xD800) where a CMS export cut a pair in two: one U+FFFD, one column.
+    head, tail = "Quay closure\n\n".encode("utf-16-le"), " Critics say the plan will fail.\n".encode("utf-16-le")
+    data = codecs.BOM_UTF16_LE + head + b"\x00\xd8" + tail
+    (tmp_path / "cut.txt").write_bytes(data)
+    found, result = findings(cli, tmp_path / "cut.txt")
+    assert [(f["line"], f["column"], f["text"]) for f in found] == [(3, 3, "Critics")]
+    offset = len(codecs.BOM_UTF16_LE + head)  # in the file, as a hex editor counts
+    assert f"invalid utf-16-le at offset {offset};" in result.stderr
+
+
 def test_mixed_line_endings_count_every_kind_of_newline(cli, tmp_path):
     body = f"Headline here\r\n\n{PARAGRAPH}\r\rA second paragraph of copy.\n\r\n{PARAGRAPH}\n"
     got, _ = repeats(cli, tmp_path, "mixed.txt", body.encode(), "utf-8")
