@@ -28,6 +28,9 @@ _AUTOLINK = compiled(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 _BLOCK_MARKERS = compiled(r"^ {0,3}(?:#{1,6}(?=\s)|(?:>\s?)+|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M)
 _CLOSING_HASHES = compiled(r"[ \t]#+[ \t]*$", re.M)
 _RULE_LINE = compiled(r"^ {0,3}(?:[-=*_][ \t]*){3,}$", re.M)
+# A backslash ending a line is a hard line break, markup as a heading's hashes are: read as copy, the one
+# after "five sailings." hid the end of the sentence, and the next sentence's hedge read as reported speech.
+_HARD_BREAK = compiled(r"\\$", re.M)
 _EMPHASIS = compiled(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 LIST_MARKER = compiled(r" {0,3}(?:[-*+]|\d{1,9}[.)])\s")  # "- ", "* ", "12. " opening a Markdown list item
 _TABLE_DIVIDER = compiled(r"[\s|:-]+")
@@ -47,7 +50,7 @@ def plain_text_regions(text: str) -> list[Region]:
 def markdown_regions(text: str) -> list[Region]:
     regions = _block_regions(text) + _url_spans(text)
     for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _REFERENCE_DEFINITION, _AUTOLINK, _HTML_TAG,
-                    _BLOCK_MARKERS, _CLOSING_HASHES, _RULE_LINE, _EMPHASIS):
+                    _BLOCK_MARKERS, _CLOSING_HASHES, _RULE_LINE, _HARD_BREAK, _EMPHASIS):
         regions.extend(m.span() for m in pattern.finditer(text))
     regions.extend(_table_pipes(text))
     return regions
