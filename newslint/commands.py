@@ -94,10 +94,15 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     # (read all the same, so the editor writing it never meets a closed pipe).
     stdin_excluded = "-" in paths and bool(stdin_filename) and excluded(stdin_filename)
     if "-" in paths:
-        text = sys.stdin.buffer.read()
+        name = stdin_filename or "<stdin>"
         config = finder.for_path(stdin_filename) if stdin_filename else finder.for_working_folder()
-        if not stdin_excluded:
-            tasks.append(Task(stdin_filename or "<stdin>", config, text))
+        try:
+            text = _stdin_bytes()
+        except NewslintError as error:  # said and counted as any path that could not be read
+            found.problems.append((name, error.message))
+        else:
+            if not stdin_excluded:
+                tasks.append(Task(name, config, text))
     # With no file to check, names are checked against the rules a file here would get.
     configs = dict.fromkeys(t.config for t in tasks) or [finder.for_working_folder()]
     if results_cache:
@@ -123,6 +128,17 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
         for folder in found.empty:
             say(f"notice: {folder}: no file to check here (none matches {', '.join(include)})")
     return report, tasks
+
+
+def _stdin_bytes() -> bytes:
+    """What standard input holds. A job started with none (`<&-`, so Python has no `sys.stdin`) or with one
+    open only for writing has nothing to give: an input error, not a bug."""
+    if sys.stdin is None:
+        raise NewslintError("standard input is closed")
+    try:
+        return sys.stdin.buffer.read()
+    except OSError as error:
+        raise NewslintError(f"cannot read standard input: {(error.strerror or str(error)).lower()}") from None
 
 
 def _count(findings: int) -> str:

@@ -108,6 +108,30 @@ def test_stdin(cli):
     assert result.stdout.startswith("draft.txt:6:1: error duplicates.paragraph")
 
 
+@pytest.mark.parametrize("how", ["closed", "write-only"])
+def test_standard_input_that_cannot_be_read_is_a_path_that_could_not_be_read(tmp_path, how):
+    """`newslint check - story.txt` started by a job with no standard input (`<&-`), or one open only for
+    writing: stdin is named as unreadable, the story is still checked, and the run exits 2, as for any
+    path it could not read, not 3 as a bug in newslint."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "story.txt").write_bytes(PASTED.read_bytes())
+    if how == "closed":
+        def prepare():
+            os.close(0)
+    else:
+        def prepare():
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 0)
+    done = subprocess.run([sys.executable, "-m", "newslint", "check", "--jobs", "1", "--select", "duplicates",
+                           "-", "story.txt"], cwd=tmp_path, capture_output=True, preexec_fn=prepare, timeout=120)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2, stderr
+    assert "newslint: error: <stdin>: " in stderr and "internal error" not in stderr
+    assert done.stdout.decode().startswith("story.txt:6:1: error duplicates.paragraph")
+
+
 def test_missing_path_alone_exits_2_and_does_not_read_as_a_clean_run(cli, tmp_path):
     result = cli("check", tmp_path / "no-such-draft.txt")
     assert result.exit_code == 2
