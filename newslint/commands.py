@@ -29,6 +29,8 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
     """`newslint check`; always ends in sys.exit. The defaults are the command line's (a test holds them
     to it), so `newslint check FILE...` can run without the option parser."""
     with errors_exit():
+        if sys.stdout is None:  # started with it closed (`>&-`): say so before checking anything
+            raise NewslintError("standard output is closed: the report would have nowhere to go")
         if fix and not diff and "-" in paths:
             raise NewslintError("--fix cannot write to standard input; use --diff")
         report, tasks = run_checks(paths, rule_files=rule_files, select=select, enable=enable, ignore=ignore,

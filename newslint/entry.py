@@ -48,7 +48,8 @@ def entry() -> None:
         code = EXIT_INTERRUPTED
     atexit._run_exitfuncs()
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None when started with it closed (`>&-`): nothing was written to flush
+            sys.stdout.flush()
     except BrokenPipeError:  # `newslint check drafts/ | head`: the report was cut short, so not exit 0
         code = code or EXIT_FINDINGS
     try:

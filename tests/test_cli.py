@@ -132,6 +132,29 @@ def test_standard_input_that_cannot_be_read_is_a_path_that_could_not_be_read(tmp
     assert done.stdout.decode().startswith("story.txt:6:1: error duplicates.paragraph")
 
 
+def test_a_closed_standard_output_is_said_on_stderr_not_a_traceback(tmp_path):
+    """A job started with standard output closed (`>&-`): `baseline -o`, which needs none, succeeds, and
+    `check`, whose report would have nowhere to go, says so and exits 2 before checking anything."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "story.txt").write_bytes(PASTED.read_bytes())
+
+    def newslint(*args, closing=1):
+        done = subprocess.run([sys.executable, "-m", "newslint", *args], cwd=tmp_path, capture_output=True,
+                              preexec_fn=lambda: os.close(closing), timeout=120)
+        return done.returncode, done.stderr.decode()
+
+    code, stderr = newslint("baseline", "--jobs", "1", "-o", "baseline.json", "story.txt")
+    assert (code, stderr) == (0, "")
+    assert (tmp_path / "baseline.json").exists()
+    for args in (["story.txt"], ["--format", "json", "story.txt"]):
+        code, stderr = newslint("check", *args)
+        assert code == 2, stderr
+        assert stderr == "newslint: error: standard output is closed: the report would have nowhere to go\n"
+
+
 def test_missing_path_alone_exits_2_and_does_not_read_as_a_clean_run(cli, tmp_path):
     result = cli("check", tmp_path / "no-such-draft.txt")
     assert result.exit_code == 2
