@@ -53,7 +53,8 @@ def entry() -> None:
     except BrokenPipeError:  # `newslint check drafts/ | head`: the report was cut short, so not exit 0
         code = code or EXIT_FINDINGS
     try:
-        sys.stderr.flush()
+        if sys.stderr is not None:  # closed (`2>&-`): the AttributeError exited 1, a clean run failing its gate
+            sys.stderr.flush()
     except OSError:
         pass
     os._exit(code)

@@ -132,14 +132,16 @@ def test_standard_input_that_cannot_be_read_is_a_path_that_could_not_be_read(tmp
     assert done.stdout.decode().startswith("story.txt:6:1: error duplicates.paragraph")
 
 
-def test_a_closed_standard_output_is_said_on_stderr_not_a_traceback(tmp_path):
+def test_a_closed_standard_output_or_error_is_no_traceback_and_no_false_verdict(tmp_path):
     """A job started with standard output closed (`>&-`): `baseline -o`, which needs none, succeeds, and
-    `check`, whose report would have nowhere to go, says so and exits 2 before checking anything."""
+    `check`, whose report would have nowhere to go, says so and exits 2 before checking anything. With
+    standard error closed (`2>&-`), a clean story still exits 0."""
     import os
     import subprocess
     import sys
 
     (tmp_path / "story.txt").write_bytes(PASTED.read_bytes())
+    (tmp_path / "clean.txt").write_text("The council met on Monday and agreed the budget.\n", encoding="utf-8")
 
     def newslint(*args, closing=1):
         done = subprocess.run([sys.executable, "-m", "newslint", *args], cwd=tmp_path, capture_output=True,
@@ -153,6 +155,9 @@ def test_a_closed_standard_output_is_said_on_stderr_not_a_traceback(tmp_path):
         code, stderr = newslint("check", *args)
         assert code == 2, stderr
         assert stderr == "newslint: error: standard output is closed: the report would have nowhere to go\n"
+    for args in (["clean.txt"], ["--format", "json", "clean.txt"]):
+        assert newslint("check", *args, closing=2)[0] == 0
+    assert newslint("check", "story.txt", closing=2)[0] == 1
 
 
 def test_missing_path_alone_exits_2_and_does_not_read_as_a_clean_run(cli, tmp_path):
