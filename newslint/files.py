@@ -39,6 +39,9 @@ def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
                 found.empty.append(path)  # "0 files checked" and a pass: a misspelt --include looks the same
             for file in files:
                 add(file)
+        elif _is_device(path):
+            # /dev/zero or /dev/urandom never ends: read, it would fill the memory. Named, a pipe is still read.
+            found.skipped.append((path, "a device, not a file; skipped"))
         elif os.path.exists(path):
             add(path)  # named on the command line: checked whatever its extension (a pipe too: `<(git show)`)
         else:
@@ -93,6 +96,14 @@ def _walk(root: str, include: tuple[str, ...], found: Discovery):
             else:
                 files.append(path)  # a broken or looping link is kept, so reading it says what is wrong
     return sorted(files)
+
+
+def _is_device(path: str) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
 
 
 def _regular_or_unreadable(path: str) -> bool:

@@ -99,6 +99,17 @@ def test_named_pipe_in_a_folder_is_skipped_not_waited_on(cli, tmp_path):
     assert alone.exit_code == 0, alone.output  # skipped, as a folder of images is: nothing failed to read
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="no /dev/null here")
+def test_a_device_named_is_skipped_not_read(cli, tmp_path):
+    """/dev/zero named by mistake would be read until memory ran out; a device is never read. (Tested on
+    /dev/null, which is a device too but ends: were the test to fail, it would not hang the suite.)"""
+    (tmp_path / "story.txt").write_text(REPEATED, encoding="utf-8")
+    result, data = check(cli, "/dev/null", tmp_path / "story.txt")
+    assert "notice: /dev/null: a device, not a file; skipped" in result.stderr
+    assert data["summary"]["files_checked"] == 1 and data["summary"]["files_skipped"] == 1
+    assert result.exit_code == 1  # the story's repeat; the device is no failure
+
+
 @pytest.mark.parametrize("name", ["desk notes/the story.txt", "Zürich/Ünïcödé story.txt", "日本/記事.md"])
 def test_paths_with_spaces_and_non_ascii_names(cli, tmp_path, name):
     path = tmp_path / name
