@@ -51,7 +51,13 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")  # a file name that is not UTF-8 prints, escaped
         color = output_format == "text" and stream.isatty() and "NO_COLOR" not in os.environ
-        reporter(output_format)(report, stream, failed=failed, fail_levels=fail_levels, color=color)
+        try:
+            reporter(output_format)(report, stream, failed=failed, fail_levels=fail_levels, color=color)
+            stream.flush()
+        except BrokenPipeError:
+            raise  # `| head`: the reader had all it wanted (errors_exit)
+        except OSError as error:  # `> /dev/full`, a full disk: the report is lost, and a CI gate must know
+            raise NewslintError(f"cannot write the report: {(error.strerror or str(error)).lower()}") from None
         if report.unreadable:
             sys.exit(EXIT_ERROR)
         sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)

@@ -435,6 +435,20 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
     assert "internal error" not in stderr and "Traceback" not in stderr
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_a_report_that_cannot_be_written_is_an_error_not_a_bug():
+    """`newslint check drafts/ > report.txt` on a full disk: the report is lost, so the gate fails (exit 2)
+    and says why, in one line."""
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "newslint", "check", "--jobs", "1", str(PASTED)],
+                              stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.decode() == "newslint: error: cannot write the report: no space left on device\n"
+
+
 def test_a_declared_variant_differing_only_by_sharp_s_is_its_own_spelling(cli, tmp_path):
     """Variants compare as a case-insensitive regex does: casefolding would make "Straße" the canonical
     "Strasse" itself, refuse the rule, and never find the variant."""
