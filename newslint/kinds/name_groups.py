@@ -19,7 +19,8 @@ from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minor
                                        spaced_particles, split_words)
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_parts import Mention, Part, as_typed
-from newslint.kinds.name_people import is_baltic_rendering, same_person
+from newslint.kinds.name_people import is_baltic_rendering, is_read_alike, other_readings, same_person
+from newslint.kinds.name_readings import keys_of, read_alike
 from newslint.kinds.name_spelling import BARE, are_variants, drops_final_n, is_loose_match, is_respelling, likeness, loose, plain
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
@@ -92,9 +93,11 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
     Latin or Romance first name beside the same last name (Hendrikus Colijn); anywhere else Napoleons
     would be a plural."""
     forms = sorted(written)
+    readings = {form: other_readings(form, spellings) for form, spellings in written.items()}
     people, endings = _UnionFind(), set()
     for block in _blocks(forms, lambda form: enumerate(form), split=True):
-        for i, (given, surname) in enumerate(block):
+        for i, form in enumerate(block):
+            given, surname = form
             for other in block[:i]:
                 # Before the general test, which joins a long name to its Latin form as one edit or two
                 # (Ferdinand, Ferdinandus) but leaves the ending looking like English derivation.
@@ -106,6 +109,8 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
                 elif is_baltic_rendering((given, surname), other, written):
                     people.union((given, surname), other)
                     endings |= {frozenset((given, other[0])), frozenset((surname, other[1]))}
+                elif (readings[form] or readings[other]) and is_read_alike(form, other, readings):
+                    people.union(form, other)  # Viktor Žuk, Viktor Zhuk
     return {form: people.find(form) for form in forms}, endings
 
 
@@ -153,7 +158,8 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
         families.find(person)
         by_spelling.setdefault(mention.surname.spelling, set()).add(person)
         by_letters.setdefault(plain(mention.surname.text), set()).add(person)
-        people_by_key.setdefault(mention.surname.key, set()).add(person)
+        for key in keys_of(mention.surname.spelling, mention.surname.key):
+            people_by_key.setdefault(key, set()).add(person)
     bare_by_key: dict[str, tuple] = {}
     bare_by_letters: dict[str, tuple] = {}
     hyphenated: set[str] = set()
@@ -170,7 +176,10 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
             continue  # "Smith" that names John Smith must not pull in Jane Smyth's "Smyth"
         if "-" in mention.surname.text:
             hyphenated.add(mention.surname.key)  # Asia-Pacific, Anglo-French: compounds, joined only by key
-        families.union(name, bare_by_key.setdefault(mention.surname.key, name))
+            families.union(name, bare_by_key.setdefault(mention.surname.key, name))
+            continue
+        for key in keys_of(mention.surname.spelling, mention.surname.key):  # Šoigu is read Shoigu too
+            families.union(name, bare_by_key.setdefault(key, name))
     for key, name in bare_by_key.items():
         for person in people_by_key.get(key, ()):
             families.union(name, person)
@@ -234,6 +243,8 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
     a, b = part.key, other.key
     if frozenset((a, b)) in endings or drops_final_n(part.text, other.text):
         return True
+    if read_alike(part.spelling, a, other.spelling, b):
+        return True  # Žuk and Zhuk: one name once the haček is read as English writes it
     if are_cognates(a, b):
         return True  # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
     if is_english_derivation(a, b) and not (last_name and _adds_e(a, b)):

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from newslint.kinds.name_endings import adds_ending, is_baltic_form, is_derived
 from newslint.kinds.name_given import are_cognates
+from newslint.kinds.name_readings import keys_of
 from newslint.kinds.name_spelling import (ANCHORED, BOTH, are_variants, consonant_likeness, is_close, is_loose_match,
                                           is_respelling, likeness, sound_likeness)
 
@@ -81,3 +82,19 @@ def is_baltic_rendering(form: tuple[str, str], other: tuple[str, str], written: 
         return False
     return any(not (adds_ending(given, other_given) and adds_ending(surname, other_surname))
                for given, surname in written[form] for other_given, other_surname in written[other])
+
+
+def other_readings(form: tuple[str, str], spellings: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """A full name's keys under its letters' other readings (`name_readings`), from the spellings that give
+    it: empty for nearly every name."""
+    found = {(given, surname) for given_spelling, surname_spelling in spellings
+             for given in keys_of(given_spelling, form[0]) for surname in keys_of(surname_spelling, form[1])}
+    return found - {form}
+
+
+def is_read_alike(form: tuple[str, str], other: tuple[str, str], readings: dict) -> bool:
+    """Are two full names one person's once a letter of either is read as another language writes it
+    (Viktor Žuk, Viktor Zhuk)? The same tests as for any two names; `readings` holds each full name's
+    `other_readings`."""
+    return any(same_person(*mine, *theirs) for mine in readings[form] | {form} for theirs in readings[other] | {other}
+               if (mine, theirs) != (form, other))

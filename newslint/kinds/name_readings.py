@@ -1,0 +1,39 @@
+"""Other keys a name part may have, read from the letters it is written with.
+
+A skeleton drops every accent, which is how most English copy writes a foreign letter (Vučić, Vucic). But
+a Czech, Slovak, Baltic or South Slavic haček, and a Turkish or Romanian cedilla, also stand for the
+English digraph that a transliteration from Cyrillic or Arabic script writes for the same sound: Šoigu and
+Shoigu, Žuk and Zhuk, Şahin and Shahin. A name part written with one of these letters has, besides its
+skeleton, the skeleton of this other reading; two names whose readings meet are one name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newslint.kinds.name_spelling import skeleton
+
+# The letters and the English digraph for each; Esperanto's circumflexed letters are the same sounds.
+_DIGRAPHS = str.maketrans({"š": "sh", "ş": "sh", "ș": "sh", "ŝ": "sh", "ž": "zh", "č": "ch", "ć": "ch",
+                           "ĉ": "ch", "ç": "ch"})
+_LETTERS = frozenset("šşșŝžčćĉç")
+
+
+@lru_cache(maxsize=65536)
+def readings(spelling: str) -> tuple[str, ...]:
+    """The keys of a name part's other readings (`spelling` in lower case, as `Part.spelling`), without its
+    own key: none for nearly every name, which has none of these letters."""
+    if spelling.isascii() or _LETTERS.isdisjoint(spelling):
+        return ()
+    read = skeleton(spelling.translate(_DIGRAPHS))
+    return () if read == skeleton(spelling) else (read,)
+
+
+def keys_of(spelling: str, key: str) -> tuple[str, ...]:
+    """A name part's key and the keys of its other readings."""
+    return (key, *readings(spelling))
+
+
+def read_alike(spelling: str, key: str, other_spelling: str, other_key: str) -> bool:
+    """Does a reading of one name part give the other's key, or do their readings meet (Žuk, Zhuk)?"""
+    return not set(keys_of(spelling, key)).isdisjoint(keys_of(other_spelling, other_key))
