@@ -1,10 +1,13 @@
 """Other keys a name part may have, read from the letters it is written with.
 
-A skeleton drops every accent, which is how most English copy writes a foreign letter (Vučić, Vucic). But
-a Czech, Slovak, Baltic or South Slavic haček, and a Turkish or Romanian cedilla, also stand for the
-English digraph that a transliteration from Cyrillic or Arabic script writes for the same sound: Šoigu and
-Shoigu, Žuk and Zhuk, Şahin and Shahin. A name part written with one of these letters has, besides its
-skeleton, the skeleton of this other reading; two names whose readings meet are one name.
+A skeleton drops every accent, which is how most English copy writes a foreign letter (Vučić, Vucic; Köhler,
+Kohler). But some letters have a second reading that other copy writes. A Czech, Slovak, Baltic or South
+Slavic haček, and a Turkish or Romanian cedilla, stand for the English digraph that a transliteration from
+Cyrillic or Arabic script writes for the same sound: Šoigu and Shoigu, Žuk and Zhuk, Şahin and Shahin.
+Latvian and Lithuanian, which have no ä, ö or ü, write German and Nordic names with e and i, as copy
+translated from them, or from Russian, does: Köhler and Kehler, Jörn and Jern. A name part written with
+one of these letters has, besides its skeleton, the skeletons of these readings; two names whose readings
+meet are one name.
 """
 
 from __future__ import annotations
@@ -13,20 +16,22 @@ from functools import lru_cache
 
 from newslint.kinds.name_spelling import skeleton
 
-# The letters and the English digraph for each; Esperanto's circumflexed letters are the same sounds.
-_DIGRAPHS = str.maketrans({"š": "sh", "ş": "sh", "ș": "sh", "ŝ": "sh", "ž": "zh", "č": "ch", "ć": "ch",
-                           "ĉ": "ch", "ç": "ch"})
-_LETTERS = frozenset("šşșŝžčćĉç")
+# Each reading: the letters it reads, and how. Esperanto's circumflexed letters are the haček's sounds.
+_READINGS = [
+    (frozenset("šşșŝžčćĉç"), str.maketrans({"š": "sh", "ş": "sh", "ș": "sh", "ŝ": "sh", "ž": "zh", "č": "ch",
+                                             "ć": "ch", "ĉ": "ch", "ç": "ch"})),
+    (frozenset("äöü"), str.maketrans({"ä": "e", "ö": "e", "ü": "i"})),
+]
 
 
 @lru_cache(maxsize=65536)
 def readings(spelling: str) -> tuple[str, ...]:
     """The keys of a name part's other readings (`spelling` in lower case, as `Part.spelling`), without its
     own key: none for nearly every name, which has none of these letters."""
-    if spelling.isascii() or _LETTERS.isdisjoint(spelling):
+    if spelling.isascii():
         return ()
-    read = skeleton(spelling.translate(_DIGRAPHS))
-    return () if read == skeleton(spelling) else (read,)
+    read = {skeleton(spelling.translate(table)) for letters, table in _READINGS if not letters.isdisjoint(spelling)}
+    return tuple(sorted(read - {skeleton(spelling)}))
 
 
 def keys_of(spelling: str, key: str) -> tuple[str, ...]:
