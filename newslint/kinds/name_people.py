@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from newslint.kinds.name_endings import adds_ending, is_baltic_form, is_derived
 from newslint.kinds.name_given import are_cognates
-from newslint.kinds.name_readings import keys_of
+from newslint.kinds.name_readings import keys_of, readings
 from newslint.kinds.name_spelling import (ANCHORED, BOTH, are_variants, consonant_likeness, is_close, is_loose_match,
                                           is_respelling, likeness, sound_likeness)
 
@@ -87,6 +87,8 @@ def is_baltic_rendering(form: tuple[str, str], other: tuple[str, str], written: 
 def other_readings(form: tuple[str, str], spellings: set[tuple[str, str]]) -> set[tuple[str, str]]:
     """A full name's keys under its letters' other readings (`name_readings`), from the spellings that give
     it: empty for nearly every name."""
+    if not any(readings(given) or readings(surname) for given, surname in spellings):
+        return set()  # nearly every name
     found = {(given, surname) for given_spelling, surname_spelling in spellings
              for given in keys_of(given_spelling, form[0]) for surname in keys_of(surname_spelling, form[1])}
     return found - {form}
