@@ -93,7 +93,7 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
     Latin or Romance first name beside the same last name (Hendrikus Colijn); anywhere else Napoleons
     would be a plural."""
     forms = sorted(written)
-    readings = {form: other_readings(form, spellings) for form, spellings in written.items()}
+    read_as = {form: other_readings(form, spellings) for form, spellings in written.items()}
     people, endings = _UnionFind(), set()
     for block in _blocks(forms, lambda form: enumerate(form), split=True):
         for i, form in enumerate(block):
@@ -109,7 +109,7 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
                 elif is_baltic_rendering((given, surname), other, written):
                     people.union((given, surname), other)
                     endings |= {frozenset((given, other[0])), frozenset((surname, other[1]))}
-                elif (readings[form] or readings[other]) and is_read_alike(form, other, readings):
+                elif (read_as[form] or read_as[other]) and is_read_alike(form, other, read_as):
                     people.union(form, other)  # Viktor Žuk, Viktor Zhuk
     return {form: people.find(form) for form in forms}, endings
 

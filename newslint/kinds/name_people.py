@@ -94,9 +94,9 @@ def other_readings(form: tuple[str, str], spellings: set[tuple[str, str]]) -> se
     return found - {form}
 
 
-def is_read_alike(form: tuple[str, str], other: tuple[str, str], readings: dict) -> bool:
+def is_read_alike(form: tuple[str, str], other: tuple[str, str], read_as: dict) -> bool:
     """Are two full names one person's once a letter of either is read as another language writes it
-    (Viktor Žuk, Viktor Zhuk)? The same tests as for any two names; `readings` holds each full name's
+    (Viktor Žuk, Viktor Zhuk)? The same tests as for any two names; `read_as` holds each full name's
     `other_readings`."""
-    return any(same_person(*mine, *theirs) for mine in readings[form] | {form} for theirs in readings[other] | {other}
+    return any(same_person(*mine, *theirs) for mine in read_as[form] | {form} for theirs in read_as[other] | {other}
                if (mine, theirs) != (form, other))
