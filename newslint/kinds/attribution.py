@@ -66,12 +66,14 @@ class Attribution(Cue):
             following = sentences[index + 1].text if index + 1 < len(sentences) else ""
             previous = sentences[index - 1].text if index else ""
             previous_named = None  # worked out for the sentence's first cue that needs it, then kept
+            speakers = None  # where the sentence names speakers, worked out for its first cue
             for start, end, text in self._cues(sentence):
-                after = sentence.text[end:]
-                own_verb = self.own_verb.match(after)
-                if self._is_attributed((after[own_verb.end():] if own_verb else after) + " " + following):
+                if speakers is None:
+                    speakers = self._speakers(sentence.text + " " + following)
+                own_verb = self.own_verb.match(sentence.text, end)
+                if speakers and speakers[-1][0] >= (own_verb.end() if own_verb else end):
                     continue  # "critics say, including Senator Ruiz": the claim has a name on it
-                if self._is_impersonal(sentence.text[start:end]) and self._is_attributed(sentence.text[:start]):
+                if self._is_impersonal(sentence.text[start:end]) and speakers and speakers[0][1] <= start:
                     continue  # "Eckenfelder said ..., although they have been rumoured suitors": his claim
                 if previous_named is None:
                     previous_named = bool(previous) and self._is_attributed(previous)
@@ -92,11 +94,17 @@ class Attribution(Cue):
         return below is not None and self._is_attributed(below)
 
     def _is_attributed(self, context: str) -> bool:
+        return bool(self._speakers(context))
+
+    def _speakers(self, context: str) -> list[tuple[int, int]]:
+        """Where `context` names a speaker with a speech verb (start and end of each, in order). Found once a
+        sentence, not once a cue: a sentence holding thousands of cues is then read once, not thousands of times."""
+        spans = []
         for match in self.named.finditer(context):
             speaker = next(group for group in range(1, len(match.groups()) + 1) if match.group(group) is not None)
             if not self._is_vague(match.group(speaker)):
-                return True
-        return False
+                spans.append(match.span())
+        return spans
 
     def _is_impersonal(self, cue: str) -> bool:
         """A passive or "it is thought" continues the claim of a speaker named before it; a cue that names

@@ -153,16 +153,20 @@ class Cue(Kind):
         """The cues in `sentence` (a span as seen, `Span.seen`), as offsets into its text."""
         text = sentence.text
         entries, (pattern, words) = entries or self.entries, scan or self.scan
+        # A sentence with no reported speech anywhere has none before or after any cue: asked once, not once
+        # a cue, so that a sentence of thousands of cues is read once.
+        reported = _if_found(self.reported, text)
+        reported_after = _if_found(self.reported_after, text)
         for match in matches(pattern, text, words, sentence.word_index):
             if self.skip_quotes and sentence.in_quote(match.start()):
                 continue  # a speaker's hedge is reporting, not the writer hedging
-            if self.reported and self.reported.search(text, 0, match.start()):
+            if reported and reported.search(text, 0, match.start()):
                 continue  # "police said he appeared to have died": the hedge is the source's
             accepted = self._accepted(text, match.start(), entries)
             if accepted is None:
                 continue
             end, entry = accepted
-            if self.reported_after and self.reported_after.search(text, end):
+            if reported_after and reported_after.search(text, end):
                 continue  # "..., he added": indirect speech, attributed after the hedge
             below = text_below_lede(sentence.paragraph or sentence) if entry.lede_below else None
             if below is not None and entry.lede_below.search(below):
@@ -193,6 +197,11 @@ class Cue(Kind):
             if _fits(entry, text, start, end):
                 return end, entry
         return None
+
+
+def _if_found(pattern, text: str):
+    """`pattern` when it matches anywhere in `text`, else None."""
+    return pattern if pattern is not None and pattern.search(text) else None
 
 
 def cue_values(found: list[tuple[int, int, str]]) -> dict:
