@@ -91,7 +91,8 @@ def mention_of(run: list[tuple[str, int]]) -> Mention | None:
     indexes = [i for i, (word, _) in enumerate(words) if is_initial(word)]
     initials = _initials(words, indexes) if indexes else None
     if indexes:  # "George W. Bush": initials are no spelling of a name
-        words = [word for i, word in enumerate(words) if i not in indexes]
+        dropped = set(indexes)  # a set: a run of thousands of capitals ("A A A ...") is a name of thousands of words
+        words = [word for i, word in enumerate(words) if i not in dropped]
     while words and words[0][0] in PARTICLES:
         words.pop(0)
     if not words:
