@@ -39,9 +39,26 @@ def decode(data: bytes) -> Decoded:
             return _utf8_or_guessed(data, len(bom), "utf-8-sig")
         if data.startswith(bom):
             return _decode_known(data, len(bom), encoding)
+    unmarked = _utf16_without_mark(data[:_BINARY_SAMPLE])
+    if unmarked is not None:
+        decoded = _decode_known(data, 0, unmarked)
+        return decoded._replace(notice=decoded.notice or f"no byte-order mark; read as {unmarked}, as its NUL bytes say")
     if _looks_binary(data[:_BINARY_SAMPLE]):
         raise BinaryFile("binary file (not text); skipped")
     return _utf8_or_guessed(data, 0, "utf-8")
+
+
+def _utf16_without_mark(sample: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for copy saved as UTF-16 with no byte-order mark (some Windows and CMS
+    exports): English text then has a NUL in nearly every other byte, and none in the bytes between. As
+    binary, it would be skipped unread."""
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, letters, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and letters.count(0) == 0:
+            return encoding
+    return None
 
 
 def _utf8_or_guessed(data: bytes, start: int, label: str) -> Decoded:

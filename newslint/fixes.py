@@ -88,6 +88,7 @@ def _fix_file(path: str, data: bytes, findings: list[Finding]) -> FileFix:
     result = FileFix(path, data)
     decoded = decode(data)
     bom = _BOMS.get(decoded.encoding, b"")
+    bom = bom if data.startswith(bom) else b""  # UTF-16 saved with no mark is written back with none
     codec = decoded.encoding
     if bom + decoded.text.encode(codec, errors="replace") != data:
         result.problem = f"not fixed: the file does not read back byte for byte as {codec}"

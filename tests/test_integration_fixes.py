@@ -109,6 +109,16 @@ def test_fix_keeps_a_windows_1252_export_byte_for_byte(cli, tmp_path, house):
     assert "saved as cp1252, shown in UTF-8 in the diff; it will not apply as a patch" in diff.stderr
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_fix_writes_utf16_saved_without_a_mark_back_without_one(cli, tmp_path, house, encoding):
+    story = tmp_path / "drone-strike.txt"
+    story.write_bytes(_story("\r\n", LEAD, DAMAGE, DAMAGE).encode(encoding))
+    result = cli("check", *house, "--fix", story)
+    assert result.exit_code == 0, result.output
+    assert f"no byte-order mark; read as {encoding}" in result.stderr
+    assert story.read_bytes() == _story("\r\n", LEAD.replace("Kiev", "Kyiv"), DAMAGE).encode(encoding)
+
+
 def test_exact_repeats_go_without_a_gap_but_near_repeats_stay_findings(cli, tmp_path):
     story = tmp_path / "power.txt"
     near = DAMAGE.replace("12,000 households", "12,000 homes")

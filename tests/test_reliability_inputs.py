@@ -61,7 +61,7 @@ def test_empty_and_whitespace_only_files_are_clean(cli, tmp_path, content):
 
 @pytest.mark.parametrize("encoding, bom", [
     ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-    ("cp1252", b""), ("latin-1", b""),
+    ("cp1252", b""), ("latin-1", b""), ("utf-16-le", b""), ("utf-16-be", b""),
 ])
 def test_encodings_keep_positions(cli, tmp_path, encoding, bom):
     # "Café" and "naïve" are in both Latin-1 and Windows-1252; the curly quotes only in Windows-1252.
@@ -72,6 +72,8 @@ def test_encodings_keep_positions(cli, tmp_path, encoding, bom):
     assert got == [(7, 1)]
     if encoding in ("cp1252", "latin-1"):
         assert "read as" in result.stderr  # a guessed encoding is said, not hidden
+    if encoding.startswith("utf-16") and not bom:  # a Windows export with no mark, not a binary file skipped
+        assert f"no byte-order mark; read as {encoding}" in result.stderr
 
 
 def test_utf8_with_a_byte_order_mark_and_stray_windows_quotes_reads_as_it_does_without_the_mark(cli, tmp_path):
