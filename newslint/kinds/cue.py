@@ -153,11 +153,13 @@ class Cue(Kind):
         """The cues in `sentence` (a span as seen, `Span.seen`), as offsets into its text."""
         text = sentence.text
         entries, (pattern, words) = entries or self.entries, scan or self.scan
-        # A sentence with no reported speech anywhere has none before or after any cue: asked once, not once
-        # a cue, so that a sentence of thousands of cues is read once.
-        reported = _if_found(self.reported, text)
-        reported_after = _if_found(self.reported_after, text)
-        for match in matches(pattern, text, words, sentence.word_index):
+        found = matches(pattern, text, words, sentence.word_index)
+        reported, reported_after = self.reported, self.reported_after
+        if len(found) > 1:
+            # A sentence with no reported speech anywhere has none before or after any of its cues: asked once,
+            # not once a cue, so that a sentence of thousands of cues is read once.
+            reported, reported_after = _if_found(reported, text), _if_found(reported_after, text)
+        for match in found:
             if self.skip_quotes and sentence.in_quote(match.start()):
                 continue  # a speaker's hedge is reporting, not the writer hedging
             if reported and reported.search(text, 0, match.start()):
