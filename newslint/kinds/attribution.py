@@ -26,6 +26,11 @@ class Attribution(Cue):
     Analysts said ..." reads as the story's sourcing, not an anonymous chorus. With lede_named_below
     (default false), a cue in the story's first paragraph is excused when a named speaker meets a speech
     verb in the paragraph after it: the wire lede says "analysts said" and the next paragraph quotes one.
+    finding_verbs (regexes: "found that") and finders (regexes: "researchers"): a cue naming finders ("say
+    researchers") is excused, as by a speaker, when a name meets a finding verb in the sentence before it in
+    its paragraph or in the paragraph below its lede ("Academics at Harbour University found that ...
+    Games belong in the classroom, researchers say."). Not for other groups, nor from after the cue: beside
+    "Critics say ..." or "Some think ..." a body's finding is evidence for or against the view, not its source.
     With group_named_below (default false), a cue ending in a group ("analysts", "some economists") is
     excused anywhere when one of the two sentences after it in its paragraph, or the paragraph after it,
     names one of that group ("..., said Michael Moran, analyst at Daiwa", "Dean Witter analyst Eugene Nowak said", "..., said
@@ -35,7 +40,7 @@ class Attribution(Cue):
 
     unit = "paragraph"
     fields = Cue.fields | {"speech_verbs", "named_speakers", "vague_subjects", "introducers", "lede_named_below",
-                           "group_named_below"}
+                           "group_named_below", "finding_verbs", "finders"}
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
@@ -52,6 +57,11 @@ class Attribution(Cue):
         if introducers:
             named.append(rf"(?i:(?:^|\W)(?:{'|'.join(introducers)}))\s+{speaker}")
         self.named = rule.regex("named_speakers", "|".join(named), ignore_case=False)
+        findings, finders = rule.patterns("finding_verbs"), rule.patterns("finders")
+        # Only "Harbour University found that": the inverted form has no place in a finding.
+        self.found = (rule.regex("finding_verbs", rf"{speaker}\s+(?i:{'|'.join(findings)})(?:\W|$)", ignore_case=False)
+                      if findings and finders else None)
+        self.finders = rule.regex("finders", rf"(?:^|\W)(?:{'|'.join(finders)})(?:\W|$)") if finders else None
         # The cue's own verb ("Critics say the company ..."), which must not read as an inverted attribution
         # ("..., said the company").
         self.own_verb = rule.regex("speech_verbs", rf"\s*{verb}(?:\W|$)", ignore_case=False)
@@ -83,28 +93,42 @@ class Attribution(Cue):
                     named_below = self._lede_named_below(paragraph)
                 if named_below:
                     continue  # "..., analysts said." then "..., said Sanford Margoshes of Shearson.": sourced below
+                if self._is_finders(text) and self._found_before(previous, paragraph):
+                    continue  # "Academics at Harbour University found that ... researchers say": their finding
                 if self.group_named_below and _member_named_later(sentences[index + 1:index + 1 + _LATER], text):
                     continue  # "Analysts said ... "...," said Ann Cole, an analyst at Harbour Research.": one paragraph
                 if self.group_named_below and _member_named_below(paragraph, text):
                     continue  # "Analysts said ..." then "..., said Michael Moran, analyst at Daiwa Securities."
                 yield Hit(sentence.absolute(start), sentence.absolute(end, end=True), cue_values([(start, end, text)]))
 
-    def _lede_named_below(self, paragraph) -> bool:
+    def _lede_named_below(self, paragraph, named: re.Pattern | None = None) -> bool:
         below = text_below_lede(paragraph) if self.lede_named_below else None
-        return below is not None and self._is_attributed(below)
+        return below is not None and self._is_attributed(below, named)
 
-    def _is_attributed(self, context: str) -> bool:
-        return bool(self._speakers(context))
+    def _is_finders(self, cue: str) -> bool:
+        """Does the cue name a group whose claims are findings ("say researchers", "some scientists")?"""
+        return self.found is not None and self.finders.search(cue) is not None
+
+    def _found_before(self, previous: str, paragraph) -> bool:
+        """Does a name meet a finding verb in the sentence before the cue's, or below the lede the cue is in?
+        Asked only of the rare cue that names finders, so nothing is kept."""
+        return self._is_attributed(previous, self.found) or self._lede_named_below(paragraph, self.found)
+
+    def _is_attributed(self, context: str, named: re.Pattern | None = None) -> bool:
+        return next(self._named_spans(context, named), None) is not None
 
     def _speakers(self, context: str) -> list[tuple[int, int]]:
-        """Where `context` names a speaker with a speech verb (start and end of each, in order). Found once a
-        sentence, not once a cue: a sentence holding thousands of cues is then read once, not thousands of times."""
-        spans = []
-        for match in self.named.finditer(context):
+        """Every named speaker in `context`, found once a sentence, not once a cue: a sentence holding
+        thousands of cues is then read once, not thousands of times."""
+        return list(self._named_spans(context))
+
+    def _named_spans(self, context: str, named: re.Pattern | None = None) -> Iterator[tuple[int, int]]:
+        """Where `context` names a speaker with a speech verb (or, with `named`, a finding verb): the start
+        and end of each, in order."""
+        for match in (named or self.named).finditer(context):
             speaker = next(group for group in range(1, len(match.groups()) + 1) if match.group(group) is not None)
             if not self._is_vague(match.group(speaker)):
-                spans.append(match.span())
-        return spans
+                yield match.span()
 
     def _is_impersonal(self, cue: str) -> bool:
         """A passive or "it is thought" continues the claim of a speaker named before it; a cue that names
