@@ -57,6 +57,8 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
         except BrokenPipeError:
             raise  # `| head`: the reader had all it wanted (errors_exit)
         except OSError as error:  # `> /dev/full`, a full disk: the report is lost, and a CI gate must know
+            # What is left in the buffer goes nowhere, so the interpreter's last flush cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
             raise NewslintError(f"cannot write the report: {(error.strerror or str(error)).lower()}") from None
         if report.unreadable:
             sys.exit(EXIT_ERROR)
