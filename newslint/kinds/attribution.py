@@ -76,15 +76,20 @@ class Attribution(Cue):
             following = sentences[index + 1].text if index + 1 < len(sentences) else ""
             previous = sentences[index - 1].text if index else ""
             previous_named = None  # worked out for the sentence's first cue that needs it, then kept
-            speakers = None  # where the sentence names speakers, worked out for its first cue
+            speakers = None  # the speakers named after the sentence's first cue, read as its cues ask
+            first_named = None  # the first speaker the sentence names, for a passive continuing their claim
             for start, end, text in self._cues(sentence):
-                if speakers is None:
-                    speakers = self._speakers(sentence.text + " " + following)
                 own_verb = self.own_verb.match(sentence.text, end)
-                if speakers and speakers[-1][0] >= (own_verb.end() if own_verb else end):
+                claim_end = own_verb.end() if own_verb else end
+                if speakers is None:
+                    speakers = _Ahead(self._named_spans(sentence.text + " " + following, pos=claim_end))
+                if speakers.any_from(claim_end):
                     continue  # "critics say, including Senator Ruiz": the claim has a name on it
-                if self._is_impersonal(sentence.text[start:end]) and speakers and speakers[0][1] <= start:
-                    continue  # "Eckenfelder said ..., although they have been rumoured suitors": his claim
+                if self._is_impersonal(sentence.text[start:end]):
+                    if first_named is None:
+                        first_named = next(self._named_spans(sentence.text), ())
+                    if first_named and first_named[1] <= start:
+                        continue  # "Eckenfelder said ..., although they have been rumoured suitors": his claim
                 if previous_named is None:
                     previous_named = bool(previous) and self._is_attributed(previous)
                 if previous_named:
@@ -115,17 +120,12 @@ class Attribution(Cue):
         return self._is_attributed(previous, self.found) or self._lede_named_below(paragraph, self.found)
 
     def _is_attributed(self, context: str, named: re.Pattern | None = None) -> bool:
-        return next(self._named_spans(context, named), None) is not None
+        return next(self._named_spans(context, named=named), None) is not None
 
-    def _speakers(self, context: str) -> list[tuple[int, int]]:
-        """Every named speaker in `context`, found once a sentence, not once a cue: a sentence holding
-        thousands of cues is then read once, not thousands of times."""
-        return list(self._named_spans(context))
-
-    def _named_spans(self, context: str, named: re.Pattern | None = None) -> Iterator[tuple[int, int]]:
-        """Where `context` names a speaker with a speech verb (or, with `named`, a finding verb): the start
-        and end of each, in order."""
-        for match in (named or self.named).finditer(context):
+    def _named_spans(self, context: str, pos: int = 0, named: re.Pattern | None = None) -> Iterator[tuple[int, int]]:
+        """Where `context`, from `pos` on, names a speaker with a speech verb (or, with `named`, a finding
+        verb): the start and end of each, in order, found as they are asked for."""
+        for match in (named or self.named).finditer(context, pos):
             speaker = next(group for group in range(1, len(match.groups()) + 1) if match.group(group) is not None)
             if not self._is_vague(match.group(speaker)):
                 yield match.span()
@@ -145,6 +145,22 @@ class Attribution(Cue):
     def _is_vague_word(self, word: str) -> bool:
         match = self.vague.match(word + " ")
         return match is not None and match.end() == len(word) + 1
+
+
+class _Ahead:
+    """The speakers named in a sentence after its first cue, read once from left to right however many cues
+    ask: each later cue asks only about what lies after it, so a sentence of thousands of cues is read once,
+    and a sentence of one cue no further than its first named speaker."""
+
+    def __init__(self, spans: Iterator[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._current = next(spans, None)
+
+    def any_from(self, position: int) -> bool:
+        """Is a speaker named at or after `position`? Asked with positions that never go back."""
+        while self._current is not None and self._current[0] < position:
+            self._current = next(self._spans, None)
+        return self._current is not None
 
 
 # A full name (two capitalised words or more) described as one of the group, or the group word before it.

@@ -50,7 +50,8 @@ class Part:
 
 
 def new_part(text: str, start: int, end: int) -> Part:
-    return Part(text, start, end, as_typed(text).casefold(), skeleton(text))  # skeleton is cached
+    spelling = (text if text.isascii() else as_typed(text)).casefold()  # most names: plain ASCII, as typed
+    return Part(text, start, end, spelling, skeleton(text))  # skeleton is cached
 
 
 def as_typed(text: str) -> str:
