@@ -147,8 +147,7 @@ def split_words(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
     """A name written as one word and as two (Danang, Da Nang; Pricewaterhouse, Price Waterhouse): the
     fewer are reported. Only the same letters, case aside, and a name of exactly two words: "Le Pen" is
     compared with "Lepen" only in a story that writes both."""
-    one_word = {m.surname.spelling for m in mentions if m.given is None and m.particles is None}
-    both = one_word.intersection(_two_words(m) for m in mentions if m.given is not None)
+    both = set(map(_one_word, mentions)).intersection(map(_two_words, mentions)) - {None}
     if not both:
         return  # nearly every story
     forms: dict = {}

@@ -20,7 +20,7 @@ from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minor
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_people import is_baltic_rendering, is_read_alike, other_readings, same_person
-from newslint.kinds.name_readings import read_alike, readings
+from newslint.kinds.name_readings import keys_of, read_alike
 from newslint.kinds.name_spelling import BARE, are_variants, drops_final_n, is_loose_match, is_respelling, likeness, loose, plain
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
@@ -158,7 +158,7 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
         families.find(person)
         by_spelling.setdefault(mention.surname.spelling, set()).add(person)
         by_letters.setdefault(plain(mention.surname.text), set()).add(person)
-        for key in (mention.surname.key, *readings(mention.surname.spelling)):  # Šoigu is read Shoigu too
+        for key in keys_of(mention.surname.spelling, mention.surname.key):  # Šoigu is read Shoigu too
             people_by_key.setdefault(key, set()).add(person)
     bare_by_key: dict[str, tuple] = {}
     bare_by_letters: dict[str, tuple] = {}
@@ -178,7 +178,7 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
             hyphenated.add(mention.surname.key)  # Asia-Pacific, Anglo-French: compounds, joined only by key
             families.union(name, bare_by_key.setdefault(mention.surname.key, name))
             continue
-        for key in (mention.surname.key, *readings(mention.surname.spelling)):
+        for key in keys_of(mention.surname.spelling, mention.surname.key):
             families.union(name, bare_by_key.setdefault(key, name))
     for key, name in bare_by_key.items():
         for person in people_by_key.get(key, ()):
