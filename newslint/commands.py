@@ -100,18 +100,18 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
         results_cache = resultcache.directory()
     for path in found.files:
         tasks.append(Task(path, finder.for_path(path), cache=results_cache))
-    # An editor sends every buffer; one under a desk's excludes is left alone, as the file on disk would be
-    # (read all the same, so the editor writing it never meets a closed pipe).
-    stdin_excluded = "-" in paths and bool(stdin_filename) and excluded(stdin_filename)
     if "-" in paths:
         name = stdin_filename or "<stdin>"
         config = finder.for_path(stdin_filename) if stdin_filename else finder.for_working_folder()
         try:
-            text = _stdin_bytes()
+            text = _stdin_bytes()  # read even when excluded, so the editor writing it never meets a closed pipe
         except NewslintError as error:  # said and counted as any path that could not be read
             found.problems.append((name, error.message))
         else:
-            if not stdin_excluded:
+            if stdin_filename and excluded(stdin_filename):
+                # An editor sends every buffer; one under a desk's excludes is left alone, as its file would be.
+                found.skipped.append((stdin_filename, "excluded, so not checked"))
+            else:
                 tasks.append(Task(name, config, text))
     # With no file to check, names are checked against the rules a file here would get.
     configs = dict.fromkeys(t.config for t in tasks) or [finder.for_working_folder()]
@@ -123,8 +123,6 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     report = run(tasks, jobs, on_progress=progress_for(quiet))
     report.results[:0] = [_unread(path, error=problem) for path, problem in found.problems] + [
         _unread(path, skipped=reason) for path, reason in found.skipped]
-    if stdin_excluded:
-        report.results.append(_unread(stdin_filename, skipped="excluded, so not checked"))
     for result in report.results:
         for stopped in result.stopped:  # a rule file's runaway pattern, stopped rather than left to hang
             say(f"error: {result.path}: {stopped}")
