@@ -1,4 +1,5 @@
-"""Read labelled uncertainty sentences (CoNLL-2010 XML or a `text,label` CSV) and split them reproducibly."""
+"""Read labelled uncertainty sentences (CoNLL-2010, Szeged or BioScope XML, or a `text,label` CSV) and split them
+reproducibly."""
 
 from __future__ import annotations
 
@@ -11,9 +12,15 @@ from pathlib import Path
 # Penn Treebank tokens and the characters they stand for.
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 _PTB_SIGNS = re.compile(r"-[LR][RSC]B-|``|''| n't\b| 's\b| [.,;:?!](?: |$)")
-_OPEN, _CLOSE = "\x01", "\x02"  # stand-ins for <ccue> and </ccue> while white space is collapsed
+_OPEN, _CLOSE = "\x01", "\x02"  # stand-ins for a cue's start and end tags while white space is collapsed
 # Every fifth group (paragraph or sentence) is kept back to check the tuning.
 CHECK_EVERY = 5
+# The Szeged corpus's `<ccue type="...">` values and the names the report gives them.
+CUE_TYPES = {"speculation_modal_probable_": "epistemic", "speculation_hypo_doxastic _": "doxastic",
+             "speculation_hypo_condition _": "condition", "speculation_hypo_investigation _": "investigation"}
+# Characters the Szeged writer escaped in DocIDs; undone, a paragraph keeps its CoNLL-2010 DocID and so
+# falls in the same split there and here (the two annotate the same Wikipedia paragraphs).
+_DOCID_ESCAPES = {"_LRB2_": "(", "_RRB2_": ")", "_SMALLL_": "ł"}
 
 
 @dataclass
@@ -23,6 +30,12 @@ class Sentence:
     group: str  # what the split is keyed on: the paragraph for XML, the sentence for CSV
     cues: list[str] = field(default_factory=list)  # gold cues, when the file marks them
     cue_spans: list[tuple[int, int]] = field(default_factory=list)  # their offsets in `text`
+    cue_types: list[str] = field(default_factory=list)  # beside `cues`: "doxastic", ...; "" when untyped
+
+    @property
+    def is_conditional_only(self) -> bool:
+        """Uncertain only through "if", "would" and the like: news copy states conditions, it does not hedge them."""
+        return bool(self.cue_types) and all(kind == "condition" for kind in self.cue_types)
 
     @property
     def split(self) -> str:
@@ -34,8 +47,8 @@ class DataError(Exception):
 
 
 def load(path: str | Path) -> list[Sentence]:
-    """The sentences of a CoNLL-2010 XML file, a `text,label` CSV, or every such file under a folder (a
-    held-out release may come as a folder of parts)."""
+    """The sentences of a CoNLL-2010, Szeged or BioScope XML file, a `text,label` CSV, or every such file under a
+    folder (a held-out release may come as a folder of parts)."""
     path = Path(path)
     if path.is_dir():
         files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in (".xml", ".csv"))
@@ -49,7 +62,8 @@ def load(path: str | Path) -> list[Sentence]:
 
 
 def _load_xml(path: Path) -> list[Sentence]:
-    """CoNLL-2010 (`sentence certainty=...`) or Szeged (`Sentence`, uncertain when it holds a `ccue`)."""
+    """CoNLL-2010 (`sentence certainty=...`), or Szeged and BioScope (`Sentence` or `sentence`, uncertain when it
+    holds an uncertainty cue)."""
     import xml.etree.ElementTree as ET  # noqa: N817 - the usual name
 
     try:
@@ -59,36 +73,59 @@ def _load_xml(path: Path) -> list[Sentence]:
     sentences = []
     documents = list(root.iter("Document"))
     for number, document in enumerate(documents or [root]):
-        group = document.findtext("DocID") or str(number)
+        group = _unescape_docid(document.findtext("DocID") or str(number))
         for element in document.iter():
             if element.tag.lower() != "sentence":
                 continue
-            cues = ["".join(cue.itertext()) for cue in element.iter("ccue")]
+            text, cues = _text_and_cues(element)
             certainty = element.get("certainty")
             uncertain = certainty == "uncertain" if certainty else bool(cues)
-            text, spans = _text_and_cue_spans(element)
             # Bare sentences with no `Document` around them are split one by one, as a CSV's are.
-            sentences.append(Sentence(text, uncertain, group if documents else text, cues, spans))
+            sentences.append(Sentence(text, uncertain, group if documents else text, [text[a:b] for a, b, _ in cues],
+                                      [(a, b) for a, b, _ in cues], [kind for _, _, kind in cues]))
     return sentences
 
 
-def _text_and_cue_spans(element) -> tuple[str, list[tuple[int, int]]]:
-    """The sentence's text with white space collapsed, and the offsets of its `<ccue>` elements in it."""
-    pieces = [element.text or ""]
-    for child in element:
-        inner = "".join(child.itertext())
-        pieces.append(f"{_OPEN}{inner}{_CLOSE}" if child.tag == "ccue" else inner)
-        pieces.append(child.tail or "")
-    marked = " ".join("".join(pieces).split())
-    text, spans, start = [], [], 0
+def _unescape_docid(docid: str) -> str:
+    for escape, char in _DOCID_ESCAPES.items():
+        docid = docid.replace(escape, char)
+    return docid
+
+
+def _cue_type(element) -> str | None:
+    """The element's cue type ("" when the file gives none), or None when it is not an uncertainty cue."""
+    if element.tag == "ccue":
+        kind = element.get("type")
+        return CUE_TYPES.get(kind, kind.strip()) if kind else ""
+    if element.tag == "cue" and element.get("type") == "speculation":
+        return ""  # BioScope: its negation cues say nothing about certainty
+    return None
+
+
+def _text_and_cues(element) -> tuple[str, list[tuple[int, int, str]]]:
+    """The sentence's text with white space collapsed, and the start, end and type of each cue in it."""
+    kinds: list[str] = []
+    marked = " ".join(_marked_text(element, kinds).split())
+    text, cues, start = [], [], 0
     for char in marked:
         if char == _OPEN:
             start = len(text)
         elif char == _CLOSE:
-            spans.append((start, len(text)))
+            cues.append((start, len(text), kinds[len(cues)]))
         else:
             text.append(char)
-    return "".join(text), spans
+    return "".join(text), cues
+
+
+def _marked_text(element, kinds: list[str]) -> str:
+    """The element's text with each cue between `_OPEN` and `_CLOSE`, at any depth (BioScope puts its cues
+    inside `<xcope>`); the cues' types are appended to `kinds` in order."""
+    kind = _cue_type(element)
+    if kind is not None:
+        kinds.append(kind)
+        return f"{_OPEN}{''.join(element.itertext())}{_CLOSE}"
+    inner = "".join(_marked_text(child, kinds) + (child.tail or "") for child in element)
+    return (element.text or "") + inner
 
 
 def _load_csv(path: Path) -> list[Sentence]:

@@ -67,11 +67,50 @@ def test_bare_xml_sentences_are_split_one_by_one(tmp_path):
     assert {s.split for s in _bench_module("sentence_data").load(tmp_path / "bare.xml")} == {"tune", "check"}
 
 
+SENTENCE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sentences"
+
+
+def test_szeged_sentences_are_uncertain_by_their_typed_cues():
+    """No certainty attribute: a cue makes the sentence uncertain, and its type is kept beside it. The DocID's
+    escapes are undone so the paragraph splits as its CoNLL-2010 twin "Ferry (Isle of Wight)_12" does."""
+    sentences = _bench_module("sentence_data").load(SENTENCE_FIXTURES / "szeged.xml")
+    assert [(s.uncertain, s.cue_types) for s in sentences] == [
+        (False, []), (True, ["epistemic"]), (True, ["epistemic"]), (True, ["doxastic"]),
+        (True, ["condition", "condition"]), (True, ["investigation"]), (True, ["condition", "epistemic"]),
+        (False, []), (False, [])]
+    assert [s.is_conditional_only for s in sentences].count(True) == 1
+    assert sentences[3].text[slice(*sentences[3].cue_spans[0])] == sentences[3].cues[0] == "is believed"
+    assert sentences[0].group == "Ferry (Isle of Wight)_12"
+
+
+def test_szeged_report_gives_recall_per_cue_type_and_leaves_conditions_out_of_the_headline(capsys):
+    assert _bench_module("evaluate_sentences").main([str(SENTENCE_FIXTURES / "szeged.xml")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "sentences 9, uncertain 5, flagged 4: tp 3, fp 1, fn 2"
+    assert ("recall by cue type (flagged / sentences with such a cue): epistemic 0.667 (2/3), doxastic 1.000 (1/1),"
+            " condition 0.500 (1/2), investigation 0.000 (0/1)") in lines
+    assert "condition-only sentences flagged anyway: 0 of 1" in lines
+    assert ("every typed cue counted (condition-only sentences uncertain): precision=0.750 recall=0.500 f1=0.600"
+            " n=9") in lines
+    assert lines[-1] == "precision=0.750 recall=0.600 f1=0.667 n=9"
+
+
+def test_bioscope_speculation_cues_inside_scopes_make_a_sentence_uncertain():
+    sentences = _bench_module("sentence_data").load(SENTENCE_FIXTURES / "bioscope.xml")
+    assert [(s.uncertain, s.cues, s.cue_types) for s in sentences] == [(True, ["suggest"], [""]), (False, [], [])]
+    assert sentences[0].text == "These results suggest that the absent gene slows growth."
+    assert sentences[0].cue_spans == [(14, 21)]
+
+
 @pytest.mark.parametrize("name, content, message", [
     ("missing.csv", None, "No such file or directory"),
     ("wrong.csv", "body,class\nThe ferry sank,0\n", "needs a 'text' (or 'sentence') column"),
     ("broken.xml", "<Annotation><Sentence>", "not well-formed XML"),
     ("empty.csv", "text,label\n", "no labelled sentences"),
+    ("cut-short.xml", '<Annotation><DocumentSet><Document><DocID>d1</DocID><DocumentPart><Sentence id="S1.1">'
+                      'The ferry <ccue type="speculation_modal_probable_">may</Sentence>', "not well-formed XML"),
+    ("no-sentences.xml", "<Annotation><DocumentSet><Document><DocID>d1</DocID></Document></DocumentSet></Annotation>",
+     "no labelled sentences"),
 ])
 def test_evaluation_names_the_file_it_cannot_read(tmp_path, capsys, name, content, message):
     path = tmp_path / name
