@@ -145,7 +145,9 @@ def _overused(outcomes, missed: list[Sentence]) -> Counter:
 
 
 def _counts(counter: Counter, top: int) -> str:
-    return ", ".join(f"{cue} ({count})" for cue, count in counter.most_common(top)) or "none"
+    # Ties in alphabetical order: the counters are filled from sets, whose order changes with the hash seed.
+    ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:top]
+    return ", ".join(f"{cue} ({count})" for cue, count in ranked) or "none"
 
 
 if __name__ == "__main__":
