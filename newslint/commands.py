@@ -33,12 +33,21 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
             raise NewslintError("standard output is closed: the report would have nowhere to go")
         if fix and not diff and "-" in paths:
             raise NewslintError("--fix cannot write to standard input; use --diff")
-        report, tasks = run_checks(paths, rule_files=rule_files, select=select, enable=enable, ignore=ignore,
-                                   include=include, exclude=exclude, config_file=config_file, jobs=jobs,
-                                   stdin_filename=stdin_filename, quiet=quiet, fail_level=fail_level, cache=cache)
-        findings = _filtered(report.findings, tasks, changed_since, baseline_file, quiet)
+
+        def checked(quiet: bool, announce: bool = True):
+            report, tasks = run_checks(paths, rule_files=rule_files, select=select, enable=enable, ignore=ignore,
+                                       include=include, exclude=exclude, config_file=config_file, jobs=jobs,
+                                       stdin_filename=stdin_filename, quiet=quiet, fail_level=fail_level,
+                                       cache=cache, announce=announce)
+            return report, tasks, _filtered(report.findings, tasks, changed_since, baseline_file, quiet)
+
+        report, tasks, findings = checked(quiet)
         if fix or diff:
-            findings = _fixed(findings, tasks, diff, quiet, report.unreadable)
+            findings, rewritten = _fixed(findings, tasks, diff, quiet, report.unreadable)
+            if rewritten:
+                # What is left is reported in the stories as now saved: a deleted repeat moves the lines
+                # below it, a longer spelling the rest of its line, and a message's "line N" moves with them.
+                report, tasks, findings = checked(quiet=True, announce=False)
         report = report._replace(findings=findings)
         from newslint.reporters import reporter
         from newslint.verdict import FailLevels
@@ -66,9 +75,10 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
 
 
 def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, config_file, jobs, stdin_filename,
-               quiet, fail_level=None, cache=False):
+               quiet, fail_level=None, cache=False, announce=True):
     """Find the files, check them, and say what could not be read: (report, tasks). The report's results
-    include the paths never read (missing, or a pipe in a folder), so every format counts them alike."""
+    include the paths never read (missing, or a pipe in a folder), so every format counts them alike.
+    `announce=False` says nothing, for a second run over the same paths (after `--fix`)."""
     from newslint.config import Overrides, check_names, split_names
     from newslint.configsearch import ConfigFinder
     from newslint.engine import engine_for
@@ -123,7 +133,7 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     report = run(tasks, jobs, on_progress=progress_for(quiet))
     report.results[:0] = [_unread(path, error=problem) for path, problem in found.problems] + [
         _unread(path, skipped=reason) for path, reason in found.skipped]
-    for result in report.results:
+    for result in report.results if announce else ():
         for stopped in result.stopped:  # a rule file's runaway pattern, stopped rather than left to hang
             say(f"error: {result.path}: {stopped}")
         if result.error:
@@ -132,7 +142,7 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
             say(f"notice: {result.path}: {result.skipped}")
         elif result.notice and not quiet:
             say(f"notice: {result.path}: {result.notice}")
-    if not quiet:
+    if announce and not quiet:
         for folder in found.empty:
             say(f"notice: {folder}: no file to check here (none matches {', '.join(include)})")
     return report, tasks
@@ -180,7 +190,8 @@ def _filtered(findings, tasks, changed_since, baseline_file, quiet):
 
 
 def _fixed(findings, tasks, diff_only, quiet, unreadable=False):
-    """Apply (or, with `diff_only`, print and exit) the safe fixes; the findings still standing. A diff
+    """Apply (or, with `diff_only`, print and exit) the safe fixes: the findings still standing, and whether
+    any file was rewritten. A diff
     exits 2 when a path could not be read (`unreadable`), as every check does."""
     from newslint import fixes
 
@@ -198,7 +209,7 @@ def _fixed(findings, tasks, diff_only, quiet, unreadable=False):
     if applied and not quiet:
         files = len({f.path for f in applied})
         say(f"fixed {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}")
-    return [f for f in findings if f not in applied]  # `applied` is a set
+    return [f for f in findings if f not in applied], bool(applied)  # `applied` is a set
 
 
 class _Terminated(BaseException):

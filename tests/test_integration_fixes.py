@@ -283,6 +283,24 @@ def test_of_two_fixes_from_one_place_the_longer_and_more_specific_wins(cli, tmp_
     assert result.exit_code == 0, result.output  # the plain "Kiev" inside it went with it
 
 
+def test_findings_left_after_a_fix_point_at_the_story_as_fixed(cli, tmp_path):
+    """The findings `--fix` leaves are clicked in the story it wrote: a deleted repeat moves the lines after
+    it up, and "Harbor Road" to "Harbour Road" moves the rest of its line one column right."""
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n  - id: house.places\n    kind: substitution\n    severity: warning\n    message: m\n"
+        "    description: d\n    spellings:\n      - {canonical: Harbour Road, variants: [Harbor Road]}\n",
+        encoding="utf-8")
+    story = tmp_path / "fire.txt"
+    story.write_text(_story("\n", "Crews reached Harbor Road. The fire may have started in a store.", LEAD, DAMAGE,
+                            LEAD, "Critics say the city ignored warnings."), encoding="utf-8")
+    result = cli("check", "--jobs", "1", "--rules", tmp_path / "house.yaml", "--fix", story)
+    assert "fixed 3 findings in 1 file" in result.stderr  # Harbor Road, Kiev (shipped) and the repeat
+    fixed = story.read_text(encoding="utf-8").splitlines()
+    left = [line.split(": ")[0].removeprefix(f"{story}:") for line in result.stdout.splitlines()[:-1]]
+    assert left == ["1:38", "7:1"]
+    assert fixed[0][37:].startswith("may have") and fixed[6].startswith("Critics")
+
+
 # Editors and CMS plug-ins: standard input under a file's name ------------------------------------------
 
 
