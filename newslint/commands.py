@@ -143,8 +143,8 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
         elif result.notice and not quiet:
             say(f"notice: {result.path}: {result.notice}")
     if announce and not quiet:
-        for folder in found.empty:
-            say(f"notice: {folder}: no file to check here (none matches {', '.join(include)})")
+        for folder, why in found.empty:
+            say(f"notice: {folder}: no file to check here ({why})")
     return report, tasks
 
 

@@ -16,7 +16,7 @@ class Discovery:
         self.files: list[str] = []
         self.problems: list[tuple[str, str]] = []  # (path, what went wrong)
         self.skipped: list[tuple[str, str]] = []  # (path, why it is not read): pipes, sockets, devices
-        self.empty: list[str] = []  # folders named that hold no file the include globs match
+        self.empty: list[tuple[str, str]] = []  # (folder named, why it holds no file to check)
 
 
 def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
@@ -26,24 +26,31 @@ def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
     seen: set[str] = set()
     identity = _Identity()
 
-    def add(path: str) -> None:
+    def add(path: str) -> bool:
         key = identity.of(path)
-        if key not in seen and not is_excluded(path):
+        if is_excluded(path):
+            return False
+        if key not in seen:
             seen.add(key)
             found.files.append(path)
+        return True
 
     for path in paths:
         if os.path.isdir(path):
             files = _walk(path, include, found)
+            # "0 files checked" and a pass: a misspelt --include, or an exclude over the folder, looks the same
             if not files:
-                found.empty.append(path)  # "0 files checked" and a pass: a misspelt --include looks the same
-            for file in files:
-                add(file)
+                found.empty.append((path, f"none matches {', '.join(include)}"))
+            elif not [file for file in files if add(file)]:
+                found.empty.append((path, "every one is excluded"))
         elif _is_device(path):
             # /dev/zero or /dev/urandom never ends: read, it would fill the memory. Named, a pipe is still read.
             found.skipped.append((path, "a device, not a file; skipped"))
         elif os.path.exists(path):
-            add(path)  # named on the command line: checked whatever its extension (a pipe too: `<(git show)`)
+            # Named on the command line: checked whatever its extension (a pipe too: `<(git show)`), unless
+            # excluded, which is said, as for a story sent on standard input under that name.
+            if not add(path):
+                found.skipped.append((path, "excluded, so not checked"))
         else:
             found.problems.append((path, _why_missing(path)))
     return found

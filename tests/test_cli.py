@@ -380,6 +380,24 @@ def test_a_folder_with_no_file_to_check_is_named_on_stderr(cli, tmp_path, monkey
     assert "notice" not in cli("check", "--quiet", "drafts").stderr
 
 
+def test_a_named_story_or_folder_the_excludes_leave_out_is_said_on_stderr(cli, tmp_path, monkeypatch):
+    """`newslint check archive/old.md` under `exclude: [archive/**]` answered "0 files checked" and passed,
+    with no word of why, where the same story sent on standard input as archive/old.md says it is excluded."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".newslint.yaml").write_text('exclude: ["archive/**"]\n', encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.md").write_text("Critics say the strike will last.\n", encoding="utf-8")
+    result = cli("check", "--format", "json", "archive/old.md")
+    assert result.exit_code == 0 and json.loads(result.stdout)["summary"]["files_skipped"] == 1
+    assert "notice: archive/old.md: excluded, so not checked" in result.stderr
+    result = cli("check", "archive")
+    assert result.exit_code == 0 and result.stdout.endswith("; 0 files checked.\n")
+    assert "notice: archive: no file to check here (every one is excluded)" in result.stderr
+    assert "notice" not in cli("check", "--quiet", "archive/old.md", "archive").stderr
+    (tmp_path / "today.md").write_text("The strike will last, the union said.\n", encoding="utf-8")
+    assert "notice" not in cli("check", ".").stderr  # an exclude met inside a folder is the config working
+
+
 def test_include_and_exclude_globs_ignore_case_in_patterns_and_names(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for name in ("Story-Fire.TXT", "Archive/Story-Flood.txt", "notes.txt"):
