@@ -17,7 +17,8 @@ duplicates.paragraph"), and leaves that disable's other ids off; it cannot reope
 ("enable hedging.modal" after "disable hedging"). An enable with no ids closes every disable. A disable
 without an enable runs to the end of the file; `-next-line` covers the next non-blank line. An id that
 names no loaded rule is itself reported, as a `newslint.unknown-suppression` warning, so a typo cannot
-silently suppress nothing. A comment inside Markdown code (fenced, indented or inline) only shows the syntax and is
+silently suppress nothing; so is a comment opening on "newslint-" that is no directive
+("newslint-disable-line", ESLint's word). A comment inside Markdown code (fenced, indented or inline) only shows the syntax and is
 ignored.
 """
 
@@ -39,6 +40,12 @@ from newslint.regexcache import compiled
 _WORDS = r"newslint-(disable-next-line|disable|enable)(?!\w|-(?!->))([^\]>\n]*?)"
 MARKDOWN_DIRECTIVE = compiled(rf"<!--[ \t]*{_WORDS}[ \t]*-->")
 PLAIN_DIRECTIVE = compiled(rf"^[ \t]*\[{_WORDS}[ \t]*\][ \t]*$", re.M)
+# What an editor meant as a directive: a comment or bracket line opening on "newslint-". One that is no
+# directive ("newslint-disable-line", "newslint-disabel") is reported, as a misspelt id is.
+MARKDOWN_ATTEMPT = compiled(r"<!--[ \t]*(newslint-[\w-]*)")
+PLAIN_ATTEMPT = compiled(r"^[ \t]*\[(newslint-[\w-]*)", re.M)
+NOT_A_DIRECTIVE = ("'{text}' is not a suppression comment (write newslint-disable-next-line, newslint-disable or "
+                   "newslint-enable); nothing is suppressed by it.")
 _ID = compiled(r"[^\s,]+")
 
 UNKNOWN_RULE = Rule(
@@ -47,7 +54,8 @@ UNKNOWN_RULE = Rule(
     severity=Severity.WARNING,
     message="'{text}' in a suppression comment names no loaded rule; nothing is suppressed by it.",
     description="A newslint-disable comment names a rule id or set that no loaded rule has (a typo, or a "
-                "rule set that is not installed).",
+                "rule set that is not installed), or a comment opening on 'newslint-' is no directive "
+                "('newslint-disable-line').",
     path="<newslint>",
     line=0,
 )
@@ -82,7 +90,7 @@ def apply(document, findings: list[Finding], known_ids: Iterable[str], config=No
     kept = [f for f in findings if not suppressions.covers(f)]
     if unknown and (config is None or config.selects(UNKNOWN_RULE)):
         severity = config.severity_of(UNKNOWN_RULE) if config is not None else UNKNOWN_RULE.severity
-        kept.extend(_unknown_finding(document, start, end, severity) for start, end in unknown)
+        kept.extend(_unknown_finding(document, *where, severity) for where in unknown)
     return sorted(kept), suppressions
 
 
@@ -91,16 +99,24 @@ def drop_suppressed(findings: Iterable[Finding], by_path: dict[str, Suppressions
     return [f for f in findings if not (by_path.get(f.path) and by_path[f.path].covers(f))]
 
 
-def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[int, int]]]:
+def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[int, int, str]]]:
+    """The suppressions, and what to report as unknown: (start, end, message) of each id no rule has and of
+    each comment that is no directive."""
     lines = document.raw.split("\n")
     ranges, unknown = [], []
     open_since: dict[tuple[str, ...], int] = {}  # ids of each open disable -> its line
-    for match in _directives(document):
+    directives = list(_directives(document))
+    read = {match.start() for match in directives}
+    unknown.extend((attempt.start(1), attempt.end(1), NOT_A_DIRECTIVE)
+                   for attempt in _outside_code(document, PLAIN_ATTEMPT, MARKDOWN_ATTEMPT)
+                   if attempt.start() not in read)
+    for match in directives:
         action = match.group(1)
         ids = tuple(m.group() for m in _ID.finditer(match.group(2)))
         for id_match in _ID.finditer(match.group(2)):
             if not any(_matches(rule_id, (id_match.group(),)) for rule_id in known):
-                unknown.append((match.start(2) + id_match.start(), match.start(2) + id_match.end()))
+                unknown.append((match.start(2) + id_match.start(), match.start(2) + id_match.end(),
+                                UNKNOWN_RULE.message))
         line, _ = document.position(match.start())
         end_line, _ = document.position(match.end())
         if action == "disable-next-line":
@@ -124,23 +140,27 @@ def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[in
 def _directives(document) -> Iterator[re.Match]:
     """The directives in `document`, less those inside Markdown code: a memo showing how to write one is
     an example, not an instruction, and must not switch checking off for the rest of the file."""
+    return _outside_code(document, PLAIN_DIRECTIVE, MARKDOWN_DIRECTIVE)
+
+
+def _outside_code(document, plain, markdown) -> Iterator[re.Match]:
     if not document.is_markdown:
-        yield from PLAIN_DIRECTIVE.finditer(document.raw)
+        yield from plain.finditer(document.raw)
         return
     code = None
-    for match in MARKDOWN_DIRECTIVE.finditer(document.raw):
+    for match in markdown.finditer(document.raw):
         if code is None:
             code = masking.code_regions(document.raw)  # only for files that hold a directive
         if not any(start <= match.start() < end for start, end in code):
             yield match
 
 
-def _unknown_finding(document, start: int, end: int, severity: Severity) -> Finding:
+def _unknown_finding(document, start: int, end: int, message: str, severity: Severity) -> Finding:
     line, column = document.position(start)
     end_line, end_column = document.position(end)
     text = document.written(start, end)
     return Finding(document.path, line, column, end_line, end_column, UNKNOWN_RULE.id, severity,
-                   UNKNOWN_RULE.message.format(text=text), text)
+                   message.format(text=text), text)
 
 
 def _matches(rule_id: str, ids: tuple[str, ...]) -> bool:

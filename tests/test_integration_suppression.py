@@ -103,16 +103,30 @@ def test_unknown_ids_in_a_suppression_are_reported(cli, tmp_path):
     assert "suggestion newslint.unknown-suppression" in cli("check", "--jobs", "1", story).stdout
 
 
-@pytest.mark.parametrize("comment", ["<!-- newslint-disable-line duplicates -->",
-                                     "<!-- newslint-disable-next-lines duplicates -->",
-                                     "<!-- newslint-enable-all -->"])
-def test_a_directive_word_with_more_after_it_is_no_directive(cli, tmp_path, comment):
+@pytest.mark.parametrize("comment, word", [("<!-- newslint-disable-line duplicates -->", "newslint-disable-line"),
+                                           ("<!-- newslint-disable-next-lines duplicates -->", "newslint-disable-next-lines"),
+                                           ("<!-- newslint-enable-all -->", "newslint-enable-all"),
+                                           ("<!-- newslint-disabel duplicates -->", "newslint-disabel")])
+def test_a_directive_word_with_more_after_it_is_no_directive(cli, tmp_path, comment, word):
     """`newslint-disable-line` (ESLint's word) is not `newslint-disable` with an id '-line': read so, it
     switched the named rules off to the end of the story while its only finding said that nothing was
-    suppressed by it."""
+    suppressed by it. Nor did it pass in silence: the editor who wrote it saw the repeat still reported and
+    no reason why, where a misspelt id is reported."""
     story = tmp_path / "library.md"
     story.write_text(_story(LEAD, QUOTE, comment, RESIDENTS, LEAD), encoding="utf-8")
-    assert _findings(cli, story, "--select", "newslint") == ["library.md:9:1 duplicates.paragraph"]
+    assert _findings(cli, story, "--select", "newslint") == ["library.md:5:6 newslint.unknown-suppression",
+                                                             "library.md:9:1 duplicates.paragraph"]
+    result = cli("check", "--jobs", "1", "--select", "duplicates,newslint", story)
+    assert (f"{story}:5:6: warning newslint.unknown-suppression '{word}' is not a suppression comment (write "
+            "newslint-disable-next-line, newslint-disable or newslint-enable); nothing is suppressed by it."
+            ) in result.stdout
+
+
+def test_a_misspelt_directive_word_in_plain_text_is_reported(cli, tmp_path):
+    story = tmp_path / "library.txt"
+    story.write_text(_story(LEAD, QUOTE, "[newslint-disable-line duplicates]", RESIDENTS, LEAD), encoding="utf-8")
+    assert _findings(cli, story, "--select", "newslint") == ["library.txt:5:2 newslint.unknown-suppression",
+                                                             "library.txt:9:1 duplicates.paragraph"]
 
 
 @pytest.mark.parametrize("shown", [
