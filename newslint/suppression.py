@@ -44,8 +44,8 @@ PLAIN_DIRECTIVE = compiled(rf"^[ \t]*\[{_WORDS}[ \t]*\][ \t]*$", re.M)
 # directive ("newslint-disable-line", "newslint-disabel") is reported, as a misspelt id is.
 MARKDOWN_ATTEMPT = compiled(r"<!--[ \t]*(newslint-[\w-]*)")
 PLAIN_ATTEMPT = compiled(r"^[ \t]*\[(newslint-[\w-]*)", re.M)
-NOT_A_DIRECTIVE = ("'{text}' is not a suppression comment (write newslint-disable-next-line, newslint-disable or "
-                   "newslint-enable); nothing is suppressed by it.")
+NOT_A_DIRECTIVE = ("'{text}' is not read as a suppression comment (newslint-disable-next-line, newslint-disable or "
+                   "newslint-enable, on one line); nothing is suppressed by it.")
 _ID = compiled(r"[^\s,]+")
 
 UNKNOWN_RULE = Rule(

@@ -117,8 +117,8 @@ def test_a_directive_word_with_more_after_it_is_no_directive(cli, tmp_path, comm
     assert _findings(cli, story, "--select", "newslint") == ["library.md:5:6 newslint.unknown-suppression",
                                                              "library.md:9:1 duplicates.paragraph"]
     result = cli("check", "--jobs", "1", "--select", "duplicates,newslint", story)
-    assert (f"{story}:5:6: warning newslint.unknown-suppression '{word}' is not a suppression comment (write "
-            "newslint-disable-next-line, newslint-disable or newslint-enable); nothing is suppressed by it."
+    assert (f"{story}:5:6: warning newslint.unknown-suppression '{word}' is not read as a suppression comment "
+            "(newslint-disable-next-line, newslint-disable or newslint-enable, on one line); nothing is suppressed by it."
             ) in result.stdout
 
 
