@@ -52,3 +52,9 @@ def shown(path: str) -> str:
 
 class RuleError(NewslintError):
     """A rule file that cannot be loaded as written."""
+
+    def at(self, entry) -> RuleError:
+        """This error at the line of `entry`, one mapping in a long list (a cue, a house spelling), rather than
+        at the line of the list's key far above it; an entry written as a bare word has no line of its own."""
+        self.line = getattr(entry, "line", None) or self.line
+        return self

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint import visible
+from newslint.errors import RuleError
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.patterns import any_of, phrase_alternation
@@ -103,6 +104,12 @@ class Cue(Kind):
         return flatten(cues)
 
     def _entry(self, raw, defaults: dict) -> CueEntry:
+        try:
+            return self._read_entry(raw, defaults)
+        except RuleError as error:
+            raise error.at(raw) from None
+
+    def _read_entry(self, raw, defaults: dict) -> CueEntry:
         rule = self.rule
         if isinstance(raw, str):
             raw = {"phrase": raw}

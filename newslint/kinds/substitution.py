@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint.errors import shown
+from newslint.errors import RuleError, shown
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.kinds.existence import unexcused
@@ -56,22 +56,29 @@ class Substitution(Kind):
         canonical: dict[str, str] = {}
         written: dict[str, str] = {}
         for entry in entries:
-            if not isinstance(entry, dict) or set(entry) != {"canonical", "variants"}:
-                raise rule.error("each entry under 'spellings' needs exactly 'canonical' and 'variants'", "spellings")
-            target, variants = entry["canonical"], entry["variants"]
-            variants = [variants] if isinstance(variants, str) else variants
-            if not isinstance(target, str) or not target.strip() or not isinstance(variants, list) or not variants \
-                    or not all(isinstance(v, str) and v.strip() for v in variants):
-                raise rule.error(f"entry {target!r}: 'canonical' is a name and 'variants' a list of names", "spellings")
-            for variant in variants:
-                key = self._key(variant)
-                if key == self._key(target):
-                    raise rule.error(f"variant {variant!r} is the canonical spelling itself", "spellings")
-                if canonical.get(key, target) != target:
-                    raise rule.error(f"variant {variant!r} has two canonical spellings", "spellings")
-                canonical[key] = target
-                written.setdefault(key, _SPACE.sub(" ", variant.strip()))
+            try:
+                self._spelling(rule, entry, canonical, written)
+            except RuleError as error:
+                raise error.at(entry) from None
         return canonical, written
+
+    def _spelling(self, rule, entry, canonical: dict[str, str], written: dict[str, str]) -> None:
+        if not isinstance(entry, dict) or set(entry) != {"canonical", "variants"}:
+            raise rule.error("each entry under 'spellings' needs exactly 'canonical' and 'variants', "
+                             f"not {dict(entry) if isinstance(entry, dict) else entry!r}", "spellings")
+        target, variants = entry["canonical"], entry["variants"]
+        variants = [variants] if isinstance(variants, str) else variants
+        if not isinstance(target, str) or not target.strip() or not isinstance(variants, list) or not variants \
+                or not all(isinstance(v, str) and v.strip() for v in variants):
+            raise rule.error(f"entry {target!r}: 'canonical' is a name and 'variants' a list of names", "spellings")
+        for variant in variants:
+            key = self._key(variant)
+            if key == self._key(target):
+                raise rule.error(f"variant {variant!r} is the canonical spelling itself", "spellings")
+            if canonical.get(key, target) != target:
+                raise rule.error(f"variant {variant!r} has two canonical spellings", "spellings")
+            canonical[key] = target
+            written.setdefault(key, _SPACE.sub(" ", variant.strip()))
 
     def _key(self, text: str) -> str:
         text = _SPACE.sub(" ", text.strip())
