@@ -74,8 +74,10 @@ def test_an_interrupted_run_exits_cleanly(tmp_path, command, how, code):
     args = [sys.executable, "-m", "newslint", command, "--jobs", "2", str(tree)]
     if command == "baseline":
         args += ["--output", str(tmp_path / "baseline.json")]
+    # As from a terminal: a suite started in the background (`pytest &`) has SIGINT ignored, and so would
+    # every process it starts, which would then never see the Ctrl-C and finish the run instead.
     run = subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           start_new_session=True)
+                           start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(2.5)  # rules loaded, workers busy
     assert run.poll() is None, "the run finished before it could be interrupted; make the tree bigger"
     if how == "ctrl-c":
