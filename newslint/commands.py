@@ -191,8 +191,7 @@ def _filtered(findings, tasks, changed_since, baseline_file, quiet):
 
 def _fixed(findings, tasks, diff_only, quiet, unreadable=False):
     """Apply (or, with `diff_only`, print and exit) the safe fixes: the findings still standing, and whether
-    any file was rewritten. A diff
-    exits 2 when a path could not be read (`unreadable`), as every check does."""
+    any file was rewritten. A diff exits 2 when a path could not be read (`unreadable`), as every check does."""
     from newslint import fixes
 
     plans = fixes.plan(findings, {t.path: t.data for t in tasks if t.data is not None})

@@ -18,8 +18,8 @@ duplicates.paragraph"), and leaves that disable's other ids off; it cannot reope
 without an enable runs to the end of the file; `-next-line` covers the next non-blank line. An id that
 names no loaded rule is itself reported, as a `newslint.unknown-suppression` warning, so a typo cannot
 silently suppress nothing; so is a comment opening on "newslint-" that is no directive
-("newslint-disable-line", ESLint's word). A comment inside Markdown code (fenced, indented or inline) only shows the syntax and is
-ignored.
+("newslint-disable-line", ESLint's word). A comment inside Markdown code (fenced, indented or inline) only
+shows the syntax and is ignored.
 """
 
 from __future__ import annotations
