@@ -203,3 +203,24 @@ def test_a_curly_and_a_straight_apostrophe_are_one_spelling():
              "better. Martin O'Neill agreed, and O\u2019Neil said the appeal would go in on Friday.\n")
     findings, _ = Engine(rules).check(Document("story.txt", story))
     assert [(f.line, f.column, f.text) for f in findings] == [(3, 73, "O\u2019Neil")]
+
+
+def _mixed_spellings(story: str) -> list[str]:
+    rules = [r for r in load_rule_file(builtin_rules_dir() / "names.yaml") if r.id == "names.mixed-spelling"]
+    return [f.text for f in Engine(rules).check(Document("story.txt", story))[0]]
+
+
+def test_a_spanish_j_in_a_first_name_is_read_as_the_h_or_kh_it_stands_for():
+    """A wire story translated from Spanish writes Mijail for Mikhail, and Jaiel for Haiel
+    (an invented name): one man each."""
+    story = ("Mikhail Gorbachev arrived in Madrid on Monday. Haiel Brener, the envoy, met him there.\n\n"
+             "Mijail Gorbachev said the talks had gone well. Jaiel Brener agreed.\n")
+    assert _mixed_spellings(story) == ["Mijail", "Jaiel"]
+
+
+def test_a_j_that_reads_as_y_is_not_read_as_h():
+    """Two sisters (Jana and Hana), a Dutch diminutive beside another name (Marietje, Marieke) and two
+    families (Jansen, Hansen) stay apart: only a first name's j before two vowels or after a vowel is Spanish."""
+    story = ("Jana Novak and her sister Hana Novak both ran on Sunday. Marietje Bakker and Marieke Bakker "
+             "finished together.\n\nPeter Jansen, the organiser, thanked Anna Hansen for the course.\n")
+    assert _mixed_spellings(story) == []

@@ -7,7 +7,8 @@ South Slavic haček, and a Turkish or Romanian cedilla, stand for the English di
 transliteration from Cyrillic or Arabic script writes for the same sound: Šoigu and Shoigu, Žuk and Zhuk,
 Şahin and Shahin. Latvian and Lithuanian, which have no ä, ö or ü, write German and Nordic names with e
 and i, as copy translated from them, or from Russian, does: Köhler and Kehler, Jörn and Jern. In Dutch
-and German a doubled vowel is the same vowel long: Geert and Gert, Koolhaas and Kolhaas. A name part has,
+and German a doubled vowel is the same vowel long: Geert and Gert, Koolhaas and Kolhaas. Spanish copy
+writes j for an h or kh: Mijail and Mikhail. A name part has,
 besides its skeleton, the skeletons of the readings its letters allow; two names whose readings meet are
 one name.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newslint.kinds.name_spelling import skeleton
+from newslint.regexcache import compiled
 
 # Each reading of single letters: the letters it reads, and how. Esperanto's circumflexed letters are
 # the haček's sounds.
@@ -26,12 +28,26 @@ _LETTER_READINGS = [
     (frozenset("äöü"), str.maketrans({"ä": "e", "ö": "e", "ü": "i"})),
 ]
 
+# Spanish writes j for the h and kh of Hebrew, Arabic and Russian (Mijail for
+# Mikhail; an invented Jaiel for Haiel). Only first names are read so: as last names Jansen and Hansen, or Jones and
+# Hones, are two families. Nor is a j read so where names that read it as y put it: opening a name before
+# one vowel (Jana and Hana, Jenny and Henny, Jan and Han are each two women or two men), after a consonant
+# (Marietje, Ljuba) or in a Dutch ij before a consonant (Marijke).
+_SPANISH_J = compiled(r"^j(?=[aeiou][aeiou])")
+_SPANISH_J_INSIDE = compiled(r"(?<=[aeou])j|(?<=i)j(?=[aeiou])")
+
 
 @lru_cache(maxsize=65536)
-def readings(spelling: str) -> tuple[str, ...]:
+def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
     """The keys of a name part's other readings (`spelling` in lower case, as `Part.spelling`), without its
-    own key: none for most names."""
+    own key: none for most names. A `given` name has the Spanish j's readings too."""
     read = set()
+    if given and "j" in spelling:
+        if _SPANISH_J.match(spelling):
+            read.add(skeleton(_SPANISH_J.sub("h", spelling)))  # Jaiel, Haiel
+        inside = _SPANISH_J_INSIDE.search(spelling)
+        if inside:
+            read.update(skeleton(_SPANISH_J_INSIDE.sub(h, spelling)) for h in ("h", "kh"))  # Mijail, Mikhail
     if "ee" in spelling or "oo" in spelling:
         read.add(skeleton(spelling.replace("ee", "e").replace("oo", "o")))
     if not spelling.isascii():
@@ -42,9 +58,9 @@ def readings(spelling: str) -> tuple[str, ...]:
     return tuple(sorted(read - {skeleton(spelling)}))
 
 
-def keys_of(spelling: str, key: str) -> tuple[str, ...]:
+def keys_of(spelling: str, key: str, given: bool = False) -> tuple[str, ...]:
     """A name part's key and the keys of its other readings."""
-    return (key, *readings(spelling))
+    return (key, *readings(spelling, given))
 
 
 def read_alike(spelling: str, key: str, other_spelling: str, other_key: str) -> bool:
