@@ -224,3 +224,16 @@ def test_a_j_that_reads_as_y_is_not_read_as_h():
     story = ("Jana Novak and her sister Hana Novak both ran on Sunday. Marietje Bakker and Marieke Bakker "
              "finished together.\n\nPeter Jansen, the organiser, thanked Anna Hansen for the course.\n")
     assert _mixed_spellings(story) == []
+
+
+def test_an_opening_ts_or_tz_is_read_as_the_z_german_and_hebrew_write():
+    story = ("Marina Tsvetaeva's letters were sold in Berlin, where Tzipi Cohen bought two.\n\n"
+             "The catalogue printed Marina Zwetajewa on its cover; Zipi Cohen said she would lend them.\n")
+    assert _mixed_spellings(story) == ["Zwetajewa", "Zipi"]
+
+
+def test_a_z_reading_joins_no_other_first_name_or_inner_letters():
+    """Zara is not Tzipi, and a ts or tz inside a name is no opening (Betsy, Bezy; Hertzog, Herzog)."""
+    story = ("Tzipi Cohen and Zara Cohen spoke first. Betsy Hertzog chaired the meeting.\n\n"
+             "Bezy Herzog, her cousin, closed it.\n")
+    assert _mixed_spellings(story) == []

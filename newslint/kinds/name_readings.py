@@ -8,7 +8,8 @@ transliteration from Cyrillic or Arabic script writes for the same sound: Šoigu
 Şahin and Shahin. Latvian and Lithuanian, which have no ä, ö or ü, write German and Nordic names with e
 and i, as copy translated from them, or from Russian, does: Köhler and Kehler, Jörn and Jern. In Dutch
 and German a doubled vowel is the same vowel long: Geert and Gert, Koolhaas and Kolhaas. Spanish copy
-writes j for an h or kh: Mijail and Mikhail. A name part has,
+writes j for an h or kh: Mijail and Mikhail. German and Hebrew write with one z the sound
+that an English romanisation opens with ts or tz: Zwetajewa and Tsvetaeva, Zipi and Tzipi. A name part has,
 besides its skeleton, the skeletons of the readings its letters allow; two names whose readings meet are
 one name.
 """
@@ -48,6 +49,8 @@ def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
         inside = _SPANISH_J_INSIDE.search(spelling)
         if inside:
             read.update(skeleton(_SPANISH_J_INSIDE.sub(h, spelling)) for h in ("h", "kh"))  # Mijail, Mikhail
+    if spelling.startswith(("ts", "tz")):
+        read.add(skeleton("z" + spelling[2:]))  # Tsvetaeva, Zwetajewa; Tzipi, Zipi
     if "ee" in spelling or "oo" in spelling:
         read.add(skeleton(spelling.replace("ee", "e").replace("oo", "o")))
     if not spelling.isascii():
