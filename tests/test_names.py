@@ -237,3 +237,17 @@ def test_a_z_reading_joins_no_other_first_name_or_inner_letters():
     story = ("Tzipi Cohen and Zara Cohen spoke first. Betsy Hertzog chaired the meeting.\n\n"
              "Bezy Herzog, her cousin, closed it.\n")
     assert _mixed_spellings(story) == []
+
+
+def test_a_ukrainian_or_belarusian_name_is_read_in_its_russian_form_too():
+    story = ("Shelling was reported near Luhansk and Kharkiv on Sunday, and Alexander Lukashenko called for talks.\n\n"
+             "Officials in Lugansk and Kharkov denied it. Alexander Lukashenka's office did not comment.\n")
+    assert _mixed_spellings(story) == ["Lugansk", "Kharkov", "Lukashenka"]
+
+
+def test_an_english_h_between_vowels_is_not_read_as_a_ukrainian_g():
+    """Two firms, the parent and its lender, whose shared first word has an h between vowels: read as a g,
+    the pair's other forms would be compared as two names respelt, and Finance taken for Financial."""
+    story = ("Lakehouse Financial Corp is selling bonds, its lead manager said.\n\n"
+             "The notes are guaranteed by the parent, Lakehouse Finance Corp.\n")
+    assert _mixed_spellings(story) == []

@@ -9,9 +9,10 @@ transliteration from Cyrillic or Arabic script writes for the same sound: Šoigu
 and i, as copy translated from them, or from Russian, does: Köhler and Kehler, Jörn and Jern. In Dutch
 and German a doubled vowel is the same vowel long: Geert and Gert, Koolhaas and Kolhaas. Spanish copy
 writes j for an h or kh: Mijail and Mikhail. German and Hebrew write with one z the sound
-that an English romanisation opens with ts or tz: Zwetajewa and Tsvetaeva, Zipi and Tzipi. A name part has,
-besides its skeleton, the skeletons of the readings its letters allow; two names whose readings meet are
-one name.
+that an English romanisation opens with ts or tz: Zwetajewa and Tsvetaeva, Zipi and Tzipi. A Ukrainian or
+Belarusian name is read in its Russian form too: Luhansk and Lugansk, Kharkiv and Kharkov, Lukashenka and
+Lukashenko. A name part has, besides its skeleton, the skeletons of the readings its letters allow; two
+names whose readings meet are one name.
 """
 
 from __future__ import annotations
@@ -37,6 +38,19 @@ _LETTER_READINGS = [
 _SPANISH_J = compiled(r"^j(?=[aeiou][aeiou])")
 _SPANISH_J_INSIDE = compiled(r"(?<=[aeou])j|(?<=i)j(?=[aeiou])")
 
+# Ukrainian writes h where Russian writes g, and i where Russian keeps an o in a last syllable; Belarusian
+# ends in a what Russian ends in o. Copy names a Ukrainian or Belarusian city or person in either language's
+# form: Luhansk and Lugansk, Hroisman and Groisman, Kharkiv and Kharkov, Lukashenka and Lukashenko. An h is
+# read g only where it is no part of a digraph and English seldom puts one: after an i or u and before a
+# vowel (Chernihiv, Luhansk; not the English compounds of "Lakehouse Finance" and "Lakehouse Financial",
+# two firms, nor Greyhound) or opening a name before r or l, which English names never do.
+_UKRAINIAN_H = compiled(r"(?<=[iu])h(?=[aeiouy])|^h(?=[rl])")
+_UKRAINIAN_ENDING = compiled(r"(?<=.)(?:iv|enka)$")
+
+
+def _as_russian_ending(match) -> str:
+    return "ov" if match.group() == "iv" else "enko"
+
 
 @lru_cache(maxsize=65536)
 def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
@@ -51,6 +65,10 @@ def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
             read.update(skeleton(_SPANISH_J_INSIDE.sub(h, spelling)) for h in ("h", "kh"))  # Mijail, Mikhail
     if spelling.startswith(("ts", "tz")):
         read.add(skeleton("z" + spelling[2:]))  # Tsvetaeva, Zwetajewa; Tzipi, Zipi
+    if "h" in spelling or spelling.endswith(("iv", "enka")):
+        russian = _UKRAINIAN_ENDING.sub(_as_russian_ending, _UKRAINIAN_H.sub("g", spelling))
+        if russian != spelling:
+            read.add(skeleton(russian))  # Luhansk, Lugansk; Kharkiv, Kharkov; Lukashenka, Lukashenko
     if "ee" in spelling or "oo" in spelling:
         read.add(skeleton(spelling.replace("ee", "e").replace("oo", "o")))
     if not spelling.isascii():
