@@ -251,3 +251,15 @@ def test_an_english_h_between_vowels_is_not_read_as_a_ukrainian_g():
     story = ("Lakehouse Financial Corp is selling bonds, its lead manager said.\n\n"
              "The notes are guaranteed by the parent, Lakehouse Finance Corp.\n")
     assert _mixed_spellings(story) == []
+
+
+def test_a_bare_name_from_arabic_written_with_e_and_with_i_is_one_name():
+    story = ("Hezbollah fired rockets overnight, and a statement from al-Qaeda followed on Monday.\n\n"
+             "Hizbollah denied it. The army said al-Qaida was not involved.\n")
+    assert _mixed_spellings(story) == ["Hizbollah", "Qaida"]
+
+
+def test_a_bare_name_with_o_for_u_is_another_place():
+    """Arabic's u is written o too, but English names differ by it: the university is not the country."""
+    story = ("Colombia signed the accord on Monday.\n\nColumbia, the university, hosted the talks.\n")
+    assert _mixed_spellings(story) == []

@@ -174,6 +174,8 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
     """Are skeletons `a` and `b` one name part written two ways, given what else vouches for it?"""
     if evidence != BARE and are_variants(a, b):
         return True
+    if evidence == BARE and swaps_e_and_i(a, b):
+        return True
     shortest, threshold = _THRESHOLDS[evidence]
     if min(len(a), len(b)) < shortest:
         return False
@@ -182,6 +184,20 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
     if len(a) < 6 or len(b) < 6:
         threshold = max(threshold, SHORT_LIKENESS)  # Paris and Paribas after the same "Banque"
     return is_loose_match(a, b) or likeness(a, b) >= threshold or is_transposed(a, b) or drops_a_letter(a, b)
+
+
+MIN_SWAPPED_VOWEL = 5
+
+
+def swaps_e_and_i(a: str, b: str) -> bool:
+    """Is one skeleton the other with an e for an i, once, in a name of five letters or more, and not in the
+    last letter, where it inflects? Arabic has one vowel that romanisations write e or i, so a bare name
+    from Arabic is written both ways (Hezbollah, Hizbollah; al-Qaeda, al-Qaida). The o and u of Arabic
+    are left alone: English place names differ by them (Colombia, Columbia)."""
+    if len(a) != len(b) or len(a) < MIN_SWAPPED_VOWEL:
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diffs) == 1 and diffs[0] < len(a) - 1 and {a[diffs[0]], b[diffs[0]]} == {"e", "i"}
 
 
 MIN_TRANSPOSED = 7
