@@ -85,12 +85,13 @@ def is_baltic_rendering(form: tuple[str, str], other: tuple[str, str], written: 
 
 
 def other_readings(form: tuple[str, str], spellings: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    """A full name's keys under its letters' other readings (`name_readings`), from the spellings that give
-    it: empty for nearly every name."""
+    """A full name's keys under its letters' other readings (`name_readings`, the first name's read as a first
+    name's), from the spellings that give it: empty for nearly every name."""
     if not any(readings(given, given=True) or readings(surname) for given, surname in spellings):
         return set()  # nearly every name
     found = {(given, surname) for given_spelling, surname_spelling in spellings
-             for given in keys_of(given_spelling, form[0], given=True) for surname in keys_of(surname_spelling, form[1])}
+             for given in keys_of(given_spelling, form[0], given=True)
+             for surname in keys_of(surname_spelling, form[1])}
     return found - {form}
 
 
