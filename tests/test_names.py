@@ -259,7 +259,9 @@ def test_a_bare_name_from_arabic_written_with_e_and_with_i_is_one_name():
     assert _mixed_spellings(story) == ["Hizbollah", "Qaida"]
 
 
-def test_a_bare_name_with_o_for_u_is_another_place():
-    """Arabic's u is written o too, but English names differ by it: the university is not the country."""
-    story = ("Colombia signed the accord on Monday.\n\nColumbia, the university, hosted the talks.\n")
+def test_short_english_names_that_differ_by_e_and_i_or_by_o_and_u_stay_apart():
+    """Arabic's u is written o too, but English names differ by it (the university is not the country), and
+    shorter English names differ by an e and an i in a first syllable or an ending."""
+    story = ("Colombia signed the accord on Monday, and Lester and Nelson, who led the talks, were thanked.\n\n"
+             "Columbia, the university, hosted them. Lister, Nilson and Austin signed as witnesses, with Austen.\n")
     assert _mixed_spellings(story) == []

@@ -186,18 +186,24 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
     return is_loose_match(a, b) or likeness(a, b) >= threshold or is_transposed(a, b) or drops_a_letter(a, b)
 
 
-MIN_SWAPPED_VOWEL = 5
+MIN_SWAPPED_VOWEL, LONG_SWAPPED_VOWEL = 5, 7
 
 
 def swaps_e_and_i(a: str, b: str) -> bool:
-    """Is one skeleton the other with an e for an i, once, in a name of five letters or more, and not in the
-    last letter, where it inflects? Arabic has one vowel that romanisations write e or i, so a bare name
-    from Arabic is written both ways (Hezbollah, Hizbollah; al-Qaeda, al-Qaida). The o and u of Arabic
-    are left alone: English place names differ by them (Colombia, Columbia)."""
+    """Is one skeleton the other with an e for an i, once, not the last letter (Marie, Marii: it inflects),
+    in a name of five letters or more? Arabic has one vowel that romanisations write e or i, so a bare name
+    from Arabic is written both ways. Only where English names seldom differ so: in a name of seven letters
+    or more (Hezbollah, Hizbollah) or beside another vowel (al-Qaeda, al-Qaida). A shorter name differs by
+    an e and an i in its first syllable (Lester, Lister; Nelson, Nilson) and in its ending (Austen, Austin;
+    Samer, Samir, two Arabic names); the o and u of Arabic are left alone, as English places differ by them
+    (Colombia, Columbia)."""
     if len(a) != len(b) or len(a) < MIN_SWAPPED_VOWEL:
         return False
     diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-    return len(diffs) == 1 and diffs[0] < len(a) - 1 and {a[diffs[0]], b[diffs[0]]} == {"e", "i"}
+    if len(diffs) != 1 or diffs[0] == len(a) - 1 or {a[diffs[0]], b[diffs[0]]} != {"e", "i"}:
+        return False
+    at = diffs[0]
+    return len(a) >= LONG_SWAPPED_VOWEL or any(c in "aeiou" for c in a[at - 1 : at] + a[at + 1 : at + 2])
 
 
 MIN_TRANSPOSED = 7
