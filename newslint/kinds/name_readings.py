@@ -8,11 +8,11 @@ transliteration from Cyrillic or Arabic script writes for the same sound: Šoigu
 Şahin and Shahin. Latvian and Lithuanian, which have no ä, ö or ü, write German and Nordic names with e
 and i, as copy translated from them, or from Russian, does: Köhler and Kehler, Jörn and Jern. In Dutch
 and German a doubled vowel is the same vowel long: Geert and Gert, Koolhaas and Kolhaas. Spanish copy
-writes j for an h or kh: Mijail and Mikhail. German and Hebrew write with one z the sound
-that an English romanisation opens with ts or tz: Zwetajewa and Tsvetaeva, Zipi and Tzipi. A Ukrainian or
-Belarusian name is read in its Russian form too: Luhansk and Lugansk, Kharkiv and Kharkov, Lukashenka and
-Lukashenko. A name part has, besides its skeleton, the skeletons of the readings its letters allow; two
-names whose readings meet are one name.
+writes j for an h or kh: Mijail and Mikhail. German and Hebrew write with one z the sound that an English
+romanisation opens with ts or tz: Zwetajewa and Tsvetaeva, Zipi and Tzipi. A Ukrainian or Belarusian name
+is read in its Russian form too: Luhansk and Lugansk, Kharkiv and Kharkov, Lukashenka and Lukashenko. A
+name part has, besides its skeleton, the skeletons of the readings its letters allow; two names whose
+readings meet are one name.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ _LETTER_READINGS = [
     (frozenset("äöü"), str.maketrans({"ä": "e", "ö": "e", "ü": "i"})),
 ]
 
-# Spanish writes j for the h and kh of Hebrew, Arabic and Russian (Mijail for
-# Mikhail; an invented Jaiel for Haiel). Only first names are read so: as last names Jansen and Hansen, or Jones and
-# Hones, are two families. Nor is a j read so where names that read it as y put it: opening a name before
-# one vowel (Jana and Hana, Jenny and Henny, Jan and Han are each two women or two men), after a consonant
+# Spanish writes j for the h and kh of Hebrew, Arabic and Russian (Mijail for Mikhail; an invented Jaiel
+# for Haiel). Only first names are read so: as last names Jansen and Hansen, or Jones and Hones, are two
+# families. Nor is a j read so where names that read it as y put it: opening a name before one vowel
+# (Jana and Hana, Jenny and Henny, Jan and Han are each two women or two men), after a consonant
 # (Marietje, Ljuba) or in a Dutch ij before a consonant (Marijke).
 _SPANISH_J = compiled(r"^j(?=[aeiou][aeiou])")
 _SPANISH_J_INSIDE = compiled(r"(?<=[aeou])j|(?<=i)j(?=[aeiou])")
