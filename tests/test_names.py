@@ -265,3 +265,9 @@ def test_short_english_names_that_differ_by_e_and_i_or_by_o_and_u_stay_apart():
     story = ("Colombia signed the accord on Monday, and Lester and Nelson, who led the talks, were thanked.\n\n"
              "Columbia, the university, hosted them. Lister, Nilson and Austin signed as witnesses, with Austen.\n")
     assert _mixed_spellings(story) == []
+
+
+def test_a_short_name_from_arabic_with_a_doubled_and_a_single_q_is_one_name():
+    story = ("Raqqa was shelled overnight, and a Scot who works there, Mr Hall, said it was the worst night yet.\n\n"
+             "Residents of Raqa fled north. Scott, another aid worker, said Hal Evans had left too.\n")
+    assert _mixed_spellings(story) == ["Raqa"]

@@ -22,6 +22,7 @@ from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_people import is_baltic_rendering, is_read_alike, other_readings, same_person
 from newslint.kinds.name_readings import keys_of, read_alike
 from newslint.kinds.name_spelling import BARE, are_variants, drops_final_n, is_loose_match, is_respelling, likeness, loose, plain
+from newslint.regexcache import compiled
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
@@ -29,6 +30,9 @@ MAX_BLOCK = 200
 MIN_BARE_LENGTH = 5
 # Below this, two spellings in one group are two words, however the group was formed.
 MIN_LIKENESS = 0.6
+# Romanisations of Arabic write a stressed consonant doubled or single (Raqqa, Raqa; Mekka, Meka), and
+# English never doubles these letters: a short name so written twice is one name, as Scot and Scott are not.
+_FOREIGN_DOUBLE = compiled(r"([qkjhwx])\1+")
 
 
 def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> list[Flag]:
@@ -157,15 +161,16 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
         person = ("person", person_of(mention))
         families.find(person)
         by_spelling.setdefault(mention.surname.spelling, set()).add(person)
-        by_letters.setdefault(plain(mention.surname.text), set()).add(person)
+        by_letters.setdefault(_letters(mention.surname.text), set()).add(person)
         for key in keys_of(mention.surname.spelling, mention.surname.key):  # Šoigu is read Shoigu too
             people_by_key.setdefault(key, set()).add(person)
     bare_by_key: dict[str, tuple] = {}
     bare_by_letters: dict[str, tuple] = {}
     hyphenated: set[str] = set()
     for mention in short:
-        name, letters = ("name", mention.surname.spelling), plain(mention.surname.text)
-        # Spelt alike, or alike but for accents (Couvee, Couvée), however short the name.
+        name, letters = ("name", mention.surname.spelling), _letters(mention.surname.text)
+        # Spelt alike, or alike but for accents (Couvee, Couvée) or a doubled q or k (Raqqa, Raqa), however
+        # short the name.
         exact = by_spelling.get(mention.surname.spelling) or by_letters.get(letters)
         for person in exact or ():
             families.union(name, person)
@@ -184,6 +189,12 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
         for person in people_by_key.get(key, ()):
             families.union(name, person)
     _join_respelt(families, {k: v for k, v in bare_by_key.items() if k not in hyphenated}, people_by_key)
+
+
+def _letters(name: str) -> str:
+    """A name's letters without accents, and with a letter English never doubles written once."""
+    letters = plain(name)
+    return _FOREIGN_DOUBLE.sub(r"\1", letters) if _FOREIGN_DOUBLE.search(letters) else letters
 
 
 def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str, set]) -> None:
