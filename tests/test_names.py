@@ -271,3 +271,11 @@ def test_a_short_name_from_arabic_with_a_doubled_and_a_single_q_is_one_name():
     story = ("Raqqa was shelled overnight, and a Scot who works there, Mr Hall, said it was the worst night yet.\n\n"
              "Residents of Raqa fled north. Scott, another aid worker, said Hal Evans had left too.\n")
     assert _mixed_spellings(story) == ["Raqa"]
+
+
+def test_a_persian_or_urdu_e_before_an_h_in_a_first_name_is_read_as_the_arabic_a():
+    """Yehya and Yahya, Mehdi and Mahdi are one man each; Dana and Dena, Sally and Selly are two women."""
+    story = ("Yahya Sinwar was named leader on Tuesday. Mahdi Karroubi, Dana Scott and Sally Brown were at the "
+             "meeting.\n\nYehya Sinwar did not attend it. Mehdi Karroubi said so, and Dena Scott and Selly Brown "
+             "agreed. Yahya Sinwar later spoke.\n")
+    assert _mixed_spellings(story) == ["Yehya", "Mehdi"]

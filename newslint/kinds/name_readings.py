@@ -11,7 +11,8 @@ and German a doubled vowel is the same vowel long: Geert and Gert, Koolhaas and 
 writes j for an h or kh: Mijail and Mikhail. German and Hebrew write with one z the sound that an English
 romanisation opens with ts or tz: Zwetajewa and Tsvetaeva, Zipi and Tzipi. A Ukrainian or Belarusian name
 is read in its Russian form too: Luhansk and Lugansk, Kharkiv and Kharkov, Lukashenka and Lukashenko. A
-name part has, besides its skeleton, the skeletons of the readings its letters allow; two names whose
+first name's e before an h that closes a syllable is read as the a Arabic romanisations write: Yehya and
+Yahya. A name part has, besides its skeleton, the skeletons of the readings its letters allow; two names whose
 readings meet are one name.
 """
 
@@ -48,6 +49,12 @@ _UKRAINIAN_H = compiled(r"(?<=[iu])h(?=[aeiouy])|^h(?=[rl])")
 _UKRAINIAN_ENDING = compiled(r"(?<=.)(?:iv|enka)$")
 
 
+# Persian, Urdu and Turkish write e where Arabic romanisations write a, before an h that closes a syllable:
+# Yehya and Yahya, Mehdi and Mahdi, Rehman and Rahman. Only first names are read so (Behr and Bahr are two
+# German families), and English first names have no such h, so Dena stays Dena and Sally stays Sally.
+_PERSIAN_E = compiled(r"e(?=h[^aeiou])")
+
+
 def _as_russian_ending(match) -> str:
     return "ov" if match.group() == "iv" else "enko"
 
@@ -63,6 +70,10 @@ def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
         inside = _SPANISH_J_INSIDE.search(spelling)
         if inside:
             read.update(skeleton(_SPANISH_J_INSIDE.sub(h, spelling)) for h in ("h", "kh"))  # Mijail, Mikhail
+    if given and "eh" in spelling:
+        arabic = _PERSIAN_E.sub("a", spelling)
+        if arabic != spelling:
+            read.add(skeleton(arabic))  # Yehya, Yahya
     if spelling.startswith(("ts", "tz")):
         read.add(skeleton("z" + spelling[2:]))  # Tsvetaeva, Zwetajewa; Tzipi, Zipi
     if "h" in spelling or spelling.endswith(("iv", "enka")):
