@@ -279,3 +279,12 @@ def test_a_persian_or_urdu_e_before_an_h_in_a_first_name_is_read_as_the_arabic_a
              "meeting.\n\nYehya Sinwar did not attend it. Mehdi Karroubi said so, and Dena Scott and Selly Brown "
              "agreed. Yahya Sinwar later spoke.\n")
     assert _mixed_spellings(story) == ["Yehya", "Mehdi"]
+
+
+def test_two_names_after_the_arabic_article_may_differ_by_a_vowel_arabic_does_not_tell_apart():
+    """El Fasher and al-Fashir are one city, and al-Qusayr and al-Qosayr one town; without the article the
+    same vowels are two English names (Lester, Lister; Colombia, Columbia), and a first name is no article."""
+    story = ("Fighting went on in El Fasher and near al-Qusayr on Monday. Colombia and Lester condemned it.\n\n"
+             "The army said al-Fashir and al-Qosayr were quiet by evening. Columbia and Lister agreed. "
+             "El Fasher was not.\n")
+    assert _mixed_spellings(story) == ["Fashir", "Qosayr"]

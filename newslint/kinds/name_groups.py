@@ -21,7 +21,8 @@ from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_people import is_baltic_rendering, is_read_alike, other_readings, same_person
 from newslint.kinds.name_readings import keys_of, read_alike
-from newslint.kinds.name_spelling import BARE, are_variants, drops_final_n, is_loose_match, is_respelling, likeness, loose, plain
+from newslint.kinds.name_spelling import (BARE, are_variants, drops_final_n, is_loose_match, is_respelling, likeness, loose,
+                                          plain, swaps_arabic_vowel)
 from newslint.regexcache import compiled
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
@@ -30,6 +31,8 @@ MAX_BLOCK = 200
 MIN_BARE_LENGTH = 5
 # Below this, two spellings in one group are two words, however the group was formed.
 MIN_LIKENESS = 0.6
+# The Arabic article, before a last name or, capitalised, opening a place's name (El Fasher, Al Qusayr).
+_ARTICLES = frozenset("al el ul ad as ash at az".split())
 # Romanisations of Arabic write a stressed consonant doubled or single (Raqqa, Raqa; Mekka, Meka), and
 # English never doubles these letters: a short name so written twice is one name, as Scot and Scott are not.
 _FOREIGN_DOUBLE = compiled(r"([qkjhwx])\1+")
@@ -167,6 +170,8 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
     bare_by_key: dict[str, tuple] = {}
     bare_by_letters: dict[str, tuple] = {}
     hyphenated: set[str] = set()
+    arabic = {key for mention in full if _has_article(mention)
+              for key in keys_of(mention.surname.spelling, mention.surname.key)}
     for mention in short:
         name, letters = ("name", mention.surname.spelling), _letters(mention.surname.text)
         # Spelt alike, or alike but for accents (Couvee, Couvée) or a doubled q or k (Raqqa, Raqa), however
@@ -185,10 +190,19 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
             continue
         for key in keys_of(mention.surname.spelling, mention.surname.key):
             families.union(name, bare_by_key.setdefault(key, name))
+            if _has_article(mention):
+                arabic.add(key)
     for key, name in bare_by_key.items():
         for person in people_by_key.get(key, ()):
             families.union(name, person)
-    _join_respelt(families, {k: v for k, v in bare_by_key.items() if k not in hyphenated}, people_by_key)
+    _join_respelt(families, {k: v for k, v in bare_by_key.items() if k not in hyphenated}, people_by_key, arabic)
+
+
+def _has_article(mention: Mention) -> bool:
+    """Is the last name written after the Arabic article, as a particle or as a capitalised first word?"""
+    if mention.particles is not None:
+        return mention.particles.spelling in _ARTICLES
+    return mention.given is not None and not mention.middle and mention.given.spelling in _ARTICLES
 
 
 def _letters(name: str) -> str:
@@ -197,13 +211,15 @@ def _letters(name: str) -> str:
     return _FOREIGN_DOUBLE.sub(r"\1", letters) if _FOREIGN_DOUBLE.search(letters) else letters
 
 
-def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str, set]) -> None:
+def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str, set], arabic: set[str]) -> None:
     """Join a bare last name to another bare name or to people whose last name it respells, comparing only
-    names in one block."""
+    names in one block. Two names that both follow the Arabic article (`arabic`) may differ by a vowel
+    Arabic does not tell apart."""
     for block in _blocks(list(bare.keys() | people.keys()), lambda key: ((0, key),), split=False):
         for i, key in enumerate(block):
             for other in block[:i]:
-                if (key in bare or other in bare) and is_respelling(key, other, BARE):
+                if (key in bare or other in bare) and (is_respelling(key, other, BARE) or (
+                        key in arabic and other in arabic and swaps_arabic_vowel(key, other))):
                     name, other_key = (bare[key], other) if key in bare else (bare[other], key)
                     for node in people.get(other_key, ()) or (bare[other_key],):
                         families.union(name, node)

@@ -206,6 +206,17 @@ def swaps_e_and_i(a: str, b: str) -> bool:
     return len(a) >= LONG_SWAPPED_VOWEL or any(c in "aeiou" for c in a[at - 1 : at] + a[at + 1 : at + 2])
 
 
+def swaps_arabic_vowel(a: str, b: str) -> bool:
+    """Is one skeleton the other with an e for an i, or an o for a u, once, not the last letter, in a name of
+    five letters or more? Arabic has one vowel that romanisations write e or i, and one they write o or u
+    (El Fasher, al-Fashir): asked only of names that both carry the Arabic article, since English names
+    differ so (Lester, Lister; Colombia, Columbia)."""
+    if len(a) != len(b) or len(a) < MIN_SWAPPED_VOWEL:
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diffs) == 1 and diffs[0] < len(a) - 1 and {a[diffs[0]], b[diffs[0]]} in ({"e", "i"}, {"o", "u"})
+
+
 MIN_TRANSPOSED = 7
 
 
