@@ -288,3 +288,13 @@ def test_two_names_after_the_arabic_article_may_differ_by_a_vowel_arabic_does_no
              "The army said al-Fashir and al-Qosayr were quiet by evening. Columbia and Lister agreed. "
              "El Fasher was not.\n")
     assert _mixed_spellings(story) == ["Fashir", "Qosayr"]
+
+
+def test_a_last_name_ending_in_eh_and_in_ih_beside_one_first_name_is_one_name():
+    """Ali Abdullah Saleh and Ali Abdullah Salih are one man, and Haniyeh still meets Haniya; bare, Saleh
+    and Salih are left apart, as Lester and Lister are."""
+    story = ("Ali Abdullah Saleh spoke on Monday. Ismail Haniyeh replied.\n\n"
+             "Ali Abdullah Salih left for Riyadh. Ismail Haniya did not. Ali Abdullah Saleh and Ismail Haniyeh "
+             "were named later.\n")
+    assert _mixed_spellings(story) == ["Salih", "Haniya"]
+    assert _mixed_spellings("Saleh spoke on Monday, and Lester said nothing.\n\nSalih and Lister left.\n") == []

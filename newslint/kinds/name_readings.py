@@ -12,7 +12,8 @@ writes j for an h or kh: Mijail and Mikhail. German and Hebrew write with one z 
 romanisation opens with ts or tz: Zwetajewa and Tsvetaeva, Zipi and Tzipi. A Ukrainian or Belarusian name
 is read in its Russian form too: Luhansk and Lugansk, Kharkiv and Kharkov, Lukashenka and Lukashenko. A
 first name's e before an h that closes a syllable is read as the a Arabic romanisations write: Yehya and
-Yahya. A name part has, besides its skeleton, the skeletons of the readings its letters allow; two names whose
+Yahya. A last name's final -eh is read as written, beside the -a a skeleton reads it as: Saleh and Salih. A
+name part has, besides its skeleton, the skeletons of the readings its letters allow; two names whose
 readings meet are one name.
 """
 
@@ -55,6 +56,13 @@ _UKRAINIAN_ENDING = compiled(r"(?<=.)(?:iv|enka)$")
 _PERSIAN_E = compiled(r"e(?=h[^aeiou])")
 
 
+# Romanisations of Arabic end a name in -eh or -ih for one sound (Saleh, Salih), but a skeleton reads a
+# final -eh as the -a it more often stands for (Haniyeh, Haniya), which takes Saleh further from Salih
+# than the spelling is: the name is read with its e too. Beside the same first name that e and that i
+# are one vowel respelt; a bare Saleh is left apart from a bare Salih, as a bare Lester from Lister.
+_FINAL_EH = compiled(r"(?<=[^aeiouyh])eh$")
+
+
 def _as_russian_ending(match) -> str:
     return "ov" if match.group() == "iv" else "enko"
 
@@ -80,6 +88,8 @@ def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
         russian = _UKRAINIAN_ENDING.sub(_as_russian_ending, _UKRAINIAN_H.sub("g", spelling))
         if russian != spelling:
             read.add(skeleton(russian))  # Luhansk, Lugansk; Kharkiv, Kharkov; Lukashenka, Lukashenko
+    if spelling.endswith("eh") and _FINAL_EH.search(spelling):
+        read.add(skeleton(spelling[:-2]) + "eh")  # Saleh, Salih
     if "ee" in spelling or "oo" in spelling:
         read.add(skeleton(spelling.replace("ee", "e").replace("oo", "o")))
     if not spelling.isascii():
