@@ -298,3 +298,10 @@ def test_a_last_name_ending_in_eh_and_in_ih_beside_one_first_name_is_one_name():
              "were named later.\n")
     assert _mixed_spellings(story) == ["Salih", "Haniya"]
     assert _mixed_spellings("Saleh spoke on Monday, and Lester said nothing.\n\nSalih and Lister left.\n") == []
+
+
+def test_the_last_two_words_of_a_longer_name_written_as_one_are_one_name():
+    """Aung San Suu Kyi and Aung San Suukyi are one woman; her father, Aung San, is not her name split."""
+    story = ("Aung San Suu Kyi was moved on Monday, the anniversary of the death of her father, Aung San.\n\n"
+             "Aung San Suukyi's lawyers said she was well. Aung San Suu Kyi has not been seen since.\n")
+    assert _mixed_spellings(story) == ["Suukyi"]

@@ -144,9 +144,10 @@ def particle_joiner(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
 
 
 def split_words(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
-    """A name written as one word and as two (Danang, Da Nang; Pricewaterhouse, Price Waterhouse): the
-    fewer are reported. Only the same letters, case aside, and a name of exactly two words: "Le Pen" is
-    compared with "Lepen" only in a story that writes both."""
+    """A name written as one word and as two (Danang, Da Nang; Pricewaterhouse, Price Waterhouse; Aung San
+    Suukyi, Aung San Suu Kyi): the fewer are reported. Only the same letters, case aside, and only the last
+    two words of a name, after the same words: "Le Pen" is compared with "Lepen" only in a story that
+    writes both."""
     both = set(map(_one_word, mentions)).intersection(map(_two_words, mentions)) - {None}
     if not both:
         return  # nearly every story
@@ -155,20 +156,24 @@ def split_words(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
         if (spelling := _one_word(mention)) in both:
             forms.setdefault(spelling, {}).setdefault("one word", []).append(mention.surname)
         elif (spelling := _two_words(mention)) in both:
-            part = _joined(mention.given, mention.surname)._replace(spelling=spelling)
+            first = mention.middle[-1] if mention.middle else mention.given
+            part = _joined(first, mention.surname)._replace(spelling=spelling[-1])
             forms.setdefault(spelling, {}).setdefault("two words", []).append(part)
     for by_form in forms.values():
         yield from minority_flags(by_form, weight)
 
 
-def _one_word(mention: Mention) -> str | None:
-    return mention.surname.spelling if mention.given is None and mention.particles is None else None
-
-
-def _two_words(mention: Mention) -> str | None:
-    if mention.given is None or mention.middle or mention.particles or mention.initials:
+def _one_word(mention: Mention) -> tuple[str, ...] | None:
+    if mention.particles or mention.initials:
         return None
-    return mention.given.spelling + mention.surname.spelling
+    return tuple(part.spelling for part in (mention.given, *mention.middle, mention.surname) if part is not None)
+
+
+def _two_words(mention: Mention) -> tuple[str, ...] | None:
+    if mention.given is None or mention.particles or mention.initials:
+        return None
+    *before, first, last = (part.spelling for part in (mention.given, *mention.middle, mention.surname))
+    return (*before, first + last)
 
 
 def _hyphenated_given(mention: Mention, hyphenated: set) -> Mention:

@@ -21,8 +21,8 @@ from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_people import is_baltic_rendering, is_read_alike, other_readings, same_person
 from newslint.kinds.name_readings import keys_of, read_alike
-from newslint.kinds.name_spelling import (BARE, are_variants, drops_final_n, is_loose_match, is_respelling, likeness, loose,
-                                          plain, swaps_arabic_vowel)
+from newslint.kinds.name_spelling import (BARE, are_variants, drops_final_n, is_loose_match, is_respelling, likeness,
+                                          loose, plain, swaps_arabic_vowel)
 from newslint.regexcache import compiled
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
