@@ -190,31 +190,34 @@ MIN_SWAPPED_VOWEL, LONG_SWAPPED_VOWEL = 5, 7
 
 
 def swaps_e_and_i(a: str, b: str) -> bool:
-    """Is one skeleton the other with an e for an i, once, not the last letter (Marie, Marii: it inflects),
-    in a name of five letters or more? Arabic has one vowel that romanisations write e or i, so a bare name
-    from Arabic is written both ways. Only where English names seldom differ so: in a name of seven letters
-    or more (Hezbollah, Hizbollah) or beside another vowel (al-Qaeda, al-Qaida). A shorter name differs by
-    an e and an i in its first syllable (Lester, Lister; Nelson, Nilson) and in its ending (Austen, Austin;
-    Samer, Samir, two Arabic names); the o and u of Arabic are left alone, as English places differ by them
-    (Colombia, Columbia)."""
-    if len(a) != len(b) or len(a) < MIN_SWAPPED_VOWEL:
+    """Is one skeleton the other with an e for an i (`_swapped_vowel`)? Arabic has one vowel that
+    romanisations write e or i, so a bare name from Arabic is written both ways. Only where English names
+    seldom differ so: in a name of seven letters or more (Hezbollah, Hizbollah) or beside another vowel
+    (al-Qaeda, al-Qaida). A shorter name differs by an e and an i in its first syllable (Lester, Lister;
+    Nelson, Nilson) and in its ending (Austen, Austin; Samer, Samir, two Arabic names); the o and u of Arabic
+    are left alone, as English places differ by them (Colombia, Columbia)."""
+    at = _swapped_vowel(a, b, ({"e", "i"},))
+    if at is None:
         return False
-    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-    if len(diffs) != 1 or diffs[0] == len(a) - 1 or {a[diffs[0]], b[diffs[0]]} != {"e", "i"}:
-        return False
-    at = diffs[0]
     return len(a) >= LONG_SWAPPED_VOWEL or any(c in "aeiou" for c in a[at - 1 : at] + a[at + 1 : at + 2])
 
 
 def swaps_arabic_vowel(a: str, b: str) -> bool:
-    """Is one skeleton the other with an e for an i, or an o for a u, once, not the last letter, in a name of
-    five letters or more? Arabic has one vowel that romanisations write e or i, and one they write o or u
-    (El Fasher, al-Fashir): asked only of names that both carry the Arabic article, since English names
-    differ so (Lester, Lister; Colombia, Columbia)."""
+    """Is one skeleton the other with an e for an i, or an o for a u (`_swapped_vowel`)? Arabic has one vowel
+    that romanisations write e or i, and one they write o or u (El Fasher, al-Fashir): asked only of names
+    that both carry the Arabic article, since English names differ so (Lester, Lister; Colombia, Columbia)."""
+    return _swapped_vowel(a, b, ({"e", "i"}, {"o", "u"})) is not None
+
+
+def _swapped_vowel(a: str, b: str, pairs: tuple[set[str], ...]) -> int | None:
+    """Where one skeleton has one of `pairs`' vowels for the other, the only letter they differ by, in a name
+    of five letters or more and not as its last letter (Marie, Marii: it inflects); None elsewhere."""
     if len(a) != len(b) or len(a) < MIN_SWAPPED_VOWEL:
-        return False
+        return None
     diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-    return len(diffs) == 1 and diffs[0] < len(a) - 1 and {a[diffs[0]], b[diffs[0]]} in ({"e", "i"}, {"o", "u"})
+    if len(diffs) != 1 or diffs[0] == len(a) - 1 or {a[diffs[0]], b[diffs[0]]} not in pairs:
+        return None
+    return diffs[0]
 
 
 MIN_TRANSPOSED = 7
