@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint import visible
+from newslint.carried import CarriedSpeech
 from newslint.errors import RuleError
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
@@ -60,6 +61,11 @@ class Cue(Kind):
     reported_after (regexes): the same for what follows the cue and makes the sentence no claim of the
     writer's: attribution ("..., he added.", "..., sources said on Tuesday.") or a closing question mark.
     A match anywhere after the cue in the sentence excuses it.
+    carried_speech and backshifted (regexes, both or neither): indirect speech carried on into the next
+    sentence. A cue is excused when `carried_speech` matches the sentence before it in its paragraph, outside
+    its quotations ("The harbourmaster said the dredging had fallen behind."), and `backshifted` (whole words)
+    matches in the cue's own clause ("The new berth would probably not open before the spring."): see
+    `carried.CarriedSpeech`.
     min_count (default 1): with 2 or more, report once per sentence that holds that many cues, from the
     first cue to the last. The message may use {count} (cues in the finding: 1 unless min_count is 2 or
     more) and {cues} (them, quoted: 'may', 'reportedly').
@@ -72,7 +78,7 @@ class Cue(Kind):
 
     unit = "sentence"
     fields = frozenset({"cues", "skip_quotes", "min_count", "case", "not_before", "not_after", "reported_speech",
-                        "reported_after", "stacked_cues", "skip_paragraphs"})
+                        "reported_after", "stacked_cues", "skip_paragraphs", "carried_speech", "backshifted"})
     placeholders = frozenset({"count", "cues"})
 
     def __init__(self, rule) -> None:
@@ -82,6 +88,7 @@ class Cue(Kind):
         self.reported = rule.regex_from_list("reported_speech", required=False)
         self.reported_after = rule.alternation("reported_after")  # not whole words: from the comma before the speaker
         self.skip_paragraphs = rule.alternation("skip_paragraphs")
+        self.carried = self._carried_speech()
         defaults = {"case": rule.get("case", "any")}
         for guard in ("not_before", "not_after"):
             defaults[guard] = rule.patterns(guard)
@@ -91,6 +98,14 @@ class Cue(Kind):
         if rule.get("stacked_cues") is not None:
             stacked = [self._entry(raw, defaults) for raw in self._raw_cues("stacked_cues")]
             self.stack = (stacked, self._scanner("stacked_cues", stacked))
+
+    def _carried_speech(self) -> CarriedSpeech | None:
+        """`carried_speech` and `backshifted`, or None: the sentence before alone says nothing of this one's voice."""
+        speech, tense = self.rule.alternation("carried_speech"), self.rule.regex_from_list("backshifted", required=False)
+        if (speech is None) != (tense is None):
+            given, missing = ("carried_speech", "backshifted") if tense is None else ("backshifted", "carried_speech")
+            raise self.rule.error(f"'{given}' needs '{missing}' beside it", given)
+        return CarriedSpeech(speech, tense) if speech is not None else None
 
     def _scanner(self, key: str, entries: list[CueEntry]) -> tuple:
         """(pattern, first words) for `wordscan.matches` over these cues."""
@@ -177,6 +192,8 @@ class Cue(Kind):
             end, entry = accepted
             if reported_after and reported_after.search(text, end):
                 continue  # "..., he added": indirect speech, attributed after the hedge
+            if self.carried and self.carried.excuses(sentence, match.start(), end):
+                continue  # "X said the dredging had fallen behind. The berth would probably ...": still X's words
             below = text_below_lede(sentence.paragraph or sentence) if entry.lede_below else None
             if below is not None and entry.lede_below.search(below):
                 continue  # "X is reportedly ..." in the lede, then "The Harbour Gazette reported that ..."

@@ -1,0 +1,69 @@
+"""Indirect speech carried on into the next sentence: whether a hedge there is still the speaker's.
+
+British and wire copy report a speaker in one sentence and go on in the next without a new speech verb,
+keeping the speaker's tenses shifted back: "The harbourmaster said the dredging had fallen behind. The new
+berth would probably not open before the spring." The second "would" is the harbourmaster's "will", so the
+hedge is his; "The berth will probably open in spring" there is the writer's forecast. The cue kind's
+`carried_speech` and `backshifted` fields say what each sentence must hold (see `rules/hedging.yaml`).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from newslint import visible
+from newslint.records import record
+from newslint.regexcache import compiled
+
+# How far either side of a hedge its clause is looked for: a backshifted modal governs the words close by.
+_WINDOW = 60
+# What ends a clause: a comma, a semicolon, a colon, a bracket, a dash ("-" or a wire's "--" between spaces) or
+# a conjunction. "The berth will probably open, which would please the ferry company" and "The blaze may have
+# smouldered for hours before the alarm was raised and could have been stopped": that "would" and "could" are
+# another clause's, and the hedge's own "may have" is the writer's present.
+_CLAUSE_END = compiled(r"[,;:()\u2013\u2014]|\s--?\s|\s(?:and|but|or|because|although|though|while|whereas|when"
+                       r"|before|after|until|unless|if)\s")
+
+
+@record
+class CarriedSpeech:
+    speech: object  # matched against the sentence before, outside its quotations
+    tense: object  # matched in the hedge's clause
+
+    def excuses(self, sentence, start: int, end: int) -> bool:
+        """Is the cue at `start`-`end` of `sentence` (as seen) in a backshifted clause right after a sentence of
+        reported speech in the same paragraph?"""
+        if not self.tense.search(clause_around(sentence.text, start, end)):
+            return False  # the cheap test first: most hedges are in the present or the future
+        before = sentence_before(sentence)
+        return before is not None and self.reports_speech(before)
+
+    def reports_speech(self, sentence) -> bool:
+        """Does `carried_speech` match `sentence` outside its quotations? Worked out once a sentence: every
+        hedge in the sentence after it asks, for each rule that carries speech."""
+        memo = sentence.__dict__.setdefault("_reports_speech", {})
+        key = self.speech.pattern
+        if key not in memo:
+            # A quotation is direct speech: '"We will finish in May," he said.' reports no clause to carry on.
+            memo[key] = self.speech.search(visible.drop_invisible(sentence.unquoted)) is not None
+        return memo[key]
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause holding `text[start:end]`, within a window either side, so a long sentence stays linear."""
+    before = text[max(0, start - _WINDOW):start]
+    cuts = [match.end() for match in _CLAUSE_END.finditer(before)]
+    before = before[cuts[-1]:] if cuts else before
+    after = text[end:end + _WINDOW]
+    cut = _CLAUSE_END.search(after)
+    return before + text[start:end] + (after[:cut.start()] if cut else after)
+
+
+def sentence_before(sentence):
+    """The sentence before `sentence` (a span or its seen view) in its paragraph, or None for the first."""
+    paragraph = sentence.paragraph or sentence
+    starts = paragraph.__dict__.get("_sentence_starts")
+    if starts is None:  # once a paragraph, so that finding a sentence's neighbour is a bisection
+        starts = paragraph.__dict__["_sentence_starts"] = [span.start for span in paragraph.sentences]
+    index = bisect.bisect_right(starts, sentence.absolute(0)) - 1
+    return paragraph.sentences[index - 1] if index > 0 else None
