@@ -64,6 +64,8 @@ class NearDuplicate(Kind):
     def _repeats(self, path: str, paragraphs) -> list[tuple[int, int, int]]:
         """(position of the later copy, position of the earlier one, similarity) of each paragraph that
         repeats an earlier one."""
+        if not _share_a_shingle(paragraph for _, paragraph in paragraphs):
+            return []  # most stories: no two paragraphs have a run of words in common, so none repeats
         index = ParagraphIndex(self.same_figures)
         repeats: list[tuple[int, int, int]] = []
         for position, (_, paragraph) in enumerate(paragraphs):
@@ -161,6 +163,14 @@ class NearDuplicate(Kind):
             figures = tuple(_FIGURE.findall(text))
             key = " ".join(words)
             yield span, Paragraph(key, shingles(words, key), figures, *_locate(document, span))
+
+
+def _share_a_shingle(paragraphs: Iterator[Paragraph]) -> bool:
+    """Do any two of the paragraphs share a shingle? The index finds a repeat only through one (an exact
+    repeat has the same shingles), so without one it need not be built. A paragraph lists each of its
+    shingles once, so a shingle counted twice is one that two paragraphs share."""
+    every = [paragraph.shingles for paragraph in paragraphs]
+    return sum(map(len, every)) != len(set().union(*every))
 
 
 def _lower_words(span, text: str) -> list[str]:
