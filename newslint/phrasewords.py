@@ -48,32 +48,106 @@ def phrase_needs(phrase: str) -> tuple[frozenset[str], ...]:
     letters and digits written in the phrase, outside its optional parts). "the\\s+(?:second\\s+)?most\\s+
     likely" needs "the", "most" and "likely"; "it\\s+is\\s+(?:possible|likely)" needs "it", "is" and one of
     "possible" and "likely". Empty when nothing is certain."""
+    return tuple(words | pieces for words, pieces in phrase_need_words(phrase))
+
+
+def phrase_need_words(phrase: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """`phrase_needs`, each entry split in two: the strings every match holds as whole words (between white
+    space, punctuation or the phrase's own ends, which the whole-word pattern bounds), and the rest, which
+    a match may hold inside a longer word ("critici" of "critici[sz]ed"). A paragraph without one of the
+    first as a word of its own holds no match, whatever longer words hold them."""
     try:
-        return tuple(map(frozenset, _needs(_parser.parse(phrase, re.IGNORECASE))))
+        needs = _needs(_parser.parse(phrase, re.IGNORECASE), True, True)
     except (re.error, RecursionError, OverflowError, ValueError):
         return ()
+    split = []
+    for need in needs:
+        pieces = frozenset(run for run, whole in need if not whole)
+        split.append((frozenset(run for run, whole in need if whole) - pieces, pieces))
+    return tuple(split)
 
 
-def _needs(items) -> list[set[str]]:
-    needs, run = [], ""
-    for op, av in items:
+def _needs(items, bounded_before: bool, bounded_after: bool) -> list[set[tuple[str, bool]]]:
+    """The needs of `items` as sets of (run, whole word?). `bounded_before` and `bounded_after`: are the
+    characters just before and just after the items certain not to be word characters?"""
+    items = list(items)
+    needs, run, run_start = [], "", 0
+    for position, (op, av) in enumerate(items):
         if op is _c.LITERAL and chr(av).isascii() and chr(av).isalnum():
+            if not run:
+                run_start = position
             run += chr(av).lower()
             continue
         if run:  # a space ends a run: the phrase's pattern matches any white space there
-            needs.append({run})
+            needs.append({(run, _bounded_back(items, run_start, bounded_before) and _bounded_on(items, position, bounded_after))})
             run = ""
+        before, after = _bounded_back(items, position, bounded_before), _bounded_on(items, position + 1, bounded_after)
         if op is _c.SUBPATTERN:
-            needs += _needs(av[3])
+            needs += _needs(av[3], before, after)
         elif op in _REPEATS and av[0] >= 1:
-            needs += _needs(av[2])  # there at least once
+            once = (av[0], av[1]) == (1, 1)  # repeated, a run may follow another copy of itself
+            needs += _needs(av[2], before and once, after and once)  # there at least once
         elif op is _c.BRANCH:
-            each = [_needs(branch) for branch in av[1]]
+            each = [_needs(branch, before, after) for branch in av[1]]
             if all(each):  # whichever branch matches, its first need is met
                 needs.append(set().union(*(first for first, *_ in each)))
     if run:
-        needs.append({run})
+        needs.append({(run, _bounded_back(items, run_start, bounded_before) and bounded_after)})
     return needs
+
+
+# Items that match no character: what stands beside them is what stands beside what they stand beside.
+_ZERO_WIDTH = (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
+
+
+def _bounded_back(items: list, position: int, outside: bool) -> bool:
+    """Is the character a match has just before `items[position]` certain not to be a word character?
+    `outside`: the same for the character before the items."""
+    if position == 0:
+        return outside
+    op, av = items[position - 1]
+    earlier = _bounded_back(items, position - 1, outside)  # if that item matches nothing
+    if op is _c.SUBPATTERN:
+        return _bounded_back(list(av[3]), len(av[3]), earlier)
+    if op is _c.BRANCH:
+        return all(_bounded_back(list(branch), len(branch), earlier) for branch in av[1])
+    if op in _REPEATS:  # a copy ends it: what stands before a copy may be another copy, so not assumed
+        copy = _bounded_back(list(av[2]), len(av[2]), False)
+        return copy if av[0] >= 1 else copy and earlier
+    return earlier if op in _ZERO_WIDTH else _is_boundary(op, av)
+
+
+def _bounded_on(items: list, position: int, outside: bool) -> bool:
+    """Is the first character a match has from `items[position]` on certain not to be a word character?
+    `outside`: the same for the character after the items."""
+    if position == len(items):
+        return outside
+    op, av = items[position]
+    later = _bounded_on(items, position + 1, outside)  # if that item matches nothing
+    if op is _c.SUBPATTERN:
+        return _bounded_on(list(av[3]), 0, later)
+    if op is _c.BRANCH:
+        return all(_bounded_on(list(branch), 0, later) for branch in av[1])
+    if op in _REPEATS:
+        copy = _bounded_on(list(av[2]), 0, False)
+        return copy if av[0] >= 1 else copy and later
+    return later if op in _ZERO_WIDTH else _is_boundary(op, av)
+
+
+def _is_boundary(op, av) -> bool:
+    """Does the item always match one character that is not a word character (white space, punctuation)?"""
+    if op is _c.LITERAL:
+        return _is_punctuation(av)
+    if op is _c.IN:
+        return all((kind is _c.LITERAL and _is_punctuation(value)) or (kind is _c.CATEGORY and value is _c.CATEGORY_SPACE)
+                   for kind, value in av)
+    return False
+
+
+def _is_punctuation(code: int) -> bool:
+    """An ASCII character that `\\w` does not match (case folding cannot make a word character of it)."""
+    char = chr(code)
+    return char.isascii() and not char.isalnum() and char != "_"
 
 
 def phrase_starts(phrase: str) -> frozenset[str] | None:

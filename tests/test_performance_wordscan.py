@@ -11,7 +11,7 @@ from newslint import kinds
 from newslint.document import Document
 from newslint.patterns import phrase_alternation
 from newslint.ruleset import builtin_rule_files, load_rules
-from newslint.phrasewords import first_words, phrase_needs
+from newslint.phrasewords import first_words, phrase_need_words, phrase_needs
 from newslint.wordscan import FirstOf, WordIndex, could_match, matches, phrase_scanner
 
 
@@ -139,6 +139,27 @@ def test_a_speech_verb_is_found_where_the_whole_alternation_finds_one():
 ])
 def test_phrase_needs(phrase, needs):
     assert list(phrase_needs(phrase)) == needs
+
+
+@pytest.mark.parametrize("phrase, split", [
+    (r"(?:(?:some|many)\s+)?critics", [({"critics"}, set())]),  # a word of its own, whichever way it opens
+    (r"(?:concerns|doubts)\s+ha(?:d|s|ve)\s+been", [({"concerns", "doubts"}, set()), (set(), {"ha"}),
+                                                     (set(), {"d", "s", "ve"}), ({"been"}, set())]),
+    (r"critici[sz]ed", [(set(), {"critici"}), (set(), {"ed"})]),  # the rest of the word may be any letter
+    (r"appears?\s+to", [(set(), {"appear"}), ({"to"}, set())]),
+    (r"foo(?:bar)?", [(set(), {"foo"})]), (r"(?:ab)+\s+cd", [(set(), {"ab"}), ({"cd"}, set())]),
+    ("well-known", [({"well"}, set()), ({"known"}, set())]), ("co_op", [(set(), {"co"}), (set(), {"op"})]),
+    (r"(?<!chief )executive", [({"executive"}, set())]),
+])
+def test_phrase_need_words_tell_whole_words_from_pieces(phrase, split):
+    assert [(set(words), set(pieces)) for words, pieces in phrase_need_words(phrase)] == split
+
+
+def test_a_need_met_only_inside_a_longer_word_rules_a_phrase_out():
+    each = FirstOf([r"some\s+critics"], [re.compile(phrase_alternation([r"some\s+critics"]), re.IGNORECASE)])
+    scan = (each, (frozenset({"some"}), frozenset()))
+    assert not could_match(scan, WordIndex("Some hypercritics were there."))
+    assert could_match(scan, WordIndex("Some critics were there."))
 
 
 def test_a_rule_is_not_tried_where_its_first_words_stand_without_the_rest_of_a_phrase():
