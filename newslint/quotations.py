@@ -22,6 +22,8 @@ def quoted_stretches(text: str, start: int) -> tuple[tuple[int, int], ...]:
     paragraph's end), and one that continues into a new sentence re-opens with a mark (`"One. "Two."`),
     so an opening mark at the start of a sentence while a quote is open ends the first quote and starts
     the next, never closes it."""
+    if '"' not in text and text.isascii():
+        return ()  # no mark at all, as in most paragraphs: str methods tell it faster than the regex scan
     spans, opened, closer = [], None, None
     for match in _QUOTE_MARKS.finditer(text):
         mark, index = match.group(), match.start()

@@ -134,6 +134,8 @@ def _blocks(items: list, keys: Callable, split: bool) -> Iterator[list]:
     for (slot, _), entries in blocks.items():
         # An item is entered once per fold opening with the block's letter; MAX_BLOCK counts those entries
         # (the limit was set on that count), but a block holds each item once.
+        if len(entries) == 1:
+            continue  # one item, nothing to compare it with: most blocks of a story
         if len(entries) <= MAX_BLOCK:
             yield list(dict.fromkeys(entries))
         elif split:
