@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
-from newslint.kinds.paragraph_index import Paragraph, ParagraphIndex, shingles
+from newslint.kinds.paragraph_index import Paragraph, ParagraphIndex, shared_needed, shingles
 from newslint.regexcache import compiled
 from newslint.wordscan import words_of
 
@@ -64,8 +64,8 @@ class NearDuplicate(Kind):
     def _repeats(self, path: str, paragraphs) -> list[tuple[int, int, int]]:
         """(position of the later copy, position of the earlier one, similarity) of each paragraph that
         repeats an earlier one."""
-        if not _share_a_shingle(paragraph for _, paragraph in paragraphs):
-            return []  # most stories: no two paragraphs have a run of words in common, so none repeats
+        if not _may_repeat(paragraph for _, paragraph in paragraphs):
+            return []  # most stories: no paragraph has enough runs of words in common with those before it
         index = ParagraphIndex(self.same_figures)
         repeats: list[tuple[int, int, int]] = []
         for position, (_, paragraph) in enumerate(paragraphs):
@@ -165,12 +165,16 @@ class NearDuplicate(Kind):
             yield span, Paragraph(key, shingles(words, key), figures, *_locate(document, span))
 
 
-def _share_a_shingle(paragraphs: Iterator[Paragraph]) -> bool:
-    """Do any two of the paragraphs share a shingle? The index finds a repeat only through one (an exact
-    repeat has the same shingles), so without one it need not be built. A paragraph lists each of its
-    shingles once, so a shingle counted twice is one that two paragraphs share."""
-    every = [paragraph.shingles for paragraph in paragraphs]
-    return sum(map(len, every)) != len(set().union(*every))
+def _may_repeat(paragraphs: Iterator[Paragraph]) -> bool:
+    """Could any of the paragraphs repeat an earlier one? The index takes as a candidate only an earlier
+    paragraph that shares `shared_needed` of its shingles (an exact repeat shares them all), so where no
+    paragraph shares that many with all the paragraphs before it together, it need not be built."""
+    earlier: set[int] = set()
+    for paragraph in paragraphs:
+        if len(earlier.intersection(paragraph.shingles)) >= shared_needed(paragraph):
+            return True
+        earlier.update(paragraph.shingles)
+    return False
 
 
 def _lower_words(span, text: str) -> list[str]:

@@ -81,7 +81,7 @@ class ParagraphIndex:
                 shared[posting] += 1
             elif len(posting) <= MAX_POSTINGS:
                 shared.update(posting)
-        needed = max(1, MIN_SHARED * len(paragraph.shingles))
+        needed = shared_needed(paragraph)
         best = None
         # most_common(n) without its heap (documented as equal to this sort), and sorting only the
         # candidates that share enough: most paragraphs share a stray shingle or two with dozens of others.
@@ -93,6 +93,11 @@ class ParagraphIndex:
             if score >= threshold and (best is None or score > best[1]):
                 best = (number, score)
         return best
+
+
+def shared_needed(paragraph: Paragraph) -> float:
+    """How many of `paragraph`'s shingles an earlier paragraph must share to be a candidate repeat."""
+    return max(1, MIN_SHARED * len(paragraph.shingles))
 
 
 def shingles(words: list[str], key: str) -> tuple[int, ...]:
