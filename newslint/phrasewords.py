@@ -103,35 +103,30 @@ _ZERO_WIDTH = (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
 def _bounded_back(items: list, position: int, outside: bool) -> bool:
     """Is the character a match has just before `items[position]` certain not to be a word character?
     `outside`: the same for the character before the items."""
-    if position == 0:
-        return outside
-    op, av = items[position - 1]
-    earlier = _bounded_back(items, position - 1, outside)  # if that item matches nothing
-    if op is _c.SUBPATTERN:
-        return _bounded_back(list(av[3]), len(av[3]), earlier)
-    if op is _c.BRANCH:
-        return all(_bounded_back(list(branch), len(branch), earlier) for branch in av[1])
-    if op in _REPEATS:  # a copy ends it: what stands before a copy may be another copy, so not assumed
-        copy = _bounded_back(list(av[2]), len(av[2]), False)
-        return copy if av[0] >= 1 else copy and earlier
-    return earlier if op in _ZERO_WIDTH else _is_boundary(op, av)
+    return _bounded(items[:position], outside, backwards=True)
 
 
 def _bounded_on(items: list, position: int, outside: bool) -> bool:
     """Is the first character a match has from `items[position]` on certain not to be a word character?
     `outside`: the same for the character after the items."""
-    if position == len(items):
-        return outside
-    op, av = items[position]
-    later = _bounded_on(items, position + 1, outside)  # if that item matches nothing
+    return _bounded(items[position:], outside, backwards=False)
+
+
+def _bounded(items: list, beyond: bool, backwards: bool) -> bool:
+    """Is the first character of a match of `items` (the last, `backwards`) certain not to be a word
+    character? `beyond`: the same for the character past them, which stands there if they match nothing."""
+    if not items:
+        return beyond
+    op, av = items[-1] if backwards else items[0]
+    past = _bounded(items[:-1] if backwards else items[1:], beyond, backwards)  # if that item matches nothing
     if op is _c.SUBPATTERN:
-        return _bounded_on(list(av[3]), 0, later)
+        return _bounded(list(av[3]), past, backwards)
     if op is _c.BRANCH:
-        return all(_bounded_on(list(branch), 0, later) for branch in av[1])
-    if op in _REPEATS:
-        copy = _bounded_on(list(av[2]), 0, False)
-        return copy if av[0] >= 1 else copy and later
-    return later if op in _ZERO_WIDTH else _is_boundary(op, av)
+        return all(_bounded(list(branch), past, backwards) for branch in av[1])
+    if op in _REPEATS:  # a copy ends it: what stands beside a copy may be another copy, so not assumed
+        copy = _bounded(list(av[2]), False, backwards)
+        return copy if av[0] >= 1 else copy and past
+    return past if op in _ZERO_WIDTH else _is_boundary(op, av)
 
 
 def _is_boundary(op, av) -> bool:
