@@ -42,12 +42,10 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
             return report, tasks, _filtered(report.findings, tasks, changed_since, baseline_file, quiet)
 
         report, tasks, findings = checked(quiet)
-        if fix or diff:
-            findings, rewritten = _fixed(findings, tasks, diff, quiet, report.unreadable)
-            if rewritten:
-                # What is left is reported in the stories as now saved: a deleted repeat moves the lines
-                # below it, a longer spelling the rest of its line, and a message's "line N" moves with them.
-                report, tasks, findings = checked(quiet=True, announce=False)
+        if (fix or diff) and _fixed(findings, tasks, diff, quiet, report.unreadable):
+            # What is left is reported in the stories as now saved: a deleted repeat moves the lines
+            # below it, a longer spelling the rest of its line, and a message's "line N" moves with them.
+            report, tasks, findings = checked(quiet=True, announce=False)
         report = report._replace(findings=findings)
         from newslint.reporters import reporter
         from newslint.verdict import FailLevels
@@ -190,8 +188,8 @@ def _filtered(findings, tasks, changed_since, baseline_file, quiet):
 
 
 def _fixed(findings, tasks, diff_only, quiet, unreadable=False):
-    """Apply (or, with `diff_only`, print and exit) the safe fixes: the findings still standing, and whether
-    any file was rewritten. A diff exits 2 when a path could not be read (`unreadable`), as every check does."""
+    """Apply (or, with `diff_only`, print and exit) the safe fixes; whether any file was rewritten (the caller
+    then checks again). A diff exits 2 when a path could not be read (`unreadable`), as every check does."""
     from newslint import fixes
 
     plans = fixes.plan(findings, {t.path: t.data for t in tasks if t.data is not None})
@@ -208,7 +206,7 @@ def _fixed(findings, tasks, diff_only, quiet, unreadable=False):
     if applied and not quiet:
         files = len({f.path for f in applied})
         say(f"fixed {len(applied)} finding{'s' if len(applied) != 1 else ''} in {files} file{'s' if files != 1 else ''}")
-    return [f for f in findings if f not in applied], bool(applied)  # `applied` is a set
+    return bool(applied)
 
 
 class _Terminated(BaseException):
