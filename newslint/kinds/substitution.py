@@ -57,12 +57,13 @@ class Substitution(Kind):
         written: dict[str, str] = {}
         for entry in entries:
             try:
-                self._spelling(rule, entry, canonical, written)
+                self._read_spelling(rule, entry, canonical, written)
             except RuleError as error:
                 raise error.at(entry) from None
         return canonical, written
 
-    def _spelling(self, rule, entry, canonical: dict[str, str], written: dict[str, str]) -> None:
+    def _read_spelling(self, rule, entry, canonical: dict[str, str], written: dict[str, str]) -> None:
+        """Check one entry under `spellings` and add its variants to `canonical` and `written`."""
         if not isinstance(entry, dict) or set(entry) != {"canonical", "variants"}:
             raise rule.error("each entry under 'spellings' needs exactly 'canonical' and 'variants', "
                              f"not {dict(entry) if isinstance(entry, dict) else entry!r}", "spellings")
