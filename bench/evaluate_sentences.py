@@ -116,9 +116,9 @@ def _report_cue_types(outcomes: list[tuple[Sentence, list[str]]]) -> None:
     for kind in kinds:
         holding = [bool(flags) for s, flags in outcomes if kind in s.cue_types]
         parts.append(f"{kind} {sum(holding) / len(holding):.3f} ({sum(holding)}/{len(holding)})")
-    only = [bool(flags) for s, flags in outcomes if s.is_conditional_only]
+    conditional_only = [bool(flags) for s, flags in outcomes if s.is_conditional_only]
     print("recall by cue type (flagged / sentences with such a cue):", ", ".join(parts))
-    print(f"condition-only sentences flagged anyway: {sum(only)} of {len(only)}")
+    print(f"condition-only sentences flagged anyway: {sum(conditional_only)} of {len(conditional_only)}")
 
 
 def _confusion(outcomes, is_positive) -> tuple[int, int, int]:
