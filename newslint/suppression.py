@@ -105,7 +105,7 @@ def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[in
     lines = document.raw.split("\n")
     ranges, unknown = [], []
     open_since: dict[tuple[str, ...], int] = {}  # ids of each open disable -> its line
-    directives = list(_directives(document))
+    directives = list(_outside_code(document, PLAIN_DIRECTIVE, MARKDOWN_DIRECTIVE))
     read = {match.start() for match in directives}
     unknown.extend((attempt.start(1), attempt.end(1), NOT_A_DIRECTIVE)
                    for attempt in _outside_code(document, PLAIN_ATTEMPT, MARKDOWN_ATTEMPT)
@@ -137,13 +137,10 @@ def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[in
     return Suppressions(tuple(sorted(ranges))), unknown
 
 
-def _directives(document) -> Iterator[re.Match]:
-    """The directives in `document`, less those inside Markdown code: a memo showing how to write one is
-    an example, not an instruction, and must not switch checking off for the rest of the file."""
-    return _outside_code(document, PLAIN_DIRECTIVE, MARKDOWN_DIRECTIVE)
-
-
 def _outside_code(document, plain, markdown) -> Iterator[re.Match]:
+    """The matches of `plain` (or, in Markdown, `markdown`) in `document`, less those inside Markdown code: a
+    memo showing how to write a directive is an example, not an instruction, and must not switch checking off
+    for the rest of the file, nor be reported as a misspelt one."""
     if not document.is_markdown:
         yield from plain.finditer(document.raw)
         return
