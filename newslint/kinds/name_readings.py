@@ -70,7 +70,8 @@ def _as_russian_ending(match) -> str:
 @lru_cache(maxsize=65536)
 def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
     """The keys of a name part's other readings (`spelling` in lower case, as `Part.spelling`), without its
-    own key: none for most names. A `given` name has the Spanish j's readings too."""
+    own key: none for most names. A `given` name also has the readings only first names take: the Spanish j's
+    and the Persian e's."""
     read = set()
     if given and "j" in spelling:
         if _SPANISH_J.match(spelling):
