@@ -26,31 +26,33 @@ def discover(paths: list[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
     seen: set[str] = set()
     identity = _Identity()
 
-    def add(path: str) -> bool:
+    def add(path: str) -> None:
         key = identity.of(path)
-        if is_excluded(path):
-            return False
         if key not in seen:
             seen.add(key)
             found.files.append(path)
-        return True
 
     for path in paths:
         if os.path.isdir(path):
             files = _walk(path, include, found)
+            kept = [file for file in files if not is_excluded(file)]
             # "0 files checked" and a pass: a misspelt --include, or an exclude over the folder, looks the same
             if not files:
                 found.empty.append((path, f"none matches {', '.join(include)}"))
-            elif not [file for file in files if add(file)]:
+            elif not kept:
                 found.empty.append((path, "every one is excluded"))
+            for file in kept:
+                add(file)
         elif _is_device(path):
             # /dev/zero or /dev/urandom never ends: read, it would fill the memory. Named, a pipe is still read.
             found.skipped.append((path, "a device, not a file; skipped"))
         elif os.path.exists(path):
             # Named on the command line: checked whatever its extension (a pipe too: `<(git show)`), unless
             # excluded, which is said, as for a story sent on standard input under that name.
-            if not add(path):
+            if is_excluded(path):
                 found.skipped.append((path, "excluded, so not checked"))
+            else:
+                add(path)
         else:
             found.problems.append((path, _why_missing(path)))
     return found
