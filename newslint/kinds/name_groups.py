@@ -19,7 +19,7 @@ from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minor
                                        spaced_particles, split_words)
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_parts import Mention, Part, as_typed
-from newslint.kinds.name_people import is_baltic_rendering, is_read_alike, other_readings, same_person
+from newslint.kinds.name_people import OtherReadings, is_baltic_rendering, is_read_alike, same_person
 from newslint.kinds.name_readings import keys_of, read_alike
 from newslint.kinds.name_spelling import (BARE, are_variants, drops_final_n, is_loose_match, is_respelling, likeness,
                                           loose, plain, swaps_arabic_vowel)
@@ -86,9 +86,17 @@ def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> li
 def story_weight(mentions: list[Mention]) -> Weight:
     """A spelling's weight in one story: how often the story writes it in any name, then in the compared
     names alone. One "Califoirnia" and one "Northern California" are not a tie when "the California Water
-    Board" is in the story too: the typo is the spelling to report."""
-    uses = Counter(part.spelling for mention in mentions for part in mention.parts)
-    return lambda parts: (uses[parts[0].spelling], len(parts))
+    Board" is in the story too: the typo is the spelling to report. Counted when first asked: most
+    stories write every name one way and never ask."""
+    uses: Counter | None = None
+
+    def weight(parts: list[Part]) -> tuple[int, int]:
+        nonlocal uses
+        if uses is None:
+            uses = Counter(part.spelling for mention in mentions for part in mention.parts)
+        return uses[parts[0].spelling], len(parts)
+
+    return weight
 
 
 def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[dict, set[frozenset]]:
@@ -100,7 +108,7 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
     Latin or Romance first name beside the same last name (Hendrikus Colijn); anywhere else Napoleons
     would be a plural."""
     forms = sorted(written)
-    read_as = {form: other_readings(form, spellings) for form, spellings in written.items()}
+    read_as = OtherReadings(written)
     people, endings = _UnionFind(), set()
     for block in _blocks(forms, lambda form: enumerate(form), split=True):
         for i, form in enumerate(block):

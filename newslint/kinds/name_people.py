@@ -95,6 +95,20 @@ def other_readings(form: tuple[str, str], spellings: set[tuple[str, str]]) -> se
     return found - {form}
 
 
+class OtherReadings(dict):
+    """Each full name's `other_readings`, from `written` (each full name's keys -> the spellings that give
+    it), worked out when first asked: only names that share a block with another and are not joined by the
+    plainer tests are ever asked about."""
+
+    def __init__(self, written: dict[tuple[str, str], set[tuple[str, str]]]) -> None:
+        super().__init__()
+        self.written = written
+
+    def __missing__(self, form: tuple[str, str]) -> set[tuple[str, str]]:
+        found = self[form] = other_readings(form, self.written[form])
+        return found
+
+
 def is_read_alike(form: tuple[str, str], other: tuple[str, str], read_as: dict) -> bool:
     """Are two full names one person's once a letter of either is read as another language writes it
     (Viktor Žuk, Viktor Zhuk)? The same tests as for any two names; `read_as` holds each full name's
