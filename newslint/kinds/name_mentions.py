@@ -28,6 +28,7 @@ _RUN = compiled(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-))*{_CAPITAL})*")
 _LEADING_PARTICLES = compiled(rf"(?:(?<![\w'\u2019-]){_PARTICLE_WORD}(?:\s+|-))+$")
 _SENTENCE_END = compiled(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(\u201c\u2018\[]*$")
 _DIGIT = compiled(r"\d")
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 # Capitalised words that end a name: days ("on Tuesdays"), company suffixes, the pronoun "I".
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 BREAKS = frozenset(_DAYS + [day + "s" for day in _DAYS] + """january february march april june july august
@@ -135,6 +136,8 @@ def _moved(mention: Mention, offset: int) -> Mention:
 
 
 def _opens_sentence(text: str, paragraph_start: int, offset: int) -> bool:
+    if offset - paragraph_start >= 2 and text[offset - 1] == " " and (text[offset - 2].isalnum() or text[offset - 2] == ","):
+        return False  # a word or a comma, then a space, as before most runs: "said Woodco", "Houston, Texas"
     before = text[max(paragraph_start, offset - 12) : offset]
     if offset - paragraph_start <= len(before) and not before.strip(" \n\"'(\u201c\u2018["):
         return True
@@ -173,10 +176,8 @@ def _ends_with_particle(window: str) -> bool:
     stem = window.rstrip()
     while stem.endswith("-"):
         stem = stem[:-1].rstrip()
-    start = len(stem)
-    while start and "a" <= stem[start - 1] <= "z":
-        start -= 1
-    return stem[start:] in SPACED_PARTICLES
+    last_word = stem[len(stem.rstrip(_ASCII_LOWER)) :]  # particles are plain lower-case letters
+    return last_word in SPACED_PARTICLES
 
 
 def _name_words(text: str, start: int, end: int, opens: bool, heading: bool, lower_case: _LowerCaseWords):
