@@ -9,8 +9,6 @@ hedge is his; "The berth will probably open in spring" there is the writer's for
 
 from __future__ import annotations
 
-import bisect
-
 from newslint import visible
 from newslint.records import record
 from newslint.regexcache import compiled
@@ -35,7 +33,7 @@ class CarriedSpeech:
         reported speech in the same paragraph?"""
         if not self.tense.search(clause_around(sentence.text, start, end)):
             return False  # the cheap test first: most hedges are in the present or the future
-        before = sentence_before(sentence)
+        before = (sentence.paragraph or sentence).sentence_before(sentence.absolute(0))
         return before is not None and self.reports_speech(before)
 
     def reports_speech(self, sentence) -> bool:
@@ -58,12 +56,3 @@ def clause_around(text: str, start: int, end: int) -> str:
     cut = _CLAUSE_END.search(after)
     return before + text[start:end] + (after[:cut.start()] if cut else after)
 
-
-def sentence_before(sentence):
-    """The sentence before `sentence` (a span or its seen view) in its paragraph, or None for the first."""
-    paragraph = sentence.paragraph or sentence
-    starts = paragraph.__dict__.get("_sentence_starts")
-    if starts is None:  # once a paragraph, so that finding a sentence's neighbour is a bisection
-        starts = paragraph.__dict__["_sentence_starts"] = [span.start for span in paragraph.sentences]
-    index = bisect.bisect_right(starts, sentence.absolute(0)) - 1
-    return paragraph.sentences[index - 1] if index > 0 else None

@@ -66,6 +66,16 @@ class Span:
         return [Span(self.document, s, e, self, self.is_heading) for s, e in split_sentences(self.text, self.start)]
 
     @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
+
+    def sentence_before(self, offset: int) -> Span | None:
+        """The sentence of this paragraph before the one holding the document offset `offset`, or None for
+        the first; found by bisection, as `Document.paragraph_before` finds a paragraph."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[index - 1] if index > 0 else None
+
+    @cached_property
     def quotes(self) -> tuple[tuple[int, int], ...]:
         """Quoted stretches of the paragraph, absolute offsets (see `quotations.quoted_stretches`); a
         sentence has its paragraph's, since a quotation can open in one sentence and close in another."""
