@@ -4,6 +4,7 @@ run apart into given name, particles and last name."""
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 
 from newslint.kinds.name_parts import (HYPHEN_PARTICLE, INITIAL, PARTICLES, SPACED_PARTICLES, TITLES, Mention, Part,
@@ -28,7 +29,6 @@ _RUN = compiled(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-))*{_CAPITAL})*")
 _LEADING_PARTICLES = compiled(rf"(?:(?<![\w'\u2019-]){_PARTICLE_WORD}(?:\s+|-))+$")
 _SENTENCE_END = compiled(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(\u201c\u2018\[]*$")
 _DIGIT = compiled(r"\d")
-_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 # Capitalised words that end a name: days ("on Tuesdays"), company suffixes, the pronoun "I".
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 BREAKS = frozenset(_DAYS + [day + "s" for day in _DAYS] + """january february march april june july august
@@ -136,7 +136,8 @@ def _moved(mention: Mention, offset: int) -> Mention:
 
 
 def _opens_sentence(text: str, paragraph_start: int, offset: int) -> bool:
-    if offset - paragraph_start >= 2 and text[offset - 1] == " " and (text[offset - 2].isalnum() or text[offset - 2] == ","):
+    if offset - paragraph_start >= 2 and text[offset - 1] == " " and (text[offset - 2].isalnum()
+                                                                     or text[offset - 2] == ","):
         return False  # a word or a comma, then a space, as before most runs: "said Woodco", "Houston, Texas"
     before = text[max(paragraph_start, offset - 12) : offset]
     if offset - paragraph_start <= len(before) and not before.strip(" \n\"'(\u201c\u2018["):
@@ -176,7 +177,7 @@ def _ends_with_particle(window: str) -> bool:
     stem = window.rstrip()
     while stem.endswith("-"):
         stem = stem[:-1].rstrip()
-    last_word = stem[len(stem.rstrip(_ASCII_LOWER)) :]  # particles are plain lower-case letters
+    last_word = stem[len(stem.rstrip(string.ascii_lowercase)) :]  # particles are plain lower-case letters
     return last_word in SPACED_PARTICLES
 
 
