@@ -34,10 +34,10 @@ def decode(data: bytes) -> Decoded:
         (codecs.BOM_UTF16_LE, "utf-16-le"),
         (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
-        if data.startswith(bom) and encoding == "utf-8":
-            # The mark says UTF-8, and nothing about the Windows smart quotes pasted into the copy since.
-            return _utf8_or_guessed(data, len(bom), "utf-8-sig")
         if data.startswith(bom):
+            if encoding == "utf-8":
+                # The mark says UTF-8, and nothing about the Windows smart quotes pasted into the copy since.
+                return _utf8_or_guessed(data, len(bom), "utf-8-sig")
             return _decode_known(data, len(bom), encoding)
     unmarked = _utf16_without_mark(data[:_BINARY_SAMPLE])
     if unmarked is not None:
