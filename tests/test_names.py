@@ -305,3 +305,14 @@ def test_the_last_two_words_of_a_longer_name_written_as_one_are_one_name():
     story = ("Aung San Suu Kyi was moved on Monday, the anniversary of the death of her father, Aung San.\n\n"
              "Aung San Suukyi's lawyers said she was well. Aung San Suu Kyi has not been seen since.\n")
     assert _mixed_spellings(story) == ["Suukyi"]
+
+
+def test_a_catalan_first_name_is_read_with_the_final_n_other_languages_keep():
+    """Adrià in a Catalan paper and Adrien in a French wire are one rider; Adrià beside Adriana, and Martí
+    beside Martina, are a brother and a sister each."""
+    story = ("Adrià Soler won the stage into Girona on Friday.\n\nAdrien Soler said the climb had been the "
+             "hardest of the race. Adrià Soler rides again on Sunday.\n")
+    assert _mixed_spellings(story) == ["Adrien"]
+    story = ("Adrià Soler won the stage on Friday, and Martí Puig finished second.\n\nAdriana Soler, his sister, "
+             "and Martina Puig, a team doctor, watched. Adrià Soler rides again on Sunday, as does Martí Puig.\n")
+    assert _mixed_spellings(story) == []

@@ -12,7 +12,8 @@ writes j for an h or kh: Mijail and Mikhail. German and Hebrew write with one z 
 romanisation opens with ts or tz: Zwetajewa and Tsvetaeva, Zipi and Tzipi. A Ukrainian or Belarusian name
 is read in its Russian form too: Luhansk and Lugansk, Kharkiv and Kharkov, Lukashenka and Lukashenko. A
 first name's e before an h that closes a syllable is read as the a Arabic romanisations write: Yehya and
-Yahya. A last name's final -eh is read as written, beside the -a a skeleton reads it as: Saleh and Salih. A
+Yahya. A Catalan first name's final accented vowel is read with the n other languages keep: Sebastià and
+Sébastien. A last name's final -eh is read as written, beside the -a a skeleton reads it as: Saleh and Salih. A
 name part has, besides its skeleton, the skeletons of the readings its letters allow; two names whose
 readings meet are one name.
 """
@@ -62,6 +63,14 @@ _PERSIAN_E = compiled(r"e(?=h[^aeiou])")
 # are one vowel respelt; a bare Saleh is left apart from a bare Salih, as a bare Lester from Lister.
 _FINAL_EH = compiled(r"(?<=[^aeiouyh])eh$")
 
+# Catalan ends a first name in an accented vowel where Spanish, French and English keep a final n (Martí,
+# Martín; Sebastià, Sebastián), and `drops_final_n` joins the two only when the rest is spelt alike. A
+# first name so ending is read with its n, so that another language's respelling of the n form meets it
+# too (Sebastià, Sébastien). Only on four letters or more before the n, as `drops_final_n` asks: the
+# added n is then one letter in five, and Adrià stays apart from Adriana as Adrian does.
+_CATALAN_VOWELS = ("à", "ó", "í")
+MIN_CATALAN = 4
+
 
 def _as_russian_ending(match) -> str:
     return "ov" if match.group() == "iv" else "enko"
@@ -70,8 +79,8 @@ def _as_russian_ending(match) -> str:
 @lru_cache(maxsize=65536)
 def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
     """The keys of a name part's other readings (`spelling` in lower case, as `Part.spelling`), without its
-    own key: none for most names. A `given` name also has the readings only first names take: the Spanish j's
-    and the Persian e's."""
+    own key: none for most names. A `given` name also has the readings only first names take: the Spanish j's,
+    the Persian e's and the Catalan final vowel's."""
     read = set()
     if given and "j" in spelling:
         if _SPANISH_J.match(spelling):
@@ -79,6 +88,8 @@ def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
         inside = _SPANISH_J_INSIDE.search(spelling)
         if inside:
             read.update(skeleton(_SPANISH_J_INSIDE.sub(h, spelling)) for h in ("h", "kh"))  # Mijail, Mikhail
+    if given and spelling.endswith(_CATALAN_VOWELS) and len(spelling) >= MIN_CATALAN:
+        read.add(skeleton(spelling + "n"))  # Sebastià, Sebastián, Sébastien
     if given and "eh" in spelling:
         arabic = _PERSIAN_E.sub("a", spelling)
         if arabic != spelling:
