@@ -316,3 +316,14 @@ def test_a_catalan_first_name_is_read_with_the_final_n_other_languages_keep():
     story = ("Adrià Soler won the stage on Friday, and Martí Puig finished second.\n\nAdriana Soler, his sister, "
              "and Martina Puig, a team doctor, watched. Adrià Soler rides again on Sunday, as does Martí Puig.\n")
     assert _mixed_spellings(story) == []
+
+
+def test_a_first_name_ending_in_i_and_in_ie_is_one_name():
+    """Natali and Natalie Okafor are one councillor: English makes no word by adding an e to a final i. Mari
+    and Marie, too short to tell, and Christian and Christiane, where the e is English's, are two people."""
+    story = ("Natalie Okafor opened the new library in Lowmoor on Saturday.\n\nNatali Okafor said the council had "
+             "found the money in March. Natalie Okafor thanked volunteers.\n")
+    assert _mixed_spellings(story) == ["Natali"]
+    story = ("Mari Virtanen and Christian Kern opened the library in Lowmoor on Saturday.\n\nMarie Virtanen, her "
+             "aunt, and Christiane Kern, his sister, cut the ribbon.\n")
+    assert _mixed_spellings(story) == []

@@ -284,7 +284,7 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
         return True  # Žuk and Zhuk: one name once the haček is read as English writes it
     if are_cognates(a, b):
         return True  # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
-    if is_english_derivation(a, b) and not (last_name and _adds_e(a, b)):
+    if is_english_derivation(a, b) and not (last_name and _adds_e(a, b)) and not _writes_final_i_as_ie(a, b):
         return False  # but one person's Clark and Clarke (Browne, Bonaparte) is a respelling, not a derivation
     return are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS
 
@@ -292,6 +292,16 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
 def _adds_e(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     return long == short + "e"
+
+
+# English makes no word by adding an e to a final i; a name so written spells the same closing vowel as -ie
+# (Natali, Natalie). Only from five letters: Mari and Marie are as often two women.
+MIN_FINAL_IE = 5
+
+
+def _writes_final_i_as_ie(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) >= MIN_FINAL_IE and short.endswith("i") and long == short + "e"
 
 
 class _UnionFind:
