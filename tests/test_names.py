@@ -327,3 +327,11 @@ def test_a_first_name_ending_in_i_and_in_ie_is_one_name():
     story = ("Mari Virtanen and Christian Kern opened the library in Lowmoor on Saturday.\n\nMarie Virtanen, her "
              "aunt, and Christiane Kern, his sister, cut the ribbon.\n")
     assert _mixed_spellings(story) == []
+
+
+def test_a_letter_swapped_across_an_o_and_an_e_is_a_slip():
+    """Poelskin is Poleskin with two letters swapped, though a skeleton reads its oe as the Dutch u; the
+    Poelman and Polman families, an e apart, stay two."""
+    story = ("Poleskin, the club's new coach, arrived in Tarnbury on Monday. Poelman and Polman, two directors, "
+             "met him.\n\nPoleskin said the squad was fit. Poelskin added that two players were injured.\n")
+    assert _mixed_spellings(story) == ["Poelskin"]

@@ -13,9 +13,10 @@ romanisation opens with ts or tz: Zwetajewa and Tsvetaeva, Zipi and Tzipi. A Ukr
 is read in its Russian form too: Luhansk and Lugansk, Kharkiv and Kharkov, Lukashenka and Lukashenko. A
 first name's e before an h that closes a syllable is read as the a Arabic romanisations write: Yehya and
 Yahya. A Catalan first name's final accented vowel is read with the n other languages keep: Sebastià and
-Sébastien. A last name's final -eh is read as written, beside the -a a skeleton reads it as: Saleh and Salih. A
-name part has, besides its skeleton, the skeletons of the readings its letters allow; two names whose
-readings meet are one name.
+Sébastien. An oe is read as an o and an e too, beside the Dutch u a skeleton reads it as: Poelskin, a slip
+for Poleskin. A last name's final -eh is read as written, beside the -a a skeleton reads it as: Saleh and
+Salih. A name part has, besides its skeleton, the skeletons of the readings its letters allow; two names
+whose readings meet are one name.
 """
 
 from __future__ import annotations
@@ -104,6 +105,11 @@ def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
         read.add(skeleton(spelling[:-2]) + "eh")  # Saleh, Salih
     if "ee" in spelling or "oo" in spelling:
         read.add(skeleton(spelling.replace("ee", "e").replace("oo", "o")))
+    if "oe" in spelling:
+        # A skeleton reads oe as the u Dutch and old Indonesian spelling write with it (Soeharto, Suharto); in
+        # most names it is an o and an e, and a slip that swaps a letter across them (Poelskin for Poleskin) is
+        # one swap only in the letters as written.
+        read.add("oe".join(map(skeleton, spelling.split("oe"))))
     if not spelling.isascii():
         read.update(skeleton(spelling.translate(table)) for letters, table in _LETTER_READINGS
                     if not letters.isdisjoint(spelling))
