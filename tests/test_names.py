@@ -335,3 +335,15 @@ def test_a_letter_swapped_across_an_o_and_an_e_is_a_slip():
     story = ("Poleskin, the club's new coach, arrived in Tarnbury on Monday. Poelman and Polman, two directors, "
              "met him.\n\nPoleskin said the squad was fit. Poelskin added that two players were injured.\n")
     assert _mixed_spellings(story) == ["Poelskin"]
+
+
+def test_a_first_name_and_its_feminine_form_are_two_people():
+    """Adrien and Adriana Soler are a brother and a sister, Marco and Marica Rossi a husband and a wife: a
+    final a beside a final consonant or o, under one last name, is two people. Fatimah, whose h spells the
+    final a, still meets Fatima."""
+    story = ("Adrien Soler won the stage into Girona on Friday.\n\nAdriana Soler, his sister, watched from the "
+             "finish with Marco Rossi and Marica Rossi. Adrien Soler rides again on Sunday, Marco Rossi said.\n")
+    assert _mixed_spellings(story) == []
+    story = ("Fatima Hassan opened the clinic in Tarnbury on Monday.\n\nFatimah Hassan said it would treat 200 "
+             "patients a week. Fatima Hassan thanked the council.\n")
+    assert _mixed_spellings(story) == ["Fatimah"]

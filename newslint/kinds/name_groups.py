@@ -278,6 +278,8 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
     a respelling, though English would read it as a derived word: the `endings` found on whole names
     (Napoleons Bonaparts, Hendrikus Colijn) and a Catalan final vowel for n (Martí, Martín)."""
     a, b = part.key, other.key
+    if not last_name and _is_feminine_form(part.spelling, other.spelling):
+        return False
     if frozenset((a, b)) in endings or drops_final_n(part.text, other.text):
         return True
     if read_alike(part.spelling, a, other.spelling, b):
@@ -287,6 +289,17 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
     if is_english_derivation(a, b) and not (last_name and _adds_e(a, b)) and not _writes_final_i_as_ie(a, b):
         return False  # but one person's Clark and Clarke (Browne, Bonaparte) is a respelling, not a derivation
     return are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS
+
+
+# Beside one last name, a first name ending in a and one ending in a consonant or an o are a sister and a
+# brother, or a wife and a husband, far more often than one person respelt: Adriana and Adrien, Marica and
+# Marco, Paula and Paulo. An h is left out, as the Arabic and Persian -ah and -eh spell a final a (Fatimah).
+_MASCULINE_END = frozenset("bcdfgjklmnpqrstvwxzo")
+
+
+def _is_feminine_form(a: str, b: str) -> bool:
+    ends = {a[-1:], b[-1:]}
+    return "a" in ends and not ends.isdisjoint(_MASCULINE_END)
 
 
 def _adds_e(a: str, b: str) -> bool:
