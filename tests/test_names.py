@@ -347,3 +347,21 @@ def test_a_first_name_and_its_feminine_form_are_two_people():
     story = ("Fatima Hassan opened the clinic in Tarnbury on Monday.\n\nFatimah Hassan said it would treat 200 "
              "patients a week. Fatima Hassan thanked the council.\n")
     assert _mixed_spellings(story) == ["Fatimah"]
+
+
+class _EveryEnding:
+    def __contains__(self, ending: str) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("before", ["said ", "the ", "chairman ", "van ", "de ", "della ", "Ortega y ", "al ", "de  ",
+                                    "Rua de\n", "el-", "ibn-", "(de ", "Ede ", "side ", "an ", "", "x ", "Mr ", "DE "])
+def test_the_particle_prefilter_agrees_with_the_search_it_stands_in_front_of(before, monkeypatch):
+    """`_run_start` skips the search for particles before a run when the word before ends in letters no
+    particle ends in; it must find every start the search finds ("de Varne", "Ortega y Varne", "al-Varne")."""
+    text = f"Council. {before}Varne spoke."
+    offset = text.index("Varne")
+    fast = name_mentions._run_start(text, 0, offset)
+    monkeypatch.setattr(name_mentions, "_PARTICLE_ENDINGS", _EveryEnding())
+    assert fast == name_mentions._run_start(text, 0, offset)
+    assert name_mentions._run_start(f"{before}Varne", 0, len(before)) == fast - len("Council. ")

@@ -159,10 +159,18 @@ def _may_end_sentence(window: str) -> bool:
     return False
 
 
+# The last two letters of each particle longer than one: after a space and a word ending in other letters
+# ("said Woodco", "the Fed"), as before most runs, no particle can stand.
+_PARTICLE_ENDINGS = frozenset(particle[-2:] for particle in SPACED_PARTICLES if len(particle) > 1)
+
+
 def _run_start(text: str, paragraph_start: int, offset: int) -> int | None:
     """Where a run really starts: before any particles in front of it; None inside a word."""
     if offset > paragraph_start and (text[offset - 1].isalnum() or text[offset - 1] in "'\u2019"):
         return None
+    ending = text[offset - 3 : offset - 1]
+    if offset - 3 >= paragraph_start and text[offset - 1] == " " and ending.isalpha() and ending not in _PARTICLE_ENDINGS:
+        return offset  # a two-letter slice and a set test, where the search below slices and strips a window
     window_start = max(paragraph_start, offset - 24)
     particles = _ends_with_particle(text[window_start:offset]) and _LEADING_PARTICLES.search(text, window_start, offset)
     if particles:
