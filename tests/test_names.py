@@ -10,7 +10,7 @@ from conftest import FIXTURES
 
 from newslint.document import Document
 from newslint.engine import Engine
-from newslint.kinds import name_mentions
+from newslint.kinds import name_forms, name_mentions
 from newslint.kinds.name_mentions import _SENTENCE_END, _may_end_sentence
 from newslint.kinds.name_spelling import are_variants, skeleton
 from newslint.ruleset import builtin_rules_dir, load_rule_file
@@ -365,3 +365,18 @@ def test_the_particle_prefilter_agrees_with_the_search_it_stands_in_front_of(bef
     monkeypatch.setattr(name_mentions, "_PARTICLE_ENDINGS", _EveryEnding())
     assert fast == name_mentions._run_start(text, 0, offset)
     assert name_mentions._run_start(f"{before}Varne", 0, len(before)) == fast - len("Council. ")
+
+
+@pytest.mark.parametrize("story", [
+    "Tran Van Long met Ha Noi officials, then Tran Van Long left Hanoi.\n",
+    "Mayor Edda Brook Lane of Varne said Brooklane was a typo.\n",
+    "Aung Mo Suu Kyi spoke. Suukyi, as one paper wrote it, did not.\n",
+    "Kerstin Holm met Tomas Lind in Varne.\n",
+])
+def test_the_split_words_prefilter_never_hides_a_name_written_as_one_word_and_as_two(story):
+    """`_may_split` stands in front of comparing every name's one-word and two-word forms: wherever the
+    forms meet, it must say they may."""
+    mentions = name_mentions.find_mentions(Document("story.txt", story))
+    forms_meet = bool(set(map(name_forms._one_word, mentions)).intersection(map(name_forms._two_words, mentions)) - {None})
+    assert name_forms._may_split(mentions) >= forms_meet
+    assert name_forms._may_split(mentions) == ("Tomas" not in story)

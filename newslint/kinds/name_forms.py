@@ -148,6 +148,8 @@ def split_words(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
     Suukyi, Aung San Suu Kyi): the fewer are reported. Only the same letters, case aside, and only the last
     two words of a name, after the same words: "Le Pen" is compared with "Lepen" only in a story that
     writes both."""
+    if not _may_split(mentions):
+        return  # nearly every story
     both = set(map(_one_word, mentions)).intersection(map(_two_words, mentions)) - {None}
     if not both:
         return  # nearly every story
@@ -161,6 +163,15 @@ def split_words(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
             forms.setdefault(spelling, {}).setdefault("two words", []).append(part)
     for by_form in forms.values():
         yield from minority_flags(by_form, weight)
+
+
+def _may_split(mentions: list[Mention]) -> bool:
+    """Does some name's last word (its last part in `_one_word`) read as another name's last two words
+    joined (the last part in `_two_words`)? The forms `split_words` compares can be equal only then, and
+    this test makes no tuple of every name's words twice over, as comparing the forms does."""
+    last_words = {m.surname.spelling for m in mentions if not (m.particles or m.initials)}
+    return any((m.middle[-1] if m.middle else m.given).spelling + m.surname.spelling in last_words
+               for m in mentions if m.given is not None and not (m.particles or m.initials))
 
 
 def _one_word(mention: Mention) -> tuple[str, ...] | None:
