@@ -215,8 +215,10 @@ def _has_article(mention: Mention) -> bool:
     return mention.given is not None and not mention.middle and mention.given.spelling in _ARTICLES
 
 
+@lru_cache(maxsize=65536)
 def _letters(name: str) -> str:
-    """A name's letters without accents, and with a letter English never doubles written once."""
+    """A name's letters without accents, and with a letter English never doubles written once. Cached: asked
+    of every mention's last name, and a story names the same people paragraph after paragraph."""
     letters = plain(name)
     return _FOREIGN_DOUBLE.sub(r"\1", letters) if _FOREIGN_DOUBLE.search(letters) else letters
 
