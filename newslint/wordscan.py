@@ -133,6 +133,7 @@ class Phrase:
     pattern: object  # the phrase's own whole-word pattern
     starts: frozenset[str] | None  # `phrase_starts`
     needs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # `phrase_need_words`, less those its first word meets
+    gate: frozenset[str] | None = None  # `_gate`
 
 
 def word_at(text: str, position: int) -> str:
@@ -160,6 +161,9 @@ class FirstOf:
     def __init__(self, phrases: list[str], patterns: list) -> None:
         self._phrases = [_phrase(phrases[i], patterns[i]) for i in longest_first(phrases)]
         self._by_word: dict[str, list] = {}
+        # `_gate` of each first word, worked out here (so kept in the rule cache): `live` asks it of every
+        # paragraph. A word missing from it has no gate.
+        self._gates = {word: self._gate(word) for word in first_words(phrases) or () if word[0] != "+"}
 
     def match(self, text: str, position: int):
         for phrase in self._starting(word_at(text, position)):
@@ -179,6 +183,9 @@ class FirstOf:
             met: dict[int, bool] = {}  # by the phrase's id: a phrase can start with several of the words
             found = set()
             for word in direct & index.words:
+                gate = self._gates.get(word)
+                if gate is not None and gate.isdisjoint(index.words):
+                    continue  # "the" starts a phrase, but no "likely" stands here for "the most likely"
                 for phrase in self._starting(word):
                     holds = met.get(id(phrase))
                     if holds is None:
@@ -188,6 +195,14 @@ class FirstOf:
                         break
             live = index._live[key] = frozenset(found)
         return live
+
+    def _gate(self, word: str) -> frozenset[str] | None:
+        """The words one of which a text must hold for a phrase starting with `word` to match there (each
+        phrase's `gate`, together), or None when one of them has none. "the", "in" and "it" stand in
+        nearly every paragraph and start phrases whose other words almost never do: one set test rules
+        them out, where checking each phrase's needs would cost a paragraph several calls a rule."""
+        gates = [phrase.gate for phrase in self._starting(word)]
+        return None if None in gates else frozenset().union(*gates)
 
     def _starting(self, word: str) -> list:
         """The phrases that can start with `word`, in the alternation's order."""
@@ -203,8 +218,16 @@ def _phrase(phrase: str, pattern) -> Phrase:
     """A phrase as `FirstOf` tries it. A need that holds one of its first words is left out: `FirstOf.live`
     asks about a phrase only where one of those stands."""
     starts = phrase_starts(phrase)
-    needs = phrase_need_words(phrase)
-    return Phrase(pattern, starts, tuple(need for need in needs if starts is None or not starts <= need[0] | need[1]))
+    needs = tuple(need for need in phrase_need_words(phrase) if starts is None or not starts <= need[0] | need[1])
+    return Phrase(pattern, starts, needs, _gate(needs))
+
+
+def _gate(needs: tuple[tuple[frozenset[str], frozenset[str]], ...]) -> frozenset[str] | None:
+    """The fewest words one of which a text must hold, each as a word of its own, for the phrase to match:
+    its need of whole words only with the fewest (a short list is the likelier to be missing), or None when
+    it has none."""
+    whole_only = [whole for whole, pieces in needs if not pieces]
+    return min(whole_only, key=len) if whole_only else None
 
 
 def _holds(needs: tuple[tuple[frozenset[str], frozenset[str]], ...], text: str, words: set[str]) -> bool:

@@ -12,7 +12,7 @@ from newslint.document import Document
 from newslint.patterns import phrase_alternation
 from newslint.ruleset import builtin_rule_files, load_rules
 from newslint.phrasewords import first_words, phrase_need_words, phrase_needs
-from newslint.wordscan import FirstOf, WordIndex, could_match, matches, phrase_scanner
+from newslint.wordscan import FirstOf, WordIndex, _holds, could_match, matches, phrase_scanner
 
 
 @pytest.mark.parametrize("phrase, words", [
@@ -186,3 +186,22 @@ class _Shipped:
 
     def __getattr__(self, name):
         return getattr(self.pattern, name)
+
+
+@pytest.mark.parametrize("text", [
+    "The council will vote on the most popular plan.",  # "the" and "will" stand, "likely" does not
+    "The council will likely vote; it is the most likely plan.",
+    "It is possible. It is. Some say so; some critics say otherwise, and a source said no.",
+    "Critics hypercritical of the likelihood appear to agree.",  # needs met only inside longer words
+])
+def test_a_first_word_s_gate_rules_out_only_words_whose_phrases_cannot_match(text):
+    # The gate is a shortcut: `live` must give exactly the words whose phrases' needs the text meets.
+    phrases = [r"the\s+most\s+likely", r"(?:will|could)\s+likely", r"it\s+is\s+(?:possible|likely)",
+               r"(?:some|many)\s+critics", r"appears?\s+to", r"(?:a|one)\s+(?:\w+\s+)?sources?\s+said", "some"]
+    each = FirstOf(phrases, [re.compile(phrase_alternation([phrase]), re.IGNORECASE) for phrase in phrases])
+    direct = frozenset(word for word in first_words(phrases) if word[0] != "+")
+    index = WordIndex(text)
+    expected = {word for word in direct & index.words
+                if any(_holds(phrase.needs, index.lower, index.words) for phrase in each._starting(word))}
+    assert each.live(direct, index) == expected
+    assert expected or text.startswith("The council will vote")
