@@ -22,8 +22,10 @@ from newslint.regexcache import compiled
 
 _WORD = compiled(r"\w+")
 # In ASCII text a word is a run of letters, digits and underscores: with every other character made a space,
-# str.split finds the same words as `\w+`, about twice as fast as the regex.
-_NON_WORD_TO_SPACE = str.maketrans(dict.fromkeys([c for c in map(chr, range(128)) if not (c.isalnum() or c == "_")], " "))
+# str.split finds the same words as `\w+`, about twice as fast as the regex. A table for bytes.translate,
+# which reads one byte of it per character, where str.translate looks each distinct character up in a dict
+# anew on every call: the encoding and decoding around it copy ASCII text as it is, and cost less.
+_NON_WORD_TO_SPACE = bytes(code if chr(code).isalnum() or chr(code) == "_" else 32 for code in range(128)) + b" " * 128
 # A word with a letter beyond ASCII (its first such letter is found; the match still starts at the word's start).
 _OTHER_WORD = compiled(r"\w*[^\W\x00-\x7f]\w*")
 # Spelt out: importing `string` for these costs a one-file run 1% of its instructions.
@@ -42,7 +44,9 @@ def words_for(pattern, phrases: list[str]) -> tuple[frozenset[str], frozenset[st
 
 def words_of(text: str) -> list[str]:
     r"""Every `\w+` word of `text`, in order."""
-    return text.translate(_NON_WORD_TO_SPACE).split() if text.isascii() else _WORD.findall(text)
+    if text.isascii():
+        return text.encode("ascii").translate(_NON_WORD_TO_SPACE).decode("ascii").split()
+    return _WORD.findall(text)
 
 
 class WordIndex:

@@ -12,7 +12,7 @@ from newslint.document import Document
 from newslint.patterns import phrase_alternation
 from newslint.ruleset import builtin_rule_files, load_rules
 from newslint.phrasewords import first_words, phrase_need_words, phrase_needs
-from newslint.wordscan import FirstOf, WordIndex, _holds, could_match, matches, phrase_scanner
+from newslint.wordscan import FirstOf, WordIndex, _holds, could_match, matches, phrase_scanner, words_of
 
 
 @pytest.mark.parametrize("phrase, words", [
@@ -205,3 +205,11 @@ def test_a_first_word_s_gate_rules_out_only_words_whose_phrases_cannot_match(tex
                 if any(_holds(phrase.needs, index.lower, index.words) for phrase in each._starting(word))}
     assert each.live(direct, index) == expected
     assert expected or text.startswith("The council will vote")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x17f), max_size=60))
+def test_words_of_are_the_regex_s_words(text):
+    # ASCII text is split by a byte table, the rest by the regex: both must give what `\w+` finds.
+    assert words_of(text) == re.findall(r"\w+", text)
+    assert words_of(text.lower()) == re.findall(r"\w+", text.lower())
