@@ -227,11 +227,12 @@ def _phrase(phrase: str, pattern) -> Phrase:
 
 
 def _gate(needs: tuple[tuple[frozenset[str], frozenset[str]], ...]) -> frozenset[str] | None:
-    """The fewest words one of which a text must hold, each as a word of its own, for the phrase to match:
-    its need of whole words only with the fewest (a short list is the likelier to be missing), or None when
-    it has none."""
+    """Words one of which a text must hold, each as a word of its own, for the phrase to match: of its
+    needs of whole words only, the one whose shortest word is longest, or None when it has none. Short
+    words are the common ones: "it is likely" is ruled out by a paragraph without "likely", hardly ever
+    by one without "is"."""
     whole_only = [whole for whole, pieces in needs if not pieces]
-    return min(whole_only, key=len) if whole_only else None
+    return max(whole_only, key=lambda whole: min(map(len, whole))) if whole_only else None
 
 
 def _holds(needs: tuple[tuple[frozenset[str], frozenset[str]], ...], text: str, words: set[str]) -> bool:
