@@ -17,7 +17,8 @@ class Attribution(Cue):
     Fields: everything the `cue` kind takes (cues, skip_quotes, case, not_before, not_after), plus
     speech_verbs (regexes: "said", "according to"), named_speakers (regexes for a specific source:
     a capitalised name, "the ministry"), vague_subjects (words that never count as a named speaker,
-    even capitalised at the start of a sentence: "Critics", "Many"), introducers (regexes that put a
+    even capitalised at the start of a sentence: "Critics", "Many"; after one, what follows "of", "on", "into" or
+    "for" names someone only with a capital: "The study of 200 skippers" does not), introducers (regexes that put a
     name after a vague subject: "including", "such as"). A cue is excused when, after it in the same
     sentence or anywhere in the next sentence of the paragraph, a named speaker meets a speech verb, or
     an introducer is followed by a named speaker ("critics, including Senator Ruiz, say"). A named
@@ -140,11 +141,25 @@ class Attribution(Cue):
         set aside first, so "the finance ministry" and "However, Tom Hale" still name someone."""
         if self.vague is None:
             return False
-        return all(self._is_vague_word(word) for word in speaker.split())
+        words = speaker.split()
+        for index, word in enumerate(words):
+            if self._is_vague_word(word):
+                continue
+            if word in _ABOUT and index and self._is_vague_word(words[index - 1]):
+                # "The study of 200 skippers": who the study asked, not who made it. "A survey of Harbour
+                # Council members" names the council.
+                return not any(later[:1].isupper() for later in words[index + 1:])
+            return False
+        return True
 
     def _is_vague_word(self, word: str) -> bool:
         match = self.vague.match(word + " ")
         return match is not None and match.end() == len(word) + 1
+
+
+# After a vague word, these open what a source is about or whom it asked ("The study of 200 skippers", "a
+# report on the harbour"): the named-body pattern takes them in so that its verb can follow, but they name no one.
+_ABOUT = frozenset({"of", "on", "into", "for"})
 
 
 class _Ahead:
