@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
+from newslint.kinds.quote_context import last_speaker_is_named, opens_on_group
 from newslint.patterns import phrase_alternation
 from newslint.regexcache import compiled
 from newslint.phrasewords import phrase_starts
@@ -15,6 +16,7 @@ _WORD = compiled(r"[\w'\u2019-]+")
 _OPENING = "\"\u201c"
 _MARKS = compiled("[\"\u201c\u201d]")
 _SMALL_WORDS = frozenset("a an and the of in on at to for from by with or but nor as is it".split())
+_SENTENCE_ENDS = ("", ".", "!", "?")  # "" for the paragraph's start
 
 
 class Quote(Kind):
@@ -29,18 +31,24 @@ class Quote(Kind):
     is confident: ..." or "Jamie hopes ... "It's all about my back"", who is taken to be its speaker),
     not_speakers (words that name no one: a `speakers` match whose capitalised words are all in the list,
     "in March", "On Monday", "Last May", is not a speaker), places_after (lower-case words after which a
-    capitalised word is a place or a thing, not a speaker: "in Leeds", "at City Hall").
+    capitalised word is a place or a thing, not a speaker: "in Leeds", "at City Hall"), vague_speakers
+    (lower-case words that name no one as a speech verb's subject: "critics said", "said analysts", "they
+    said").
     A quotation is also attributed when a colon introduces it ("AS offers one viewpoint: "..."") and
     when it opens a paragraph that follows one naming a speaker (the news convention for a quote that
     runs on: `"...," Robinson said.` then `"We will come out fighting."`) or ending on a sentence about a
     person ("On this subject, Morris appears almost evangelical." then `"I was on a cruise ..."`); the
     paragraph's later quotations are then taken as that speaker's too (it has no speech verb, or it would
-    not get this far).
+    not get this far). A quotation inside a sentence of the writer's (`Another aim was to prevent "..."`)
+    is attributed when the last speech verb of the paragraph before has a speaker not in `vague_speakers`
+    ("Moore said one aim was ..."): the sentence goes on with that speaker's reported speech. Not when
+    the sentence opens on one of those words ("Critics called it "..."", a new and unnamed source), nor
+    after "critics said": the quotation could be any critic's.
     """
 
     unit = "paragraph"
     fields = frozenset({"speech_verbs", "min_words", "max_title_share", "speech_markers", "speakers", "not_speakers",
-                        "places_after"})
+                        "places_after", "vague_speakers"})
     placeholders = frozenset()
 
     def __init__(self, rule) -> None:
@@ -52,6 +60,7 @@ class Quote(Kind):
         self.speakers = rule.alternation("speakers", ignore_case=False)
         self.not_speakers = frozenset(rule.strings("not_speakers"))
         self.places_after = frozenset(rule.strings("places_after"))
+        self.vague_speakers = frozenset(word.lower() for word in rule.strings("vague_speakers"))
 
     def check(self, paragraph) -> Iterator[Hit]:
         quotes = paragraph.quotes
@@ -70,11 +79,17 @@ class Quote(Kind):
             return  # it opens with the speaker named just before still talking; the paragraph is taken as theirs
         speaker = self._speaker(outside)
         named_by = speaker.end() if speaker else len(outside) + 1
+        speaker_before = None  # does the paragraph before end on a named speaker? Worked out once, if asked
         for (start, end), offset, mark_before in zip(quotes, offsets, _marks_before(outside, offsets)):
             if mark_before == ":":
                 continue  # "He is prepared to go this far: ...": the colon hands over to a speaker
             if named_by <= offset:
                 continue  # the person the paragraph is about, named before they speak
+            if mark_before not in _SENTENCE_ENDS:
+                if speaker_before is None:
+                    speaker_before = self._previous_speaker_is_named(paragraph)
+                if speaker_before and not opens_on_group(_sentence_at(paragraph, start).unquoted, self.vague_speakers):
+                    continue  # "Moore said one aim was ..." then "Another was to prevent "...": his words go on
             quoted = paragraph.document.text[start:end]
             words = _WORD.findall(quoted)
             if len(words) < self.min_words or self._is_title(words):
@@ -124,6 +139,12 @@ class Quote(Kind):
         if not previous.is_heading and self._speaker(previous.sentences[-1].unquoted):
             return True  # a headline's capitals name no speaker
         return depth > 1 and previous.text.lstrip()[:1] in _OPENING and self._previous_names_speaker(previous, depth - 1)
+
+    def _previous_speaker_is_named(self, paragraph) -> bool:
+        previous = paragraph.document.paragraph_before(paragraph)
+        if previous is None or previous.is_heading:
+            return False
+        return last_speaker_is_named(previous.unquoted, self.speech.whole, self.vague_speakers)
 
     @staticmethod
     def _continues_quote(paragraph) -> bool:
@@ -175,6 +196,11 @@ def _marks_before(text: str, offsets: list[int]) -> Iterator[str]:
         before = text[position:offset].rstrip()
         last, position = before[-1] if before else last, offset
         yield last
+
+
+def _sentence_at(paragraph, offset: int):
+    """The sentence of `paragraph` holding the document offset `offset`."""
+    return next((s for s in reversed(paragraph.sentences) if s.start <= offset), paragraph)
 
 
 def _first_words_length(text: str, start: int, count: int) -> int:
