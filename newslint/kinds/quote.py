@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
-from newslint.kinds.quote_context import last_speaker_is_named, opens_on_group
+from newslint.kinds.quote_context import last_speaker_is_named, opening_surname_end, opens_on_group
 from newslint.patterns import phrase_alternation
 from newslint.regexcache import compiled
 from newslint.phrasewords import phrase_starts
@@ -44,6 +44,9 @@ class Quote(Kind):
     ("Moore said one aim was ..."): the sentence goes on with that speaker's reported speech. Not when
     the sentence opens on one of those words ("Critics called it "..."", a new and unnamed source), nor
     after "critics said": the quotation could be any critic's.
+    A paragraph opening on a surname the story used earlier at the end of a full name ("said Tom Hale" then
+    "Hale took a darker view. "...") names its speaker there; not a month or a day (`not_speakers`), nor a
+    word in `vague_speakers` or one before it ("Bank staff").
     """
 
     unit = "paragraph"
@@ -78,7 +81,11 @@ class Quote(Kind):
         if offsets[0] <= opening and self._previous_names_speaker(paragraph):
             return  # it opens with the speaker named just before still talking; the paragraph is taken as theirs
         speaker = self._speaker(outside)
-        named_by = speaker.end() if speaker else len(outside) + 1
+        if speaker is not None:
+            named_by = speaker.end()
+        else:
+            surname_end = opening_surname_end(paragraph, outside, self.not_speakers, self.vague_speakers)
+            named_by = surname_end if surname_end is not None else len(outside) + 1
         speaker_before = None  # does the paragraph before end on a named speaker? Worked out once, if asked
         for (start, end), offset, mark_before in zip(quotes, offsets, _marks_before(outside, offsets)):
             if mark_before == ":":

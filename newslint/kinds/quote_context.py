@@ -1,5 +1,5 @@
-"""Who a quotation's neighbours say is speaking: the last speaker of the paragraph before it, and whether the
-sentence holding it opens on an unnamed group."""
+"""Who a quotation's neighbours say is speaking: the last speaker of the paragraph before it, a surname its
+paragraph opens on, and whether the sentence holding it opens on an unnamed group."""
 
 from __future__ import annotations
 
@@ -12,6 +12,13 @@ _BETWEEN = frozenset("also later then again earlier previously further however t
 _ARTICLES = frozenset("the a an".split())
 # How many words of a sentence may come before its subject: "Some harbour critics want ...", "But many ...".
 _SUBJECT_WORDS = 3
+# A run of capitalised words ("Chairman Joseph Pinola", "Anthony J.F. Hale", "Mr. Ruiz") and its last word, the
+# surname a story uses alone after the first mention. A word ending in a stop is an initial or a title, so
+# "... in Tasmania. They" is no name.
+_NAME_RUN = compiled(r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.|[A-Z][\w'\u2019-]*)"
+                     r"(?:[ \t]+(?:(?:[A-Z]\.)+|[A-Z][\w'\u2019-]*))*[ \t]+([A-Z][a-z][\w'\u2019-]*)")
+# A paragraph opening on one capitalised word and a lower-case one: "Hale took that view a step further."
+_OPENING_WORD = compiled(r"\W*([A-Z][a-z][\w'\u2019-]*)\s+([a-z][\w'\u2019-]*)")
 
 
 def last_speaker_is_named(text: str, speech, vague: frozenset[str]) -> bool:
@@ -32,6 +39,33 @@ def opens_on_group(sentence: str, vague: frozenset[str]) -> bool:
     many residents want ...")? Its quotation is then the group's, not the last named speaker's."""
     words = _WORD.findall(sentence[:80])[:_SUBJECT_WORDS]
     return any(word.lower() in vague for word in words)
+
+
+def opening_surname_end(paragraph, outside: str, exclude: frozenset[str], vague: frozenset[str]) -> int | None:
+    """Where the surname that opens `paragraph` ends in `outside` (its text outside quotations), or None: a
+    capitalised word before a lower-case one ("Hale took that view ..."), which the story used earlier as the
+    last word of a full name ("said Tom Hale, a trader"). Not a word in `exclude` (months, days) nor in
+    `vague`, nor one before a `vague` word: "Bank officials" are a group, whichever bank it is."""
+    match = _OPENING_WORD.match(outside)
+    if match is None:
+        return None
+    word, after = match.groups()
+    if word in exclude or word.lower() in vague or after in vague:
+        return None
+    first_use = _surnames(paragraph.document).get(word)
+    return match.end(1) if first_use is not None and first_use < paragraph.start else None
+
+
+def _surnames(document) -> dict[str, int]:
+    """Each last word of a run of capitalised words in `document`, with where it first ends one; worked out once
+    a document, so a story of thousands of quotations is read once."""
+    memo = document.__dict__.get("_quote_surnames")
+    if memo is None:
+        memo = {}
+        for match in _NAME_RUN.finditer(document.text):
+            memo.setdefault(match.group(1), match.start(1))
+        document.__dict__["_quote_surnames"] = memo
+    return memo
 
 
 def _subject_before(text: str, start: int) -> str | None:
