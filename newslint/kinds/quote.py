@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newslint import visible
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.kinds.quote_context import last_speaker_is_named, opening_surname_end, opens_on_group
@@ -33,7 +34,9 @@ class Quote(Kind):
     "in March", "On Monday", "Last May", is not a speaker), places_after (lower-case words after which a
     capitalised word is a place or a thing, not a speaker: "in Leeds", "at City Hall"), vague_speakers
     (lower-case words that name no one as a speech verb's subject: "critics said", "said analysts", "they
-    said").
+    said"), skip_paragraphs (regexes: a paragraph whose text outside quotation marks matches one is in the
+    first person, a memoir or a reader's comment, whose quotations are its author's own or ones the author
+    has just introduced: "My advice is "..."", "the best singer I've ever worked with. "He ...").
     A quotation is also attributed when a colon introduces it ("AS offers one viewpoint: "..."") and
     when it opens a paragraph that follows one naming a speaker (the news convention for a quote that
     runs on: `"...," Robinson said.` then `"We will come out fighting."`) or ending on a sentence about a
@@ -51,7 +54,7 @@ class Quote(Kind):
 
     unit = "paragraph"
     fields = frozenset({"speech_verbs", "min_words", "max_title_share", "speech_markers", "speakers", "not_speakers",
-                        "places_after", "vague_speakers"})
+                        "places_after", "vague_speakers", "skip_paragraphs"})
     placeholders = frozenset()
 
     def __init__(self, rule) -> None:
@@ -64,6 +67,7 @@ class Quote(Kind):
         self.not_speakers = frozenset(rule.strings("not_speakers"))
         self.places_after = frozenset(rule.strings("places_after"))
         self.vague_speakers = frozenset(word.lower() for word in rule.strings("vague_speakers"))
+        self.skip_paragraphs = rule.alternation("skip_paragraphs")
 
     def check(self, paragraph) -> Iterator[Hit]:
         quotes = paragraph.quotes
@@ -102,6 +106,8 @@ class Quote(Kind):
             if len(words) < self.min_words or self._is_title(words):
                 continue
             if self.markers is None or self.markers.search(quoted):
+                if self._is_first_person(paragraph):
+                    return  # the paragraph's author speaks, or names whom they quote in their own voice
                 # One finding a paragraph: who is speaking is one question, however many quotations it has.
                 yield Hit(start, min(end, start + _first_words_length(paragraph.document.text, start, 6)))
                 return
@@ -146,6 +152,11 @@ class Quote(Kind):
         if not previous.is_heading and self._speaker(previous.sentences[-1].unquoted):
             return True  # a headline's capitals name no speaker
         return depth > 1 and previous.text.lstrip()[:1] in _OPENING and self._previous_names_speaker(previous, depth - 1)
+
+    def _is_first_person(self, paragraph) -> bool:
+        # As `cue` reads it: a soft hyphen in "harb\u00adour" must not leave an "our" that reads as first person.
+        return self.skip_paragraphs is not None and self.skip_paragraphs.search(
+            visible.drop_invisible(paragraph.unquoted)) is not None
 
     def _previous_speaker_is_named(self, paragraph) -> bool:
         previous = paragraph.document.paragraph_before(paragraph)
