@@ -182,7 +182,7 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
     hyphenated: set[str] = set()
     arabic = {key for mention in full if _has_article(mention)
               for key in keys_of(mention.surname.spelling, mention.surname.key)}
-    for mention in short:
+    for mention in _distinct_bare(short):
         name, letters = ("name", mention.surname.spelling), _letters(mention.surname.text)
         # Spelt alike, or alike but for accents (Couvee, Couvée) or a doubled q or k (Raqqa, Raqa), however
         # short the name.
@@ -206,6 +206,14 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
         for person in people_by_key.get(key, ()):
             families.union(name, person)
     _join_respelt(families, {k: v for k, v in bare_by_key.items() if k not in hyphenated}, people_by_key, arabic)
+
+
+def _distinct_bare(short: list[Mention]) -> list[Mention]:
+    """One bare last name per way of writing it (with its particles), in the order first written. A story
+    repeats its bare names paragraph after paragraph ("Tokyo", "Nakasone"), and how a bare name joins
+    depends on its words as written alone (not its place), so a repeat would join nothing the first did not
+    (and the union-find roots, the least node, stay the same whatever the order of the joins)."""
+    return list({(m.surname.text, m.particles and m.particles.spelling): m for m in short}.values())
 
 
 def _has_article(mention: Mention) -> bool:
