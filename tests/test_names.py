@@ -166,6 +166,19 @@ def test_sentence_end_prefilter_agrees_with_regex():
     assert not disagree, disagree[:5]
 
 
+_RUN_WORDS = ["Marta", "Ostrava-Nord", "J.K.", "Keller's", "Keller\u2019s", "A320s", "Bren'", "Le\u0301on", "al-Amiri",
+              "Zelen\u00adskyy", "Dağlı", "K_"]
+_RUN_GAPS = [" ", "  ", "\n", " de ", "\t"]
+
+
+def test_splitting_a_run_at_its_spaces_agrees_with_the_word_regex():
+    runs = ["".join(pieces) for pieces in product(_RUN_WORDS, _RUN_GAPS, _RUN_WORDS)]
+    runs += [" Tovnik", "Tovnik", "Mayor Ilse Varga of Brenhaven"]
+    disagree = [run for run in runs if name_mentions._words(run, 0, len(run))
+                != [(m.group(), m.start()) for m in name_mentions._WORD.finditer(run)]]
+    assert not disagree, disagree[:5]
+
+
 def test_a_word_opening_every_sentence_is_searched_for_in_lower_case_once(monkeypatch):
     # A feed pasted as one paragraph opens thousands of sentences with "Officials": each search for the
     # lower-case word reads the whole text, so asking again per sentence made a long paragraph quadratic.

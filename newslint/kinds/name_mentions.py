@@ -192,10 +192,9 @@ def _ends_with_particle(window: str) -> bool:
 def _name_words(text: str, start: int, end: int, opens: bool, heading: bool, lower_case: _LowerCaseWords):
     """The run's words as (text, start), split where a word is not part of a name or after a possessive."""
     words: list[tuple[str, int]] = []
-    for index, match in enumerate(_WORD.finditer(text, start, end)):
-        word = match.group()
+    for index, (word, at) in enumerate(_words(text, start, end)):
         if _is_name_word(word, (index == 0 and opens) or heading, lower_case):
-            words.append((word, match.start()))
+            words.append((word, at))
             if word.endswith(("'s", "\u2019s")):
                 yield words  # "Soeharto's New Order": a possessive ends the name it belongs to
                 words = []
@@ -204,6 +203,21 @@ def _name_words(text: str, start: int, end: int, opens: bool, heading: bool, low
             words = []
     if words:
         yield words
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The words from `start` to `end` as (text, start). Most runs are letters between spaces ("Prime
+    Minister Yasuhiro Nakasone"): splitting those at the spaces gives the words `_WORD` finds, without a
+    regex match per word."""
+    run = text[start:end]
+    if run.replace(" ", "").isalpha():
+        words, at = [], start
+        for word in run.split(" "):
+            if word:  # "" before a space that opens the run (its first word was set aside) or doubles another
+                words.append((word, at))
+            at += len(word) + 1
+        return words
+    return [(match.group(), match.start()) for match in _WORD.finditer(text, start, end)]
 
 
 def _is_name_word(word: str, opens: bool, lower_case: _LowerCaseWords) -> bool:
