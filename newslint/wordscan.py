@@ -168,6 +168,10 @@ class FirstOf:
         # `_gate` of each first word, worked out here (so kept in the rule cache): `live` asks it of every
         # paragraph. A word missing from it has no gate.
         self._gates = {word: self._gate(word) for word in first_words(phrases) or () if word[0] != "+"}
+        # A text holding none of these holds no live word: each first word without a gate, and every gate's
+        # words. Asked before anything else, it rules out at once a paragraph in which "it" and "is" stand
+        # but no "widely", "commonly" nor "believed", as most paragraphs are for a hedge list.
+        self._keys = frozenset().union(*(gate or (word,) for word, gate in self._gates.items()))
 
     def match(self, text: str, position: int):
         for phrase in self._starting(word_at(text, position)):
@@ -181,6 +185,8 @@ class FirstOf:
         the text meets: in most paragraphs "the" stands but "most likely" does not, and a rule whose words
         are all so is not tried there at all. Worked out once a paragraph. (Only for an index with no
         word beyond ASCII, whose lower-cased text holds whatever a phrase matches, as `could_match` says.)"""
+        if self._keys.isdisjoint(index.words):
+            return frozenset()
         key = (self, direct)
         live = index._live.get(key)
         if live is None:

@@ -213,3 +213,27 @@ def test_words_of_are_the_regex_s_words(text):
     # ASCII text is split by a byte table, the rest by the regex: both must give what `\w+` finds.
     assert words_of(text) == re.findall(r"\w+", text)
     assert words_of(text.lower()) == re.findall(r"\w+", text.lower())
+
+
+def test_shipped_rules_live_words_are_those_whose_phrases_needs_a_paragraph_meets():
+    # `FirstOf.live` rules paragraphs out by shortcuts (the gates, the keys); for every shipped phrase list
+    # and every paragraph of the fixture stories it must give what asking each phrase's needs gives.
+    from conftest import FIXTURES
+
+    scans = []
+    for rule in load_rules(builtin_rule_files()):
+        kind = kinds.create(rule)
+        scans += [scan for scan in (getattr(kind, "scan", None), (getattr(kind, "stack", None) or (0, None))[1])
+                  if scan is not None and isinstance(scan[0], FirstOf)]
+    assert len(scans) >= 5
+    paragraphs = [p for story in sorted((FIXTURES / "articles").glob("*.txt"))
+                  for p in Document.read(str(story)).paragraphs if p.text.isascii()]
+    ruled_out = 0
+    for each, (direct, _) in scans:
+        for paragraph in paragraphs:
+            index = paragraph.word_index
+            expected = {word for word in direct & index.words
+                        if any(_holds(phrase.needs, index.lower, index.words) for phrase in each._starting(word))}
+            assert each.live(direct, index) == expected, (paragraph.text, expected)
+            ruled_out += not expected
+    assert ruled_out > 100
