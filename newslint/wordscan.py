@@ -168,10 +168,10 @@ class FirstOf:
         # `_gate` of each first word, worked out here (so kept in the rule cache): `live` asks it of every
         # paragraph. A word missing from it has no gate.
         self._gates = {word: self._gate(word) for word in first_words(phrases) or () if word[0] != "+"}
-        # A text holding none of these holds no live word: each first word without a gate, and every gate's
-        # words. Asked before anything else, it rules out at once a paragraph in which "it" and "is" stand
-        # but no "widely", "commonly" nor "believed", as most paragraphs are for a hedge list.
-        self._keys = frozenset().union(*(gate or (word,) for word, gate in self._gates.items()))
+        # A text holding none of these holds no live word (`_key`): asked before anything else, it rules out
+        # at once a paragraph in which "the" and "is" stand but no "likely", as most paragraphs are for a
+        # hedge list.
+        self._keys = frozenset().union(*(_key(word, gate) for word, gate in self._gates.items()))
 
     def match(self, text: str, position: int):
         for phrase in self._starting(word_at(text, position)):
@@ -239,6 +239,15 @@ def _gate(needs: tuple[tuple[frozenset[str], frozenset[str]], ...]) -> frozenset
     by one without "is"."""
     whole_only = [whole for whole, pieces in needs if not pieces]
     return max(whole_only, key=lambda whole: min(map(len, whole))) if whole_only else None
+
+
+def _key(word: str, gate: frozenset[str] | None) -> Iterable[str]:
+    """Words one of which a text must hold for `word` to be live there: the word itself, or its gate (the
+    word is live only where both stand) when the gate's words all look rarer, being longer: "likely"
+    rather than "the", but "appear" rather than "to"."""
+    if gate is None or min(map(len, gate)) <= len(word):
+        return (word,)
+    return gate
 
 
 def _holds(needs: tuple[tuple[frozenset[str], frozenset[str]], ...], text: str, words: set[str]) -> bool:
