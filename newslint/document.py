@@ -69,6 +69,12 @@ class Span:
     def _sentence_starts(self) -> list[int]:
         return [sentence.start for sentence in self.sentences]
 
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence of this paragraph holding the document offset `offset` (the paragraph itself before
+        its first sentence); found by bisection, so a paragraph of thousands of quotations stays linear."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[index] if index >= 0 else self
+
     def sentence_before(self, offset: int) -> Span | None:
         """The sentence of this paragraph before the one holding the document offset `offset`, or None for
         the first; found by bisection, as `Document.paragraph_before` finds a paragraph."""
@@ -110,7 +116,11 @@ class Span:
     @cached_property
     def unquoted(self) -> str:
         """The text with its direct quotations blanked by spaces (same length, so offsets hold): what is
-        said in the writer's own voice. Linear however many quotation marks there are."""
+        said in the writer's own voice. Linear however many quotation marks there are: a sentence's is a slice
+        of its paragraph's, since walking the paragraph's quotations for each sentence would not be."""
+        if self.paragraph is not None:
+            offset = self.start - self.paragraph.start
+            return self.paragraph.unquoted[offset:offset + len(self.text)]
         pieces, position = [], 0
         for start, end in self.quotes:  # in order, not overlapping; a sentence's may lie beyond it
             start, end = max(start - self.start, position), min(end - self.start, len(self.text))

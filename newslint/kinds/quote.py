@@ -99,7 +99,7 @@ class Quote(Kind):
             if mark_before not in _SENTENCE_ENDS:
                 if speaker_before is None:
                     speaker_before = self._previous_speaker_is_named(paragraph)
-                if speaker_before and not opens_on_group(_sentence_at(paragraph, start).unquoted, self.vague_speakers):
+                if speaker_before and not opens_on_group(paragraph.sentence_at(start).unquoted, self.vague_speakers):
                     continue  # "Moore said one aim was ..." then "Another was to prevent "...": his words go on
             quoted = paragraph.document.text[start:end]
             words = _WORD.findall(quoted)
@@ -212,11 +212,6 @@ def _marks_before(text: str, offsets: list[int]) -> Iterator[str]:
         before = text[position:offset].rstrip()
         last, position = before[-1] if before else last, offset
         yield last
-
-
-def _sentence_at(paragraph, offset: int):
-    """The sentence of `paragraph` holding the document offset `offset`."""
-    return next((s for s in reversed(paragraph.sentences) if s.start <= offset), paragraph)
 
 
 def _first_words_length(text: str, start: int, count: int) -> int:
