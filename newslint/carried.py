@@ -9,7 +9,6 @@ hedge is his; "The berth will probably open in spring" there is the writer's for
 
 from __future__ import annotations
 
-from newslint import visible
 from newslint.records import record
 from newslint.regexcache import compiled
 
@@ -34,17 +33,8 @@ class CarriedSpeech:
         if not self.tense.search(clause_around(sentence.text, start, end)):
             return False  # the cheap test first: most hedges are in the present or the future
         before = (sentence.paragraph or sentence).sentence_before(sentence.absolute(0))
-        return before is not None and self.reports_speech(before)
-
-    def reports_speech(self, sentence) -> bool:
-        """Does `carried_speech` match `sentence` outside its quotations? Worked out once a sentence: every
-        hedge in the sentence after it asks, for each rule that carries speech."""
-        memo = sentence.__dict__.setdefault("_reports_speech", {})
-        key = self.speech.pattern
-        if key not in memo:
-            # A quotation is direct speech: '"We will finish in May," he said.' reports no clause to carry on.
-            memo[key] = self.speech.search(visible.drop_invisible(sentence.unquoted)) is not None
-        return memo[key]
+        # Outside its quotations: '"We will finish in May," he said.' is direct speech, no clause to carry on.
+        return before is not None and before.voice_matches(self.speech)
 
 
 def clause_around(text: str, start: int, end: int) -> str:

@@ -71,15 +71,20 @@ class Span:
 
     def sentence_at(self, offset: int) -> Span:
         """The sentence of this paragraph holding the document offset `offset` (the paragraph itself before
-        its first sentence); found by bisection, so a paragraph of thousands of quotations stays linear."""
-        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        its first sentence)."""
+        index = self._sentence_index(offset)
         return self.sentences[index] if index >= 0 else self
 
     def sentence_before(self, offset: int) -> Span | None:
         """The sentence of this paragraph before the one holding the document offset `offset`, or None for
-        the first; found by bisection, as `Document.paragraph_before` finds a paragraph."""
-        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        the first."""
+        index = self._sentence_index(offset)
         return self.sentences[index - 1] if index > 0 else None
+
+    def _sentence_index(self, offset: int) -> int:
+        """Which sentence holds `offset` (-1 before the first), by bisection, as `Document.paragraph_before`
+        finds a paragraph: a paragraph of thousands of quotations or cues, each asking, stays linear."""
+        return bisect.bisect_right(self._sentence_starts, offset) - 1
 
     @cached_property
     def quotes(self) -> tuple[tuple[int, int], ...]:
@@ -112,6 +117,16 @@ class Span:
         """Is `offset` (relative to this span) inside a direct quotation?"""
         absolute = self.start + offset
         return any(a < absolute < b for a, b in self.quotes)
+
+    def voice_matches(self, pattern) -> bool:
+        """Does `pattern` match this span in the writer's own voice: outside its quotations, and as seen (a
+        soft hyphen in "harb\u00adour" must not leave an "our" that reads as first person)? Worked out once a
+        span for each pattern: every cue of a sentence asks, and rules share patterns through YAML anchors."""
+        memo = self.__dict__.setdefault("_voice_matches", {})
+        found = memo.get(pattern.pattern)
+        if found is None:
+            found = memo[pattern.pattern] = pattern.search(visible.drop_invisible(self.unquoted)) is not None
+        return found
 
     @cached_property
     def unquoted(self) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint import visible
 from newslint.carried import CarriedSpeech
 from newslint.errors import RuleError
 from newslint.finding import Hit
@@ -201,7 +200,7 @@ class Cue(Kind):
                 continue  # "..., the Coastal Times reports. It reportedly plans ...": the report is named above
             # Most cues found fall to the tests above: the paragraph's voice is looked at only for one that
             # passes them, and a paragraph in the first person silences every cue in the sentence.
-            if self.skip_paragraphs and skips(self.skip_paragraphs, sentence.paragraph or sentence):
+            if self.skip_paragraphs and (sentence.paragraph or sentence).voice_matches(self.skip_paragraphs):
                 return
             yield match.start(), end, text[match.start():end]
 
@@ -289,13 +288,3 @@ def _strings(value, rule, phrase: str, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise rule.error(f"cue {phrase!r}: '{key}' must be a list of regexes", "cues")
     return value
-
-
-def skips(pattern, paragraph) -> bool:
-    """Does `pattern`, a rule's `skip_paragraphs`, match `paragraph` outside its quotations? Worked out once a
-    paragraph for each pattern, so the rules that share one (a YAML anchor) read the paragraph once."""
-    memo = paragraph.__dict__.setdefault("_skipped_by", {})
-    if pattern.pattern not in memo:
-        # As seen: a soft hyphen in "harb\u00adour" must not leave an "our" that reads as first person.
-        memo[pattern.pattern] = pattern.search(visible.drop_invisible(paragraph.unquoted)) is not None
-    return memo[pattern.pattern]

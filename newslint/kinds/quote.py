@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
-from newslint.kinds.cue import skips
 from newslint.kinds.quote_context import last_speaker_is_named, opening_surname_end, opens_on_group
 from newslint.patterns import phrase_alternation
 from newslint.regexcache import compiled
@@ -154,7 +153,7 @@ class Quote(Kind):
         return depth > 1 and previous.text.lstrip()[:1] in _OPENING and self._previous_names_speaker(previous, depth - 1)
 
     def _is_first_person(self, paragraph) -> bool:
-        return self.skip_paragraphs is not None and skips(self.skip_paragraphs, paragraph)
+        return self.skip_paragraphs is not None and paragraph.voice_matches(self.skip_paragraphs)
 
     def _previous_speaker_is_named(self, paragraph) -> bool:
         previous = paragraph.document.paragraph_before(paragraph)
