@@ -158,8 +158,7 @@ def split_words(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
         if (spelling := _one_word(mention)) in both:
             forms.setdefault(spelling, {}).setdefault("one word", []).append(mention.surname)
         elif (spelling := _two_words(mention)) in both:
-            first = mention.middle[-1] if mention.middle else mention.given
-            part = _joined(first, mention.surname)._replace(spelling=spelling[-1])
+            part = _joined(_before_last(mention), mention.surname)._replace(spelling=spelling[-1])
             forms.setdefault(spelling, {}).setdefault("two words", []).append(part)
     for by_form in forms.values():
         yield from minority_flags(by_form, weight)
@@ -170,8 +169,13 @@ def _may_split(mentions: list[Mention]) -> bool:
     joined (the last part in `_two_words`)? The forms `split_words` compares can be equal only then, and
     this test makes no tuple of every name's words twice over, as comparing the forms does."""
     last_words = {m.surname.spelling for m in mentions if not (m.particles or m.initials)}
-    return any((m.middle[-1] if m.middle else m.given).spelling + m.surname.spelling in last_words
+    return any(_before_last(m).spelling + m.surname.spelling in last_words
                for m in mentions if m.given is not None and not (m.particles or m.initials))
+
+
+def _before_last(mention: Mention) -> Part:
+    """The word before the last name: the last middle name, or the first name (Suu in Aung San Suu Kyi)."""
+    return mention.middle[-1] if mention.middle else mention.given
 
 
 def _one_word(mention: Mention) -> tuple[str, ...] | None:

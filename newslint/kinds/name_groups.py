@@ -323,8 +323,8 @@ MIN_FINAL_IE = 5
 
 
 def _writes_final_i_as_ie(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
-    return len(short) >= MIN_FINAL_IE and short.endswith("i") and long == short + "e"
+    short = min(a, b, key=len)
+    return _adds_e(a, b) and len(short) >= MIN_FINAL_IE and short.endswith("i")
 
 
 class _UnionFind:
