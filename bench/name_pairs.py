@@ -233,11 +233,11 @@ def _plain(text: str) -> str:
 
 def jrc_category(a: str, b: str) -> str:
     """What separates two names of one person, judged on plain characters, not by newslint's matcher:
-    `case-punct` (Van/van, "Gerritsz."): no letter differs (a diacritic is a letter: Gomez/Gómez is
+    `case-punct` (Van/van, "Jansz."): no letter differs (a diacritic is a letter: Gomez/Gómez is
     spelling); `other`: initials that differ or stand for a full word, titles, reordering, added or
     translated words; `inflected`: a word carries another language's grammatical ending (Latvian
     Napoleons, Latin Ferdinandus, Italian Napoleone); `spelling`: the same words respelt (initials the
-    same on both sides are set aside: "L. Gomez"/"L. Gómez"); `single`: a one-word name respelt."""
+    same on both sides are set aside: "R. Nunez"/"R. Núñez"); `single`: a one-word name respelt."""
     from rapidfuzz import fuzz
 
     if _LETTERS_ONLY.sub("", a.casefold()) == _LETTERS_ONLY.sub("", b.casefold()):

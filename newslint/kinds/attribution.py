@@ -22,8 +22,8 @@ class Attribution(Cue):
     name after a vague subject: "including", "such as"). A cue is excused when, after it in the same
     sentence or anywhere in the next sentence of the paragraph, a named speaker meets a speech verb, or
     an introducer is followed by a named speaker ("critics, including Senator Ruiz, say"). A named
-    speaker earlier in the same sentence ("Eckenfelder said ... they have been rumoured suitors") or in
-    the sentence before, in the same paragraph, excuses it too: "..., said Michael Moran of Daiwa.
+    speaker earlier in the same sentence ("Halvorsen said ... they have been rumoured suitors") or in
+    the sentence before, in the same paragraph, excuses it too: "..., said Ruth Kellaway of Quayside Capital.
     Analysts said ..." reads as the story's sourcing, not an anonymous chorus. With lede_named_below
     (default false), a cue in the story's first paragraph is excused when a named speaker meets a speech
     verb in the paragraph after it: the wire lede says "analysts said" and the next paragraph quotes one.
@@ -34,9 +34,9 @@ class Attribution(Cue):
     "Critics say ..." or "Some think ..." a body's finding is evidence for or against the view, not its source.
     With group_named_below (default false), a cue ending in a group ("analysts", "some economists") is
     excused anywhere when one of the two sentences after it in its paragraph, or the paragraph after it,
-    names one of that group ("..., said Michael Moran, analyst at Daiwa", "Dean Witter analyst Eugene Nowak said", "..., said
-    Tidewater Securities analyst Ben Ashdown."). The message may use the cue kind's {count} (always 1 here)
-    and {cues}.
+    names one of that group ("..., said Ruth Kellaway, analyst at Quayside Capital", "Harbour Research analyst Ann
+    Cole said", "..., said Tidewater Securities analyst Ben Ashdown."). The message may use the cue kind's
+    {count} (always 1 here) and {cues}.
     """
 
     unit = "paragraph"
@@ -90,21 +90,21 @@ class Attribution(Cue):
                     if first_named is None:
                         first_named = next(self._named_spans(sentence.text), ())
                     if first_named and first_named[1] <= start:
-                        continue  # "Eckenfelder said ..., although they have been rumoured suitors": his claim
+                        continue  # "Halvorsen said ..., although they have been rumoured suitors": his claim
                 if previous_named is None:
                     previous_named = bool(previous) and self._is_attributed(previous)
                 if previous_named:
-                    continue  # "..., said Michael Moran of Daiwa. Analysts said ...": sourced next door
+                    continue  # "..., said Ruth Kellaway of Quayside Capital. Analysts said ...": sourced next door
                 if named_below is None:
                     named_below = self._lede_named_below(paragraph)
                 if named_below:
-                    continue  # "..., analysts said." then "..., said Sanford Margoshes of Shearson.": sourced below
+                    continue  # "..., analysts said." then "..., said Ann Cole of Harbour Research.": sourced below
                 if self._is_finders(text) and self._found_before(previous, paragraph):
                     continue  # "Academics at Harbour University found that ... researchers say": their finding
                 if self.group_named_below and _member_named_later(sentences[index + 1:index + 1 + _LATER], text):
                     continue  # "Analysts said ... "...," said Ann Cole, an analyst at Harbour Research.": one paragraph
                 if self.group_named_below and _member_named_below(paragraph, text):
-                    continue  # "Analysts said ..." then "..., said Michael Moran, analyst at Daiwa Securities."
+                    continue  # "Analysts said ..." then "..., said Ruth Kellaway, analyst at Quayside Capital."
                 yield Hit(sentence.absolute(start), sentence.absolute(end, end=True), cue_values([(start, end, text)]))
 
     def _lede_named_below(self, paragraph, named: re.Pattern | None = None) -> bool:
@@ -180,8 +180,8 @@ class _Ahead:
 
 # A full name (two capitalised words or more) described as one of the group, or the group word before it.
 _NAME = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)+"
-_MEMBER = (r"{name},\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?i:{noun})\b"  # "Michael Moran, analyst"
-           r"|\b(?i:{noun})\s+{name}\s+(?:said|says|told|added)\b"  # "analyst Eugene Nowak said"
+_MEMBER = (r"{name},\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?i:{noun})\b"  # "Ruth Kellaway, analyst"
+           r"|\b(?i:{noun})\s+{name}\s+(?:said|says|told|added)\b"  # "analyst Ann Cole said"
            # The wire's inverted attribution: "..., said Tidewater Securities analyst Ben Ashdown.", "said
            # analyst Ann Cole of Harbour Research", "said E.F. Harbour Group analyst Tom Hale".
            r"|\b(?:said|says|added)\s+(?:[\w&.'-]+\s+){{0,4}}?(?i:{noun})\s+{name}")
@@ -202,8 +202,8 @@ def _member_named_later(sentences: list, cue: str) -> bool:
 
 
 def _member_named_below(paragraph, cue: str) -> bool:
-    """Does the paragraph after `paragraph` name one of the group `cue` ends in ("analysts": "Michael Moran,
-    analyst at Daiwa")? Worked out once a paragraph and group."""
+    """Does the paragraph after `paragraph` name one of the group `cue` ends in ("analysts": "Ruth Kellaway,
+    analyst at Quayside Capital")? Worked out once a paragraph and group."""
     pattern = _member_pattern(cue)
     if pattern is None:
         return False
@@ -215,7 +215,7 @@ def _member_named_below(paragraph, cue: str) -> bool:
 
 
 def _member_pattern(cue: str) -> re.Pattern | None:
-    """The pattern naming one of the group `cue` ends in ("analysts": "Michael Moran, analyst at Daiwa"), or
+    """The pattern naming one of the group `cue` ends in ("analysts": "Ruth Kellaway, analyst at Quayside Capital"), or
     None when the cue ends in no plural group ("some", "is said")."""
     word = cue.split()[-1].lower()
     return _member_of(word[:-1]) if word.endswith("s") and len(word) >= 4 else None

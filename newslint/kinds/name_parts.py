@@ -119,8 +119,8 @@ def is_initial(word: str) -> bool:
 
 
 def _initials(words: list[tuple[str, int]], indexes: list[int]) -> Part | None:
-    """A name's initials (the words at `indexes`), where they stand together ("W. E. A." in "W. E. A. van
-    Beek"), as one part: spelt as written with single spaces, keyed by their letters, so "J.K.", "J. K."
+    """A name's initials (the words at `indexes`), where they stand together ("J. R. A." in "J. R. A. van
+    Dam"), as one part: spelt as written with single spaces, keyed by their letters, so "J.K.", "J. K."
     and "J K" are one key spelt three ways."""
     if indexes[-1] - indexes[0] != len(indexes) - 1:
         return None  # apart ("J. Robert K. Smith"): no one way of writing them to compare

@@ -34,8 +34,8 @@ def same_person(given: str, surname: str, other_given: str, other_surname: str) 
     if given_same and surname_same:
         return True
     if are_cognates(given, other_given):  # Henri and Henry: one man, if the last names agree too
-        # Two forms of one first name vouch for a short last name that only a looser fold joins (Anthony
-        # van Dyck, Antonio van Deyk), where a first name spelt alike would not.
+        # Two forms of one first name vouch for a short last name that only a looser fold joins (Stefan
+        # van Eyck, Stephen van Eik), where a first name spelt alike would not.
         return surname_same or is_respelling(surname, other_surname, ANCHORED) or (
             min(len(surname), len(other_surname)) >= MIN_COGNATE_SURNAME and is_loose_match(surname, other_surname))
     # With the same first name, Clark and Clarke (or Bonapart and Bonaparte) are one person's name.

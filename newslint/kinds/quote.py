@@ -38,12 +38,12 @@ class Quote(Kind):
     has just introduced: "My advice is "..."", "the best singer I've ever worked with. "He ...").
     A quotation is also attributed when a colon introduces it ("AS offers one viewpoint: "..."") and
     when it opens a paragraph that follows one naming a speaker (the news convention for a quote that
-    runs on: `"...," Robinson said.` then `"We will come out fighting."`) or ending on a sentence about a
-    person ("On this subject, Morris appears almost evangelical." then `"I was on a cruise ..."`); the
+    runs on: `"...," Halloran said.` then `"We will be back next season."`) or ending on a sentence about a
+    person ("On recycling, Okafor is close to a preacher." then `"I sorted my first bin at six ..."`); the
     paragraph's later quotations are then taken as that speaker's too (it has no speech verb, or it would
     not get this far). A quotation inside a sentence of the writer's (`Another aim was to prevent "..."`)
     is attributed when the last speech verb of the paragraph before has a speaker not in `vague_speakers`
-    ("Moore said one aim was ..."): the sentence goes on with that speaker's reported speech. Not when
+    ("Lindqvist said one aim was ..."): the sentence goes on with that speaker's reported speech. Not when
     the sentence opens on one of those words ("Critics called it "..."", a new and unnamed source), nor
     after "critics said": the quotation could be any critic's.
     A paragraph opening on a surname the story used earlier at the end of a full name ("said Tom Hale" then
@@ -92,14 +92,14 @@ class Quote(Kind):
         speaker_before = None  # does the paragraph before end on a named speaker? Worked out once, if asked
         for (start, end), offset, mark_before in zip(quotes, offsets, _marks_before(outside, offsets)):
             if mark_before == ":":
-                continue  # "He is prepared to go this far: ...": the colon hands over to a speaker
+                continue  # "The mayor put it plainly: ...": the colon hands over to a speaker
             if named_by <= offset:
                 continue  # the person the paragraph is about, named before they speak
             if mark_before not in _SENTENCE_ENDS:
                 if speaker_before is None:
                     speaker_before = self._previous_speaker_is_named(paragraph)
                 if speaker_before and not opens_on_group(paragraph.sentence_at(start).unquoted, self.vague_speakers):
-                    continue  # "Moore said one aim was ..." then "Another was to prevent "...": his words go on
+                    continue  # "Lindqvist said one aim was ..." then "Another was to stop "...": her words go on
             quoted = paragraph.document.text[start:end]
             words = _WORD.findall(quoted)
             if len(words) < self.min_words or self._is_title(words):
@@ -141,7 +141,7 @@ class Quote(Kind):
 
     def _previous_names_speaker(self, paragraph, depth: int = 3) -> bool:
         """Does the paragraph before name a speaker, end on a sentence about a person who then speaks ("On
-        this subject, Morris appears almost evangelical." then `"I was on a cruise ..."`), or open with a
+        recycling, Okafor is close to a preacher." then `"I sorted my first bin at six ..."`), or open with a
         quotation that itself runs on from one named before it (a long quotation over several paragraphs)?"""
         previous = paragraph.document.paragraph_before(paragraph)
         if previous is None:
