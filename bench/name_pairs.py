@@ -236,7 +236,7 @@ def jrc_category(a: str, b: str) -> str:
     `case-punct` (Van/van, "Jansz."): no letter differs (a diacritic is a letter: Gomez/Gómez is
     spelling); `other`: initials that differ or stand for a full word, titles, reordering, added or
     translated words; `inflected`: a word carries another language's grammatical ending (Latvian
-    Napoleons, Latin Ferdinandus, Italian Napoleone); `spelling`: the same words respelt (initials the
+    Roberts, Latin Robertus, Italian Roberto); `spelling`: the same words respelt (initials the
     same on both sides are set aside: "R. Nunez"/"R. Núñez"); `single`: a one-word name respelt."""
     from rapidfuzz import fuzz
 
@@ -247,7 +247,7 @@ def jrc_category(a: str, b: str) -> str:
         return "other"
     plain_a, plain_b = [_plain(w) for w in words_a], [_plain(w) for w in words_b]
     if plain_a != plain_b and sorted(plain_a) == sorted(plain_b):
-        return "other"  # reordered: Hong Ludong/Ludong Hong
+        return "other"  # reordered: Li Wenhua/Wenhua Li
     shared = [x == y and _ABBREVIATION.fullmatch(x) for x, y in zip(words_a, words_b)]
     words_a = [w for w, same in zip(words_a, shared) if not same]
     words_b = [w for w, same in zip(words_b, shared) if not same]

@@ -1,5 +1,5 @@
 """What an ending does to a name: make another word of it (Korea, Korean; Texas, Texans) or give the
-same name another language's form (Malinovskis for Malinowski, Robertus for Robert).
+same name another language's form (Levandovskis for Lewandowski, Robertus for Robert).
 
 Each test compares two name parts, most of them as skeletons (`name_spelling.skeleton`), by how they end.
 """
@@ -29,12 +29,12 @@ def tails(a: str, b: str) -> tuple[str, str]:
 
 
 # Endings that other languages put on a name: Latvian and Lithuanian -s, -as, -is, -us; Latin -us;
-# Romanian -ul; a final vowel (Napoleone, Bonaparte).
+# Romanian -ul; a final vowel (Roberto, Roche).
 _ENDING = compiled(r"(?<=...)(?:[aeiou]?s|ul|[aeiou])$")
 
 
 def stem(key: str) -> str:
-    """A skeleton without a foreign grammatical ending: Malinovskis and Malinowski agree here."""
+    """A skeleton without a foreign grammatical ending: Levandovskis and Lewandowski agree here."""
     return _ENDING.sub("", key)
 
 
@@ -67,8 +67,8 @@ def is_english_derivation(a: str, b: str) -> bool:
     return derived is not None and (not derived[0] or derived in _ENGLISH_SWAPS)
 
 
-# Latvian and Lithuanian give a man's name a case ending: -s, -as, -is, -us, -ys (Broņislavs Malinovskis for
-# Bronislaw Malinowski, Napoleonas for Napoleon), sometimes in place of a final vowel (Bonaparts, Bonaparte).
+# Latvian and Lithuanian give a man's name a case ending: -s, -as, -is, -us, -ys (Romans Levandovskis
+# for Roman Lewandowski, Robertas for Robert), sometimes in place of a final vowel (Rošs, Roche).
 _BALTIC_ENDING = compiled(r"[aeiuy]?s$")
 _FINAL_VOWEL = compiled(r"[aeiouy]$")
 MIN_BALTIC_STEM = 4

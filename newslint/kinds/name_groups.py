@@ -104,9 +104,9 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
     letter of the given name's or of the last name's looser fold. A story names a few dozen people, so
     the blocks stay small. Returns each full name's person (the first of its forms in sort order), and
     the pairs of keys that only another language's endings make one:
-    a Latvian or Lithuanian rendering of the whole name (Napoleons Bonaparts, Napoleon Bonaparte), or a
-    Latin or Romance first name beside the same last name (Hendrikus Colijn); anywhere else Napoleons
-    would be a plural."""
+    a Latvian or Lithuanian rendering of the whole name (Emanuels Makrons, Emmanuel Macron), or a Latin
+    or Romance first name beside the same last name (Hendrikus Vermeulen); anywhere else Emanuels would
+    be a plural."""
     forms = sorted(written)
     read_as = OtherReadings(written)
     people, endings = _UnionFind(), set()
@@ -117,7 +117,7 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
                 # Before the general test, which joins a long name to its Latin form as one edit or two
                 # (Ferdinand, Ferdinandus) but leaves the ending looking like English derivation.
                 if surname == other[1] and is_classical_form(given, other[0]):
-                    people.union((given, surname), other)  # Hendrik Colijn, Hendrikus Colijn
+                    people.union((given, surname), other)  # Hendrik Vermeulen, Hendrikus Vermeulen
                     endings.add(frozenset((given, other[0])))
                 elif same_person(given, surname, *other):
                     people.union((given, surname), other)
@@ -166,7 +166,7 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
     """A family is the people and bare last names that share one last name, spelt however. A bare last
     name joins the people it spells exactly; failing that, those whose key it shares or whose name it
     respells (Gonzales after Maria Gonzalez), and other bare names alike. People never join each other
-    here: Kal Muller and Salomon Müller may be two men who spell their names two ways."""
+    here: Karl Muller and Kurt Müller may be two men who spell their names two ways."""
     by_spelling: dict[str, set] = {}
     by_letters: dict[str, set] = {}
     people_by_key: dict[str, set] = {}
@@ -286,7 +286,7 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
     """A last check on two spellings the grouping put together: one word respelt, not inflected (a person
     joined by first name may still be "West German" and "West Germany")? Another language's ending is
     a respelling, though English would read it as a derived word: the `endings` found on whole names
-    (Napoleons Bonaparts, Hendrikus Colijn) and a Catalan final vowel for n (Martí, Martín)."""
+    (Emanuels Makrons, Hendrikus Vermeulen) and a Catalan final vowel for n (Martí, Martín)."""
     a, b = part.key, other.key
     if not last_name and _is_feminine_form(part.spelling, other.spelling):
         return False
@@ -297,7 +297,7 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
     if are_cognates(a, b):
         return True  # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
     if is_english_derivation(a, b) and not (last_name and _adds_e(a, b)) and not _writes_final_i_as_ie(a, b):
-        return False  # but one person's Clark and Clarke (Browne, Bonaparte) is a respelling, not a derivation
+        return False  # but one person's Clark and Clarke (Browne, Lowe) is a respelling, not a derivation
     return are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS
 
 

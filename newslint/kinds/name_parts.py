@@ -18,7 +18,7 @@ do ter ten zu y""".split())
 FUSED_PARTICLES = frozenset("al el ul ad as ash at az bin ben ibn abu bint".split())
 PARTICLES = SPACED_PARTICLES | FUSED_PARTICLES
 # Particles that some families write with a capital (De Niro, Van Dyke, Le Pen, Da Silva); "Al", "Ben" and
-# "Abu" are left out: capitalised inside a name they are as often a name of their own (Abu Hamid).
+# "Abu" are left out: capitalised inside a name they are as often a name of their own (Abu Karim).
 CAPITALISED_PARTICLES = SPACED_PARTICLES - frozenset("al el ul bin ben ibn abu bint y".split())
 INITIAL = compiled(r"(?:[A-Z]\.)+|[A-Z]")
 HYPHEN_PARTICLE = compiled(r"(?i)(" + "|".join(sorted(FUSED_PARTICLES, key=lambda p: (-len(p), p))) + r")-(?=[^\W\d_]{2})")

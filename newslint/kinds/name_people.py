@@ -38,7 +38,7 @@ def same_person(given: str, surname: str, other_given: str, other_surname: str) 
         # van Eyck, Stephen van Eik), where a first name spelt alike would not.
         return surname_same or is_respelling(surname, other_surname, ANCHORED) or (
             min(len(surname), len(other_surname)) >= MIN_COGNATE_SURNAME and is_loose_match(surname, other_surname))
-    # With the same first name, Clark and Clarke (or Bonapart and Bonaparte) are one person's name.
+    # With the same first name, Clark and Clarke (or Brown and Browne) are one person's name.
     if are_variants(given, other_given) and are_variants(surname, other_surname, endings=not given_same):
         return True
     if surname_same:
@@ -57,7 +57,7 @@ def same_person(given: str, surname: str, other_given: str, other_surname: str) 
 
 
 def _sound_alike(given: str, other_given: str, surname: str, other_surname: str) -> bool:
-    """Both parts respelt by a whole romanisation (Broņislavs Malinovskis for Bronislaw Malinowski): each
+    """Both parts respelt by a whole romanisation (Romans Levandovskis for Roman Lewandowski): each
     part opens with the same letter and is long enough to judge, and, endings aside, the two together are
     mostly alike and neither is far off."""
     if given[:1] != other_given[:1] or surname[:1] != other_surname[:1] or is_derived(given, other_given):
@@ -75,7 +75,7 @@ def _sound_alike(given: str, other_given: str, surname: str, other_surname: str)
 def is_baltic_rendering(form: tuple[str, str], other: tuple[str, str], written: dict) -> bool:
     """Is one full name the other with Latvian or Lithuanian endings on both parts (an English plural never
     takes both), and somewhere more than the ending added to the name as written: a stem respelt
-    (Emanuels Makrons, Emmanuel Macron) or a final vowel replaced (Bonaparts, Bonaparte)? An ending
+    (Emanuels Makrons, Emmanuel Macron) or a final vowel replaced (Rošs, Roche)? An ending
     added to both names unchanged is as often another person: Carlos Santos, Carlo Santo; Andreas
     Peters, Andre Peter. `written` holds, for each full name as keys, the spellings it was written in."""
     if not (is_baltic_form(form[0], other[0]) and is_baltic_form(form[1], other[1])):

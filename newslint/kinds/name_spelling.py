@@ -33,7 +33,7 @@ _FOLDS = [
     ("c", compiled(r"ck|c(?!h)"), "k"),  # Mubarack
     ("q", compiled(r"q"), "k"),  # Qaddafi/Kaddafi
     ("ga", compiled(r"^g(?=a)"), "k"),  # Gaddafi/Qaddafi/Kadhafi (Google and Koogle stay apart)
-    ("w", compiled(r"w"), "v"),  # Wladimir, Darwish/Darvish, Romanow
+    ("w", compiled(r"w"), "v"),  # Wladimir, Haddawi/Haddavi, Romanow
     ("x", compiled(r"x"), "ks"),  # Alexei/Aleksei
     ("j", compiled(r"j"), "y"),  # from here on j and y are one letter
     ("y", compiled(r"(?<=[aeiou])y(?=[aeiou])"), ""),  # Dostoyevsky/Dostoevsky, Tokayev/Tokaev
@@ -111,7 +111,7 @@ def are_variants(a: str, b: str, endings: bool = True) -> bool:
 
 # Looser folds, used only to score how alike two keys are, never as a dictionary key: sounds that the
 # romanisations of Japanese, Arabic, Hebrew, Hungarian or Turkish write in different letters (Kishimoto
-# and Kisimoto, Maszasi and Masashi, Chaim and Haim, Darwich and Darwis, Gonzalez and Gonzales). "ch"
+# and Kisimoto, Maszasi and Masashi, Chaim and Haim, Haddach and Haddas, Gonzalez and Gonzales). "ch"
 # is a k or an h in German and Hebrew (Bach, Chaim) but a "tsh" in English and Spanish (Takeuchi, Chavez),
 # so it is folded both ways.
 # Each comes, as in _FOLDS, with a string it cannot match without.
@@ -119,7 +119,7 @@ _LOOSE = [
     ("", compiled(r"sz|zs|sh|ts|tz|z$"), "s"),  # z only at the end: Brazil is not Brasil
     ("i", compiled(r"ie|ei|iy|ii"), "i"),
     ("ov", compiled(r"ov(?![aeiou])"), "u"),  # Belarusian u for Russian v: Tsikhanouskaya, Tikhanovskaya
-    ("e", compiled(r"(?<=..)e$"), ""),  # Bonaparte/Bonapart
+    ("e", compiled(r"(?<=..)e$"), ""),  # Roche/Roch
 ]
 _CH = [compiled(r"ch|kh"), compiled(r"ch|kh|h")]
 _H = compiled(r"h")
@@ -159,8 +159,8 @@ def likeness(a: str, b: str) -> float:
 
 
 # How alike a respelt part must be (Levenshtein similarity of the keys or their looser folds), by what else
-# vouches for it. ANCHORED: the other part of the full name is spelt the same (Mahmoud Darwich, Mahmoud
-# Darwis). BOTH: both parts are respelt (Pierre Cardin, Pyer Karden). BARE: a last name with nothing
+# vouches for it. ANCHORED: the other part of the full name is spelt the same (Youssef Haddach, Youssef
+# Haddas). BOTH: both parts are respelt (Sergei Kovalenko, Serhiy Kovalenka). BARE: a last name with nothing
 # beside it, the riskiest (Austria, Australia).
 MIN_LOOSE = 4
 # Names shorter than six letters leave less standing after each edit.
