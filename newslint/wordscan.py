@@ -285,6 +285,17 @@ def could_match(scan: tuple, index: WordIndex) -> bool:
     return not direct.isdisjoint(index.words) and bool(_live(pattern, direct, index))
 
 
+def stands_before(words: tuple[frozenset[str], frozenset[str]] | None, index: WordIndex, end: int) -> bool:
+    """Can a phrase starting with one of `words` (from `words_for`) start in `index`'s text before `end`, an
+    offset in that text at the start of a word? Lets a caller skip searching the text up to `end` for a
+    phrase list: the search finds a match only where one of its first words stands, whole, and a word
+    ending before `end` is one in the whole text too."""
+    if words is None or index.other or words[1]:
+        return True  # any word may start one, a word beyond ASCII may be any, or the word before a "+word"
+    low = index.shift
+    return bool(_between(index.starts(words[0]), low, low + end))
+
+
 def _live(pattern, direct: frozenset[str], index: WordIndex) -> frozenset[str]:
     """The first words worth trying in `index`'s text (`FirstOf.live`). A word beyond ASCII may be one of
     the phrase's words in other letters (the Kelvin sign for a k): then every word is."""

@@ -12,7 +12,7 @@ from newslint.document import Document
 from newslint.patterns import phrase_alternation
 from newslint.ruleset import builtin_rule_files, load_rules
 from newslint.phrasewords import first_words, phrase_need_words, phrase_needs
-from newslint.wordscan import FirstOf, WordIndex, _holds, could_match, matches, phrase_scanner, words_of
+from newslint.wordscan import FirstOf, WordIndex, _holds, could_match, matches, phrase_scanner, stands_before, words_of
 
 
 @pytest.mark.parametrize("phrase, words", [
@@ -237,3 +237,36 @@ def test_shipped_rules_live_words_are_those_whose_phrases_needs_a_paragraph_meet
             assert each.live(direct, index) == expected, (paragraph.text, expected)
             ruled_out += not expected
     assert ruled_out > 100
+
+
+REPORTED = """The harbour board said on Monday the new berth may open in spring, though dredging could slip.
+
+Fees will probably rise. Dock-said costs, unsaid fears and a so-called "told" figure may also weigh.
+
+Officials, according to the minutes, may have known. The study found that rents will likely rise, it seems.
+
+Few expect that the ferry might return; traders felt the rally could fade.
+
+Harbour staff \u017faid the quay may close, a long s that case-insensitive matching reads as an s."""
+
+
+def test_a_sentence_is_searched_for_reported_speech_wherever_the_search_could_find_it():
+    # `stands_before` lets the cue kind skip searching the text before a cue for reported speech where none of
+    # the list's first words stands; for every shipped list, at every word start of every sentence of the
+    # fixture stories and of the text above, a skipped search must be one that finds nothing.
+    from conftest import FIXTURES
+
+    kinds_with_lists = [kind for kind in map(kinds.create, load_rules(builtin_rule_files()))
+                        if getattr(kind, "reported_words", None) is not None]
+    assert len(kinds_with_lists) >= 4
+    stories = [Document("story.txt", REPORTED)] + [Document.read(str(story))
+                                                   for story in sorted((FIXTURES / "articles").glob("*.txt"))]
+    sentences = [s.seen for story in stories for p in story.paragraphs for s in p.sentences]
+    skipped = 0
+    for kind in kinds_with_lists:
+        for sentence in sentences:
+            for word in re.finditer(r"(?<![\w'-])\w", sentence.text):
+                if not stands_before(kind.reported_words, sentence.word_index, word.start()):
+                    assert kind.reported.search(sentence.text, 0, word.start()) is None, (sentence.text, word.start())
+                    skipped += 1
+    assert skipped > 100

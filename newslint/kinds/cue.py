@@ -13,7 +13,7 @@ from newslint.patterns import any_of, phrase_alternation
 from newslint.phrasewords import phrase_starts
 from newslint.records import record
 from newslint.ruleset import flatten
-from newslint.wordscan import can_start, could_match, matches, phrase_scanner, word_at
+from newslint.wordscan import can_start, could_match, matches, phrase_scanner, stands_before, word_at, words_for
 
 GUARDS = ("before", "after", "not_before", "not_after")
 # A cue's excuse in the paragraph below the lede, not in its own sentence (see `Cue`).
@@ -85,6 +85,9 @@ class Cue(Kind):
         self.skip_quotes = rule.boolean("skip_quotes", True)
         self.min_count = int(rule.number("min_count", 1, 1, 10))
         self.reported = rule.regex_from_list("reported_speech", required=False)
+        # The words a `reported_speech` match can start with (None: any), so that a sentence holding none
+        # of them before its cue is not searched: "said" and "told" stand before few of a story's cues.
+        self.reported_words = words_for(self.reported, rule.strings("reported_speech")) if self.reported else None
         self.reported_after = rule.alternation("reported_after")  # not whole words: from the comma before the speaker
         self.skip_paragraphs = rule.alternation("skip_paragraphs")
         self.carried = self._carried_speech()
@@ -183,7 +186,8 @@ class Cue(Kind):
         for match in found:
             if self.skip_quotes and sentence.in_quote(match.start()):
                 continue  # a speaker's hedge is reporting, not the writer hedging
-            if reported and reported.search(text, 0, match.start()):
+            if reported and stands_before(self.reported_words, sentence.word_index, match.start()) \
+                    and reported.search(text, 0, match.start()):
                 continue  # "police said he appeared to have died": the hedge is the source's
             accepted = self._accepted(text, match.start(), entries)
             if accepted is None:
