@@ -71,8 +71,11 @@ class ParagraphIndex:
             return exact, 100
         postings = self.postings
         common = postings.keys() & paragraph.shingles
-        if not common:
-            return None  # nothing in common with anything seen: most paragraphs of a corpus
+        needed = shared_needed(paragraph)
+        if len(common) < needed:
+            # Nothing in common with anything seen (most paragraphs of a corpus), or too little for any one
+            # earlier paragraph to share enough (a stock phrase or two): none is a candidate.
+            return None
         shared: Counter = Counter()
         # The shared shingles are counted in a fixed order (which breaks ties among the most common).
         for shingle in sorted(common):
@@ -81,7 +84,6 @@ class ParagraphIndex:
                 shared[posting] += 1
             elif len(posting) <= MAX_POSTINGS:
                 shared.update(posting)
-        needed = shared_needed(paragraph)
         best = None
         # most_common(n) without its heap (documented as equal to this sort), and sorting only the
         # candidates that share enough: most paragraphs share a stray shingle or two with dozens of others.
