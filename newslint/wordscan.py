@@ -36,7 +36,14 @@ def words_for(pattern, phrases: list[str]) -> tuple[frozenset[str], frozenset[st
     """`first_words` for a rule's phrase alternation, or None (scan it whole) unless the pattern is a shipped
     one: those run on Python's `re`, whose anchored match at an offset still sees the character before it
     for the whole-word lookbehind. A newsroom's own rules run on RE2 and keep the ordinary scan."""
-    words = first_words(phrases) if getattr(pattern, "shipped", False) else None
+    return _split_first_words(tuple(phrases)) if getattr(pattern, "shipped", False) else None
+
+
+@lru_cache(maxsize=256)
+def _split_first_words(phrases: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """`words_for` of a shipped list, one object however many rules share the list through a YAML anchor (the
+    hedging rules' `reported_speech`): the rule cache pickles it once, and a one-file run unpickles it once."""
+    words = first_words(list(phrases))
     if words is None:
         return None
     return frozenset(w for w in words if w[0] != "+"), frozenset(w[1:] for w in words if w[0] == "+")
