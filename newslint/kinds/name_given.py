@@ -7,6 +7,9 @@ out forms that are a different name in English-speaking copy (John, Ian, Sean an
 one), forms that are a woman's name in one language and a man's in another (Jean, Joan, Andrea, Nicola,
 Simone, Michele), and nicknames (Bill, Bob), which are choices, not spellings. A form only joins two
 mentions that already share a last name, spelt the same or respelt.
+
+A short form clipped from a first name's opening (Tom, Thomas; Chris, Christopher) is a choice too, but one
+story that names one man both ways has made it twice: beside the same last name it is reported as well.
 """
 
 from __future__ import annotations
@@ -127,3 +130,28 @@ def are_cognates(a: str, b: str) -> bool:
         return False
     families = _families()
     return bool(families.get(a, frozenset()) & families.get(b, frozenset()))
+
+
+# The short forms English (and Dutch) copy clips from a longer first name's opening letters, as copy writes
+# them beside the full name of one person: Tom and Thomas, Chris and Christopher, Wil and William. A list,
+# not any opening: Man is not short for Manchester, nor West for Western, nor Con for Consolidated.
+SHORT_FORMS = """
+alex alf ben cal chris dan doug ed fred greg jeff jon ken matt max nat nick pat phil ray reg rob ron sam stan
+tim tom vic wil will
+"""
+# The full name must add this many letters: Sam and Samuel, not Ed and Edo.
+MIN_CUT = 2
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> frozenset[str]:
+    return frozenset(skeleton(name) for name in SHORT_FORMS.split())
+
+
+def is_short_form(a: str, b: str) -> bool:
+    """Is one skeleton a short form of the other (`SHORT_FORMS`), which opens with it? Not where the full name
+    ends in an a or an e: a woman's name shares most short forms with a man's (Chris and Christine, Sam and
+    Samantha), and a brother and a sister may be named in one story."""
+    short, long = sorted((a, b), key=len)
+    return (short in _short_forms() and len(long) >= len(short) + MIN_CUT and long.startswith(short)
+            and long[-1] not in "ae")

@@ -17,7 +17,7 @@ from newslint.kinds.name_endings import is_classical_form, is_english_derivation
 from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minority, heaviest, hyphenated_names,
                                        initials_punctuation, one_per_word, particle_case, particle_joiner,
                                        spaced_particles, split_words)
-from newslint.kinds.name_given import are_cognates
+from newslint.kinds.name_given import are_cognates, is_short_form
 from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_people import OtherReadings, is_baltic_rendering, is_read_alike, same_person
 from newslint.kinds.name_readings import keys_of, read_alike
@@ -294,8 +294,10 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
         return True
     if read_alike(part.spelling, a, other.spelling, b):
         return True  # Žuk and Zhuk: one name once the haček is read as English writes it
-    if are_cognates(a, b):
-        return True  # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
+    if are_cognates(a, b) or (not last_name and is_short_form(a, b)):
+        # Anton and Antonius, Tom and Thomas: the families and short forms hold no pair that is two names
+        # (Christian, Christiane)
+        return True
     if is_english_derivation(a, b) and not (last_name and _adds_e(a, b)) and not _writes_final_i_as_ie(a, b):
         return False  # but one person's Clark and Clarke (Browne, Lowe) is a respelling, not a derivation
     return are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newslint.kinds.name_endings import adds_ending, is_baltic_form, is_derived
-from newslint.kinds.name_given import are_cognates
+from newslint.kinds.name_given import are_cognates, is_short_form
 from newslint.kinds.name_readings import keys_of, readings
 from newslint.kinds.name_spelling import (ANCHORED, BOTH, are_variants, consonant_likeness, is_close, is_loose_match,
                                           is_respelling, likeness, sound_likeness)
@@ -43,7 +43,7 @@ def same_person(given: str, surname: str, other_given: str, other_surname: str) 
         return True
     if surname_same:
         shortest = min(len(given), len(other_given))
-        return is_loose_match(given, other_given, MIN_LOOSE_GIVEN) or (
+        return is_loose_match(given, other_given, MIN_LOOSE_GIVEN) or is_short_form(given, other_given) or (
             shortest >= LONG_GIVEN and likeness(given, other_given) >= GIVEN_LIKENESS)
     if given_same:
         return is_respelling(surname, other_surname, ANCHORED)
