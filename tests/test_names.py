@@ -320,6 +320,19 @@ def test_the_last_two_words_of_a_longer_name_written_as_one_are_one_name():
     assert _mixed_spellings(story) == ["Suukyi"]
 
 
+def test_a_particle_written_as_a_word_of_its_own_and_fused_to_the_last_name_is_one_name():
+    """Marten ter Horst and Marten Terhorst are one chairman, and Ada De Vos and Ada DeVos one mayor; Jan van
+    Dijk and Jan Vandam, whose letters differ, are two men."""
+    rules = [r for r in load_rule_file(builtin_rules_dir() / "names.yaml") if r.id == "names.mixed-spelling"]
+    story = ("Marten ter Horst, the club's chairman, opened the new stand in Deventer on Saturday.\n\n"
+             "Marten ter Horst said it had cost four million euros. The mayor, Ada DeVos, cut the ribbon beside "
+             "Jan van Dijk and Jan Vandam.\n\n"
+             "Marten Terhorst will stand for re-election in May, Ada DeVos said. Ada De Vos did not.\n")
+    findings, _ = Engine(rules).check(Document("story.txt", story))
+    assert [(f.line, f.column, f.rule, f.text) for f in findings] == [
+        (5, 8, "names.mixed-spelling", "Terhorst"), (5, 72, "names.mixed-spelling", "De Vos")]
+
+
 def test_a_catalan_first_name_is_read_with_the_final_n_other_languages_keep():
     """Adrià in a Catalan paper and Adrien in a French wire are one rider; Adrià beside Adriana, and Martí
     beside Martina, are a brother and a sister each."""
@@ -385,6 +398,7 @@ def test_the_particle_prefilter_agrees_with_the_search_it_stands_in_front_of(bef
     "Mayor Edda Brook Lane of Varne said Brooklane was a typo.\n",
     "Aung Mo Suu Kyi spoke. Suukyi, as one paper wrote it, did not.\n",
     "Kerstin Holm met Tomas Lind in Varne.\n",
+    "Marten ter Horst and Marten Terhorst met in Varne.\n",
 ])
 def test_the_split_words_prefilter_never_hides_a_name_written_as_one_word_and_as_two(story):
     """`_may_split` stands in front of comparing every name's one-word and two-word forms: wherever the

@@ -1,8 +1,8 @@
 """Name forms that differ in how a name is put together rather than in its letters: the case of inner
 capitals and particles (PayPal, Paypal; De Niro, de Niro), a double first or last name with or without its
 hyphen, a particle joined to the last name with or without one (Ben-Gvir, Ben Gvir), a name in one word
-or two (Danang, Da Nang), an Arabic article kept or dropped (Bashar al-Assad, Bashar Assad), and
-initials with and without their stops or spaces (J.K. Rowling, J. K. Rowling)."""
+or two (Danang, Da Nang; DeVos, De Vos), an Arabic article kept or dropped (Bashar al-Assad, Bashar
+Assad), and initials with and without their stops or spaces (J.K. Rowling, J. K. Rowling)."""
 
 from __future__ import annotations
 
@@ -145,9 +145,10 @@ def particle_joiner(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
 
 def split_words(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
     """A name written as one word and as two (Danang, Da Nang; Pricewaterhouse, Price Waterhouse; Aung San
-    Suukyi, Aung San Suu Kyi): the fewer are reported. Only the same letters, case aside, and only the last
-    two words of a name, after the same words: "Le Pen" is compared with "Lepen" only in a story that
-    writes both."""
+    Suukyi, Aung San Suu Kyi), or with its particle as a word of its own and fused to it (Gerard ter Borch,
+    Gerard Terborch; Betsy De Vos, Betsy DeVos): the fewer are reported. Only the same letters, case aside,
+    and only the last two words of a name (or its particles and last name), after the same words: "Le Pen"
+    is compared with "Lepen" only in a story that writes both."""
     if not _may_split(mentions):
         return  # nearly every story
     both = set(map(_one_word, mentions)).intersection(map(_two_words, mentions)) - {None}
@@ -158,7 +159,10 @@ def split_words(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
         if (spelling := _one_word(mention)) in both:
             forms.setdefault(spelling, {}).setdefault("one word", []).append(mention.surname)
         elif (spelling := _two_words(mention)) in both:
-            part = _joined(_before_last(mention), mention.surname)._replace(spelling=spelling[-1])
+            if mention.particles is not None:
+                part = _with_particles(mention)._replace(spelling=spelling[-1])
+            else:
+                part = _joined(_before_last(mention), mention.surname)._replace(spelling=spelling[-1])
             forms.setdefault(spelling, {}).setdefault("two words", []).append(part)
     for by_form in forms.values():
         yield from minority_flags(by_form, weight)
@@ -169,8 +173,15 @@ def _may_split(mentions: list[Mention]) -> bool:
     joined (the last part in `_two_words`)? The forms `split_words` compares can be equal only then, and
     this test makes no tuple of every name's words twice over, as comparing the forms does."""
     last_words = {m.surname.spelling for m in mentions if not (m.particles or m.initials)}
-    return any(_before_last(m).spelling + m.surname.spelling in last_words
-               for m in mentions if m.given is not None and not (m.particles or m.initials))
+    return any(_fused(m) in last_words for m in mentions if not m.initials and (
+        m.particles is not None and m.joiner == " " or m.particles is None and m.given is not None))
+
+
+def _fused(mention: Mention) -> str:
+    """The last two words of a name, or its particles and last name, written as one word."""
+    if mention.particles is not None:
+        return mention.particles.spelling.replace(" ", "") + mention.surname.spelling
+    return _before_last(mention).spelling + mention.surname.spelling
 
 
 def _before_last(mention: Mention) -> Part:
@@ -185,7 +196,14 @@ def _one_word(mention: Mention) -> tuple[str, ...] | None:
 
 
 def _two_words(mention: Mention) -> tuple[str, ...] | None:
-    if mention.given is None or mention.particles or mention.initials:
+    """A name's words with its last two joined, or its spaced particles joined to its last name; None where
+    there is nothing to join, or the particle is fused by a hyphen (al-Assad is `particle_joiner`'s)."""
+    if mention.initials or (mention.particles is not None and mention.joiner != " "):
+        return None
+    if mention.particles is not None:
+        before = tuple(part.spelling for part in (mention.given, *mention.middle) if part is not None)
+        return (*before, _fused(mention))
+    if mention.given is None:
         return None
     *before, first, last = (part.spelling for part in (mention.given, *mention.middle, mention.surname))
     return (*before, first + last)
