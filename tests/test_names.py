@@ -239,6 +239,15 @@ def test_a_j_that_reads_as_y_is_not_read_as_h():
     assert _mixed_spellings(story) == []
 
 
+def test_a_german_umlaut_is_read_as_the_ae_or_oe_written_without_it():
+    """A bare last name from German copy and from a wire that drops the umlauts: Köhler and Koehler, Jäger and
+    Jaeger are one name each, however short."""
+    story = ("Köhler, the club's finance director, presented the accounts in Munich on Monday. Jäger, its "
+             "lawyer, answered questions.\n\nKoehler said wage costs had risen by 8 percent. Jäger said the "
+             "contracts were sound.\n\nKöhler will report again in June, Jaeger said.\n")
+    assert _mixed_spellings(story) == ["Koehler", "Jaeger"]
+
+
 def test_an_opening_ts_or_tz_is_read_as_the_z_german_and_hebrew_write():
     story = ("Marina Tsvetaeva's letters were sold in Berlin, where Tzipi Cohen bought two.\n\n"
              "The catalogue printed Marina Zwetajewa on its cover; Zipi Cohen said she would lend them.\n")

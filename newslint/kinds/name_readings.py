@@ -6,7 +6,8 @@ Mahmood, Mahmud). Some letters have a second reading that other copy writes. A C
 South Slavic haček, and a Turkish or Romanian cedilla, stand for the English digraph that a
 transliteration from Cyrillic or Arabic script writes for the same sound: Šoigu and Shoigu, Žuk and Zhuk,
 Şahin and Shahin. Latvian and Lithuanian, which have no ä, ö or ü, write German and Nordic names with e
-and i, as copy translated from them, or from Russian, does: Köhler and Kehler, Jörn and Jern. In Dutch
+and i, as copy translated from them, or from Russian, does: Köhler and Kehler, Jörn and Jern. German
+itself, without its umlauts, writes ä and ö as ae and oe: Händel and Haendel, Köhler and Koehler. In Dutch
 and German a doubled vowel is the same vowel long: Geert and Gert, Koolhaas and Kolhaas. Spanish copy
 writes j for an h or kh: Mijail and Mikhail. German and Hebrew write with one z the sound that an English
 romanisation opens with ts or tz: Zwetajewa and Tsvetaeva, Zipi and Tzipi. A Ukrainian or Belarusian name
@@ -32,6 +33,7 @@ _LETTER_READINGS = [
     (frozenset("šşșŝžčćĉç"), str.maketrans({"š": "sh", "ş": "sh", "ș": "sh", "ŝ": "sh", "ž": "zh", "č": "ch",
                                              "ć": "ch", "ĉ": "ch", "ç": "ch"})),
     (frozenset("äöü"), str.maketrans({"ä": "e", "ö": "e", "ü": "i"})),
+    (frozenset("äö"), str.maketrans({"ä": "ae", "ö": "oe"})),  # ü as ue needs no reading: a skeleton reads ue as u
 ]
 
 # Spanish writes j for the h and kh of Hebrew, Arabic and Russian (Mijail for Mikhail; an invented Jaiel
