@@ -342,6 +342,20 @@ def test_a_particle_written_as_a_word_of_its_own_and_fused_to_the_last_name_is_o
         (5, 8, "names.mixed-spelling", "Terhorst"), (5, 72, "names.mixed-spelling", "De Vos")]
 
 
+def test_a_double_last_name_written_as_its_last_half_is_one_name():
+    """Helen Marsh-Okafor, a councillor, named once by her married name alone; a firm shortened to the first
+    half of its name (Brandt Steel-Cole, Brandt Steel), a fixture and a lower-case half are no person's
+    double name, and Jane Carter-Smith is not John Smith."""
+    rules = [r for r in load_rule_file(builtin_rules_dir() / "names.yaml") if r.id == "names.mixed-spelling"]
+    story = ("Helen Marsh-Okafor, who chairs the housing committee, opened the Lowmoor estate on Friday with "
+             "John Smith, the architect. Jane Carter-Smith, the builder, was thanked.\n\n"
+             "Helen Okafor said 120 homes would be let by May. The steel came from Brandt Steel-Cole, the "
+             "supplier Brandt Steel bought last year, and the Lowmoor Cup-winning side was guest of honour.\n\n"
+             "Helen Marsh-Okafor thanked the residents.\n")
+    findings, _ = Engine(rules).check(Document("story.txt", story))
+    assert [(f.line, f.column, f.rule, f.text) for f in findings] == [(3, 7, "names.mixed-spelling", "Okafor")]
+
+
 def test_a_catalan_first_name_is_read_with_the_final_n_other_languages_keep():
     """Adrià in a Catalan paper and Adrien in a French wire are one rider; Adrià beside Adriana, and Martí
     beside Martina, are a brother and a sister each."""

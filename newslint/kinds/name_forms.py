@@ -1,8 +1,9 @@
 """Name forms that differ in how a name is put together rather than in its letters: the case of inner
 capitals and particles (PayPal, Paypal; De Niro, de Niro), a double first or last name with or without its
-hyphen, a particle joined to the last name with or without one (Ben-Gvir, Ben Gvir), a name in one word
-or two (Danang, Da Nang; DeVos, De Vos), an Arabic article kept or dropped (Bashar al-Assad, Bashar
-Assad), and initials with and without their stops or spaces (J.K. Rowling, J. K. Rowling)."""
+hyphen, a double last name cut to its last half (Valkema-Herrmann, Herrmann), a particle joined to the last
+name with or without one (Ben-Gvir, Ben Gvir), a name in one word or two (Danang, Da Nang; DeVos, De Vos),
+an Arabic article kept or dropped (Bashar al-Assad, Bashar Assad), and initials with and without their
+stops or spaces (J.K. Rowling, J. K. Rowling)."""
 
 from __future__ import annotations
 
@@ -207,6 +208,34 @@ def _two_words(mention: Mention) -> tuple[str, ...] | None:
         return None
     *before, first, last = (part.spelling for part in (mention.given, *mention.middle, mention.surname))
     return (*before, first + last)
+
+
+def married_name_dropped(full: list[Mention], weight: Weight) -> Iterator[Flag]:
+    """One person's double last name written whole and as its last half beside the same first name (Mary
+    Valkema-Herrmann, Mary Herrmann; Rebecca Long-Bailey, Rebecca Bailey): the fewer are reported. A
+    hyphen says both words are the last name, so dropping one misnames the person, as dropping a middle
+    name does not. Only the last half: a firm or a fixture is shortened to its first (Rio Tinto-Zinc, Rio
+    Tinto; Manchester United-Arsenal), and only capitalised halves (a World Cup-winning side). Only beside
+    a first name spelt alike: Jane Carter-Smith is not John Smith."""
+    doubles: dict[tuple[str, str], set[str]] = {}
+    for mention in full:
+        first, _, last = mention.surname.text.rpartition("-")
+        if first and first[:1].isupper() and last[:1].isupper():
+            doubles.setdefault((mention.given.key, skeleton(last)), set()).add(mention.surname.key)
+    if not doubles:
+        return  # nearly every story: no double last name
+    forms: dict = {}
+    for mention in full:
+        if "-" in mention.surname.text:
+            continue  # a whole name, though its key may be its half's (S-Series and Series fold alike)
+        for double in doubles.get((mention.given.key, mention.surname.key), ()):
+            forms.setdefault((mention.given.key, double), {}).setdefault("half", []).append(mention.surname)
+    for mention in full:
+        if (mention.given.key, mention.surname.key) in forms:
+            forms[mention.given.key, mention.surname.key].setdefault("whole", []).append(mention.surname)
+    for by_form in forms.values():
+        if len(by_form) > 1:
+            yield from minority_flags(by_form, weight)
 
 
 def _hyphenated_given(mention: Mention, hyphenated: set) -> Mention:

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from newslint.kinds.name_endings import is_classical_form, is_english_derivation
 from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minority, heaviest, hyphenated_names,
-                                       initials_punctuation, one_per_word, particle_case, particle_joiner,
-                                       spaced_particles, split_words)
+                                       initials_punctuation, married_name_dropped, one_per_word, particle_case,
+                                       particle_joiner, spaced_particles, split_words)
 from newslint.kinds.name_given import are_cognates, is_short_form
 from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_people import OtherReadings, is_baltic_rendering, is_read_alike, same_person
@@ -76,7 +76,7 @@ def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> li
     # The article first: "Asad" in "Bashar Asad" beside "Bashar al-Assad" wants the whole "al-Assad".
     flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight),
              *particle_joiner(mentions, weight), *split_words(mentions, weight),
-             *initials_punctuation(mentions, weight)]
+             *initials_punctuation(mentions, weight), *married_name_dropped(full, weight)]
     for (kind, *_), slot in slots.items():
         if len(slot) > 1:  # a name written once has no other spelling to differ from (most slots)
             flags.extend(_minority(slot, weight, endings, owner, last_name=kind == "surname"))
