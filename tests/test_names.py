@@ -434,11 +434,13 @@ def test_the_split_words_prefilter_never_hides_a_name_written_as_one_word_and_as
 
 def test_a_short_form_of_a_first_name_beside_the_same_last_name_is_one_person():
     """Tom and Thomas Ashworth are one finance chief, clipped and in full; Chris Ellery and his wife Christine
-    Ellery are two people (a woman's name shares the short form), and Man is no short form of Manchester."""
+    Ellery are two people (a woman's name shares the short form), Sam and Samir Haddad two brothers (Samir is
+    a name of its own, not Sam in full), and Man is no short form of Manchester."""
     rules = [r for r in load_rule_file(builtin_rules_dir() / "names.yaml") if r.id == "names.mixed-spelling"]
     story = ("Tom Ashworth, the council's finance chief, presented the budget in Lowmoor on Tuesday.\n\n"
              "Christine Ellery, who chairs the audit committee, and her husband Chris Ellery, a builder, "
-             "questioned the cuts. Fans of Man United and Manchester United marched outside.\n\n"
+             "questioned the cuts, as did Sam Haddad and his brother Samir Haddad. Fans of Man United and "
+             "Manchester United marched outside.\n\n"
              "Thomas Ashworth said the savings would come from merging two depots. Tom Ashworth will answer "
              "questions on Friday.\n")
     findings, _ = Engine(rules).check(Document("story.txt", story))

@@ -132,26 +132,53 @@ def are_cognates(a: str, b: str) -> bool:
     return bool(families.get(a, frozenset()) & families.get(b, frozenset()))
 
 
-# The short forms English (and Dutch) copy clips from a longer first name's opening letters, as copy writes
-# them beside the full name of one person: Tom and Thomas, Chris and Christopher, Wil and William. A list,
-# not any opening: Man is not short for Manchester, nor West for Western, nor Con for Consolidated.
+# The short forms English (and Dutch) copy clips from a longer first name, each with the full names it is
+# short for, as copy writes them beside one person's full name: Tom and Thomas, Chris and Christopher, Wil
+# and William. Not every name that opens with a short form: Sam is not Samir, nor Jon Jonas, nor Man
+# Manchester; and no woman's name, since a woman's shares the short form (Chris and Christine, Sam and
+# Samantha), and a brother and a sister may be named in one story.
 SHORT_FORMS = """
-alex alf ben cal chris dan doug ed fred greg jeff jon ken matt max nat nick pat phil ray reg rob ron sam stan
-tim tom vic wil will
+alex: alexander alexandre alessandro alejandro aleksander aleksandr alexei alexey
+alf: alfred alfredo
+ben: benjamin benedict
+chris: christopher christian christiaan christoph christophe
+dan: daniel
+doug: douglas
+ed: edward edmund edwin edgar eduard eduardo
+fred: frederick frederic frederik friedrich
+greg: gregory gregor
+jeff: jeffrey geoffrey
+jon: jonathan
+ken: kenneth
+matt: matthew matthias
+max: maximilian maxim
+nat: nathan nathaniel
+nick: nicholas nicolas nikolai
+pat: patrick
+phil: philip phillip philippe
+ray: raymond
+rob: robert roberto
+ron: ronald
+sam: samuel
+stan: stanley stanislav stanislaw
+tim: timothy
+tom: thomas tomas tomasz
+vic: victor viktor
+wil: william willem wilhelm
+will: william willem wilhelm
 """
-# The full name must add this many letters: Sam and Samuel, not Ed and Edo.
-MIN_CUT = 2
 
 
 @lru_cache(maxsize=1)
-def _short_forms() -> frozenset[str]:
-    return frozenset(skeleton(name) for name in SHORT_FORMS.split())
+def _short_forms() -> frozenset[tuple[str, str]]:
+    """Each short form with each full name it is short for, as skeletons."""
+    pairs = set()
+    for line in SHORT_FORMS.strip().splitlines():
+        short, _, full_names = line.partition(":")
+        pairs.update((skeleton(short), skeleton(name)) for name in full_names.split())
+    return frozenset(pairs)
 
 
 def is_short_form(a: str, b: str) -> bool:
-    """Is one skeleton a short form of the other (`SHORT_FORMS`), which opens with it? Not where the full name
-    ends in an a or an e: a woman's name shares most short forms with a man's (Chris and Christine, Sam and
-    Samantha), and a brother and a sister may be named in one story."""
-    short, long = sorted((a, b), key=len)
-    return (short in _short_forms() and len(long) >= len(short) + MIN_CUT and long.startswith(short)
-            and long[-1] not in "ae")
+    """Is one skeleton a short form of the other (`SHORT_FORMS`): Tom and Thomas, Jeff and Geoffrey?"""
+    return (a, b) in _short_forms() or (b, a) in _short_forms()
