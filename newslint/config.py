@@ -118,9 +118,11 @@ def load_config(path: str) -> Config:
         raise NewslintError("'severity' maps rule ids or sets to error, warning or suggestion", path,
                             lines.get("severity"))
     severity_lines = getattr(severity, "key_lines", {})  # each entry's own line (YAML only)
-    levels = tuple(sorted((str(k), _level(v, path, severity_lines.get(k, lines.get("severity"))))
+    levels = tuple(sorted((str(k), _level(v, path, severity_lines.get(k, lines.get("severity")),
+                                          f"severity of {str(k)!r}"))
                           for k, v in severity.items()))
-    fail_level = _level(data["fail_level"], path, lines.get("fail_level")) if "fail_level" in data else None
+    fail_level = (_level(data["fail_level"], path, lines.get("fail_level"), "'fail_level'")
+                  if "fail_level" in data else None)
     select = names("select") if "select" in data else None
     if select == ():
         # Every run would pass having checked nothing: the mistake a CI gate must not hide.
@@ -210,11 +212,13 @@ def _line_of(path: str | None, setting: str, name: str) -> int | None:
     return None
 
 
-def _level(value, path: str, line: int | None) -> Severity:
+def _level(value, path: str, line: int | None, setting: str) -> Severity:
+    """The severity a config sets, or an error naming the setting: `fail_level: warn` is not a rule's
+    severity, and a list of severities needs the one that is wrong."""
     try:
         return Severity.parse(value)
-    except ValueError as error:
-        raise NewslintError(str(error), path, line) from None
+    except ValueError:
+        raise NewslintError(f"{setting} must be error, warning or suggestion, not {value!r}", path, line) from None
 
 
 def _read_yaml(path: str) -> tuple[object, dict]:
