@@ -110,6 +110,17 @@ def test_try_repo_fails_on_a_pasted_paragraph_and_passes_a_clean_draft(editorial
     assert "Passed" in passed.stdout
 
 
+def test_a_draft_with_an_upper_case_extension_is_checked(editorial_repo, hook_repo, pre_commit_env):
+    """A CMS export on Windows names its drafts STORY.TXT; `newslint check drafts/` checks them (its globs
+    ignore case), so the hook must not skip them."""
+    path, _ = hook_repo
+    shouted = "drafts/LIBRARY-VOTE.MD"
+    (editorial_repo / PASTED_TWICE).rename(editorial_repo / shouted)
+    blocked = _pre_commit("try-repo", path, "newslint", "--files", shouted, cwd=editorial_repo, env=pre_commit_env)
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert f"{shouted}:17:1: error duplicates.paragraph Paragraph repeats line 11" in blocked.stdout
+
+
 def test_config_blocks_the_commit_then_lets_the_fixed_draft_through(editorial_repo, hook_repo, pre_commit_env):
     path, rev = hook_repo
     (editorial_repo / ".pre-commit-config.yaml").write_text(CONFIG.format(repo=path, rev=rev), encoding="utf-8")
