@@ -62,6 +62,21 @@ def test_pre_commit_call_prints_what_click_prints_without_loading_click(tmp_path
     assert "newslint.engine" in warm and "typing" not in warm
 
 
+def test_a_cold_start_does_not_import_textstat(tmp_path):
+    """The first run after an install or an upgrade, and every CI job on a fresh machine, fills the rule
+    cache: it builds every shipped rule's kind, readability.grade's too though it ships off. Importing
+    textstat (and nltk with it) for that was half of such a run's time."""
+    story = tmp_path / "hedging-harbour-budget.txt"
+    story.write_bytes((ARTICLES / story.name).read_bytes())
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPROFILEIMPORTTIME": "1"}
+    cold = subprocess.run([sys.executable, "-m", "newslint", "check", str(story)], capture_output=True, text=True,
+                          env=env)
+    assert cold.returncode == 1 and "hedging." in cold.stdout
+    imported = [line.rsplit("|", 1)[-1].strip() for line in cold.stderr.splitlines() if line.startswith("import time")]
+    assert list((tmp_path / "cache").glob("rules-*"))  # the run filled the rule cache
+    assert not any(name.split(".")[0] in ("textstat", "nltk") for name in imported)
+
+
 @pytest.mark.parametrize("config", [None, "select: [hedgin]\n", "rules: [\n"])
 def test_pre_commit_call_fails_as_click_does(tmp_path, config):
     """A missing draft, a misspelt rule set in the desk's config, a config that is not YAML: the same

@@ -44,7 +44,10 @@ class Readability(Kind):
             raise rule.error("'metric' must be a name", "metric")
         self.max = rule.number("max", 0, 0, 10_000)
         self.min_words = int(rule.number("min_words", 0, 0, 10_000))
-        self._measure = self._metric()  # a textstat name is checked now, while the rule loads
+        # A house rule's textstat name is checked now, while the rule loads. A shipped rule's is tested with
+        # newslint, and looking it up here would import textstat (a third of a second, half of a cold start)
+        # into every run that fills the rule cache, which builds readability.grade though it ships off.
+        self._measure = None if rule.is_shipped else self._metric()
 
     def __getstate__(self) -> dict:
         """Pickled (in the rule cache) without its textstat function: looked up again when the rule first
