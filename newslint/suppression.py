@@ -116,7 +116,7 @@ def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[in
         for id_match in _ID.finditer(match.group(2)):
             if not any(_matches(rule_id, (id_match.group(),)) for rule_id in known):
                 unknown.append((match.start(2) + id_match.start(), match.start(2) + id_match.end(),
-                                UNKNOWN_RULE.message))
+                                _unknown_id_message(id_match.group(), known)))
         line, _ = document.position(match.start())
         end_line, _ = document.position(match.end())
         if action == "disable-next-line":
@@ -150,6 +150,17 @@ def _outside_code(document, plain, markdown) -> Iterator[re.Match]:
             code = masking.code_regions(document.raw)  # only for files that hold a directive
         if not any(start <= match.start() < end for start, end in code):
             yield match
+
+
+def _unknown_id_message(name: str, known: frozenset[str]) -> str:
+    """The unknown-id message, naming the closest id or set, as a config's misspelt name does: the editor
+    who typed "hedging.modl" should not have to look the rule up."""
+    from difflib import get_close_matches  # only for a misspelt id
+
+    closest = get_close_matches(name, sorted(known | {rule_id.split(".", 1)[0] for rule_id in known}), n=1)
+    if not closest:
+        return UNKNOWN_RULE.message
+    return UNKNOWN_RULE.message.replace("no loaded rule;", f"no loaded rule (did you mean {closest[0]!r}?);")
 
 
 def _unknown_finding(document, start: int, end: int, message: str, severity: Severity) -> Finding:

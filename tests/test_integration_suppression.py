@@ -93,7 +93,7 @@ def test_unknown_ids_in_a_suppression_are_reported(cli, tmp_path):
     result = cli("check", "--jobs", "1", story)
     assert result.exit_code == 1
     assert (f"{story}:1:33: warning newslint.unknown-suppression 'duplicates.paragrpah' in a suppression comment "
-            "names no loaded rule; nothing is suppressed by it.") in result.stdout
+            "names no loaded rule (did you mean 'duplicates.paragraph'?); nothing is suppressed by it.") in result.stdout
     # In Markdown the bracket form is copy, not a directive: its id is not checked, and it suppresses nothing.
     assert "nosuchset" not in result.stdout
     assert "library.md:7:1 duplicates.paragraph" in _findings(cli, story)
