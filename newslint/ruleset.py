@@ -233,7 +233,9 @@ def load_rules(paths: list) -> list[Rule]:
 def _rule(path: str, entry) -> Rule:
     line = getattr(entry, "line", 1)
     if not isinstance(entry, dict):
-        raise RuleError("each entry under 'rules:' must be a mapping", path, line)
+        # A scalar or a list carries no line of its own: the entry is quoted, so the editor can find it.
+        raise RuleError(f"each entry under 'rules:' must be a mapping of fields (id:, kind:, ...), not "
+                        f"{str(entry)[:60]!r}", path, line)
     rule_id = entry.get("id")
     if not isinstance(rule_id, str) or not RULE_ID.fullmatch(rule_id):
         raise RuleError(f"rule id must look like 'set.rule' in lower case, not {rule_id!r}", path, line)
