@@ -93,8 +93,8 @@ def parse_yaml(path: str, data: bytes):
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         context = f"{error.context} (line {error.context_mark.line + 1}): " if error.context and error.context_mark else ""
-        raise RuleError(f"not valid YAML: {context}{error.problem or error}{_tab_hint(data, mark, error.problem)}", path,
-                        line) from None
+        hint = _tab_hint(data, mark, error.problem)
+        raise RuleError(f"not valid YAML: {context}{error.problem or error}{hint}", path, line) from None
     except yaml.YAMLError as error:
         raise RuleError(f"not valid YAML: {error}", path) from None
     except RecursionError:
@@ -103,7 +103,7 @@ def parse_yaml(path: str, data: bytes):
 
 def _tab_hint(data: bytes, mark, problem: str | None) -> str:
     """A word for the commonest error of a desk editing YAML by hand: an indent typed with the tab key,
-    which PyYAML reports only as "found character '\\t' that cannot start any token"."""
+    which PyYAML reports only as "found character that cannot start any token"."""
     if mark is None or "tab" in (problem or ""):  # "found a tab character that violates indentation"
         return ""
     lines = data.split(b"\n")
