@@ -78,7 +78,7 @@ def _run_options(command):
 @_run_options
 @click.option("--format", "output_format", type=click.Choice(tuple(FORMATS)), default="text", show_default=True,
               help="Output format.")
-@click.option("--fail-level", type=LEVELS, help="Lowest severity that fails the run.  [default: warning]")
+@click.option("--fail-level", type=LEVELS, help="Lowest severity that fails the run.  [default: the config's fail_level, else warning]")
 @click.option("--baseline", "baseline_file", type=click.Path(), help="Report only findings not in this baseline.")
 @click.option("--changed-since", metavar="REF", help="Report only findings on lines changed since this git ref.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (house spellings, exact repeats) to the files.")

@@ -53,6 +53,16 @@ def test_fail_level_above_findings_exits_0(cli, tmp_path):
     assert cli("check", "--select", "house", "--rules", rules, "--fail-level", "error", story).exit_code == 0
 
 
+def test_fail_level_help_names_the_config_as_its_default(cli, tmp_path, monkeypatch):
+    """Left out, --fail-level is the config's `fail_level`; help that said "[default: warning]" sent a desk
+    whose config says `fail_level: error` looking for why warnings passed."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".newslint.yaml").write_text("fail_level: error\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Critics say the pier will never pay.\n", encoding="utf-8")
+    assert cli("check", "story.txt").exit_code == 0  # a warning, under the config's level
+    assert "[default: the config's fail_level, else warning]" in " ".join(cli("check", "--help").stdout.split())
+
+
 def test_json_format(cli):
     result = cli("check", "--format", "json", "--select", "duplicates", PASTED)
     data = json.loads(result.stdout)
