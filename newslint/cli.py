@@ -108,8 +108,10 @@ def baseline_command(output, **options) -> None:
         from newslint import baseline
 
         report, _ = run_checks(**options)
-        if report.unreadable:  # a baseline missing a story would report all its old findings as new
-            click.echo(f"newslint: error: no baseline written to {output}: some paths could not be read.", err=True)
+        # A baseline missing a story, or a rule's findings, would later report all those as new.
+        if report.unreadable or report.rules_stopped:
+            why = "some paths could not be read" if report.unreadable else "a rule was stopped"
+            click.echo(f"newslint: error: no baseline written to {output}: {why}.", err=True)
             sys.exit(EXIT_ERROR)
         count = baseline.write(report.findings, output)
         click.echo(f"newslint: baseline of {count} finding{'s' if count != 1 else ''} in {report.checked} "

@@ -65,6 +65,15 @@ class Report:
         cannot open, must not pass."""
         return any(r.error for r in self.results)
 
+    @property
+    def rules_stopped(self) -> int:
+        """House rules stopped for overrunning their time budget (each named once, on the file it overran):
+        they checked none of the files after it, so, as with an unreadable path, the run is not a clean
+        one. Only a runaway pattern overruns; a sane one takes microseconds of its second. Each worker stops
+        a rule on its own, so one rule may be named once a worker: rules are counted, by the id each message
+        names ("rule house.x stopped ...")."""
+        return len({message.split()[1] for result in self.results for message in result.stopped})
+
 
 def check_task(task: Task) -> FileResult:
     result = FileResult(task.path)

@@ -10,7 +10,7 @@ import unicodedata
 
 import pytest
 
-from newslint import regex_engines
+from newslint import engine, regex_engines
 from newslint.patterns import compile_pattern, phrase_alternation
 
 RULE = """\
@@ -140,8 +140,24 @@ def test_a_catastrophic_pattern_is_stopped_and_named(cli, tmp_path, monkeypatch)
     assert time.perf_counter() - started < 30
     assert "one.txt: rule house.slow stopped (" in result.stderr and "house.yaml:2)" in result.stderr
     assert "two.txt: rule house.slow" not in result.stderr  # stopped once, skipped after
-    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["house.fast", "house.fast"]
-    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert [f["rule"] for f in report["findings"]] == ["house.fast", "house.fast"]
+    # Not a clean run: the rule checked neither file, so a CI gate must not pass it, even with no finding.
+    assert report["summary"]["rules_stopped"] == 1 and result.exit_code == 2
+
+
+def test_a_stopped_rule_is_in_the_summary_and_fails_a_run_with_no_finding(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(regex_engines, "TIME_BUDGET", 0.2)
+    rules = rule_file(tmp_path, slow="['(a|aa)+(?=c)']")
+    story = tmp_path / "story.txt"
+    story.write_text("The ferry was late again. " + "a" * 60 + "!\n", encoding="utf-8")
+    result = cli("check", "--jobs", "1", "--rules", rules, "--select", "house", story)
+    assert result.stdout.splitlines()[-1] == "newslint: no findings; 1 file checked; 1 rule stopped; failed."
+    assert result.exit_code == 2
+    baseline = tmp_path / "baseline.json"  # nor is a baseline written without the stopped rule's findings
+    monkeypatch.setattr(engine, "_ENGINES", {})  # a new run, as a new process starts with the rule running
+    result = cli("baseline", "-o", baseline, "--jobs", "1", "--rules", rules, "--select", "house", story)
+    assert result.exit_code == 2 and "no baseline written" in result.stderr and not baseline.exists()
 
 
 @pytest.mark.parametrize("source, engine", [

@@ -33,6 +33,7 @@ def summary(report, failed: bool, fail_levels) -> dict:
         "files_checked": report.checked,
         "files_skipped": sum(1 for r in report.results if r.skipped),
         "files_failed_to_read": sum(1 for r in report.results if r.error),
+        "rules_stopped": report.rules_stopped,
         "fail_level": levels[0] if len(levels) == 1 else None,
         "fail_levels": levels,
         "failed": failed,

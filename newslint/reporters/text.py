@@ -21,14 +21,16 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
 
 
 def summary_line(counts: dict) -> str:
-    unread = counts["files_failed_to_read"]
+    unread, stopped = counts["files_failed_to_read"], counts["rules_stopped"]
     if not counts["files_checked"] and unread:  # not a clean run: nothing was read
         return f"newslint: nothing checked; {_unread(unread)}; failed."
     files = f"{counts['files_checked']} file{'s' if counts['files_checked'] != 1 else ''} checked"
     if unread:  # the rest were checked, but the run cannot pass: see `Report.unreadable`
         files = f"{files}; {_unread(unread)}"
+    if stopped:  # nor can one a rule skipped part of: see `Report.rules_stopped`
+        files = f"{files}; {stopped} rule{'s' if stopped != 1 else ''} stopped"
     if not counts["findings"]:
-        return f"newslint: no findings; {files}{'; failed' if unread else ''}."
+        return f"newslint: no findings; {files}{'; failed' if unread or stopped else ''}."
     parts = [f"{counts[k]} {k if counts[k] != 1 else k[:-1]}" for k in ("errors", "warnings", "suggestions") if counts[k]]
     # Both verdicts name the level, so a CI log says why a run with findings passed.
     if counts["fail_level"]:
