@@ -102,8 +102,10 @@ def hyphenated_names(mentions: list[Mention]) -> list[Mention]:
     "Mr Duncan Smith") get the two words as one name, so the two forms are one spelling question, not a
     first, middle and last name. Only the same two words are joined: "Rio Tinto-Zinc" joins nothing but
     "Rio Tinto Zinc"."""
-    hyphenated = {(m.given.key, m.surname.key) for m in mentions if m.given is not None and "-" in m.given.text}
-    double_surnames = {m.surname.key for m in mentions if "-" in m.surname.text}
+    # Unpacked, here and below where every mention is read: a named tuple's fields are slow to get.
+    hyphenated = {(given.key, surname.key) for surname, given, _, _, _, _ in mentions
+                  if given is not None and "-" in given.text}
+    double_surnames = {surname.key for surname, _, _, _, _, _ in mentions if "-" in surname.text}
     if hyphenated:
         mentions = [_hyphenated_given(mention, hyphenated) for mention in mentions]
     if double_surnames:
@@ -116,7 +118,8 @@ def spaced_particles(mentions: list[Mention]) -> list[Mention]:
     its mentions that write the same particle as a word of its own before that name ("Ben Gvir", "Sheikh
     Tamim Al Thani" beside "Al-Thani") get it as their particle, not as a first or middle name, so the two
     forms are one question for `particle_joiner`."""
-    fused = {(m.particles.spelling, m.surname.key) for m in mentions if m.particles is not None and m.joiner == "-"}
+    fused = {(particles.spelling, surname.key) for surname, _, particles, _, joiner, _ in mentions
+             if particles is not None and joiner == "-"}
     return [_spaced_particle(mention, fused) for mention in mentions] if fused else mentions
 
 

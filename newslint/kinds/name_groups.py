@@ -45,9 +45,8 @@ def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> li
     weight = weight or story_weight(mentions)
     full = [m for m in mentions if m.given is not None]
     written: dict[tuple[str, str], set[tuple[str, str]]] = {}
-    for mention in full:
-        written.setdefault((mention.given.key, mention.surname.key), set()).add(
-            (mention.given.spelling, mention.surname.spelling))
+    for surname, given, *_ in full:  # unpacked, as below
+        written.setdefault((given.key, surname.key), set()).add((given.spelling, surname.spelling))
     people, endings = _join_people(written)
 
     def person_of(mention: Mention) -> tuple:
@@ -57,21 +56,21 @@ def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> li
     _join_families(families, person_of, full, [m for m in mentions if m.given is None])
     slots: dict = {}
     owner: dict[Part, tuple] = {}  # a full name's last name and particles -> its person
-    for mention in mentions:
-        if mention.given is not None:
-            person = person_of(mention)
-            slots.setdefault(("given", person), []).append(mention.given)
-            for index, part in enumerate(mention.middle):  # Recep Tayyip Erdogan, Recep Tayip Erdogan
-                slots.setdefault(("middle", person, index, len(mention.middle)), []).append(part)
+    for surname, given, particles, middle, _, _ in mentions:  # unpacked: named tuples' fields are slow to get
+        if given is not None:
+            person = people[given.key, surname.key]
+            slots.setdefault(("given", person), []).append(given)
+            for index, part in enumerate(middle):  # Recep Tayyip Erdogan, Recep Tayip Erdogan
+                slots.setdefault(("middle", person, index, len(middle)), []).append(part)
             family = families.find(("person", person))
-            owner[mention.surname] = person
-            if mention.particles is not None:
-                owner[mention.particles] = person
+            owner[surname] = person
+            if particles is not None:
+                owner[particles] = person
         else:
-            family = families.find(("name", mention.surname.spelling))
-        slots.setdefault(("surname", family), []).append(mention.surname)
-        if mention.particles is not None:
-            slots.setdefault(("particles", family), []).append(mention.particles)
+            family = families.find(("name", surname.spelling))
+        slots.setdefault(("surname", family), []).append(surname)
+        if particles is not None:
+            slots.setdefault(("particles", family), []).append(particles)
 
     # The article first: "Asad" in "Bashar Asad" beside "Bashar al-Assad" wants the whole "al-Assad".
     flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight),
@@ -173,10 +172,11 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
     for mention in full:
         person = ("person", person_of(mention))
         families.find(person)
-        by_spelling.setdefault(mention.surname.spelling, set()).add(person)
-        by_letters.setdefault(_letters(mention.surname.text), set()).add(person)
-        for key in keys_of(mention.surname.spelling, mention.surname.key):  # Šoigu is read Shoigu too
-            people_by_key.setdefault(key, set()).add(person)
+        text, _, _, spelling, key, _ = mention.surname  # unpacked, as in `inconsistencies`
+        by_spelling.setdefault(spelling, set()).add(person)
+        by_letters.setdefault(_letters(text), set()).add(person)
+        for reading in keys_of(spelling, key):  # Šoigu is read Shoigu too
+            people_by_key.setdefault(reading, set()).add(person)
     bare_by_key: dict[str, tuple] = {}
     bare_by_letters: dict[str, tuple] = {}
     hyphenated: set[str] = set()

@@ -127,15 +127,21 @@ def _run_mentions(text: str, start: int, end: int) -> list[Mention]:
 
 
 def _moved(mention: Mention, offset: int) -> Mention:
-    """`mention` with every part's offsets moved on by `offset`."""
+    """`mention` with every part's offsets moved on by `offset`. (Unpacked: a named tuple's fields are slow
+    to get, and wire copy repeats its runs.)"""
     def move(part: Part | None) -> Part | None:
-        return None if part is None else Part(part.text, part.start + offset, part.end + offset, part.spelling, part.key)
+        if part is None:
+            return None
+        text, start, end, spelling, key, _ = part
+        return Part(text, start + offset, end + offset, spelling, key)
 
-    return Mention(move(mention.surname), move(mention.given), move(mention.particles),
-                   tuple(map(move, mention.middle)), mention.joiner, move(mention.initials))
+    surname, given, particles, middle, joiner, initials = mention
+    return Mention(move(surname), move(given), move(particles), tuple(map(move, middle)), joiner, move(initials))
 
 
 def _opens_sentence(text: str, paragraph_start: int, offset: int) -> bool:
+    if offset == paragraph_start:
+        return True  # as the window test below finds, in a string method or two
     if offset - paragraph_start >= 2 and text[offset - 1] == " " and (text[offset - 2].isalnum()
                                                                      or text[offset - 2] == ","):
         return False  # a word or a comma, then a space, as before most runs: "said Woodco", "Houston, Texas"
@@ -166,7 +172,9 @@ _PARTICLE_ENDINGS = frozenset(particle[-2:] for particle in SPACED_PARTICLES if 
 
 def _run_start(text: str, paragraph_start: int, offset: int) -> int | None:
     """Where a run really starts: before any particles in front of it; None inside a word."""
-    if offset > paragraph_start and (text[offset - 1].isalnum() or text[offset - 1] in "'\u2019"):
+    if offset == paragraph_start:
+        return offset  # a paragraph's first word (in wire copy's short lines, a third of runs)
+    if text[offset - 1].isalnum() or text[offset - 1] in "'\u2019":
         return None
     ending = text[offset - 3 : offset - 1]
     if offset - 3 >= paragraph_start and text[offset - 1] == " " and ending.isalpha() and ending not in _PARTICLE_ENDINGS:
@@ -175,7 +183,7 @@ def _run_start(text: str, paragraph_start: int, offset: int) -> int | None:
     particles = _ends_with_particle(text[window_start:offset]) and _LEADING_PARTICLES.search(text, window_start, offset)
     if particles:
         return particles.start()
-    return None if offset > paragraph_start and text[offset - 1] == "-" else offset
+    return None if text[offset - 1] == "-" else offset
 
 
 def _ends_with_particle(window: str) -> bool:
