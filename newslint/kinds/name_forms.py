@@ -1,6 +1,6 @@
 """Name forms that differ in how a name is put together rather than in its letters: the case of inner
 capitals and particles (PayPal, Paypal; De Niro, de Niro), a double first or last name with or without its
-hyphen, a double last name cut to its last half (Valkema-Herrmann, Herrmann), a particle joined to the last
+hyphen, a double last name cut to its last half (Berglund-Hoffmann, Hoffmann), a particle joined to the last
 name with or without one (Ben-Gvir, Ben Gvir), a name in one word or two (Danang, Da Nang; DeVos, De Vos),
 an Arabic article kept or dropped (Bashar al-Assad, Bashar Assad), and initials with and without their
 stops or spaces (J.K. Rowling, J. K. Rowling)."""
@@ -149,8 +149,8 @@ def particle_joiner(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
 
 def split_words(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
     """A name written as one word and as two (Danang, Da Nang; Pricewaterhouse, Price Waterhouse; Aung San
-    Suukyi, Aung San Suu Kyi), or with its particle as a word of its own and fused to it (Gerard ter Borch,
-    Gerard Terborch; Betsy De Vos, Betsy DeVos): the fewer are reported. Only the same letters, case aside,
+    Suukyi, Aung San Suu Kyi), or with its particle as a word of its own and fused to it (Pieter ter Horst,
+    Pieter Terhorst; Betsy De Vos, Betsy DeVos): the fewer are reported. Only the same letters, case aside,
     and only the last two words of a name (or its particles and last name), after the same words: "Le Pen"
     is compared with "Lepen" only in a story that writes both."""
     if not _may_split(mentions):
@@ -214,8 +214,8 @@ def _two_words(mention: Mention) -> tuple[str, ...] | None:
 
 
 def married_name_dropped(full: list[Mention], weight: Weight) -> Iterator[Flag]:
-    """One person's double last name written whole and as its last half beside the same first name (Mary
-    Valkema-Herrmann, Mary Herrmann; Rebecca Long-Bailey, Rebecca Bailey): the fewer are reported. A
+    """One person's double last name written whole and as its last half beside the same first name (Anna
+    Berglund-Hoffmann, Anna Hoffmann; Rebecca Long-Bailey, Rebecca Bailey): the fewer are reported. A
     hyphen says both words are the last name, so dropping one misnames the person, as dropping a middle
     name does not. Only the last half: a firm or a fixture is shortened to its first (Rio Tinto-Zinc, Rio
     Tinto; Manchester United-Arsenal), and only capitalised halves (a World Cup-winning side). Only beside
