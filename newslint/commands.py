@@ -133,7 +133,7 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     report.results[:0] = [_unread(path, error=problem) for path, problem in found.problems] + [
         _unread(path, skipped=reason) for path, reason in found.skipped]
     for result in report.results if announce else ():
-        for stopped in result.stopped:  # a rule file's runaway pattern, stopped rather than left to hang
+        for stopped in result.stopped.values():  # a rule file's runaway pattern, stopped rather than left to hang
             say(f"error: {result.path}: {stopped}")
         if result.error:
             say(f"error: {result.path}: {result.error}")

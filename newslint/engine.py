@@ -30,12 +30,12 @@ class Engine:
         self._by_unit = {unit: [k for k in self.kinds if k.unit == unit] for unit in ("document", "paragraph", "sentence")}
         self.cross_file = [k for k in self.kinds if k.cross_file]
         self.stopped: set[str] = set()  # rules whose pattern overran its time budget
-        self.stopped_here: list[str] = []  # what was stopped on the document checked last
+        self.stopped_here: dict[str, str] = {}  # rule id -> why, for what was stopped on the document checked last
 
     def check(self, document: Document) -> tuple[list[Finding], dict[str, object]]:
         findings = []
         document.copies.clear()  # this engine's duplicate rule notes them afresh
-        self.stopped_here = []
+        self.stopped_here = {}
         for kind in self._by_unit["document"]:
             findings.extend(self._run(kind, document, document))
         paragraph_kinds, sentence_kinds = self._by_unit["paragraph"], self._by_unit["sentence"]
@@ -63,7 +63,7 @@ class Engine:
             return [self._finding(kind.rule, document, hit) for hit in kind.check(unit)]
         except PatternTimeout as error:
             self.stopped.add(kind.rule.id)
-            self.stopped_here.append(f"rule {kind.rule.id} stopped ({shown(kind.rule.path)}:{kind.rule.line}): {error.message}")
+            self.stopped_here[kind.rule.id] = f"rule {kind.rule.id} stopped ({shown(kind.rule.path)}:{kind.rule.line}): {error.message}"
             return []
 
     @staticmethod

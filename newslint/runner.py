@@ -44,7 +44,7 @@ class FileResult:
         self.notice: str | None = None  # read, with a caveat (encoding guessed)
         self.skipped: str | None = None  # not checked, and why (binary)
         self.error: str | None = None  # could not be checked
-        self.stopped: list[str] = []  # rules stopped on this file for running too long
+        self.stopped: dict[str, str] = {}  # rules stopped on this file for running too long: id -> why
         self.suppressions: suppression.Suppressions | None = None  # inline `newslint-disable` ranges
 
 
@@ -67,12 +67,11 @@ class Report:
 
     @property
     def rules_stopped(self) -> int:
-        """House rules stopped for overrunning their time budget (each named once, on the file it overran):
-        they checked none of the files after it, so, as with an unreadable path, the run is not a clean
-        one. Only a runaway pattern overruns; a sane one takes microseconds of its second. Each worker stops
-        a rule on its own, so one rule may be named once a worker: rules are counted, by the id each message
-        names ("rule house.x stopped ...")."""
-        return len({message.split()[1] for result in self.results for message in result.stopped})
+        """House rules stopped for overrunning their time budget: they checked none of the files after the
+        one they overran on, so, as with an unreadable path, the run is not a clean one. Only a runaway
+        pattern overruns; a sane one takes microseconds of its second. Each worker stops a rule on its own,
+        so one rule may be named on a file in each: rules are counted by id."""
+        return len({rule_id for result in self.results for rule_id in result.stopped})
 
 
 def check_task(task: Task) -> FileResult:

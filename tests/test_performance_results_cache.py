@@ -143,7 +143,7 @@ def test_results_are_not_kept_once_a_rule_is_stopped(cli, cache, tmp_path, monke
     def stopping(engine, document):
         result = real_check(engine, document)
         engine.stopped.add("hedging.modal")
-        engine.stopped_here = ["rule hedging.modal stopped (hedging.yaml:3): it ran too long"]
+        engine.stopped_here = {"hedging.modal": "rule hedging.modal stopped (hedging.yaml:3): it ran too long"}
         return result
 
     monkeypatch.setattr(engine, "_ENGINES", {})  # the stopped rule stays with this test's engine
