@@ -179,13 +179,18 @@ def _check_name(name: str, rule_ids: frozenset[str], setting: str, path: str | N
     """`setting` is the option (`--select`, with no `path`) or the config file's setting that names it."""
     if any(_matches(rule_id, (name,)) for rule_id in rule_ids):
         return
-    from difflib import get_close_matches
+    where = f"'{setting}'" if path else setting
+    raise NewslintError(f"unknown rule or set {name!r} in {where}{did_you_mean(name, rule_ids)}", path,
+                        _line_of(path, setting, name))
+
+
+def did_you_mean(name: str, rule_ids: frozenset[str]) -> str:
+    """" (did you mean 'hedging'?)": the rule or set closest to a misspelt `name`, or "" when none is close."""
+    from difflib import get_close_matches  # only for a misspelt name
 
     sets = {rule_id.split(".", 1)[0] for rule_id in rule_ids}
     closest = get_close_matches(name, sorted(rule_ids | sets), n=1)
-    hint = f" (did you mean {closest[0]!r}?)" if closest else ""
-    where = f"'{setting}'" if path else setting
-    raise NewslintError(f"unknown rule or set {name!r} in {where}{hint}", path, _line_of(path, setting, name))
+    return f" (did you mean {closest[0]!r}?)" if closest else ""
 
 
 def _line_of(path: str | None, setting: str, name: str) -> int | None:

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 
 from newslint import masking
 from newslint.config import _matches as matches_prefix
+from newslint.config import did_you_mean
 from newslint.finding import Finding, Severity
 from newslint.records import record
 from newslint.ruleset import Rule
@@ -52,7 +53,7 @@ UNKNOWN_RULE = Rule(
     id="newslint.unknown-suppression",
     kind="builtin",
     severity=Severity.WARNING,
-    message="'{text}' in a suppression comment names no loaded rule; nothing is suppressed by it.",
+    message="'{text}' in a suppression comment names no loaded rule{hint}; nothing is suppressed by it.",
     description="A newslint-disable comment names a rule id or set that no loaded rule has (a typo, or a "
                 "rule set that is not installed), or a comment opening on 'newslint-' is no directive "
                 "('newslint-disable-line').",
@@ -99,15 +100,15 @@ def drop_suppressed(findings: Iterable[Finding], by_path: dict[str, Suppressions
     return [f for f in findings if not (by_path.get(f.path) and by_path[f.path].covers(f))]
 
 
-def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[int, int, str]]]:
-    """The suppressions, and what to report as unknown: (start, end, message) of each id no rule has and of
-    each comment that is no directive."""
+def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[int, int, str, str]]]:
+    """The suppressions, and what to report as unknown: (start, end, message, hint) of each id no rule has
+    (the hint names the closest rule or set) and of each comment that is no directive."""
     lines = document.raw.split("\n")
     ranges, unknown = [], []
     open_since: dict[tuple[str, ...], int] = {}  # ids of each open disable -> its line
     directives = list(_outside_code(document, PLAIN_DIRECTIVE, MARKDOWN_DIRECTIVE))
     read = {match.start() for match in directives}
-    unknown.extend((attempt.start(1), attempt.end(1), NOT_A_DIRECTIVE)
+    unknown.extend((attempt.start(1), attempt.end(1), NOT_A_DIRECTIVE, "")
                    for attempt in _outside_code(document, PLAIN_ATTEMPT, MARKDOWN_ATTEMPT)
                    if attempt.start() not in read)
     for match in directives:
@@ -116,7 +117,7 @@ def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[in
         for id_match in _ID.finditer(match.group(2)):
             if not any(_matches(rule_id, (id_match.group(),)) for rule_id in known):
                 unknown.append((match.start(2) + id_match.start(), match.start(2) + id_match.end(),
-                                _unknown_id_message(id_match.group(), known)))
+                                UNKNOWN_RULE.message, did_you_mean(id_match.group(), known)))
         line, _ = document.position(match.start())
         end_line, _ = document.position(match.end())
         if action == "disable-next-line":
@@ -152,23 +153,12 @@ def _outside_code(document, plain, markdown) -> Iterator[re.Match]:
             yield match
 
 
-def _unknown_id_message(name: str, known: frozenset[str]) -> str:
-    """The unknown-id message, naming the closest id or set, as a config's misspelt name does: the editor
-    who typed "hedging.modl" should not have to look the rule up."""
-    from difflib import get_close_matches  # only for a misspelt id
-
-    closest = get_close_matches(name, sorted(known | {rule_id.split(".", 1)[0] for rule_id in known}), n=1)
-    if not closest:
-        return UNKNOWN_RULE.message
-    return UNKNOWN_RULE.message.replace("no loaded rule;", f"no loaded rule (did you mean {closest[0]!r}?);")
-
-
-def _unknown_finding(document, start: int, end: int, message: str, severity: Severity) -> Finding:
+def _unknown_finding(document, start: int, end: int, message: str, hint: str, severity: Severity) -> Finding:
     line, column = document.position(start)
     end_line, end_column = document.position(end)
     text = document.written(start, end)
     return Finding(document.path, line, column, end_line, end_column, UNKNOWN_RULE.id, severity,
-                   message.format(text=text), text)
+                   message.format(text=text, hint=hint), text)
 
 
 def _matches(rule_id: str, ids: tuple[str, ...]) -> bool:
