@@ -12,7 +12,7 @@ _BETWEEN = frozenset("also later then again earlier previously further however t
 _ARTICLES = frozenset("the a an".split())
 # How many words of a sentence may come before its subject: "Some harbour critics want ...", "But many ...".
 _SUBJECT_WORDS = 3
-# A run of capitalised words ("Chairman Joseph Pinola", "Anthony J.F. Hale", "Mr. Ruiz") and its last word, the
+# A run of capitalised words ("Chairman Tom Hale", "Anthony J.F. Hale", "Mr. Ruiz") and its last word, the
 # surname a story uses alone after the first mention. A word ending in a stop is an initial or a title, so
 # "... in Tasmania. They" is no name.
 _NAME_RUN = compiled(r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.|[A-Z][\w'\u2019-]*)"
