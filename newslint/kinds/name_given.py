@@ -168,12 +168,50 @@ wil: william willem wilhelm
 will: william willem wilhelm
 """
 
+# The pet forms Czech, Slovak, Polish, Russian and Ukrainian make of a man's first name, which copy from
+# those languages (and English copy quoting it) writes for a man known by one: Jirka for Jiří, Wojtek for
+# Wojciech, Misha for Mikhail. Most end in an a that makes no woman's name of them; none that is also a
+# woman's (Sasha, Zhenya, Valya) or a title (Pasha). Read as the short forms above.
+PET_FORMS = """
+vojta: vojtech
+jirka: jiri
+franta: frantisek
+tonda: antonin
+vasek: vaclav
+jarda: jaroslav
+mirek: miroslav
+standa: stanislav
+kuba: jakub
+wojtek: wojciech
+bartek: bartlomiej
+tomek: tomasz
+jurek: jerzy
+staszek: stanislaw
+maciek: maciej
+zbyszek: zbigniew
+misha: mikhail mikheil mykhailo
+dima: dmitry dmitri dmytro
+volodya: vladimir volodymyr
+kolya: nikolai nikolay mykola
+vanya: ivan
+petya: pyotr petr petro
+seryozha: sergei sergey serhiy
+alyosha: alexei aleksei alexey oleksiy
+kostya: konstantin kostiantyn
+yura: yuri yury yuriy
+tolya: anatoly anatoliy
+grisha: grigory hryhoriy
+borya: boris
+fedya: fyodor fedor
+lyonya: leonid
+"""
+
 
 @lru_cache(maxsize=1)
 def _short_forms() -> frozenset[tuple[str, str]]:
     """Each short form with each full name it is short for, as skeletons."""
     pairs = set()
-    for line in SHORT_FORMS.strip().splitlines():
+    for line in (SHORT_FORMS + PET_FORMS).strip().splitlines():
         short, _, full_names = line.partition(":")
         pairs.update((skeleton(short), skeleton(name)) for name in full_names.split())
     return frozenset(pairs)

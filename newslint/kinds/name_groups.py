@@ -288,15 +288,16 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
     a respelling, though English would read it as a derived word: the `endings` found on whole names
     (Emanuels Makrons, Hendrikus Vermeulen) and a Catalan final vowel for n (Martí, Martín)."""
     a, b = part.key, other.key
+    if not last_name and is_short_form(a, b):
+        return True  # Tom and Thomas; Misha and Mikhail, whose a makes no woman's name
     if not last_name and _is_feminine_form(part.spelling, other.spelling):
         return False
     if frozenset((a, b)) in endings or drops_final_n(part.text, other.text):
         return True
     if read_alike(part.spelling, a, other.spelling, b):
         return True  # Žuk and Zhuk: one name once the haček is read as English writes it
-    if are_cognates(a, b) or (not last_name and is_short_form(a, b)):
-        # Anton and Antonius, Tom and Thomas: the families and short forms hold no pair that is two names
-        # (Christian, Christiane)
+    if are_cognates(a, b):
+        # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
         return True
     if is_english_derivation(a, b) and not (last_name and _adds_e(a, b)) and not _writes_final_i_as_ie(a, b):
         return False  # but one person's Clark and Clarke (Browne, Lowe) is a respelling, not a derivation
