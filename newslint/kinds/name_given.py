@@ -168,6 +168,22 @@ wil: william willem wilhelm
 will: william willem wilhelm
 """
 
+# The everyday forms Dutch makes of a man's baptismal name, which copy (and the registers and catalogues it
+# draws on) writes for one man beside the full form: Jan for Johannes, Kees for Cornelis, Henk for Hendrik.
+# Jan is a woman's name in English copy as well, as Sam and Pat are: a woman of that name and a Johannes of
+# the same last name in one story would be taken for one person (and so would an Ian, whom a key spells as
+# it spells Jan).
+DUTCH_FORMS = """
+jan: johannes johan
+joop: johannes
+henk: hendrik
+kees: cornelis
+klaas: nicolaas
+jaap: jacob jacobus
+bram: abraham
+wim: willem
+"""
+
 # The pet forms Czech, Slovak, Polish, Russian and Ukrainian make of a man's first name, which copy from
 # those languages (and English copy quoting it) writes for a man known by one: Jirka for Jiří, Wojtek for
 # Wojciech, Misha for Mikhail. Most end in an a that makes no woman's name of them; none that is also a
@@ -211,7 +227,7 @@ lyonya: leonid
 def _short_forms() -> frozenset[tuple[str, str]]:
     """Each short form with each full name it is short for, as skeletons."""
     pairs = set()
-    for line in (SHORT_FORMS + PET_FORMS).strip().splitlines():
+    for line in (SHORT_FORMS + DUTCH_FORMS + PET_FORMS).strip().splitlines():
         short, _, full_names = line.partition(":")
         pairs.update((skeleton(short), skeleton(name)) for name in full_names.split())
     return frozenset(pairs)
