@@ -5,11 +5,12 @@ him two ways, yet no spelling rule connects the two. The families below were wri
 general knowledge of European (Dutch and Catalan among them), Slavic and Arabic given names. They leave
 out forms that are a different name in English-speaking copy (John, Ian, Sean and Jack are four men, not
 one), forms that are a woman's name in one language and a man's in another (Jean, Joan, Andrea, Nicola,
-Simone, Michele), and nicknames (Bill, Bob), which are choices, not spellings. A form only joins two
-mentions that already share a last name, spelt the same or respelt.
+Simone, Michele), and short forms and nicknames (Tom, Bill), which are choices, not spellings. A form only
+joins two mentions that already share a last name, spelt the same or respelt.
 
-A short form clipped from a first name's opening (Tom, Thomas; Chris, Christopher) is a choice too, but one
-story that names one man both ways has made it twice: beside the same last name it is reported as well.
+A short form clipped from a first name's opening (Tom, Thomas; Chris, Christopher) or an everyday form made
+from it (Mike, Michael; Bill, William) is a choice too, but one story that names one man both ways has made
+it twice: beside the same last name it is reported as well.
 """
 
 from __future__ import annotations
@@ -143,6 +144,7 @@ alf: alfred alfredo
 ben: benjamin benedict
 chris: christopher christian christiaan christoph christophe
 dan: daniel
+don: donald
 doug: douglas
 ed: edward edmund edwin edgar eduard eduardo
 fred: frederick frederic frederik friedrich
@@ -150,20 +152,25 @@ greg: gregory gregor
 jeff: jeffrey geoffrey
 jon: jonathan
 ken: kenneth
+len: leonard
 matt: matthew matthias
 max: maximilian maxim
 nat: nathan nathaniel
 nick: nicholas nicolas nikolai
 pat: patrick
+pete: peter
 phil: philip phillip philippe
 ray: raymond
 rob: robert roberto
 ron: ronald
 sam: samuel
 stan: stanley stanislav stanislaw
+stu: stuart stewart
 tim: timothy
 tom: thomas tomas tomasz
 vic: victor viktor
+vince: vincent
+walt: walter
 wil: william willem wilhelm
 will: william willem wilhelm
 """
@@ -223,11 +230,50 @@ lyonya: leonid
 """
 
 
+# The everyday forms English makes of a man's first name that are not its opening letters alone (Mike,
+# Michael; Bill, William; Bob, Robert; Danny, Daniel), which copy writes for a man known by one beside his
+# full name, as it writes Tom beside Thomas. Not the forms that are names of their own in modern use (Jack
+# and John, Harry and Henry, Frank and Francis can be father and son), nor one that is as often a woman's
+# (Jamie, Sandy, Terry, Nicky): a brother and a sister may be named in one story.
+NICKNAMES = """
+andy: andrew
+bert: albert herbert
+bill: william
+billy: william
+bob: robert
+bobby: robert
+charlie: charles
+chuck: charles
+danny: daniel
+dave: david
+dick: richard
+eddie: edward edmund
+gerry: gerald gerard
+jerry: gerald
+jim: james
+jimmy: james
+joe: joseph
+johnny: john
+kenny: kenneth
+larry: lawrence laurence
+lenny: leonard
+mick: michael
+mike: michael
+ned: edward
+rick: richard
+ronnie: ronald
+steve: stephen steven
+ted: edward
+tommy: thomas
+tony: anthony antony
+"""
+
+
 @lru_cache(maxsize=1)
 def _short_forms() -> frozenset[tuple[str, str]]:
     """Each short form with each full name it is short for, as skeletons."""
     pairs = set()
-    for line in (SHORT_FORMS + DUTCH_FORMS + PET_FORMS).strip().splitlines():
+    for line in (SHORT_FORMS + DUTCH_FORMS + PET_FORMS + NICKNAMES).strip().splitlines():
         short, _, full_names = line.partition(":")
         pairs.update((skeleton(short), skeleton(name)) for name in full_names.split())
     return frozenset(pairs)
