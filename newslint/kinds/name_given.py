@@ -268,12 +268,29 @@ tommy: thomas
 tony: anthony antony
 """
 
+# A woman's everyday forms that no man's name shares (Liz, Elizabeth; Sue, Susan), so that no brother and
+# sister are joined by them. Not those that are names of their own in modern use (Kate and Katherine, Jenny
+# and Jennifer, Maggie and Margaret can be daughter and mother), as Harry and Henry are left out above.
+WOMENS_NICKNAMES = """
+becky: rebecca
+cathy: catherine
+debbie: deborah
+kathy: katherine kathleen kathryn
+liz: elizabeth
+mandy: amanda
+pam: pamela
+peggy: margaret
+sue: susan suzanne
+trish: patricia
+vicky: victoria
+"""
+
 
 @lru_cache(maxsize=1)
 def _short_forms() -> frozenset[tuple[str, str]]:
     """Each short form with each full name it is short for, as skeletons."""
     pairs = set()
-    for line in (SHORT_FORMS + DUTCH_FORMS + PET_FORMS + NICKNAMES).strip().splitlines():
+    for line in (SHORT_FORMS + DUTCH_FORMS + PET_FORMS + NICKNAMES + WOMENS_NICKNAMES).strip().splitlines():
         short, _, full_names = line.partition(":")
         pairs.update((skeleton(short), skeleton(name)) for name in full_names.split())
     return frozenset(pairs)
