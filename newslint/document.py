@@ -218,7 +218,7 @@ class Document:
         for block_start, lines in _blocks(self.text):
             for start, end, is_heading in self._split_block(block_start, lines):
                 if start < end:
-                        spans.append(Span(self, start, end, is_heading=is_heading))
+                    spans.append(Span(self, start, end, is_heading=is_heading))
         if spans and not self.is_markdown and _is_headline(spans[0]):
             spans[0].is_heading = True
         return spans
@@ -231,6 +231,11 @@ class Document:
         """The paragraph before `paragraph`, found by bisection so a long story stays linear."""
         index = bisect.bisect_left(self._paragraph_starts, paragraph.start)
         return self.paragraphs[index - 1] if index > 0 else None
+
+    def in_quote(self, offset: int) -> bool:
+        """Is the document offset `offset` inside a direct quotation of its paragraph?"""
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        return index >= 0 and self.paragraphs[index].in_quote(offset - self.paragraphs[index].start)
 
     def paragraph_after(self, paragraph: Span) -> Span | None:
         index = bisect.bisect_right(self._paragraph_starts, paragraph.start)

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
+from newslint.kinds.name_forms import Flag
+from newslint.kinds.name_given import is_short_form
 from newslint.kinds.name_groups import inconsistencies
 from newslint.kinds.name_mentions import find_mentions
 from newslint.kinds.name_parts import Mention, composed
@@ -47,6 +49,8 @@ class NameVariants(Kind):
             settled = HouseStyle(self.house, document)
             flags = [flag for flag in flags if not settled.covers(flag.part.start, flag.part.end)
                      and flag.part.spelling not in settled.asked_for]
+        if flags:
+            flags = [flag for flag in flags if not _speakers_choice(flag, document)]
         # A message value, not the hit's place: the majority spelling's first use in any name of the story
         # ("the California Water Board" before the "Northern California" compared).
         first_use = _first_uses(mentions) if flags else {}
@@ -102,6 +106,16 @@ def _first_uses(mentions: list[Mention]) -> dict[str, int]:
         for part in mention.parts:
             first.setdefault(part.text, part.start)
     return first
+
+
+def _speakers_choice(flag: Flag, document) -> bool:
+    """Is the flag a short form or nickname against its full name (Bill, William) where one side is only a
+    speaker's word? "Bill Webster will bring ...", said the President: the desk does not change a quotation,
+    so only the copy's own Bill beside its own William is queried. A spelling (Zelensky, Zelenskyy) in a
+    quotation is still the paper's transcription, and is reported."""
+    if not is_short_form(flag.part.key, flag.majority.key):
+        return False
+    return document.in_quote(flag.part.start) or all(document.in_quote(use.start) for use in flag.uses)
 
 
 def _files(parts) -> int:
