@@ -25,6 +25,10 @@ except ImportError:  # Python 3.10
 # What phrase_alternation wraps phrases in: a neighbouring letter, digit, hyphen or (before) apostrophe
 # makes a longer word, so "well-known" does not contain "known" nor "o'clock" "clock".
 _WHOLE_WORD = (r"(?<![\w'-])(?:", r")(?![\w-])")
+# RE2's own limit on a counted repeat, nested counts multiplied ("(?:ab{50}){30}" counts 1,500). RE2 refuses
+# a pattern past it, and the backtracking engine it would then fall back on unrolls the repeat in memory:
+# "a{99999999}" asks for some 28 GB, and a typo of that kind must not bring down a newsroom's CI machine.
+MAX_REPEAT = 1000
 
 
 class PatternError(ValueError):
@@ -118,10 +122,42 @@ def validate_pattern(source: str, ignore_case: bool = False) -> int:
         try:
             with warnings.catch_warnings():  # "possible nested set": Python's future, not the rule's fault
                 warnings.simplefilter("ignore")
+                # Before compiling, which records the pattern as known, never to be checked again.
+                repeats = _largest_repeat(regex_parser.parse(source, flags))
+                if repeats > MAX_REPEAT:
+                    raise re.error(f"it repeats {repeats:,} times, more than the {MAX_REPEAT:,} a pattern may "
+                                   "(nested counts multiply)")
                 regexcache.compiled(source, flags)  # `re`'s syntax and errors: the ones users know
         except (re.error, RecursionError, OverflowError, ValueError) as error:
             raise PatternError(f"bad regular expression {source!r}: {error}") from None
     return flags
+
+
+def _largest_repeat(parsed) -> int:
+    """The largest count of a counted repeat in a parsed pattern, nested counts multiplied, as RE2 counts
+    them: `{n,m}` counts m, `{n,}` counts n, and `*`, `+` and `?` count 1."""
+    largest = 1
+    for operator, value in parsed:
+        if operator in _REPEATS:
+            low, high, inner = value
+            count = low if high == regex_constants.MAXREPEAT else high
+            largest = max(largest, max(count, 1) * _largest_repeat(inner))
+        else:
+            largest = max([largest, *map(_largest_repeat, _inner_patterns(value))])
+    return largest
+
+
+def _inner_patterns(value):
+    """The parsed patterns inside one item of a parsed pattern: a group's, each branch's, a lookaround's."""
+    if isinstance(value, regex_parser.SubPattern):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for part in value:
+            yield from _inner_patterns(part)
+
+
+_REPEATS = tuple(getattr(regex_constants, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                 if hasattr(regex_constants, name))  # POSSESSIVE_REPEAT ("a++") since Python 3.11
 
 
 def can_match_empty(source: str, ignore_case: bool = False) -> bool:
