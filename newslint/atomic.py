@@ -17,6 +17,12 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     target = Path(os.path.realpath(path))
     if target.is_dir():  # before the temporary file, which would land in the folder's parent
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if os.path.exists(path) and not os.path.isfile(path):
+        # A device or a pipe (`-o /dev/stdout`, a FIFO): there is no file to replace, and a rename would put
+        # a regular file where it was (as root, in /dev itself: `-o /dev/null`). Written as a shell's `>` would.
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
     mode = target.stat().st_mode & 0o7777 if target.exists() else None
     if mode is not None and not os.access(target, os.W_OK):  # read-only: a rename would replace it all the same
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))

@@ -4,6 +4,8 @@ that survive the lines of a story moving."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -206,6 +208,26 @@ def test_a_baseline_that_cannot_be_written_is_an_error(cli, tmp_path, monkeypatc
     assert result.stderr.startswith(f"newslint: error: cannot write baseline {output}: ")
     assert len(result.stderr.splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["library.txt"]  # no temporary file left behind
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_baseline_written_to_a_pipe_goes_into_it_and_leaves_the_pipe(cli, tmp_path, monkeypatch):
+    """A rename over a device or pipe would put a file in its place: `-o /dev/null` run as root, as in many CI
+    containers, would replace /dev/null itself."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "library.txt").write_text(_story(LEAD, RESIDENTS, RESIDENTS), encoding="utf-8")
+    os.mkfifo("pipe")
+    reader = os.open("pipe", os.O_RDONLY | os.O_NONBLOCK)  # open first, so the writer does not wait for one
+    try:
+        result = cli("baseline", "--select", "duplicates", "-o", "pipe", "library.txt")
+        received = os.read(reader, 65536)
+    finally:
+        os.close(reader)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "newslint: baseline of 1 finding in 1 file written to pipe.\n"
+    assert stat.S_ISFIFO(os.stat("pipe").st_mode)
+    assert [(e["path"], e["rule"], e["count"]) for e in json.loads(received)["findings"]] == [
+        ("library.txt", "duplicates.paragraph", 1)]
 
 
 @pytest.mark.parametrize("content", [
