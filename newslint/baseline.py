@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -62,7 +63,11 @@ def write(findings: list[Finding], path: str) -> int:
 
 def load(path: str) -> Counter:
     try:
-        data = json.loads(Path(path).read_bytes().decode("utf-8"))
+        with open(path, "rb") as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):  # /dev/zero would never end (a pipe is read)
+                raise NewslintError("cannot read baseline: a device, not a file", path)
+            data = json.loads(stream.read().decode("utf-8"))
     except OSError as error:
         raise NewslintError(f"cannot read baseline: {error.strerror or error}", path) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

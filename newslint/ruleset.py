@@ -203,7 +203,7 @@ def _build_kinds(rules: list[Rule]) -> None:
 def _read_rule_file(path: str) -> list[Rule]:
     try:
         with open(path, "rb") as stream:
-            data = stream.read()
+            data = stream.read(MAX_RULE_FILE_BYTES + 1)  # no further: `--rules /dev/zero` would never end
     except OSError as error:
         raise RuleError(f"cannot read rule file: {error.strerror or error}", path) from None
     if len(data) > MAX_RULE_FILE_BYTES:

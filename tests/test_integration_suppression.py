@@ -199,6 +199,17 @@ def test_a_missing_or_foreign_baseline_is_an_error(cli, tmp_path):
     assert foreign.exit_code == 2 and "not a newslint baseline" in foreign.stderr
 
 
+@pytest.mark.skipif(os.name != "posix", reason="/dev/null is POSIX")
+def test_a_device_given_as_the_baseline_is_an_error(cli, tmp_path):
+    """`--baseline /dev/zero` was read until the memory ran out; /dev/null stands in for it, since a failing
+    test must end."""
+    story = tmp_path / "library.txt"
+    story.write_text(_story(LEAD), encoding="utf-8")
+    result = cli("check", "--baseline", os.devnull, story)
+    assert result.exit_code == 2
+    assert result.stderr == f"newslint: error: {os.devnull}: cannot read baseline: a device, not a file\n"
+
+
 @pytest.mark.parametrize("output", ["no-such-folder/baseline.json", "."])
 def test_a_baseline_that_cannot_be_written_is_an_error(cli, tmp_path, monkeypatch, output):
     monkeypatch.chdir(tmp_path)

@@ -4,7 +4,9 @@ Bad YAML cases are data in tests/fixtures/bad-rules; these are the ones data can
 from __future__ import annotations
 
 import json
+import os
 import re
+import threading
 import time
 import unicodedata
 
@@ -46,6 +48,35 @@ def test_a_huge_rule_file_is_refused_before_parsing(cli, tmp_path):
     result = cli("rules", "--rules", path)
     assert result.exit_code == 2 and "huge.yaml: rule file is larger than 5 MB" in result.stderr
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("option, what", [("--rules", "rule file"), ("--config", "config file")])
+def test_a_rule_or_config_file_that_never_ends_is_refused_after_5_mb(cli, tmp_path, option, what):
+    """`--rules /dev/zero` or `--config <(yes)` never ends: read whole, it filled the memory until the kernel
+    killed the run. A pipe stands in for /dev/zero, which a failing test would read until then: it is fed
+    64 MB at most, and only the first 5 MB may be taken."""
+    story = tmp_path / "pier.txt"
+    story.write_text("The pier reopened on Monday, the harbour board said.\n", encoding="utf-8")
+    pipe = tmp_path / "endless.yaml"
+    os.mkfifo(pipe)
+    fed = []
+
+    def feed():
+        with open(pipe, "wb", buffering=0) as stream:
+            try:
+                while sum(fed) < 64 << 20:
+                    fed.append(stream.write(b"# house style\n" * 65536))
+            except BrokenPipeError:  # newslint stopped reading
+                pass
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    result = cli("check", option, pipe, story)
+    writer.join()
+    assert result.exit_code == 2
+    assert result.stderr == f"newslint: error: {pipe}: {what} is larger than 5 MB\n"
+    assert sum(fed) < 8 << 20
 
 
 def test_nesting_deeper_than_the_parser_allows_is_an_error_not_a_crash(cli, tmp_path):
