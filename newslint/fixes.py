@@ -8,6 +8,7 @@ Windows-1252 export come back byte for byte except the fix), and the result is e
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +58,14 @@ def plan(findings: list[Finding], given: dict[str, bytes] | None = None) -> list
     for finding in findings:
         if finding.fix is not None:
             by_path.setdefault(finding.path, []).append(finding)
-    return [_fix_file(path, _read(path, given or {}), by_path[path]) for path in sorted(by_path)]
+    return [_fix_file(path, _read(path, given or {}), by_path[path]) if not _is_pipe(path, given or {})
+            else FileFix(path, b"", problem="not fixed: a pipe, not a file") for path in sorted(by_path)]
+
+
+def _is_pipe(path: str, given: dict[str, bytes]) -> bool:
+    """A pipe named on the command line (`<(git show ...)`, a FIFO) was read when it was checked: read again,
+    it would wait for a writer that never comes, and there is no file to write a fix to."""
+    return path not in given and os.path.exists(path) and not os.path.isfile(path)
 
 
 def write(plans: list[FileFix]) -> set[Finding]:

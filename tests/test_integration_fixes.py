@@ -350,6 +350,37 @@ def test_stdin_diff_and_fix(cli, tmp_path, monkeypatch):
     assert refused.exit_code == 2 and "--fix cannot write to standard input; use --diff" in refused.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_a_pipe_named_with_fix_or_diff_is_checked_and_left_with_a_notice(cli, tmp_path, monkeypatch, mode):
+    """A pipe is read once, to check it: read again for the fix, it waited for a writer for ever (here the
+    writer comes back after 10 s, so a failing test ends), and there is no file to write the fix to."""
+    import threading
+
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("strike.txt")
+    checked = threading.Event()
+
+    def feed():
+        with open("strike.txt", "w", encoding="utf-8") as stream:
+            stream.write(_story("\n", LEAD, DAMAGE))
+        if not checked.wait(10):
+            open("strike.txt", "wb").close()
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    result = cli("check", "--jobs", "1", "--select", "names.house-spelling", mode, "strike.txt")
+    checked.set()
+    writer.join()
+    assert result.stderr == "newslint: notice: strike.txt: not fixed: a pipe, not a file\n"
+    if mode == "--fix":
+        assert result.exit_code == 1
+        assert result.stdout.splitlines()[0] == (
+            "strike.txt:1:48: warning names.house-spelling 'Kiev': house style is 'Kyiv'.")
+    else:
+        assert result.exit_code == 0 and result.stdout == ""
+
+
 def test_fix_applies_the_shipped_house_spellings(cli, tmp_path):
     story = tmp_path / "strike.txt"
     story.write_text(_story("\n", LEAD, DAMAGE), encoding="utf-8")
