@@ -49,7 +49,9 @@ class ConfigFinder:
 def _config_file_in(directory: str) -> str | None:
     for name in CONFIG_NAMES:
         candidate = os.path.join(directory, name)
-        if os.path.isfile(candidate):
+        # A link to a config that moved is this folder's config all the same: read, it says what is wrong,
+        # where passing over it would drop the desk's settings (its house rules, its fail level) without a word.
+        if os.path.isfile(candidate) or os.path.islink(candidate) and not os.path.isdir(candidate):
             return candidate
     pyproject = os.path.join(directory, "pyproject.toml")
     if os.path.isfile(pyproject):

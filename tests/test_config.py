@@ -125,6 +125,17 @@ def test_bad_config_is_a_clear_error(cli, tmp_path, monkeypatch):
     assert ".newslint.yaml:2: unknown setting 'severity_overrides'" in result.stderr
 
 
+def test_a_config_that_is_a_broken_link_is_an_error_not_passed_over(cli, tmp_path, monkeypatch):
+    """The desk's config is a link to a shared one that has moved: its house rules must not silently stop."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "metro").mkdir()
+    (tmp_path / "metro" / ".newslint.yaml").symlink_to("../shared/newslint.yaml")
+    write(tmp_path / "metro" / "today.txt", PASTED_TWICE)
+    result = cli("check", "metro")
+    assert result.exit_code == 2
+    assert result.stderr == "newslint: error: metro/.newslint.yaml: cannot read config: No such file or directory\n"
+
+
 def test_a_comma_separated_string_names_several_sets(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path / ".newslint.yaml", "select: hedging, names\n")
