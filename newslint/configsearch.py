@@ -28,15 +28,21 @@ class ConfigFinder:
         return self.for_path(os.path.join(os.getcwd(), "-"))
 
     def _for_directory(self, directory: str) -> Config:
-        if directory in self._by_directory:
-            return self._by_directory[directory]
-        found = _config_file_in(directory)
-        if found:
-            config = self._cached(found)
-        else:
+        """The config of the nearest folder upward that has one, found in a loop: a recursion, one call a
+        folder, ran out of stack for a story a thousand folders deep."""
+        below = []
+        while directory not in self._by_directory:
+            found = _config_file_in(directory)
             parent = os.path.dirname(directory)
-            config = self.overrides.apply(Config(root=directory)) if parent == directory else self._for_directory(parent)
-        self._by_directory[directory] = config
+            if found or parent == directory:
+                self._by_directory[directory] = self._cached(found) if found else self.overrides.apply(
+                    Config(root=directory))
+                break
+            below.append(directory)
+            directory = parent
+        config = self._by_directory[directory]
+        for folder in below:
+            self._by_directory[folder] = config
         return config
 
     def _cached(self, path: str) -> Config:

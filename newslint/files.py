@@ -93,17 +93,20 @@ def _walk(root: str, include: tuple[str, ...], found: Discovery):
         found.problems.append((error.filename or root, error.strerror or str(error)))
 
     # followlinks=False: a symlinked folder is not entered, so a link loop cannot trap the walk.
-    for directory, folders, names in os.walk(root, onerror=on_error):
-        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS)
-        for name in names:
-            path = os.path.normpath(os.path.join(directory, name))
-            if not any(_included(path, name, pattern) for pattern in include):
-                continue
-            if not _regular_or_unreadable(path):
-                # Reading a named pipe would wait for a writer forever.
-                found.skipped.append((path, "not a regular file (a pipe, socket or device); skipped"))
-            else:
-                files.append(path)  # a broken or looping link is kept, so reading it says what is wrong
+    try:
+        for directory, folders, names in os.walk(root, onerror=on_error):
+            folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS)
+            for name in names:
+                path = os.path.normpath(os.path.join(directory, name))
+                if not any(_included(path, name, pattern) for pattern in include):
+                    continue
+                if not _regular_or_unreadable(path):
+                    # Reading a named pipe would wait for a writer forever.
+                    found.skipped.append((path, "not a regular file (a pipe, socket or device); skipped"))
+                else:
+                    files.append(path)  # a broken or looping link is kept, so reading it says what is wrong
+    except RecursionError:  # before Python 3.12, os.walk recurses a call a folder, and ran out of stack
+        found.problems.append((root, "folders nested too deeply to search (hundreds of levels)"))
     return sorted(files)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from xml.etree import ElementTree
 
 import pytest
@@ -85,6 +86,49 @@ def test_symlink_loops_and_dangling_links_do_not_trap_the_walk(cli, tmp_path):
     assert [f["path"] for f in data["findings"]] == [str(tmp_path / "desk" / "story.txt")]
     named = cli("check", tmp_path / "desk" / "self.txt")
     assert named.exit_code == 2 and "a symbolic link to 'self.txt'" in named.stderr
+
+
+@pytest.fixture
+def folders_deep():
+    """Makes a folder 1,100 deep, past Python's default recursion limit of 1,000 (and well inside PATH_MAX),
+    and removes it from the bottom up: pytest's own clean-up recurses, and would fail on it."""
+    made = []
+
+    def make(top):
+        for _ in range(1100):
+            top = top / "d"
+            top.mkdir()
+            made.append(top)
+        return top
+
+    yield make
+    for folder in reversed(made):
+        for item in folder.iterdir():
+            if not item.is_dir():
+                item.unlink()
+        folder.rmdir()
+
+
+def test_a_story_a_thousand_folders_deep_is_checked(cli, tmp_path, folders_deep):
+    """The config search went up one call a folder, and ran out of stack: an internal error (exit 3)."""
+    story = folders_deep(tmp_path) / "story.txt"
+    story.write_text(REPEATED, encoding="utf-8")
+    result, data = check(cli, story)
+    assert result.exit_code == 1, result.output
+    assert [(f["line"], f["column"], f["rule"]) for f in data["findings"]] == [(3, 1, "duplicates.paragraph")]
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="os.walk no longer recurses from Python 3.12")
+def test_folders_nested_too_deep_to_walk_are_named_and_the_rest_checked(cli, tmp_path, folders_deep):
+    """os.walk recursed one call a folder and ran out of stack: an internal error (exit 3), nothing checked."""
+    (tmp_path / "archive").mkdir()
+    (folders_deep(tmp_path / "archive") / "story.txt").write_text(REPEATED, encoding="utf-8")
+    (tmp_path / "today.txt").write_text(REPEATED, encoding="utf-8")
+    result, data = check(cli, tmp_path / "archive", tmp_path / "today.txt")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[0] == (
+        f"newslint: error: {tmp_path / 'archive'}: folders nested too deeply to search (hundreds of levels)")
+    assert [(f["path"], f["line"]) for f in data["findings"]] == [(str(tmp_path / "today.txt"), 3)]
 
 
 def test_named_pipe_in_a_folder_is_skipped_not_waited_on(cli, tmp_path):
