@@ -216,10 +216,14 @@ def _read_rule_file(path: str) -> list[Rule]:
 
 def load_rules(paths: list) -> list[Rule]:
     """Rules from several files, in order; a later file may not reuse an id. A file named twice (by the
-    config's `rule_files:` and again by `--rules`) is read once: its ids are not duplicates of themselves."""
+    config's `rule_files:` and again by `--rules`, even through a symbolic link) is read once: its ids are
+    not duplicates of themselves."""
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
-    for path in dict.fromkeys(os.path.abspath(path) for path in paths):
+    named: dict[str, str] = {}  # the file itself (a link or a linked folder resolved) -> the path first naming it
+    for path in paths:
+        named.setdefault(os.path.realpath(path), os.path.abspath(path))
+    for path in named.values():
         for rule in load_rule_file(path):
             if rule.id in seen:
                 first = seen[rule.id]

@@ -205,6 +205,18 @@ def test_a_bad_house_rule_file_is_named_as_the_config_names_it_with_line_and_rul
         assert (result.exit_code, result.stderr) == (2, expected)
 
 
+def test_a_house_rule_file_named_again_through_a_link_is_read_once(cli, tmp_path, monkeypatch):
+    """CI names the desk's rule file through a linked folder (`shared` -> `house`): the same file, not a second
+    one whose every id is a duplicate of its own."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "house" / "style.yaml", HOUSE_RULES)
+    (tmp_path / "shared").symlink_to("house")
+    write(tmp_path / "world" / ".newslint.yaml", "rule_files: [../house/style.yaml]\n")
+    write(tmp_path / "world" / "kyiv.txt", "Shelling hit Kiev overnight, the mayor said.\n")
+    assert findings(cli, "--rules", "shared/style.yaml", "--select", "house", "world") == [
+        ("world/kyiv.txt", "house.kyiv", "error")]
+
+
 @pytest.mark.parametrize("name, text, expected", [
     ("pyproject.toml", "tool = 5\n", "pyproject.toml: 'tool' must be a table, not 5"),
     ("pyproject.toml", "[tool]\nnewslint = 5\n", "pyproject.toml: 'tool.newslint' must be a table of settings"),
