@@ -127,6 +127,11 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     if results_cache:
         resultcache.stamp(configs)  # before any rule is read: a rule file saved during the run is the next run's
     check_names({config: engine_for(config).known_ids for config in configs}, overrides)
+    if not any(engine_for(config).rules for config in configs):
+        # `--select hedging --ignore hedging`: every run would pass having checked nothing, as a config's
+        # `select: []` would, which is refused where the config is read.
+        raise NewslintError("the selection leaves no rule to run, so nothing would be checked; "
+                            "check --select, --ignore and the config's select and ignore")
     from newslint.progress import progress_for
 
     report = run(tasks, jobs, on_progress=progress_for(quiet))

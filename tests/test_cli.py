@@ -87,6 +87,14 @@ def test_select_and_ignore_by_prefix(cli):
     assert cli("check", "--select", "duplicates", "--ignore", "duplicates.paragraph", PASTED).exit_code == 0
 
 
+def test_a_selection_that_leaves_no_rule_is_an_error_not_a_pass(cli):
+    """A CI gate given `--select hedging --ignore hedging` would check nothing and pass every draft."""
+    result = cli("check", "--select", "hedging", "--ignore", "hedging", PASTED)
+    assert result.exit_code == 2
+    assert result.stderr == ("newslint: error: the selection leaves no rule to run, so nothing would be checked; "
+                             "check --select, --ignore and the config's select and ignore\n")
+
+
 @pytest.mark.parametrize("option, name, closest", [
     ("--select", "hedgin", "hedging"),
     ("--ignore", "duplicates.paragrpah", "duplicates.paragraph"),

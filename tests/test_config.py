@@ -113,7 +113,7 @@ def test_command_line_wins_over_config(cli, tmp_path, monkeypatch):
     write(tmp_path / ".newslint.yaml", "select: [duplicates]\nfail_level: error\n")
     write(tmp_path / "today.txt", PASTED_TWICE)
     assert cli("check", "today.txt").exit_code == 1
-    assert cli("check", "--ignore", "duplicates", "today.txt").exit_code == 0
+    assert cli("check", "--ignore", "duplicates.paragraph", "today.txt").exit_code == 0
 
 
 def test_bad_config_is_a_clear_error(cli, tmp_path, monkeypatch):
