@@ -102,10 +102,8 @@ def hyphenated_names(mentions: list[Mention]) -> list[Mention]:
     "Mr Duncan Smith") get the two words as one name, so the two forms are one spelling question, not a
     first, middle and last name. Only the same two words are joined: "Rio Tinto-Zinc" joins nothing but
     "Rio Tinto Zinc"."""
-    # Unpacked, here and below where every mention is read: a named tuple's fields are slow to get.
-    hyphenated = {(given.key, surname.key) for surname, given, _, _, _, _ in mentions
-                  if given is not None and "-" in given.text}
-    double_surnames = {surname.key for surname, _, _, _, _, _ in mentions if "-" in surname.text}
+    hyphenated = {(m.given.key, m.surname.key) for m in mentions if m.given is not None and "-" in m.given.text}
+    double_surnames = {m.surname.key for m in mentions if "-" in m.surname.text}
     if hyphenated:
         mentions = [_hyphenated_given(mention, hyphenated) for mention in mentions]
     if double_surnames:
@@ -118,8 +116,7 @@ def spaced_particles(mentions: list[Mention]) -> list[Mention]:
     its mentions that write the same particle as a word of its own before that name ("Ben Gvir", "Sheikh
     Tamim Al Thani" beside "Al-Thani") get it as their particle, not as a first or middle name, so the two
     forms are one question for `particle_joiner`."""
-    fused = {(particles.spelling, surname.key) for surname, _, particles, _, joiner, _ in mentions
-             if particles is not None and joiner == "-"}
+    fused = {(m.particles.spelling, m.surname.key) for m in mentions if m.particles is not None and m.joiner == "-"}
     return [_spaced_particle(mention, fused) for mention in mentions] if fused else mentions
 
 
@@ -130,8 +127,8 @@ def _spaced_particle(mention: Mention, fused: set) -> Mention:
     if (word.spelling, mention.surname.key) not in fused:
         return mention
     if mention.middle:
-        return mention._replace(particles=word, middle=mention.middle[:-1])
-    return mention._replace(particles=word, given=None)
+        return mention.replace(particles=word, middle=mention.middle[:-1])
+    return mention.replace(particles=word, given=None)
 
 
 def particle_joiner(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
@@ -164,9 +161,9 @@ def split_words(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
             forms.setdefault(spelling, {}).setdefault("one word", []).append(mention.surname)
         elif (spelling := _two_words(mention)) in both:
             if mention.particles is not None:
-                part = _with_particles(mention)._replace(spelling=spelling[-1])
+                part = _with_particles(mention).replace(spelling=spelling[-1])
             else:
-                part = _joined(_before_last(mention), mention.surname)._replace(spelling=spelling[-1])
+                part = _joined(_before_last(mention), mention.surname).replace(spelling=spelling[-1])
             forms.setdefault(spelling, {}).setdefault("two words", []).append(part)
     for by_form in forms.values():
         yield from minority_flags(by_form, weight)
@@ -246,7 +243,7 @@ def _hyphenated_given(mention: Mention, hyphenated: set) -> Mention:
         return mention
     if (_joined_key(mention.given, mention.middle[0]), mention.surname.key) not in hyphenated:
         return mention  # nearly every name: the key alone tells, without making the joined part
-    return mention._replace(given=_joined(mention.given, mention.middle[0]), middle=mention.middle[1:])
+    return mention.replace(given=_joined(mention.given, mention.middle[0]), middle=mention.middle[1:])
 
 
 def _hyphenated_surname(mention: Mention, double_surnames: set) -> Mention:
@@ -257,13 +254,13 @@ def _hyphenated_surname(mention: Mention, double_surnames: set) -> Mention:
         return mention
     joined = _joined(first, mention.surname)
     if mention.middle:
-        return mention._replace(surname=joined, middle=mention.middle[:-1])
-    return mention._replace(surname=joined, given=None)
+        return mention.replace(surname=joined, middle=mention.middle[:-1])
+    return mention.replace(surname=joined, given=None)
 
 
 def _joined(first: Part, second: Part) -> Part:
     """Two neighbouring words of a name read as one part, as written with a space between them."""
-    return new_part(_joined_text(first, second), first.start, second.end)._replace(where=_spanned(first, second))
+    return new_part(_joined_text(first, second), first.start, second.end).replace(where=_spanned(first, second))
 
 
 def _joined_key(first: Part, second: Part) -> str:

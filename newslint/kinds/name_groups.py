@@ -45,7 +45,8 @@ def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> li
     weight = weight or story_weight(mentions)
     full = [m for m in mentions if m.given is not None]
     written: dict[tuple[str, str], set[tuple[str, str]]] = {}
-    for surname, given, *_ in full:  # unpacked, as below
+    for mention in full:
+        given, surname = mention.given, mention.surname
         written.setdefault((given.key, surname.key), set()).add((given.spelling, surname.spelling))
     people, endings = _join_people(written)
 
@@ -56,12 +57,13 @@ def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> li
     _join_families(families, person_of, full, [m for m in mentions if m.given is None])
     slots: dict = {}
     owner: dict[Part, tuple] = {}  # a full name's last name and particles -> its person
-    for surname, given, particles, middle, _, _ in mentions:  # unpacked: named tuples' fields are slow to get
+    for mention in mentions:
+        surname, given, particles = mention.surname, mention.given, mention.particles
         if given is not None:
             person = people[given.key, surname.key]
             slots.setdefault(("given", person), []).append(given)
-            for index, part in enumerate(middle):  # Recep Tayyip Erdogan, Recep Tayip Erdogan
-                slots.setdefault(("middle", person, index, len(middle)), []).append(part)
+            for index, part in enumerate(mention.middle):  # Recep Tayyip Erdogan, Recep Tayip Erdogan
+                slots.setdefault(("middle", person, index, len(mention.middle)), []).append(part)
             family = families.find(("person", person))
             owner[surname] = person
             if particles is not None:
@@ -172,10 +174,10 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
     for mention in full:
         person = ("person", person_of(mention))
         families.find(person)
-        text, _, _, spelling, key, _ = mention.surname  # unpacked, as in `inconsistencies`
-        by_spelling.setdefault(spelling, set()).add(person)
-        by_letters.setdefault(_letters(text), set()).add(person)
-        for reading in keys_of(spelling, key):  # Šoigu is read Shoigu too
+        surname = mention.surname
+        by_spelling.setdefault(surname.spelling, set()).add(person)
+        by_letters.setdefault(_letters(surname.text), set()).add(person)
+        for reading in keys_of(surname.spelling, surname.key):  # Šoigu is read Shoigu too
             people_by_key.setdefault(reading, set()).add(person)
     bare_by_key: dict[str, tuple] = {}
     bare_by_letters: dict[str, tuple] = {}

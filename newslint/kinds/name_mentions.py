@@ -99,7 +99,7 @@ def _undotted_initials(text: str, mentions: list[Mention]) -> list[Mention]:
             start = mention.particles.start if mention.particles else mention.surname.start
             capitals = _CAPITALS_BEFORE.search(text, max(0, start - 5), start)
             if capitals and (skeleton(capitals.group(1)), mention.surname.key) in dotted:
-                mention = mention._replace(initials=new_part(capitals.group(1), capitals.start(1), capitals.end(1)))
+                mention = mention.replace(initials=new_part(capitals.group(1), capitals.start(1), capitals.end(1)))
         undotted.append(mention)
     return undotted
 
@@ -127,16 +127,14 @@ def _run_mentions(text: str, start: int, end: int) -> list[Mention]:
 
 
 def _moved(mention: Mention, offset: int) -> Mention:
-    """`mention` with every part's offsets moved on by `offset`. (Unpacked: a named tuple's fields are slow
-    to get, and wire copy repeats its runs.)"""
+    """`mention` with every part's offsets moved on by `offset`."""
     def move(part: Part | None) -> Part | None:
         if part is None:
             return None
-        text, start, end, spelling, key, _ = part
-        return Part(text, start + offset, end + offset, spelling, key)
+        return Part(part.text, part.start + offset, part.end + offset, part.spelling, part.key)
 
-    surname, given, particles, middle, joiner, initials = mention
-    return Mention(move(surname), move(given), move(particles), tuple(map(move, middle)), joiner, move(initials))
+    return Mention(move(mention.surname), move(mention.given), move(mention.particles), tuple(map(move, mention.middle)),
+                   mention.joiner, move(mention.initials))
 
 
 def _opens_sentence(text: str, paragraph_start: int, offset: int) -> bool:

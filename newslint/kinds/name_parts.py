@@ -7,7 +7,6 @@ from __future__ import annotations
 import unicodedata
 
 from newslint.kinds.name_spelling import skeleton
-from newslint.records import record
 from newslint.regexcache import compiled
 from newslint.visible import drop_invisible
 
@@ -35,18 +34,38 @@ MODIFIER_SUFFIXES = frozenset("""led based style type made owned born era like b
 funded related sponsored designed built bound inspired leaning""".split())
 
 
-@record
-class Part:
+class _Fields:
+    """A small class with slots, not a named tuple, for the parts and mentions of names: a run makes them
+    by the thousand and every pass over a story's names reads their fields again, and the interpreter
+    reads a slot with one specialised instruction, where a named tuple's field is a descriptor call.
+    Never changed once made: a document's mentions are shared by both names rules, and a run of words
+    met again reuses what it gave before."""
+
+    __slots__ = ()
+
+    def replace(self, **changes):
+        """A copy with `changes` (field -> value), as a named tuple's `_replace`."""
+        return type(self)(**({name: getattr(self, name) for name in self.__slots__} | changes))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+class Part(_Fields):
     """One word of a name as written (possessive removed); made by `new_part`. `where` is set only in
     cross-file summaries: (path, line, column, end_line, end_column), since offsets mean nothing once the
-    document is gone. (Named tuples here: a frozen dataclass costs a one-file run a millisecond to define.)"""
+    document is gone. Compared by identity: a part stands for one place in the copy."""
 
-    text: str
-    start: int
-    end: int
-    spelling: str  # the spelling as written, case aside
-    key: str  # the transliteration-folded skeleton
-    where: tuple = ()
+    __slots__ = ("text", "start", "end", "spelling", "key", "where")
+
+    def __init__(self, text: str, start: int, end: int, spelling: str, key: str, where: tuple = ()) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.spelling = spelling  # the spelling as written, case aside
+        self.key = key  # the transliteration-folded skeleton
+        self.where = where
 
 
 def new_part(text: str, start: int, end: int) -> Part:
@@ -67,18 +86,21 @@ def composed(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", drop_invisible(text))
 
 
-@record
-class Mention:
+class Mention(_Fields):
     """A name: the last word (`surname`), the first (`given`, when there are two or more), the words
     between them (`middle`: "Tayyip" in "Recep Tayyip Erdogan") and any particles before the last word
     ("von der", "al"), and what joins them to it."""
 
-    surname: Part
-    given: Part | None = None
-    particles: Part | None = None
-    middle: tuple[Part, ...] = ()
-    joiner: str = " "  # between the particles and the last name: "-" in "al-Assad"
-    initials: Part | None = None  # "J.K." in "J.K. Rowling", "W." in "George W. Bush": compared only for their stops and spaces
+    __slots__ = ("surname", "given", "particles", "middle", "joiner", "initials")
+
+    def __init__(self, surname: Part, given: Part | None = None, particles: Part | None = None,
+                 middle: tuple[Part, ...] = (), joiner: str = " ", initials: Part | None = None) -> None:
+        self.surname = surname
+        self.given = given
+        self.particles = particles
+        self.middle = middle
+        self.joiner = joiner  # between the particles and the last name: "-" in "al-Assad"
+        self.initials = initials  # "J.K." in "J.K. Rowling", "W." in "George W. Bush": compared only for their stops and spaces
 
     @property
     def parts(self) -> tuple[Part, ...]:

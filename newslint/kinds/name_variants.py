@@ -128,9 +128,9 @@ def _located(document, mention: Mention) -> Mention:
     def locate(part):
         if part is None:
             return None
-        return part._replace(where=(document.path, *document.position(part.start), *document.position(part.end)))
+        return part.replace(where=(document.path, *document.position(part.start), *document.position(part.end)))
 
-    return mention._replace(surname=locate(mention.surname), given=locate(mention.given), initials=locate(mention.initials),
+    return mention.replace(surname=locate(mention.surname), given=locate(mention.given), initials=locate(mention.initials),
                             particles=locate(mention.particles), middle=tuple(locate(part) for part in mention.middle))
 
 
