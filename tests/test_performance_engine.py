@@ -10,7 +10,7 @@ import pytest
 
 from conftest import FIXTURES
 from newslint.config import Config
-from newslint.runner import FULL_COLLECTION_RARITY, PARALLEL_MIN_FILES, Task, run
+from newslint.runner import FULL_COLLECTION_RARITY, PARALLEL_MIN_FILES, YOUNG_COLLECTION_RARITY, Task, run
 
 ARTICLES = FIXTURES / "articles"
 
@@ -84,14 +84,16 @@ def test_a_huge_jobs_value_starts_no_more_workers_than_files_or_cores(tmp_path, 
     assert huge.findings == run([Task(p, config) for p in paths], jobs=1).findings
 
 
-def test_full_collections_are_rarer_only_while_a_run_lasts(tmp_path):
+def test_collections_are_rarer_only_while_a_run_lasts(tmp_path):
     """A run keeps every file's results, so full garbage collections, which trace them all, are made rare
-    for its length; the caller's settings come back afterwards, even when the run ends in an error."""
+    for its length, and collections of the youngest generation, which trace each story's short-lived
+    objects, rarer too; the caller's settings come back afterwards, even when the run ends in an error."""
     paths = _desk(tmp_path)[:3]
     before = gc.get_threshold()
     during = []
     run([Task(p, Config()) for p in paths], jobs=1, on_progress=lambda done, total: during.append(gc.get_threshold()))
     assert during and all(t[2] == FULL_COLLECTION_RARITY > before[2] for t in during)
+    assert all(t[0] == before[0] * YOUNG_COLLECTION_RARITY > before[0] for t in during)
     assert gc.get_threshold() == before
 
     def interrupted(done, total):
