@@ -88,6 +88,32 @@ def test_a_pyproject_is_the_config_when_it_has_a_newslint_table(cli, tmp_path, m
         ("sport/budget.txt", "duplicates.paragraph", severity)]
 
 
+@pytest.mark.parametrize("pyproject, error", [
+    ('[tool.newslint\nfail_level = "error"\n',
+     "not valid TOML: Expected ']' at the end of a table declaration (at line 1, column 15)"),
+    ('tool.newslint.fail_level = error\n', "not valid TOML: Invalid value (at line 1, column 28)"),
+    ('[[tool.newslint]]\nfail_level = "error"\n',
+     "'tool.newslint' must be a table of settings, not [{'fail_level': 'error'}]"),
+])
+def test_a_pyproject_whose_newslint_table_is_broken_is_an_error(cli, tmp_path, monkeypatch, pyproject, error):
+    """An unclosed `[tool.newslint` header was passed over, and with it the desk's settings, without a word."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "sport" / "pyproject.toml", pyproject)
+    write(tmp_path / "sport" / "budget.txt", PASTED_TWICE)
+    result = cli("check", "sport")
+    assert (result.exit_code, result.stderr) == (2, f"newslint: error: sport/pyproject.toml: {error}\n")
+
+
+def test_a_broken_pyproject_that_never_opens_a_newslint_table_is_passed_over(cli, tmp_path, monkeypatch):
+    """The desk's Python packaging is broken, and its config is the .newslint.yaml above: still applied."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".newslint.yaml", "severity: {duplicates.paragraph: suggestion}\n")
+    write(tmp_path / "sport" / "pyproject.toml", '[project]\ndependencies = ["newslint>=1.2"\n')
+    write(tmp_path / "sport" / "budget.txt", PASTED_TWICE)
+    assert findings(cli, "--select", "duplicates.paragraph", "sport") == [
+        ("sport/budget.txt", "duplicates.paragraph", "suggestion")]
+
+
 def test_exclude_globs_are_relative_to_the_config(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path / ".newslint.yaml", "exclude: ['archive/**']\nselect: [duplicates]\n")
