@@ -188,13 +188,20 @@ def _worker_start() -> None:
 
 
 def _closing(executor, results):
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         yield from results
-    except BaseException:
+    except BaseException as error:
         # Interrupted or failed: stop the workers now instead of letting them finish the queue.
         executor.shutdown(wait=False, cancel_futures=True)
         for process in list((getattr(executor, "_processes", None) or {}).values()):
             process.terminate()
+        if isinstance(error, BrokenProcessPool):
+            # A worker that raises hands its exception back; only one killed from outside (the system's
+            # out-of-memory killer, mostly) breaks the pool. Not a bug to report, but not a clean run either.
+            raise NewslintError("a worker process was killed (by the system: out of memory?); "
+                                "the run is incomplete") from None
         raise
     executor.shutdown()
 

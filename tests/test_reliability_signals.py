@@ -121,3 +121,42 @@ def test_ctrl_c_while_starting_up_exits_cleanly(tmp_path, module, options):
     run = subprocess.run([sys.executable, "-c", _INTERRUPTED_IMPORT, module, *options, str(story)],
                          capture_output=True, text=True, timeout=60)
     assert (run.returncode, run.stdout, run.stderr) == (130, "", "newslint: interrupted\n")
+
+
+# A worker killed from outside, as the out-of-memory killer would: the check of one story kills its process.
+_KILLED_WORKER = """
+import os
+import signal
+import sys
+
+from newslint import runner
+
+checked = runner.check_task
+
+
+def check_task(task):
+    if task.path.endswith("story0007.md"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return checked(task)
+
+
+runner.check_task = check_task  # the forked workers inherit it
+sys.argv = ["newslint", *sys.argv[1:]]
+from newslint.entry import entry
+entry()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("command", ["check", "baseline"])
+def test_a_worker_killed_from_outside_is_a_clear_error_not_a_bug(tmp_path, command):
+    """It said "internal error (BrokenProcessPool: ...); this is a bug in newslint" and exited 3."""
+    tree = tmp_path / "copy"
+    write_tree(tree, 40, 2)
+    args = [command, "--jobs", "2", str(tree)] + (["--output", str(tmp_path / "baseline.json")] * (command == "baseline"))
+    checkout = str(Path(__file__).resolve().parent.parent)  # this checkout's newslint, whatever is installed
+    run = subprocess.run([sys.executable, "-c", _KILLED_WORKER, *args], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=120, env={**os.environ, "PYTHONPATH": checkout})
+    assert (run.returncode, run.stdout, run.stderr) == (
+        2, "", "newslint: error: a worker process was killed (by the system: out of memory?); the run is incomplete\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy"]  # no baseline written
