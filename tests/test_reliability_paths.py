@@ -201,3 +201,20 @@ def test_junit_stays_well_formed_xml_with_control_characters_and_non_utf8_names(
     suites = ElementTree.fromstring(result.stdout.encode("utf-8"))
     assert sorted(suite.get("name") for suite in suites) == ["caf\\udce9.txt", "wire\\x01feed.txt"]
 
+
+
+def test_a_file_name_with_a_newline_stays_on_one_line_in_text_and_github_output(cli, tmp_path, monkeypatch):
+    """Printed raw, "council\\nvote.txt" split its findings' lines, and `path:line:col` with them. The text
+    format quotes such a name as git does; the GitHub format escapes it as its runner decodes (%0A)."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("council\nvote.txt", "council vote.txt"):
+        (tmp_path / name).write_text(REPEATED, encoding="utf-8")
+    options = ("--jobs", "1", "--select", "duplicates", ".")
+    text = cli("check", *options)
+    assert (text.exit_code, text.stdout) == (1, (
+        '"council\\nvote.txt":3:1: error duplicates.paragraph Paragraph repeats line 1 (100% alike); delete one copy.\n'
+        "council vote.txt:1:1: warning duplicates.across-files Story repeats council\\nvote.txt (100% alike).\n"
+        "council vote.txt:3:1: error duplicates.paragraph Paragraph repeats line 1 (100% alike); delete one copy.\n"
+        "newslint: 3 findings (2 errors, 1 warning); 2 files checked; failed (fail level: warning).\n"))
+    github = cli("check", "--format", "github", *options)
+    assert github.stdout.splitlines()[0].startswith("::error file=council%0Avote.txt,line=3,col=1,")

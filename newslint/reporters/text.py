@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from newslint.reporters import summary
 
+# C0 and C1 control characters: a newline or CR in a file name would split a finding's line, an escape
+# (ESC, CSI) would send the terminal codes of the name's choosing.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_C_ESCAPES = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f", "\r": "\\r"}
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
 _RESET, _DIM = "\033[0m", "\033[2m"
 
@@ -16,8 +22,21 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
             rule = f"{_DIM}{f.rule}{_RESET}"
         else:
             rule = f.rule
-        stream.write(f"{f.path}:{f.line}:{f.column}: {severity} {rule} {f.message}\n")
+        # A message may name another file (`Story repeats ...`), and is escaped the same way.
+        stream.write(f"{_quoted(f.path)}:{f.line}:{f.column}: {severity} {rule} {_escaped(f.message)}\n")
     stream.write(summary_line(summary(report, failed, fail_levels)) + "\n")
+
+
+def _quoted(path: str) -> str:
+    """A file name with a control character in it quoted as git quotes one, `"bud\\nget.txt"`: in double
+    quotes, with C escapes, so that each finding stays one `path:line:col:` line. Any other name as it is."""
+    if not _CONTROL.search(path):
+        return path
+    return '"' + _escaped(path.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+
+
+def _escaped(text: str) -> str:
+    return _CONTROL.sub(lambda match: _C_ESCAPES.get(match[0], f"\\{ord(match[0]):03o}"), text)
 
 
 def summary_line(counts: dict) -> str:
