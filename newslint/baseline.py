@@ -70,7 +70,7 @@ def load(path: str) -> Counter:
             data = json.loads(stream.read().decode("utf-8"))
     except OSError as error:
         raise NewslintError(f"cannot read baseline: {error.strerror or error}", path) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except ValueError as error:  # UnicodeDecodeError, JSONDecodeError, or a number of over 4,300 digits
         raise NewslintError(f"not a newslint baseline (invalid JSON: {error})", path) from None
     except RecursionError:  # thousands of nested brackets: no baseline we write looks like that
         raise NewslintError("not a newslint baseline (nested too deeply)", path) from None

@@ -244,7 +244,7 @@ def _read_pyproject(path: str) -> dict:
         import tomli as tomllib
     try:
         document = tomllib.loads(_read_bytes(path).decode("utf-8-sig"))  # an editor on Windows may add a BOM
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except ValueError as error:  # TOMLDecodeError, UnicodeDecodeError, or an integer of over 4,300 digits
         raise NewslintError(f"not valid TOML: {error}", path) from None
     tool = document.get("tool", {})
     if not isinstance(tool, dict):  # `tool = 5`: valid TOML, but no [tool] table to look in

@@ -94,7 +94,7 @@ def _has_newslint_table(text: str) -> bool:
         import tomli as tomllib
     try:
         tool = tomllib.loads(text).get("tool")
-    except tomllib.TOMLDecodeError:
+    except ValueError:  # TOMLDecodeError, or an integer of over 4,300 digits, which Python refuses to read
         # Broken where a line opens or sets newslint's table: the desk's config, which the read names with
         # the line that is wrong; passed over, its house rules and fail level would vanish without a word.
         # A broken pyproject.toml that nowhere opens or sets that table stays passed over (the search goes

@@ -54,6 +54,9 @@ def parse_yaml(path: str, data: bytes):
                 if self.depth > MAX_NESTING:
                     raise RuleError(f"nested more than {MAX_NESTING} levels deep", path, node.start_mark.line + 1)
                 return super().construct_object(node, deep=True)
+            except ValueError as error:  # a value YAML types that Python cannot make: 2024-02-30, 5,000 digits
+                value = node.value if len(node.value) <= 40 else f"{node.value[:37]}..."
+                raise RuleError(f"cannot read {value!r}: {error}", path, node.start_mark.line + 1) from None
             finally:
                 self.depth -= 1
 

@@ -94,6 +94,8 @@ def test_a_pyproject_is_the_config_when_it_has_a_newslint_table(cli, tmp_path, m
     ('tool.newslint.fail_level = error\n', "not valid TOML: Invalid value (at line 1, column 28)"),
     ('[[tool.newslint]]\nfail_level = "error"\n',
      "'tool.newslint' must be a table of settings, not [{'fail_level': 'error'}]"),
+    (f"tool.newslint.fail_level = {'9' * 5000}\n", "not valid TOML: Exceeds the limit (4300 digits) for integer "
+     "string conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"),
 ])
 def test_a_pyproject_whose_newslint_table_is_broken_is_an_error(cli, tmp_path, monkeypatch, pyproject, error):
     """An unclosed `[tool.newslint` header was passed over, and with it the desk's settings, without a word."""
@@ -249,6 +251,11 @@ def test_a_house_rule_file_named_again_through_a_link_is_read_once(cli, tmp_path
     ("pyproject.toml", "[tool]\nnewslint = [\"hedging\"]\n", "pyproject.toml: 'tool.newslint' must be a table"),
     ("pyproject.toml", "[tool.newslint]\nfail_level = 5\n", "pyproject.toml: 'fail_level' must be error, warning"),
     ("pyproject.toml", "[tool.newslint]\nseverity = 5\n", "pyproject.toml: 'severity' maps rule ids"),
+    ("pyproject.toml", f"[tool.newslint]\nfail_level = {'9' * 5000}\n",
+     "pyproject.toml: not valid TOML: Exceeds the limit (4300 digits) for integer string conversion"),
+    (".newslint.yaml", "exclude: [2025-02-29]\n", ".newslint.yaml:1: cannot read '2025-02-29': day is out of range for month"),
+    (".newslint.yaml", f"fail_level: {'9' * 5000}\n",
+     ".newslint.yaml:1: cannot read '9999999999999999999999999999999999999...': Exceeds the limit (4300 digits)"),
     (".newslint.yaml", "select: [duplicates]\nfail_level: loud\n", ".newslint.yaml:2: 'fail_level' must be error, warning or suggestion, not 'loud'"),
     (".newslint.yaml", "severity:\n  duplicates: error\n  hedging: loud\n", ".newslint.yaml:3: severity of 'hedging' must be"),
     (".newslint.yaml", "exclude: [wires, Off]\n", ".newslint.yaml:1: 'exclude' must be a list of strings; YAML reads a bare"),

@@ -250,6 +250,9 @@ def test_a_baseline_written_to_a_pipe_goes_into_it_and_leaves_the_pipe(cli, tmp_
     '"rule": "duplicates.paragraph", "text": "Residents packed the council chamber", "count": 1}]}',
     '{"format": "newslint-baseline", "version": 1, "findings": [' + "[" * 100_000 + "]" * 100_000 + "]}",
     "[" * 100_000 + "]" * 100_000,
+    # More digits than Python reads into an integer (4,300): a ValueError that was "a bug in newslint".
+    '{"format": "newslint-baseline", "version": 1, "findings": [{"path": "library.txt", '
+    '"rule": "duplicates.paragraph", "text": "Residents packed the council chamber", "count": ' + "9" * 5000 + "}]}",
 ])
 def test_a_corrupt_baseline_is_an_error(cli, tmp_path, content):
     story = tmp_path / "library.txt"

@@ -116,6 +116,13 @@ def test_a_bare_yes_or_no_in_a_word_list_says_to_quote_it(cli, tmp_path):
            "Yes or No as true or false, so put such a word in quotes ('On')" in result.stderr
 
 
+def test_a_date_that_does_not_exist_is_an_error_at_its_line(cli, tmp_path):
+    """YAML reads a bare 2025-02-29 as a date, which Python cannot make: it was "a bug in newslint", exit 3."""
+    result = cli("rules", "--rules", rule_file(tmp_path, polls="[2025-02-28, 2025-02-29]"))
+    assert (result.exit_code, result.stderr) == (
+        2, f"newslint: error: {tmp_path / 'house.yaml'}:7: cannot read '2025-02-29': day is out of range for month\n")
+
+
 def test_a_yaml_merge_key_shares_fields_between_rules(cli, tmp_path):
     """`<<: *house` is how YAML writes "these fields, as in that mapping"; a rule's own field wins over a merged
     one, and a key written twice in the rule itself is still a duplicate."""
