@@ -11,8 +11,6 @@ from newslint.errors import NewslintError, not_strings
 from newslint.finding import Severity
 from newslint.records import record
 
-MAX_CONFIG_BYTES = 5 * 1024 * 1024  # as for a rule file; a config is a few lines
-
 KEYS = frozenset({"rule_files", "select", "enable", "ignore", "severity", "exclude", "fail_level"})
 SELECTION_KEYS = ("select", "ignore", "enable")  # settings that name rule ids or sets
 
@@ -260,14 +258,9 @@ def _read_pyproject(path: str) -> dict:
 
 
 def _read_bytes(path: str) -> bytes:
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_CONFIG_BYTES + 1)  # no further: `--config /dev/zero` would never end
-    except OSError as error:
-        raise NewslintError(f"cannot read config: {error.strerror or error}", path) from None
-    if len(data) > MAX_CONFIG_BYTES:
-        raise NewslintError(f"config file is larger than {MAX_CONFIG_BYTES // 1024 // 1024} MB", path)
-    return data
+    from newslint.yamlfile import read_settings_file
+
+    return read_settings_file(path, "config")
 
 
 def _matches(rule_id: str, prefixes) -> bool:

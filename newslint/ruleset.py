@@ -9,12 +9,11 @@ from newslint.errors import RuleError, not_strings, shown
 from newslint.finding import Severity
 from newslint.patterns import LazyPattern, PatternError, any_of, can_match_empty, phrase_alternation, validate_pattern
 from newslint.regexcache import compiled
-from newslint.yamlfile import parse_yaml  # imports PyYAML only when a file is parsed
+from newslint.yamlfile import parse_yaml, read_settings_file  # imports PyYAML only when a file is parsed
 
 RULE_ID = compiled(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
 COMMON_FIELDS = frozenset({"id", "kind", "severity", "message", "description", "enabled", "examples", "link"})
 REQUIRED_FIELDS = ("id", "kind", "severity", "message", "description")
-MAX_RULE_FILE_BYTES = 5 * 1024 * 1024
 
 
 def builtin_rules_dir():
@@ -201,13 +200,7 @@ def _build_kinds(rules: list[Rule]) -> None:
 
 
 def _read_rule_file(path: str) -> list[Rule]:
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_RULE_FILE_BYTES + 1)  # no further: `--rules /dev/zero` would never end
-    except OSError as error:
-        raise RuleError(f"cannot read rule file: {error.strerror or error}", path) from None
-    if len(data) > MAX_RULE_FILE_BYTES:
-        raise RuleError(f"rule file is larger than {MAX_RULE_FILE_BYTES // 1024 // 1024} MB", path)
+    data = read_settings_file(path, "rule file", RuleError)
     document = parse_yaml(path, data)
     if not isinstance(document, dict) or not isinstance(document.get("rules"), list):
         raise RuleError("a rule file is a mapping with a 'rules:' list", path, getattr(document, "line", 1))

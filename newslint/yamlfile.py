@@ -3,9 +3,23 @@ mistake in a rule or config file is reported at its line."""
 
 from __future__ import annotations
 
-from newslint.errors import RuleError
+from newslint.errors import NewslintError, RuleError
 
 MAX_NESTING = 50
+MAX_SETTINGS_BYTES = 5 * 1024 * 1024  # a rule or config file
+
+
+def read_settings_file(path: str, what: str, error: type[NewslintError] = NewslintError) -> bytes:
+    """The bytes of a rule or config file (`what` names it in errors), read no further than the limit:
+    `--rules /dev/zero` would never end."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_SETTINGS_BYTES + 1)
+    except OSError as problem:
+        raise error(f"cannot read {what}: {problem.strerror or problem}", path) from None
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise error(f"{what} is larger than {MAX_SETTINGS_BYTES // 1024 // 1024} MB", path)
+    return data
 
 
 def _check_utf8(path: str, data: bytes) -> None:

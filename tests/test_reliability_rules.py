@@ -51,7 +51,7 @@ def test_a_huge_rule_file_is_refused_before_parsing(cli, tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-@pytest.mark.parametrize("option, what", [("--rules", "rule file"), ("--config", "config file")])
+@pytest.mark.parametrize("option, what", [("--rules", "rule file"), ("--config", "config")])
 def test_a_rule_or_config_file_that_never_ends_is_refused_after_5_mb(cli, tmp_path, option, what):
     """`--rules /dev/zero` or `--config <(yes)` never ends: read whole, it filled the memory until the kernel
     killed the run. A pipe stands in for /dev/zero, which a failing test would read until then: it is fed
