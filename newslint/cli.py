@@ -109,7 +109,7 @@ def baseline_command(output, **options) -> None:
 
         report, _ = run_checks(**options)
         # A baseline missing a story, or a rule's findings, would later report all those as new.
-        if report.unreadable or report.rules_stopped:
+        if report.incomplete:
             why = "some paths could not be read" if report.unreadable else "a rule was stopped"
             click.echo(f"newslint: error: no baseline written to {output}: {why}.", err=True)
             sys.exit(EXIT_ERROR)

@@ -52,8 +52,7 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
 
         fail_levels = FailLevels({task.path: task.config.fail_level or Severity.WARNING for task in tasks},
                                  Severity.parse(fail_level) if fail_level else Severity.WARNING)
-        incomplete = report.unreadable or report.rules_stopped > 0
-        failed = incomplete or any(fail_levels.fails(f) for f in report.findings)
+        failed = report.incomplete or any(fail_levels.fails(f) for f in report.findings)
 
         stream = sys.stdout
         if hasattr(stream, "reconfigure"):
@@ -68,7 +67,7 @@ def check(paths: tuple[str, ...], *, output_format: str = "text", fail_level: st
             # What is left in the buffer goes nowhere, so the interpreter's last flush cannot fail again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
             raise NewslintError(f"cannot write the report: {(error.strerror or str(error)).lower()}") from None
-        if incomplete:
+        if report.incomplete:
             sys.exit(EXIT_ERROR)
         sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 

@@ -78,6 +78,11 @@ class Report:
         so one rule may be named on a file in each: rules are counted by id."""
         return len({rule_id for result in self.results for rule_id in result.stopped})
 
+    @property
+    def incomplete(self) -> bool:
+        """A path unread or a rule stopped: the run fails (exit 2) whatever its findings, and writes no baseline."""
+        return self.unreadable or self.rules_stopped > 0
+
 
 def check_task(task: Task) -> FileResult:
     result = FileResult(task.path)

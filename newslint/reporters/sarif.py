@@ -42,7 +42,7 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
             "newlineSequences": ["\r\n", "\n", "\r"],
             "results": results,
             "invocations": [{
-                "executionSuccessful": not (report.unreadable or report.rules_stopped),
+                "executionSuccessful": not report.incomplete,
                 "properties": summary(report, failed, fail_levels),
             }],
         }],
