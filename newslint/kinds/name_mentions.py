@@ -129,12 +129,10 @@ def _run_mentions(text: str, start: int, end: int) -> list[Mention]:
 def _moved(mention: Mention, offset: int) -> Mention:
     """`mention` with every part's offsets moved on by `offset`."""
     def move(part: Part | None) -> Part | None:
-        if part is None:
-            return None
-        return Part(part.text, part.start + offset, part.end + offset, part.spelling, part.key)
+        return None if part is None else Part(part.text, part.start + offset, part.end + offset, part.spelling, part.key)
 
-    return Mention(move(mention.surname), move(mention.given), move(mention.particles), tuple(map(move, mention.middle)),
-                   mention.joiner, move(mention.initials))
+    return Mention(move(mention.surname), move(mention.given), move(mention.particles),
+                   tuple(map(move, mention.middle)), mention.joiner, move(mention.initials))
 
 
 def _opens_sentence(text: str, paragraph_start: int, offset: int) -> bool:
