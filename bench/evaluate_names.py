@@ -99,8 +99,8 @@ def _overlaps(document: Document, finding, span: tuple[int, int]) -> bool:
     return finding.line == line and column <= finding.column < end_column
 
 
-def _trial(job) -> tuple[str, bool, bool]:
-    """(source, minority reported, any planted name reported)."""
+def _trial(job) -> tuple[Pair, bool, bool]:
+    """(pair, minority reported, any planted name reported)."""
     pair, host_path, seed = job
     host = Document.read(host_path).raw
     text, others, minority = plant(host, pair, random.Random(seed))
@@ -108,7 +108,7 @@ def _trial(job) -> tuple[str, bool, bool]:
     found = engine().check(document)[0]
     hit_minority = any(_overlaps(document, f, minority) for f in found)
     hit_any = hit_minority or any(_overlaps(document, f, span) for f in found for span in others)
-    return pair.source, hit_minority, hit_any
+    return pair, hit_minority, hit_any
 
 
 def _corpus_findings(path: Path) -> list[tuple[str, int, int, str, str]]:
@@ -128,6 +128,8 @@ def main() -> None:
     parser.add_argument("--halves", action="store_true",
                         help="report JRC recall on two fixed halves of the pairs (a: looked at while developing, b: not)")
     parser.add_argument("--by-part", action="store_true", help="split JRC spelling recall by the part of the name that differs")
+    parser.add_argument("--misses", action="store_true",
+                        help="print the missed pairs of half a and the news sets (never half b's: it stays unread)")
     args = parser.parse_args()
     hosts = [p for corpus in CORPORA.values() for p in articles(corpus)]
     positives = news_variants() + jrc_variants()
@@ -138,7 +140,8 @@ def main() -> None:
     random_people, jrc_namesakes = jrc_different_people(args.limit or 2000, args.seed)
     negatives = namesakes() + random_people + jrc_namesakes
     with Pool(args.jobs) as pool:
-        report_planted(pool, "Recall (planted minority spelling reported)", positives, hosts, args.seed, args.limit, 1)
+        report_planted(pool, "Recall (planted minority spelling reported)", positives, hosts, args.seed, args.limit, 1,
+                       args.misses and args.halves)
         report_planted(pool, "Different people merged (any planted name reported)", negatives, hosts, args.seed,
                        args.limit, 2)
         report_corpora(pool, args.findings)
@@ -178,21 +181,31 @@ def _limited(pairs: list[Pair], limit: int) -> list[Pair]:
     return [pair for group in by_source.values() for pair in (group[:limit] if limit else group)]
 
 
-def report_planted(pool, title: str, pairs: list[Pair], hosts: list[Path], seed: int, limit: int, column: int) -> None:
+def report_planted(pool, title: str, pairs: list[Pair], hosts: list[Path], seed: int, limit: int, column: int,
+                   misses: bool = False) -> None:
     pairs = _limited(pairs, limit)
     jobs = []
     for pair in pairs:
         # Each pair draws its host from its own names, so adding a pair moves no other pair's host.
         draw = random.Random(zlib.crc32(f"{seed}\t{pair.majority}\t{pair.minority}".encode()))
         jobs.append((pair, str(draw.choice(hosts)), draw.randrange(1 << 30)))
-    totals, hits = Counter(), Counter()
-    for source, minority, any_name in pool.imap(_trial, jobs, chunksize=32):
-        totals[source] += 1
-        hits[source] += (minority, any_name)[column - 1]
+    totals, hits, missed = Counter(), Counter(), []
+    for pair, minority, any_name in pool.imap(_trial, jobs, chunksize=32):
+        totals[pair.source] += 1
+        hits[pair.source] += (minority, any_name)[column - 1]
+        if misses and not minority and _readable(pair.source):
+            missed.append(pair)
     print(f"\n{title}")
     width = max([16, *map(len, totals)])
     for source in sorted(totals):
         print(f"  {source:<{width}} {hits[source]:>5} / {totals[source]:<5} = {hits[source] / totals[source]:.3f}")
+    for pair in sorted(missed, key=lambda pair: pair.source):
+        print(f"  missed {pair.source}: {pair.majority} | {pair.minority}")
+
+
+def _readable(source: str) -> bool:
+    """May a miss from `source` be read? Half a's spelling pairs and the news sets; never half b's."""
+    return source.startswith("news") or source.startswith("jrc-spelling/a") or source.startswith("jrc-single/a")
 
 
 def report_corpora(pool, findings_path: str) -> None:
