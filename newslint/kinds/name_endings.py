@@ -83,6 +83,23 @@ def is_baltic_form(a: str, b: str) -> bool:
     return len(root) >= MIN_BALTIC_STEM and root in (plain_form, _FINAL_VOWEL.sub("", plain_form))
 
 
+# The endings Latvian and Lithuanian add to a man's first name that ends in a consonant (Baraks or Barakas
+# for Barack, Ludvigs for Ludwig, Kristians for Christian), where English adds none: English copy that takes
+# a Latvian or Lithuanian wire's first name as written names one man two ways. Only -s and -as, after a
+# consonant, on a stem of four letters or more: Andre and Andreas, Carlo and Carlos, Jon and Jonas are two
+# names, and so are Frank and Francis, Curt and Curtis, with the -is that Lithuanian also writes. The same
+# test finds a firm's or a charity's first word with and without an English plural before the same last word
+# (Rivers Trust, River Trust): one name written two ways as well.
+_BALTIC_GIVEN = compiled(r"a?s")
+
+
+def adds_baltic_given_ending(a: str, b: str) -> bool:
+    """Is one first name's skeleton the other's with a Latvian or Lithuanian ending after its final
+    consonant (Baraks, Barak)?"""
+    root = _stem_before(a, b, _BALTIC_GIVEN)
+    return root is not None and len(root) >= MIN_BALTIC_STEM and root[-1] not in "aeiouys"
+
+
 def adds_ending(a: str, b: str) -> bool:
     """Is one name part, as spelt, the other with an -s, -as, -is, -us or -ys simply added (Peters, Peter;
     Andreas, Andre)? English, Spanish and Portuguese names end so too, so this alone proves no rendering."""

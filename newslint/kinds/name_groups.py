@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from newslint.kinds.name_endings import is_classical_form, is_english_derivation
+from newslint.kinds.name_endings import adds_baltic_given_ending, is_classical_form, is_english_derivation
 from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minority, heaviest, hyphenated_names,
                                        initials_punctuation, married_name_dropped, one_per_word, particle_case,
                                        particle_joiner, spaced_particles, split_words)
@@ -117,8 +117,9 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
             for other in block[:i]:
                 # Before the general test, which joins a long name to its Latin form as one edit or two
                 # (Ferdinand, Ferdinandus) but leaves the ending looking like English derivation.
-                if surname == other[1] and is_classical_form(given, other[0]):
-                    people.union((given, surname), other)  # Hendrik Vermeulen, Hendrikus Vermeulen
+                if surname == other[1] and (is_classical_form(given, other[0])
+                                            or adds_baltic_given_ending(given, other[0])):
+                    people.union((given, surname), other)  # Hendrik Vermeulen, Hendrikus Vermeulen; Ludvigs
                     endings.add(frozenset((given, other[0])))
                 elif same_person(given, surname, *other):
                     people.union((given, surname), other)
