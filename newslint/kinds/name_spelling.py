@@ -25,7 +25,7 @@ _ONE_LETTER = itemgetter(1)  # a run of one letter as that letter: in Python 3.1
 # match without ("" for always): a name holds few of these letters, and skipping a fold whose letters are
 # absent costs a fraction of running its pattern (the given-name table alone folds four hundred names).
 _FOLDS = [
-    ("d", compiled(r"dzh|dj"), "j"),  # Dzhokhar, Djokovic
+    ("d", compiled(r"dzh|dsch|dj"), "j"),  # Dzhokhar, Djokovic; German Dsch for the j of Arabic, Persian, Hindi
     ("ch", compiled(r"t?t?sch|tch"), lambda m: "sh" if m.group() == "sch" else "ch"),  # German Tsch, Sch
     ("ph", compiled(r"ph"), "f"),
     ("h", compiled(r"(?<=[kgdt])h"), ""),  # Khan/Han, Ghaddafi, Kadhafi, Othman
