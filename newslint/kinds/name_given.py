@@ -2,7 +2,8 @@
 
 A copy that calls a man "Henri" in one paragraph and "Henry" in the next, or "Sergei" and "Serhiy", names
 him two ways, yet no spelling rule connects the two. The families below were written for newslint from
-general knowledge of European (Dutch and Catalan among them), Slavic and Arabic given names. They leave
+general knowledge of European (Dutch and Catalan among them), Greek, Hebrew, Slavic and Arabic given names
+(with the g that Egyptian Arabic says and writes for the j of other Arabic: Gamal, Jamal). They leave
 out forms that are a different name in English-speaking copy (John, Ian, Sean and Jack are four men, not
 one), forms that are a woman's name in one language and a man's in another (Jean, Joan, Andrea, Nicola,
 Simone, Michele), and short forms and nicknames (Tom, Bill), which are choices, not spellings. A form only
@@ -20,28 +21,28 @@ from functools import lru_cache
 from newslint.kinds.name_spelling import skeleton
 
 FAMILIES = """
-john johan johann johannes juan giovanni joao jon ioannis jehan jens
+john johan johann johannes juan giovanni joao jon ioannis jehan jens giannis yiannis ioannes iohannes jovan
 peter pieter piet pierre pietro pedro petrus petr pyotr piotr petar petro petru per pere
-paul paulus paolo pablo pavel pawel pavlo pal paulo
+paul paulus paolo pablo pavel pawel pavlo pal paulo pavlos
 anthony antony anton antonio antoine antonius antoni antoon anthonie antal antonin anthonis antonis antonios
 william willem wilhelm guillaume guillermo guglielmo wilhelmus vilhelm vilem
-charles carl karl carlo carlos carolus karel karol carel
+charles carl karl carlo carlos carolus karel karol carel carles
 henry henri hendrik heinrich enrique enrico henricus henrik henryk enric
 james jacques jaime jaume giacomo
 jacob jakob jacobus jakub jacopo yakov yaakov
-joseph josef jozef josephus giuseppe jose josep yosef iosif
-michael michel michiel miguel mikhail mykhailo michal mihail mikael mikkel miquel
-nicholas nicolas nikolaus nicolaus niklaus nikolai nikolay nicolai niccolo nicolau mikolaj nicolaas mykola
-stephen steven stefan stephan stefano esteban etienne istvan stepan stephanus stefanos steffen
-george georg georges jorge giorgio jerzy jiri georgios joris jorg jordi
-francis francois francesco francisco franz frans franciscus frantisek ferenc francesc
+joseph josef jozef josephus giuseppe jose josep yosef iosif jozsef
+michael michel michiel miguel mikhail mykhailo michal mihail mikael mikkel miquel michail mihai mihaly
+nicholas nicolas nikolaus nicolaus niklaus nikolai nikolay nicolai niccolo nicolau mikolaj nicolaas mykola nikolaos
+stephen steven stefan stephan stefano esteban etienne istvan stepan stephanus stefanos steffen stjepan szczepan
+george georg georges jorge giorgio jerzy jiri georgios joris jorg jordi giorgos yorgos giorgi gheorghe
+francis francois francesco francisco franz frans franciscus frantisek ferenc francesc franciszek
 frederick frederic friedrich federico frederik fredrik fryderyk fredericus
-louis ludwig luis luigi lodewijk ludovic ludovico ludovicus lajos lluis
+louis ludwig luis luigi lodewijk ludovic ludovico ludovicus lajos lluis ludvik ludwik ludvig
 lucas luke luca lukas luc
 mark marc marco marcus markus marek
 matthew matthias matteo mateo mathieu matthijs mateusz matej matvei
-andrew andreas andre andres andrzej andrei andrey andriy ondrej andras anders
-alexander alexandre alessandro alejandro aleksander aleksandr alexandros oleksandr
+andrew andreas andre andres andrzej andrei andrey andriy ondrej andras anders andrius andrija
+alexander alexandre alessandro alejandro aleksander aleksandr alexandros oleksandr aleksandar alexandru
 thomas tomas tommaso tomasz tamas
 richard ricardo riccardo rikard ryszard
 edward eduard eduardo edouard edoardo
@@ -66,8 +67,10 @@ joachim joaquim joaquin gioacchino
 gustav gustave gustavo gustaf gustavus
 rudolf rudolph rodolfo rodolphe rudolphus
 ernest ernst ernesto
-constantine constantin konstantin costantino konstanty constantijn
+constantine constantin konstantin costantino konstanty constantijn konstantinos kostiantyn
 leopold leopoldo leopoldus
+leonard leonardo leonhard lennart leonardus leonardas
+leo lev
 augustine augustin agustin agostino augustinus
 victor viktor vittorio wiktor vitor
 dominic domenico dominik domingo
@@ -76,22 +79,66 @@ eugene eugen eugenio evgeny eugeniusz
 sergei sergey serge sergio sergiu serhiy
 vladimir volodymyr wladimir wlodzimierz
 alexei aleksei alexey oleksiy
-dmitry dmitri dmytro
+dmitry dmitri dmytro dimitrios dimitris demetrios demetrius dimitar
 yuri yury iurii jurij
-vasily vasyl vassili
+vasily vasyl vassili basil wassily vasile basile basilio
 oleg oleh
 igor ihor
 kirill kyrylo
 fyodor fedor fedir theodore teodor theodor
+david dawid davide dovid davit
+daniel daniil danilo
+samuel samuele samuil shmuel
+gabriel gavriel gavril
+abraham avraham abrahamus
+isaac isaak izaak yitzhak itzhak yitzchak
+solomon salomon shlomo salomone
+simon simeon shimon szymon semyon
+moses moshe moise moises mozes
+benjamin binyamin beniamino
+jonathan yonatan jonatan
+joshua josue josua jozua
+elijah ilya eliyahu
+zachary zacharias zachariah zechariah zaccaria
+raphael rafael raffaele rafal
+emmanuel emanuel immanuel emanuele
+timothy timotheus timothee timoteo timofei timofey tymoteusz
+leonid leonidas
+vladislav wladyslaw ladislav ladislaus laszlo
+stanislav stanislaw stanislaus stanislas stanislao
+wenceslas wenceslaus vaclav waclaw wenzel
+casimir kazimierz kazimir kasimir casimiro
+walter walther gauthier gautier gualtiero valter
+ferdinand fernando hernando fernand ferran ferdinando
+alphonse alfonso alfons afonso alphonsus
+sebastian sebastien sebastiano sebastiao
+benedict benedikt benedetto benoit benedictus benedykt
+bartholomew bartolomeo bartholomaus bartlomiej barthelemy bartolome
+jerome hieronymus girolamo jeronimo hieronim jeroen
+ambrose ambrogio ambroise ambrosius
+clement clemente klemens clemens
+julius julio giulio jules juliusz
+julian julien giuliano juliano
+emil emile emilio
+rainer reinier rainier reiner ranieri
+conrad konrad corrado
+valentin valentino valentijn walenty
+olaf olav olof
+knut knud canute
 mehmet mohammed muhammad mohamed
 ahmed ahmad ahmet
 omar umar omer
 osama usama
 othman uthman osman
-hussein husayn huseyin
+hussein husayn huseyin hossein husain hussain
 suleiman sulaiman suleyman
 yusuf youssef yousef
 ibrahim ebrahim
+jamal gamal
+jamil gamil
+najib naguib nagib
+rajab ragab
+reza riza raza
 maria mariya marija maryia
 catherine katherine katharina caterina catalina katarzyna ekaterina yekaterina kateryna
 elizabeth elisabeth elisabetta elzbieta
@@ -213,7 +260,7 @@ staszek: stanislaw
 maciek: maciej
 zbyszek: zbigniew
 misha: mikhail mikheil mykhailo
-dima: dmitry dmitri dmytro
+dima: dmitry dmitri dmytro dimitrios dimitris demetrios demetrius dimitar
 volodya: vladimir volodymyr
 kolya: nikolai nikolay mykola
 vanya: ivan

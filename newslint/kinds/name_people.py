@@ -33,11 +33,12 @@ def same_person(given: str, surname: str, other_given: str, other_surname: str) 
     given_same, surname_same = given == other_given, surname == other_surname
     if given_same and surname_same:
         return True
-    if are_cognates(given, other_given):  # Henri and Henry: one man, if the last names agree too
-        # Two forms of one first name vouch for a short last name that only a looser fold joins (Stefan
-        # van Eyck, Stephen van Eik), where a first name spelt alike would not.
-        return surname_same or is_respelling(surname, other_surname, ANCHORED) or (
-            min(len(surname), len(other_surname)) >= MIN_COGNATE_SURNAME and is_loose_match(surname, other_surname))
+    if are_cognates(given, other_given) and (  # Henri and Henry: one man, if the last names agree too
+            # Two forms of one first name vouch for a short last name that only a looser fold joins (Stefan
+            # van Eyck, Stephen van Eik), where a first name spelt alike would not.
+            surname_same or is_respelling(surname, other_surname, ANCHORED) or (
+            min(len(surname), len(other_surname)) >= MIN_COGNATE_SURNAME and is_loose_match(surname, other_surname))):
+        return True  # failing that, the forms may still be one name respelt (Mikhail, Michail), tested below
     # With the same first name, Clark and Clarke (or Brown and Browne) are one person's name.
     if are_variants(given, other_given) and are_variants(surname, other_surname, endings=not given_same):
         return True
