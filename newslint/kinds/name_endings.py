@@ -100,6 +100,11 @@ def adds_baltic_given_ending(a: str, b: str) -> bool:
     return root is not None and len(root) >= MIN_BALTIC_STEM and root[-1] not in "aeiouys"
 
 
+def without_baltic_ending(key: str) -> str:
+    """A skeleton without a Latvian or Lithuanian ending: Vitloks, Vitlok."""
+    return _BALTIC_ENDING.sub("", key)
+
+
 def adds_ending(a: str, b: str) -> bool:
     """Is one name part, as spelt, the other with an -s, -as, -is, -us or -ys simply added (Peters, Peter;
     Andreas, Andre)? English, Spanish and Portuguese names end so too, so this alone proves no rendering."""

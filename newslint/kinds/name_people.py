@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newslint.kinds.name_endings import adds_ending, is_baltic_form, is_derived
+from newslint.kinds.name_endings import MIN_BALTIC_STEM, adds_ending, is_baltic_form, is_derived, without_baltic_ending
 from newslint.kinds.name_given import are_cognates, is_short_form
 from newslint.kinds.name_readings import keys_of, readings
 from newslint.kinds.name_spelling import (ANCHORED, BOTH, are_variants, consonant_likeness, is_close, is_loose_match,
@@ -79,10 +79,25 @@ def is_baltic_rendering(form: tuple[str, str], other: tuple[str, str], written: 
     (Emanuels Makrons, Emmanuel Macron) or a final vowel replaced (Rošs, Roche)? An ending
     added to both names unchanged is as often another person: Carlos Santos, Carlo Santo; Andreas
     Peters, Andre Peter. `written` holds, for each full name as keys, the spellings it was written in."""
-    if not (is_baltic_form(form[0], other[0]) and is_baltic_form(form[1], other[1])):
+    if not (is_baltic_form(form[0], other[0]) and is_baltic_form(form[1], other[1])) and not _same_stems(form, other):
         return False
     return any(not (adds_ending(given, other_given) and adds_ending(surname, other_surname))
                for given, surname in written[form] for other_given, other_surname in written[other])
+
+
+def _same_stems(form: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Is one full name, its two parts ending in s where the other's do not, the other respelt once its
+    Latvian or Lithuanian endings are taken off (Gordons Vitloks, Gordon Whitlock)? Latvian spells a
+    foreign name as it sounds, so the stem is respelt as often as not; `is_baltic_rendering` still asks
+    for more than an ending added to both names as written (Andreas Peters, Andre Peter)."""
+    if all(part.endswith("s") for part in other) and not any(part.endswith("s") for part in form):
+        form, other = other, form
+    if not (all(part.endswith("s") for part in form) and not any(part.endswith("s") for part in other)):
+        return False  # nearly every pair of names
+    if are_cognates(form[0], other[0]):
+        return False  # Charles Peters and Carl Peter: two languages' forms of a name, not one rendering of it
+    stems = [without_baltic_ending(part) for part in form]
+    return min(map(len, stems)) >= MIN_BALTIC_STEM and same_person(*stems, *other)
 
 
 def other_readings(form: tuple[str, str], spellings: set[tuple[str, str]]) -> set[tuple[str, str]]:
