@@ -100,6 +100,20 @@ def adds_baltic_given_ending(a: str, b: str) -> bool:
     return root is not None and len(root) >= MIN_BALTIC_STEM and root[-1] not in "aeiouys"
 
 
+# A Latvian or Lithuanian ending on a man's first name after its final consonant: -s, -as, -is, -us, -ys
+# (Deividas, Antonis). Not after a vowel, where the s is as often the name's own: Johannes, Marius, Julius.
+_BALTIC_GIVEN_ENDING = compiled(r"(?<=[^aeiouy])[aiuy]?s$")
+
+
+def baltic_given_stem(key: str) -> str | None:
+    """A first name's skeleton without a Latvian or Lithuanian ending after its final consonant, if it has
+    one and four letters or more are left: None for most names."""
+    if not key.endswith("s"):
+        return None
+    stem = _BALTIC_GIVEN_ENDING.sub("", key)
+    return stem if stem != key and len(stem) >= MIN_BALTIC_STEM else None
+
+
 def without_baltic_ending(key: str) -> str:
     """A skeleton without a Latvian or Lithuanian ending: Vitloks, Vitlok."""
     return _BALTIC_ENDING.sub("", key)

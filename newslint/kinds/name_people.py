@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newslint.kinds.name_endings import MIN_BALTIC_STEM, adds_ending, is_baltic_form, is_derived, without_baltic_ending
+from newslint.kinds.name_endings import (MIN_BALTIC_STEM, adds_ending, baltic_given_stem, is_baltic_form, is_derived,
+                                         without_baltic_ending)
 from newslint.kinds.name_given import are_cognates, is_short_form
 from newslint.kinds.name_readings import keys_of, readings
 from newslint.kinds.name_spelling import (ANCHORED, BOTH, are_variants, consonant_likeness, is_close, is_loose_match,
@@ -45,7 +46,8 @@ def same_person(given: str, surname: str, other_given: str, other_surname: str) 
     if surname_same:
         shortest = min(len(given), len(other_given))
         return is_loose_match(given, other_given, MIN_LOOSE_GIVEN) or is_short_form(given, other_given) or (
-            shortest >= LONG_GIVEN and likeness(given, other_given) >= GIVEN_LIKENESS)
+            shortest >= LONG_GIVEN and likeness(given, other_given) >= GIVEN_LIKENESS) or (
+            _is_baltic_respelling(given, other_given, surname))
     if given_same:
         return is_respelling(surname, other_surname, ANCHORED)
     # Both respelt: one part must still agree closely, so Ronald Reagan and Donald Regan stay two people.
@@ -55,6 +57,17 @@ def same_person(given: str, surname: str, other_given: str, other_surname: str) 
             given, other_given, BOTH) and is_respelling(surname, other_surname, BOTH):
         return True
     return _sound_alike(given, other_given, surname, other_surname)
+
+
+def _is_baltic_respelling(given: str, other_given: str, surname: str) -> bool:
+    """Is one first name, with a Latvian or Lithuanian ending that the other lacks, the other respelt once the
+    ending is taken off (Deividas, David)? Latvian spells a foreign first name as it sounds before it adds
+    the ending; the stem must pass the tests any first name beside the same last name passes."""
+    if given.endswith("s") == other_given.endswith("s"):
+        return False  # nearly every pair
+    form, other = (given, other_given) if given.endswith("s") else (other_given, given)
+    stem = baltic_given_stem(form)
+    return stem is not None and stem != other and same_person(stem, surname, other, surname)
 
 
 def _sound_alike(given: str, other_given: str, surname: str, other_surname: str) -> bool:
