@@ -103,9 +103,11 @@ def _same_stems(form: tuple[str, str], other: tuple[str, str]) -> bool:
     Latvian or Lithuanian endings are taken off (Gordons Vitloks, Gordon Whitlock)? Latvian spells a
     foreign name as it sounds, so the stem is respelt as often as not; `is_baltic_rendering` still asks
     for more than an ending added to both names as written (Andreas Peters, Andre Peter)."""
-    if all(part.endswith("s") for part in other) and not any(part.endswith("s") for part in form):
+    # Asked of every two names in a block that nothing else joins: the last letters alone settle most.
+    mine, theirs = form[0][-1:] + form[1][-1:], other[0][-1:] + other[1][-1:]
+    if theirs == "ss" and "s" not in mine:
         form, other = other, form
-    if not (all(part.endswith("s") for part in form) and not any(part.endswith("s") for part in other)):
+    elif mine != "ss" or "s" in theirs:
         return False  # nearly every pair of names
     if are_cognates(form[0], other[0]):
         return False  # Charles Peters and Carl Peter: two languages' forms of a name, not one rendering of it
