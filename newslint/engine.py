@@ -29,6 +29,7 @@ class Engine:
             kind.alongside(self.kinds)
         self._by_unit = {unit: [k for k in self.kinds if k.unit == unit] for unit in ("document", "paragraph", "sentence")}
         self.cross_file = [k for k in self.kinds if k.cross_file]
+        self._trigger_words = frozenset().union(*(k.trigger for k in self.kinds if k.trigger is not None))
         self.stopped: set[str] = set()  # rules whose pattern overran its time budget
         self.stopped_here: dict[str, str] = {}  # rule id -> why, for what was stopped on the document checked last
 
@@ -41,11 +42,17 @@ class Engine:
         paragraph_kinds, sentence_kinds = self._by_unit["paragraph"], self._by_unit["sentence"]
         if paragraph_kinds or sentence_kinds:
             for paragraph in document.paragraphs:
+                # A kind none of whose trigger words (`Kind.trigger`) stand here is not asked. The test is written
+                # out in both loops: a helper called for every kind and paragraph would cost a third of its gain.
+                present = self._trigger_words_in(paragraph)
                 for kind in paragraph_kinds:
-                    if kind.could_match(paragraph):
+                    if (present is None or kind.trigger is None or not kind.trigger.isdisjoint(present)) \
+                            and kind.could_match(paragraph):
                         findings.extend(self._run(kind, document, paragraph))
                 # Each kind is asked once a paragraph, not once a sentence, whether it can find anything.
-                active = [kind for kind in sentence_kinds if kind.could_match(paragraph)]
+                active = [kind for kind in sentence_kinds if (present is None or kind.trigger is None
+                                                              or not kind.trigger.isdisjoint(present))
+                          and kind.could_match(paragraph)]
                 for sentence in paragraph.sentences if active else ():
                     for kind in active:
                         findings.extend(self._run(kind, document, sentence))
@@ -53,6 +60,15 @@ class Engine:
         if document.copies:
             findings = _once_per_copy(document, findings)
         return sorted(findings), summaries
+
+    def _trigger_words_in(self, paragraph) -> set[str] | None:
+        """The kinds' trigger words (`Kind.trigger`) that `paragraph` holds, found for every kind at once: most
+        kinds can find nothing in most paragraphs, and asking each would read the paragraph's words once per
+        kind. None when the words cannot tell: one beyond ASCII may be any word to a rule's case folding."""
+        if not self._trigger_words:
+            return None
+        index = paragraph.seen.word_index
+        return None if index.other else self._trigger_words & index.words
 
     def _run(self, kind: Kind, document: Document, unit) -> list[Finding]:
         """One kind on one unit. A rule whose pattern overran its time budget is stopped for the rest of the

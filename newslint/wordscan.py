@@ -292,6 +292,16 @@ def could_match(scan: tuple, index: WordIndex) -> bool:
     return not direct.isdisjoint(index.words) and bool(_live(pattern, direct, index))
 
 
+def trigger_words(scan: tuple) -> frozenset[str] | None:
+    """Words one of which an index with no word beyond ASCII must hold for `could_match(scan, index)` to be
+    true (`Kind.trigger`): a "+word", or a key of `FirstOf.live`, without which no first word is live. None
+    when any index may match."""
+    pattern, words = scan
+    if words is None or not isinstance(pattern, FirstOf):
+        return None
+    return words[1] | pattern._keys
+
+
 def stands_before(words: tuple[frozenset[str], frozenset[str]] | None, index: WordIndex, end: int) -> bool:
     """Can a phrase starting with one of `words` (from `words_for`) start in `index`'s text before `end`, an
     offset in that text at the start of a word? Lets a caller skip searching the text up to `end` for a

@@ -60,9 +60,38 @@ def test_skipping_kinds_by_word_finds_what_running_every_kind_finds(monkeypatch)
     quick = [engine.check(read())[0] for read in documents]
     for cls in {type(kind) for kind in engine.kinds}:
         monkeypatch.setattr(cls, "could_match", Kind.could_match)
+    for kind in engine.kinds:
+        monkeypatch.setattr(kind, "trigger", None)  # nor ruled out by the engine's own look at the words
     every = [engine.check(read())[0] for read in documents]
     assert skipped > 1000 and sum(map(len, every)) > 150
     assert quick == every
+
+
+def test_a_kind_is_ruled_out_by_its_trigger_words_only_where_it_could_match_nothing():
+    """The engine asks a kind's `could_match` only on a paragraph holding one of its trigger words (or a word
+    beyond ASCII): wherever `could_match` says yes, one of them must stand."""
+    from newslint.document import Document
+    from newslint.engine import engine_for
+
+    stories = sorted([*ARTICLES.glob("*.txt"), *ARTICLES.glob("*.md")])
+    every_set = ("attribution", "duplicates", "hedging", "names", "readability")
+    engine = engine_for(Config(select=every_set, enable=every_set))
+    examples = [text for rule in engine.rules for key in ("flags", "passes") for text in rule.examples.get(key, [])
+                if isinstance(text, str)]
+    paragraphs = [p for story in stories for p in Document.read(str(story)).paragraphs]
+    paragraphs += Document("examples.txt", "\n\n".join(examples)).paragraphs
+    triggered = [kind for kind in engine.kinds if kind.trigger is not None]
+    assert len(triggered) >= 8
+    asked = ruled_out = 0
+    for paragraph in paragraphs:
+        index = paragraph.seen.word_index
+        for kind in triggered:
+            if kind.trigger.isdisjoint(index.words) and not index.other:
+                ruled_out += 1
+                assert not kind.could_match(paragraph), (kind.rule.id, paragraph.text)
+            else:
+                asked += kind.could_match(paragraph)
+    assert ruled_out > 1000 and asked > 100
 
 
 def test_a_huge_jobs_value_starts_no_more_workers_than_files_or_cores(tmp_path, monkeypatch):

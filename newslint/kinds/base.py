@@ -53,6 +53,10 @@ class Kind:
         """Told, once the engine has made them all, the kinds that run beside this one (itself included): a
         kind that defers to another reads them here."""
 
+    # Words one of which a paragraph (as seen, its words all ASCII) must hold for `could_match` to be true
+    # there, or None. The engine looks them up for every kind at once, and asks only the kinds left.
+    trigger: frozenset[str] | None = None
+
     def could_match(self, paragraph) -> bool:
         """False only when `check` can find nothing in `paragraph`, nor in any of its sentences: the engine
         then skips the kind there. A kind that scans for words says so from the paragraph's word set."""

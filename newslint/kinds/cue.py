@@ -13,7 +13,8 @@ from newslint.patterns import any_of, phrase_alternation
 from newslint.phrasewords import phrase_starts
 from newslint.records import record
 from newslint.ruleset import flatten
-from newslint.wordscan import can_start, could_match, matches, phrase_scanner, stands_before, word_at, words_for
+from newslint.wordscan import (can_start, could_match, matches, phrase_scanner, stands_before, trigger_words, word_at,
+                               words_for)
 
 GUARDS = ("before", "after", "not_before", "not_after")
 # A cue's excuse in the paragraph below the lede, not in its own sentence (see `Cue`).
@@ -96,6 +97,7 @@ class Cue(Kind):
             defaults[guard] = rule.patterns(guard)
         self.entries = [self._entry(raw, defaults) for raw in self._raw_cues("cues")]
         self.scan = self._scanner("cues", self.entries)
+        self.trigger = trigger_words(self.scan)
         self.stack = None
         if rule.get("stacked_cues") is not None:
             stacked = [self._entry(raw, defaults) for raw in self._raw_cues("stacked_cues")]

@@ -15,7 +15,7 @@ from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.kinds.existence import unexcused
 from newslint.patterns import phrase_alternation
-from newslint.wordscan import could_match, matches, phrase_scanner
+from newslint.wordscan import could_match, matches, phrase_scanner, trigger_words
 from newslint.regexcache import compiled
 
 _SPACE = compiled(r"\s+")
@@ -45,6 +45,7 @@ class Substitution(Kind):
         alternation = rule.regex("spellings", phrase_alternation(variants), self.ignore_case)
         each = (rule.regex("spellings", phrase_alternation([variant]), self.ignore_case) for variant in variants)
         self.scan = phrase_scanner(alternation, variants, each)
+        self.trigger = trigger_words(self.scan)
         self.exceptions = rule.regex_from_list("exceptions", required=False, ignore_case=self.ignore_case)
 
     def _spellings(self, rule) -> tuple[dict[str, str], dict[str, str]]:
