@@ -259,6 +259,14 @@ class Document:
             max(len(line) for line in lines) > _WRAP_WIDTH
             or (len(lines) > 2 or _TERMINAL.search(lines[0])) and all(_TERMINAL.search(line) for line in lines[1:])
         )
+        if not self.is_markdown:
+            # Plain text has no headings or list items: the block is one paragraph, or each line is one. Its
+            # raw lines, which only Markdown reads, are not cut out (wire copy is a block a paragraph).
+            if one_per_line:
+                yield from _each_line(self.text, start, lines)
+            else:
+                yield _trimmed(self.text, start, start + len("\n".join(lines)), False)
+            return
         raw_lines = self.raw[start : start + sum(len(line) + 1 for line in lines)].split("\n")
         paragraph_start, position = None, start
         for line, raw_line in zip(lines, raw_lines):
@@ -312,6 +320,13 @@ def _blocks(text: str):
         position += len(line) + 1
     if lines:
         yield start, lines
+
+
+def _each_line(text: str, start: int, lines: list[str]):
+    """The consecutive `lines`, the first at `start`, each as a paragraph (start, end, not a heading)."""
+    for line in lines:
+        yield _trimmed(text, start, start + len(line), False)
+        start += len(line) + 1
 
 
 def _trimmed(text: str, start: int, end: int, is_heading: bool) -> tuple[int, int, bool]:
