@@ -192,16 +192,28 @@ def _worker_start() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+# How long a stopped pool's manager thread gets to finish: it only reaps the terminated workers.
+MANAGER_EXIT_SECONDS = 10
+
+
 def _closing(executor, results):
     from concurrent.futures.process import BrokenProcessPool
 
     try:
         yield from results
     except BaseException as error:
-        # Interrupted or failed: stop the workers now instead of letting them finish the queue.
+        # Interrupted or failed: stop the workers now instead of letting them finish the queue. The pool's
+        # processes and its manager thread are read first, since shutdown forgets them.
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        manager = getattr(executor, "_executor_manager_thread", None)
         executor.shutdown(wait=False, cancel_futures=True)
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
+        for process in processes:
             process.terminate()
+        if manager is not None:
+            # At exit Python wakes the manager thread through a pipe, without the lock the thread takes to
+            # close it: a pipe closed at that moment prints an "Exception ignored" traceback (Bad file
+            # descriptor) after our one-line error. Once the thread has finished, the pipe is known closed.
+            manager.join(timeout=MANAGER_EXIT_SECONDS)
         if isinstance(error, BrokenProcessPool):
             # A worker that raises hands its exception back; only one killed from outside (the system's
             # out-of-memory killer, mostly) breaks the pool. Not a bug to report, but not a clean run either.

@@ -160,3 +160,25 @@ def test_a_worker_killed_from_outside_is_a_clear_error_not_a_bug(tmp_path, comma
     assert (run.returncode, run.stdout, run.stderr) == (
         2, "", "newslint: error: a worker process was killed (by the system: out of memory?); the run is incomplete\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy"]  # no baseline written
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="forked workers")
+def test_a_stopped_run_stops_its_workers_and_the_pool_thread():
+    """The workers were read from the pool only after shutdown had forgotten them, so none was terminated: each
+    finished its story first. And the pool's manager thread, still closing its pipe while Python exited, could
+    print an "Exception ignored ... Bad file descriptor" traceback after the run's one-line error."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from newslint.runner import _closing
+
+    executor = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+    results = _closing(executor, executor.map(time.sleep, [0, 60, 60]))  # a quick story, then two slow ones
+    assert next(results) is None
+    workers, manager = list(executor._processes.values()), executor._executor_manager_thread
+    with pytest.raises(KeyboardInterrupt):
+        results.throw(KeyboardInterrupt)
+    for worker in workers:
+        worker.join(10)
+    assert [worker.is_alive() for worker in workers] == [False, False]
+    assert not manager.is_alive()
