@@ -270,8 +270,8 @@ class Document:
         raw_lines = self.raw[start : start + sum(len(line) + 1 for line in lines)].split("\n")
         paragraph_start, position = None, start
         for line, raw_line in zip(lines, raw_lines):
-            is_heading = self.is_markdown and bool(_HEADING_LINE.match(raw_line))
-            starts_new = one_per_line or is_heading or (self.is_markdown and bool(_LIST_ITEM.match(raw_line)))
+            is_heading = bool(_HEADING_LINE.match(raw_line))
+            starts_new = one_per_line or is_heading or bool(_LIST_ITEM.match(raw_line))
             if starts_new and paragraph_start is not None:
                 yield _trimmed(self.text, paragraph_start, position - 1, False)
                 paragraph_start = None
