@@ -265,7 +265,7 @@ class Document:
             if one_per_line:
                 yield from _each_line(self.text, start, lines)
             else:
-                yield _trimmed(self.text, start, start + len("\n".join(lines)), False)
+                yield _trimmed(self.text, start, start + sum(map(len, lines)) + len(lines) - 1, False)
             return
         raw_lines = self.raw[start : start + sum(len(line) + 1 for line in lines)].split("\n")
         paragraph_start, position = None, start

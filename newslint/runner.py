@@ -192,7 +192,7 @@ def _worker_start() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-# How long a stopped pool's manager thread gets to finish: it only reaps the terminated workers.
+# How long a stopped pool's manager thread gets to finish: it closes its queues and reaps the terminated workers.
 MANAGER_EXIT_SECONDS = 10
 
 

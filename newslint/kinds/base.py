@@ -54,7 +54,8 @@ class Kind:
         kind that defers to another reads them here."""
 
     # Words one of which a paragraph (as seen, its words all ASCII) must hold for `could_match` to be true
-    # there, or None. The engine looks them up for every kind at once, and asks only the kinds left.
+    # there, or None. The engine looks them up for every kind at once, and asks only the kinds left, so a
+    # kind that widens `could_match` must widen (or drop) its `trigger` with it.
     trigger: frozenset[str] | None = None
 
     def could_match(self, paragraph) -> bool:

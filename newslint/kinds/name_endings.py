@@ -86,8 +86,9 @@ def is_baltic_form(a: str, b: str) -> bool:
 # The endings Latvian and Lithuanian add to a man's first name that ends in a consonant (Baraks or Barakas
 # for Barack, Ludvigs for Ludwig, Kristians for Christian), where English adds none: English copy that takes
 # a Latvian or Lithuanian wire's first name as written names one man two ways. Only -s and -as, after a
-# consonant, on a stem of four letters or more: Andre and Andreas, Carlo and Carlos, Jon and Jonas are two
-# names, and so are Frank and Francis, Curt and Curtis, with the -is that Lithuanian also writes. The same
+# consonant, on a stem of four letters or more, so this test leaves Jon and Jonas apart, and Frank and
+# Francis, Curt and Curtis, with the -is that Lithuanian also writes. English pairs such as Evan and Evans
+# or Colin and Collins beside the same last name are joined: more often one man misspelt than two. The same
 # test finds a firm's or a charity's first word with and without an English plural before the same last word
 # (Rivers Trust, River Trust): one name written two ways as well.
 _BALTIC_GIVEN = compiled(r"a?s")

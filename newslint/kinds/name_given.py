@@ -2,10 +2,10 @@
 
 A copy that calls a man "Henri" in one paragraph and "Henry" in the next, or "Sergei" and "Serhiy", names
 him two ways, yet no spelling rule connects the two. The families below were written for newslint from
-general knowledge of European (Dutch and Catalan among them), Greek, Hebrew, Slavic and Arabic given names
-(with the g that Egyptian Arabic says and writes for the j of other Arabic: Gamal, Jamal). They leave
-out forms that are a different name in English-speaking copy (John, Ian, Sean and Jack are four men, not
-one), forms that are a woman's name in one language and a man's in another (Jean, Joan, Andrea, Nicola,
+general knowledge of European (Dutch and Catalan among them), Greek, Hebrew, Slavic and Arabic given
+names. They leave out forms that are a different name in English-speaking copy (John, Ian, Sean and Jack
+are four men, not one; Lew is not Leo), forms whose spelling folds to another name's (Egyptian Gamal reads as
+Kamal, not Jamal), forms that are a woman's name in one language and a man's in another (Jean, Joan, Andrea, Nicola,
 Simone, Michele), and short forms and nicknames (Tom, Bill), which are choices, not spellings. A form only
 joins two mentions that already share a last name, spelt the same or respelt.
 
@@ -70,7 +70,6 @@ ernest ernst ernesto
 constantine constantin konstantin costantino konstanty constantijn konstantinos kostiantyn
 leopold leopoldo leopoldus
 leonard leonardo leonhard lennart leonardus leonardas
-leo lev
 augustine augustin agustin agostino augustinus
 victor viktor vittorio wiktor vitor
 dominic domenico dominik domingo
@@ -134,11 +133,9 @@ hussein husayn huseyin hossein husain hussain
 suleiman sulaiman suleyman
 yusuf youssef yousef
 ibrahim ebrahim
-jamal gamal
-jamil gamil
 najib naguib nagib
 rajab ragab
-reza riza raza
+reza riza
 maria mariya marija maryia
 catherine katherine katharina caterina catalina katarzyna ekaterina yekaterina kateryna
 elizabeth elisabeth elisabetta elzbieta

@@ -66,6 +66,8 @@ def _is_baltic_respelling(given: str, other_given: str, surname: str) -> bool:
     if given.endswith("s") == other_given.endswith("s"):
         return False  # nearly every pair
     form, other = (given, other_given) if given.endswith("s") else (other_given, given)
+    if other[-1] in "aeiouy":
+        return False  # Nicholas and Nicole: the ending stands for no vowel of the other name
     stem = baltic_given_stem(form)
     return stem is not None and stem != other and same_person(stem, surname, other, surname)
 
