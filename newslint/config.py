@@ -10,6 +10,7 @@ from fnmatch import fnmatchcase
 from newslint.errors import NewslintError, not_strings
 from newslint.finding import Severity
 from newslint.records import record
+from newslint.yamlfile import parse_yaml, read_settings_file  # imports PyYAML only when a file is parsed
 
 KEYS = frozenset({"rule_files", "select", "enable", "ignore", "severity", "exclude", "fail_level"})
 SELECTION_KEYS = ("select", "ignore", "enable")  # settings that name rule ids or sets
@@ -201,7 +202,7 @@ def _line_of(path: str | None, setting: str, name: str) -> int | None:
     import yaml
 
     try:
-        root = yaml.compose(_read_bytes(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        root = yaml.compose(read_settings_file(path, "config"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, NewslintError):
         return None
     for key, value in root.value if isinstance(root, yaml.MappingNode) else ():
@@ -227,9 +228,7 @@ def _level(value, path: str, line: int | None, setting: str) -> Severity:
 
 
 def _read_yaml(path: str) -> tuple[object, dict]:
-    from newslint.yamlfile import parse_yaml
-
-    data = parse_yaml(path, _read_bytes(path))
+    data = parse_yaml(path, read_settings_file(path, "config"))
     if data is None:
         return {}, {}
     return data, getattr(data, "key_lines", {})
@@ -241,7 +240,7 @@ def _read_pyproject(path: str) -> dict:
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     try:
-        document = tomllib.loads(_read_bytes(path).decode("utf-8-sig"))  # an editor on Windows may add a BOM
+        document = tomllib.loads(read_settings_file(path, "config").decode("utf-8-sig"))  # an editor on Windows may add a BOM
     except ValueError as error:  # TOMLDecodeError, UnicodeDecodeError, or an integer of over 4,300 digits
         raise NewslintError(f"not valid TOML: {error}", path) from None
     tool = document.get("tool", {})
@@ -255,12 +254,6 @@ def _read_pyproject(path: str) -> dict:
     if not isinstance(settings, dict):
         raise NewslintError(f"'tool.newslint' must be a table of settings, not {settings!r}", path)
     return settings
-
-
-def _read_bytes(path: str) -> bytes:
-    from newslint.yamlfile import read_settings_file
-
-    return read_settings_file(path, "config")
 
 
 def _matches(rule_id: str, prefixes) -> bool:

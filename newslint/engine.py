@@ -61,7 +61,7 @@ class Engine:
             findings = _once_per_copy(document, findings)
         return sorted(findings), summaries
 
-    def _trigger_words_in(self, paragraph) -> set[str] | None:
+    def _trigger_words_in(self, paragraph) -> frozenset[str] | None:
         """The kinds' trigger words (`Kind.trigger`) that `paragraph` holds, found for every kind at once: most
         kinds can find nothing in most paragraphs, and asking each would read the paragraph's words once per
         kind. None when the words cannot tell: one beyond ASCII may be any word to a rule's case folding."""
