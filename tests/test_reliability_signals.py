@@ -4,6 +4,7 @@ SIGTERM: exit 143) leaves no partial output, no temporary file, no worker proces
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -162,12 +163,11 @@ def test_a_worker_killed_from_outside_is_a_clear_error_not_a_bug(tmp_path, comma
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy"]  # no baseline written
 
 
-@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="forked workers")
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="forked workers")
 def test_a_stopped_run_stops_its_workers_and_the_pool_thread():
     """The workers were read from the pool only after shutdown had forgotten them, so none was terminated: each
     finished its story first. And the pool's manager thread, still closing its pipe while Python exited, could
     print an "Exception ignored ... Bad file descriptor" traceback after the run's one-line error."""
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     from newslint.runner import _closing
