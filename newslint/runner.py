@@ -202,13 +202,15 @@ def _closing(executor, results):
     try:
         yield from results
     except BaseException as error:
-        # Interrupted or failed: stop the workers now instead of letting them finish the queue. The pool's
-        # processes and its manager thread are read first, since shutdown forgets them.
+        # Interrupted or failed: stop the workers now instead of letting them finish the queue. They are
+        # stopped before the pool is shut down (which forgets them): the pool's manager thread then finds them
+        # dead and takes its broken-pool way out, which stops feeding their queue. Shut down first, it may be
+        # feeding a queue no one reads any more, and wait on that for ever.
         processes = list((getattr(executor, "_processes", None) or {}).values())
         manager = getattr(executor, "_executor_manager_thread", None)
-        executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
         if manager is not None:
             # At exit Python wakes the manager thread through a pipe, without the lock the thread takes to
             # close it: a pipe closed at that moment prints an "Exception ignored" traceback (Bad file
