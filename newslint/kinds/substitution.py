@@ -76,7 +76,11 @@ class Substitution(Kind):
         for variant in variants:
             key = self._key(variant)
             if key == self._key(target):
-                raise rule.error(f"variant {variant!r} is the canonical spelling itself", "spellings")
+                if _SPACE.sub(" ", variant.strip()) == _SPACE.sub(" ", target.strip()):
+                    raise rule.error(f"variant {variant!r} is the canonical spelling itself", "spellings")
+                # "TideWater" for "Tidewater": a desk that rules on capitals needs to be told how to say so.
+                raise rule.error(f"variant {variant!r} differs from {target!r} only in capitals, which this rule "
+                                 "ignores; set 'ignore_case: false' to enforce them", "spellings")
             if canonical.get(key, target) != target:
                 raise rule.error(f"variant {variant!r} has two canonical spellings", "spellings")
             canonical[key] = target
