@@ -256,7 +256,7 @@ class Document:
         a CMS export (one paragraph a line), Markdown headings and list items."""
         # The first line may be an unpunctuated headline; every other line ending a sentence is the sign.
         one_per_line = len(lines) > 1 and (
-            max(len(line) for line in lines) > _WRAP_WIDTH
+            any(len(line) > _WRAP_WIDTH and _copy_width(line) > _WRAP_WIDTH for line in lines)
             or (len(lines) > 2 or _TERMINAL.search(lines[0])) and all(_TERMINAL.search(line) for line in lines[1:])
         )
         if not self.is_markdown:
@@ -320,6 +320,12 @@ def _blocks(text: str):
         position += len(line) + 1
     if lines:
         yield start, lines
+
+
+def _copy_width(line: str) -> int:
+    """The width of a line's words: a masked link address or code span is a run of spaces the writer did not
+    wrap, so a hard-wrapped paragraph holding a long link is still one paragraph."""
+    return len(" ".join(line.split()))
 
 
 def _each_line(text: str, start: int, lines: list[str]):
