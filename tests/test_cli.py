@@ -514,3 +514,28 @@ def test_a_finding_inside_a_pasted_copy_is_reported_once_only_when_the_copy_is(c
         return [(f["line"], f["rule"]) for f in json.loads(result.stdout)["findings"]]
     assert lines("duplicates", "attribution") == [(5, "attribution.weasel"), (9, "duplicates.paragraph")]
     assert lines("attribution") == [(5, "attribution.weasel"), (11, "attribution.weasel")]
+
+
+def test_cross_file_findings_tell_the_editor_what_to_do(cli, tmp_path, monkeypatch):
+    """A finding's message ends on what to do, as the single-file ones do ("delete one copy", "pick one
+    spelling"): a desk reading "Story repeats ..." alone is not told whether to spike, merge or keep it."""
+    monkeypatch.chdir(tmp_path)
+    story = ("Harbour board votes to sell the old ferry terminal\n\n"
+             "The Portmere harbour board voted 6-3 on Tuesday to sell the disused ferry terminal to a developer.\n\n"
+             "Board chair Dmitry Volkov said the sale would pay for dredging the main channel next spring.\n")
+    Path("desk-a").mkdir()
+    Path("desk-b").mkdir()
+    Path("desk-a/terminal.txt").write_text(story, encoding="utf-8")
+    Path("desk-b/terminal.txt").write_text(story, encoding="utf-8")
+    Path("desk-b/volkov.txt").write_text(
+        "Harbour chair defends terminal sale\n\n"
+        "Dmitri Volkov, the harbour board's chair, told residents the terminal had cost the town money for years.\n",
+        encoding="utf-8")
+    result = cli("check", "--enable", "names.across-files", "--select", "duplicates.across-files,names.across-files",
+                 "desk-a", "desk-b")
+    assert result.stdout.splitlines()[:-1] == [
+        "desk-b/terminal.txt:1:1: warning duplicates.across-files Story repeats desk-a/terminal.txt (100% alike); "
+        "keep one copy or rewrite it.",
+        "desk-b/volkov.txt:3:1: warning names.across-files 'Dmitri' here but 'Dmitry' in 2 other drafts "
+        "(first at desk-a/terminal.txt:5); pick one spelling.",
+    ]

@@ -213,7 +213,8 @@ def test_a_file_name_with_a_newline_stays_on_one_line_in_text_and_github_output(
     text = cli("check", *options)
     assert (text.exit_code, text.stdout) == (1, (
         '"council\\nvote.txt":3:1: error duplicates.paragraph Paragraph repeats line 1 (100% alike); delete one copy.\n'
-        "council vote.txt:1:1: warning duplicates.across-files Story repeats council\\nvote.txt (100% alike).\n"
+        "council vote.txt:1:1: warning duplicates.across-files Story repeats council\\nvote.txt (100% alike); "
+        "keep one copy or rewrite it.\n"
         "council vote.txt:3:1: error duplicates.paragraph Paragraph repeats line 1 (100% alike); delete one copy.\n"
         "newslint: 3 findings (2 errors, 1 warning); 2 files checked; failed (fail level: warning).\n"))
     github = cli("check", "--format", "github", *options)
