@@ -234,6 +234,8 @@ def _rule(path: str, entry) -> Rule:
         raise RuleError(f"each entry under 'rules:' must be a mapping of fields (id:, kind:, ...), not "
                         f"{str(entry)[:60]!r}", path, line)
     rule_id = entry.get("id")
+    if rule_id is None:  # an editor shown "not None" is not told the field is missing
+        raise RuleError("rule has no 'id'; give it one such as 'house.weasel' (set.rule, in lower case)", path, line)
     if not isinstance(rule_id, str) or not RULE_ID.fullmatch(rule_id):
         raise RuleError(f"rule id must look like 'set.rule' in lower case, not {rule_id!r}", path, line)
     for key in REQUIRED_FIELDS:
