@@ -341,3 +341,28 @@ def test_select_narrows_the_rules_that_are_on_and_names_an_off_rule_by_id(cli, t
                   if "readability" not in options else " ".join(["The chef sold the restaurant to a rival."] * 6)
                   .replace(". ", " and ") + "\n")
     assert [rule for _, rule, _ in findings(cli, *options, story)] == rules
+
+
+def test_the_readme_configuration_example_runs_the_house_rules_it_loads(cli, tmp_path, monkeypatch):
+    """A desk copying the README's `.newslint.yaml` beside its two house rule files gets those rules run:
+    a `select` that leaves out the house set would load them and run none, without a word."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", readme, re.S)
+    config = next(block for block in blocks if block.startswith("# .newslint.yaml\nrule_files:"))
+    write(tmp_path / ".newslint.yaml", config)
+    write(tmp_path / "house/style.yaml", next(block for block in blocks if "id: house.kyiv" in block))
+    write(tmp_path / "house/names.yaml", next(block for block in blocks if "id: house.spelling" in block))
+    write(tmp_path / "drone.txt", """\
+        Sirens sounded across Kiev overnight as drones struck the eastern districts.
+
+        President Zelenskyy said the attack was the largest on the capital in weeks.
+        """)
+    monkeypatch.chdir(tmp_path)
+    assert findings(cli, "drone.txt") == [
+        ("drone.txt", "house.kyiv", "warning"),
+        ("drone.txt", "house.spelling", "warning"),
+        ("drone.txt", "house.spelling", "warning"),
+    ]
