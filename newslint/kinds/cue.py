@@ -24,8 +24,9 @@ EARLIER_GUARD = "sourced_earlier"
 CASES = ("any", "lower")
 # How far a guard looks: a few words either side is what a reader uses to tell "May 14" from "may".
 _WINDOW = 60
-# Characters between a cue and its guard words: spaces and punctuation, never words.
-_GAP = r"[\s,;:\"'\u201c\u201d\u2018\u2019()\[\]-]*"
+# Characters between a cue and its guard words: spaces and punctuation, never words. Not a dash: in a bare
+# dateline ("PORTMERE - Critics say ...") it ends the place name, which would pass for "HPA analysts".
+_GAP = r"[\s,;:\"'\u201c\u201d\u2018\u2019()\[\]]*"
 
 
 @record
