@@ -93,7 +93,7 @@ class Overrides:
 def load_config(path: str) -> Config:
     path = os.path.abspath(path)
     if path.endswith(".toml"):
-        data, lines = _read_pyproject(path), {}
+        data, lines = _read_pyproject(path), _toml_setting_lines(path)
     else:
         data, lines = _read_yaml(path)
     if not isinstance(data, dict):
@@ -197,8 +197,10 @@ def did_you_mean(name: str, rule_ids: frozenset[str]) -> str:
 def _line_of(path: str | None, setting: str, name: str) -> int | None:
     """The line in the YAML config at `path` where `name` stands under `setting`: its own line in a list
     written one item a line or as a `severity` entry, else the setting's. Looked up only for an error."""
-    if not path or path.endswith(".toml"):
+    if not path:
         return None
+    if path.endswith(".toml"):
+        return _toml_setting_lines(path).get(setting)
     import yaml
 
     try:
@@ -254,6 +256,26 @@ def _read_pyproject(path: str) -> dict:
     if not isinstance(settings, dict):
         raise NewslintError(f"'tool.newslint' must be a table of settings, not {settings!r}", path)
     return settings
+
+
+def _toml_setting_lines(path: str) -> dict[str, int]:
+    """The line of each setting of a pyproject.toml's newslint table, for error messages (TOML's reader
+    keeps none): `key = ...` under `[tool.newslint]`, a `[tool.newslint.severity]` header, or a dotted key
+    (`newslint.select = ...` under `[tool]`). Read only in a file the TOML reader has already accepted."""
+    import re
+
+    lines: dict[str, int] = {}
+    table: list[str] = []
+    text = read_settings_file(path, "config").decode("utf-8-sig")
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"\s*\[\s*([^\[\]]+?)\s*\]", line)
+        key = None if header else re.match(r"\s*([\w.\"' -]+?)\s*=", line)
+        if header or key:
+            parts = [part.strip(" \"'") for part in (header or key).group(1).split(".")]
+            table, full = (parts, parts) if header else (table, table + parts)
+            if full[:2] == ["tool", "newslint"] and len(full) > 2:
+                lines.setdefault(full[2], number)
+    return lines
 
 
 def _matches(rule_id: str, prefixes) -> bool:

@@ -249,8 +249,8 @@ def test_a_house_rule_file_named_again_through_a_link_is_read_once(cli, tmp_path
     ("pyproject.toml", "tool = 5\n", "pyproject.toml: 'tool' must be a table, not 5"),
     ("pyproject.toml", "[tool]\nnewslint = 5\n", "pyproject.toml: 'tool.newslint' must be a table of settings"),
     ("pyproject.toml", "[tool]\nnewslint = [\"hedging\"]\n", "pyproject.toml: 'tool.newslint' must be a table"),
-    ("pyproject.toml", "[tool.newslint]\nfail_level = 5\n", "pyproject.toml: 'fail_level' must be error, warning"),
-    ("pyproject.toml", "[tool.newslint]\nseverity = 5\n", "pyproject.toml: 'severity' maps rule ids"),
+    ("pyproject.toml", "[tool.newslint]\nfail_level = 5\n", "pyproject.toml:2: 'fail_level' must be error, warning"),
+    ("pyproject.toml", "[tool.newslint]\nseverity = 5\n", "pyproject.toml:2: 'severity' maps rule ids"),
     ("pyproject.toml", f"[tool.newslint]\nfail_level = {'9' * 5000}\n",
      "pyproject.toml: not valid TOML: Exceeds the limit (4300 digits) for integer string conversion"),
     (".newslint.yaml", "exclude: [2025-02-29]\n", ".newslint.yaml:1: cannot read '2025-02-29': day is out of range for month"),
@@ -366,3 +366,25 @@ def test_the_readme_configuration_example_runs_the_house_rules_it_loads(cli, tmp
         ("drone.txt", "house.spelling", "warning"),
         ("drone.txt", "house.spelling", "warning"),
     ]
+
+
+@pytest.mark.parametrize("pyproject, expected", [
+    ('[project]\nname = "metro-desk"\n\n[tool.newslint]\nignore = ["hedging.modal"]\nfail-level = "error"\n',
+     "pyproject.toml:6: unknown setting 'fail-level'"),
+    ('[tool.newslint]\nrule_files = ["house/style.yaml"]\nfail_level = "loud"\n',
+     "pyproject.toml:3: 'fail_level' must be error, warning or suggestion, not 'loud'"),
+    ('[tool.newslint]\nselect = ["duplicates", "hedgin"]\n',
+     "pyproject.toml:2: unknown rule or set 'hedgin' in 'select' (did you mean 'hedging'?)"),
+    ('[tool.newslint]\nfail_level = "warning"\n\n[tool.newslint.severity]\n"attribution.anonymous-source" = "loud"\n',
+     "pyproject.toml:4: severity of 'attribution.anonymous-source' must be error, warning or suggestion"),
+    ('[tool]\nnewslint.fail_level = "warning"\nnewslint.exclude = "archive/**"\nnewslint.enable = ["readabilty"]\n',
+     "pyproject.toml:4: unknown rule or set 'readabilty' in 'enable' (did you mean 'readability'?)"),
+])
+def test_a_pyproject_setting_that_is_wrong_is_named_with_its_line(cli, tmp_path, monkeypatch, pyproject, expected):
+    """As in a .newslint.yaml: a desk keeping its settings in pyproject.toml is told which line to mend."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "pyproject.toml", pyproject)
+    write(tmp_path / "today.txt", PASTED_TWICE)
+    result = cli("check", "today.txt")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"newslint: error: {expected}")
