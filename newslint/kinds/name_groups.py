@@ -302,9 +302,19 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
     if are_cognates(a, b):
         # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
         return True
+    if not last_name and _reads_as_classical_form(part, other):
+        return True  # Martí, read Martin, and Martino: an ending, though English would derive a word so
     if is_english_derivation(a, b) and not (last_name and _adds_e(a, b)) and not _writes_final_i_as_ie(a, b):
         return False  # but one person's Clark and Clarke (Browne, Lowe) is a respelling, not a derivation
     return are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS
+
+
+def _reads_as_classical_form(part: Part, other: Part) -> bool:
+    """Is one first name, as written or as another language reads it, the other's with a Latin -us or a
+    Romance -o (`is_classical_form`)? A Catalan first name is read with the n it leaves off, and the
+    endings go on that n as they go on any name: Martí, Martin, Martino; Sebastià, Sebastiano."""
+    return any(is_classical_form(mine, theirs) for mine in keys_of(part.spelling, part.key, given=True)
+               for theirs in keys_of(other.spelling, other.key, given=True))
 
 
 # Beside one last name, a first name ending in a and one ending in a consonant or an o are a sister and a
