@@ -25,7 +25,12 @@ _CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019{_MARKS}-]*)"
 # Capitalised words (and initials) joined by spaces, with particles between them: "Charles de Gaulle",
 # "Ursula von der Leyen", "John F. Kennedy". It opens on a capital, which the regex engine finds fast;
 # a particle before the run ("al-Assad", "de Gaulle" opening a sentence) is picked up by `_run_start`.
-_RUN = compiled(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-))*{_CAPITAL})*")
+# Inside a name, an apostrophe may open a word: romanisations of Arabic write the consonant 'ayn so
+# ("Khalid 'Abd al-Rahim", "Zayd 'Ali"). It stands outside the word, as a possessive's does, and is
+# read so only where no quote closes after it on its line: "Omar 'The Nightingale' Haddad" holds a
+# nickname in quotes, not a name.
+_AYN = rf"(?:['\u2018\u2019](?=[{_UPPER}])(?![^\n]*?\w['\u2019](?!\w)))?"
+_RUN = compiled(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-))*{_AYN}{_CAPITAL})*")
 _LEADING_PARTICLES = compiled(rf"(?:(?<![\w'\u2019-]){_PARTICLE_WORD}(?:\s+|-))+$")
 _SENTENCE_END = compiled(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(\u201c\u2018\[]*$")
 _DIGIT = compiled(r"\d")
