@@ -7,8 +7,9 @@ from __future__ import annotations
 import string
 from functools import lru_cache
 
-from newslint.kinds.name_parts import (HYPHEN_PARTICLE, INITIAL, PARTICLES, SPACED_PARTICLES, TITLES, Mention, Part,
-                                       is_initial, mention_of, new_part, unpossessive)
+from newslint.kinds.name_parts import (ASSIMILATED_ARTICLES, HYPHEN_PARTICLE, INITIAL, PARTICLES, SPACED_PARTICLES,
+                                       SUN_LETTER_DOUBLED, TITLES, Mention, Part, is_initial, mention_of, new_part,
+                                       unpossessive)
 from newslint.kinds.name_spelling import skeleton
 from newslint.regexcache import compiled
 from newslint.visible import INVISIBLE
@@ -30,8 +31,13 @@ _CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019{_MARKS}-]*)"
 # read so only where no quote closes after it on its line: "Omar 'The Nightingale' Haddad" holds a
 # nickname in quotes, not a name.
 _AYN = rf"(?:['\u2018\u2019](?=[{_UPPER}])(?![^\n]*?\w['\u2019](?!\w)))?"
-_RUN = compiled(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-))*{_AYN}{_CAPITAL})*")
-_LEADING_PARTICLES = compiled(rf"(?:(?<![\w'\u2019-]){_PARTICLE_WORD}(?:\s+|-))+$")
+# An assimilated article in lower case between the words of a name (Ahmed ash-Sharaa); capitalised, it is a
+# name word of its own (Ahmed Ash-Sharaa).
+_ASSIMILATED = rf"[aeu]{SUN_LETTER_DOUBLED}"
+_RUN = compiled(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-)|{_ASSIMILATED})*{_AYN}{_CAPITAL})*")
+# Searched up to the run's first two letters, which an assimilated article doubles (ash-Sharaa), and ending
+# where the run starts.
+_LEADING_PARTICLES = compiled(rf"(?:(?<![\w'\u2019-])(?:{_PARTICLE_WORD}(?:\s+|-)|{_ASSIMILATED}))+(?=.{{1,2}}$)")
 _SENTENCE_END = compiled(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(\u201c\u2018\[]*$")
 _DIGIT = compiled(r"\d")
 # Capitalised words that end a name: days ("on Tuesdays"), company suffixes, the pronoun "I".
@@ -181,7 +187,8 @@ def _run_start(text: str, paragraph_start: int, offset: int) -> int | None:
     if offset - 3 >= paragraph_start and text[offset - 1] == " " and ending.isalpha() and ending not in _PARTICLE_ENDINGS:
         return offset  # a two-letter slice and a set test, where the search below slices and strips a window
     window_start = max(paragraph_start, offset - 24)
-    particles = _ends_with_particle(text[window_start:offset]) and _LEADING_PARTICLES.search(text, window_start, offset)
+    particles = _ends_with_particle(text[window_start:offset]) and _LEADING_PARTICLES.search(text, window_start,
+                                                                                             offset + 2)
     if particles:
         return particles.start()
     return None if text[offset - 1] == "-" else offset
@@ -195,7 +202,7 @@ def _ends_with_particle(window: str) -> bool:
     while stem.endswith("-"):
         stem = stem[:-1].rstrip()
     last_word = stem[len(stem.rstrip(string.ascii_lowercase)) :]  # particles are plain lower-case letters
-    return last_word in SPACED_PARTICLES
+    return last_word in SPACED_PARTICLES or last_word in ASSIMILATED_ARTICLES
 
 
 def _name_words(text: str, start: int, end: int, opens: bool, heading: bool, lower_case: _LowerCaseWords):

@@ -20,7 +20,18 @@ PARTICLES = SPACED_PARTICLES | FUSED_PARTICLES
 # "Abu" are left out: capitalised inside a name they are as often a name of their own (Abu Karim).
 CAPITALISED_PARTICLES = SPACED_PARTICLES - frozenset("al el ul bin ben ibn abu bint y".split())
 INITIAL = compiled(r"(?:[A-Z]\.)+|[A-Z]")
-HYPHEN_PARTICLE = compiled(r"(?i)(" + "|".join(sorted(FUSED_PARTICLES, key=lambda p: (-len(p), p))) + r")-(?=[^\W\d_]{2})")
+# The Arabic article takes the sound of a "sun letter" after it (t, th, d, dh, r, z, s, sh, n), and
+# romanisations write it so, the letter doubled across the hyphen: ash-Sharaa, ad-Din, ar-Rashid, an-Nahyan;
+# with the e of Egyptian and Levantine speech, es-Sisi, ez-Zor; with the u of Urdu, ud-Din. It is the
+# article al-, and is read as one only so doubled: "En-lai" in Zhou En-lai is a syllable of a Chinese name,
+# and "US-Soviet" is no name at all.
+SUN_LETTERS = ("dh", "sh", "th", "d", "n", "r", "s", "t", "z")
+ASSIMILATED_ARTICLES = frozenset(vowel + letter for vowel in "aeu" for letter in SUN_LETTERS)
+# The consonant and hyphen after the article's vowel (a regex), the consonant doubled after the hyphen.
+SUN_LETTER_DOUBLED = "(?:" + "|".join(rf"{letter}-(?=[{letter[0]}{letter[0].upper()}]{letter[1:]})"
+                                      for letter in SUN_LETTERS) + ")"
+HYPHEN_PARTICLE = compiled(r"(?i:(" + "|".join(sorted(FUSED_PARTICLES, key=lambda p: (-len(p), p)))
+                           + r"))-(?=[^\W\d_]{2})|[aeuAEU]" + SUN_LETTER_DOUBLED)
 # Words a title or job puts before a name; everything up to the last of them is dropped.
 TITLES = frozenset("""mr mrs ms miss mx dr prof gen lt col maj capt cmdr sgt cpl pvt adm brig sen rep gov supt insp det
 rev fr msgr st hon amb president presidents prime premier minister ministers chancellor secretary king queen
@@ -172,10 +183,17 @@ def _surname(words: list[tuple[str, int]], is_particle: list[bool]) -> tuple[Par
         particles = new_part(" ".join(w for w, _ in words[first:-1]), words[first][1], words[-2][1] + len(words[-2][0]))
     fused = HYPHEN_PARTICLE.match(word)
     if fused and fused.end() < len(word):
-        particles = new_part(word[: fused.end() - 1], start, start + fused.end() - 1)
+        particles = _article_part(word[: fused.end() - 1], start)
         word, start = word[fused.end() :], start + fused.end()
         return _part(word, start), particles, "-"
     return _part(word, start), particles, " "
+
+
+def _article_part(particle: str, start: int) -> Part:
+    """A particle fused to the last name by a hyphen; an assimilated article is keyed as the al- it is, so
+    that al-Rashid and ar-Rashid are one name written two ways, as el-Sisi and al-Sisi are."""
+    part = new_part(particle, start, start + len(particle))
+    return part.replace(key="al") if part.spelling in ASSIMILATED_ARTICLES else part
 
 
 def _without_suffix(word: str) -> str:
