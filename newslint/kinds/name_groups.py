@@ -111,6 +111,7 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
     forms = sorted(written)
     read_as = OtherReadings(written)
     people, endings = _UnionFind(), set()
+    short_forms: dict[tuple[str, str], set[tuple[str, str]]] = {}  # Chris Kern -> Christian Kern, Christopher Kern
     for block in _blocks(forms, lambda form: enumerate(form), split=True):
         for i, form in enumerate(block):
             given, surname = form
@@ -121,6 +122,9 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
                                             or adds_baltic_given_ending(given, other[0])):
                     people.union((given, surname), other)  # Hendrik Vermeulen, Hendrikus Vermeulen; Ludvigs
                     endings.add(frozenset((given, other[0])))
+                elif surname == other[1] and is_short_form(given, other[0]):
+                    short, full = (form, other) if len(given) < len(other[0]) else (other, form)
+                    short_forms.setdefault(short, set()).add(full)
                 elif same_person(given, surname, *other):
                     people.union((given, surname), other)
                 elif is_baltic_rendering((given, surname), other, written):
@@ -128,7 +132,18 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
                     endings |= {frozenset((given, other[0])), frozenset((surname, other[1]))}
                 elif (read_as[form] or read_as[other]) and is_read_alike(form, other, read_as):
                     people.union(form, other)  # Viktor Žuk, Viktor Zhuk
+    _join_short_forms(people, short_forms)
     return {form: people.find(form) for form in forms}, endings
+
+
+def _join_short_forms(people: _UnionFind, short_forms: dict[tuple[str, str], set[tuple[str, str]]]) -> None:
+    """Join each short form or nickname to the one person whose first name it stands for beside the same last
+    name (Chris Kern, Christopher Kern). Where it could stand for two (a Christian Kern and a Christopher Kern,
+    brothers), it joins neither: joined to both, it would make the brothers one man, and report one's name as
+    a misspelling of the other's."""
+    for short, fulls in short_forms.items():
+        if len({people.find(full) for full in fulls}) == 1:
+            people.union(short, next(iter(fulls)))
 
 
 def _blocks(items: list, keys: Callable, split: bool) -> Iterator[list]:

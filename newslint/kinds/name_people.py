@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from newslint.kinds.name_endings import (MIN_BALTIC_STEM, adds_ending, baltic_given_stem, is_baltic_form, is_derived,
                                          without_baltic_ending)
-from newslint.kinds.name_given import are_cognates, is_short_form
+from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_readings import keys_of, readings
 from newslint.kinds.name_spelling import (ANCHORED, BOTH, are_variants, consonant_likeness, is_close, is_loose_match,
                                           is_respelling, likeness, sound_likeness)
@@ -45,7 +45,7 @@ def same_person(given: str, surname: str, other_given: str, other_surname: str) 
         return True
     if surname_same:
         shortest = min(len(given), len(other_given))
-        return is_loose_match(given, other_given, MIN_LOOSE_GIVEN) or is_short_form(given, other_given) or (
+        return is_loose_match(given, other_given, MIN_LOOSE_GIVEN) or (
             shortest >= LONG_GIVEN and likeness(given, other_given) >= GIVEN_LIKENESS) or (
             _is_baltic_respelling(given, other_given, surname))
     if given_same:
