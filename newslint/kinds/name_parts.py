@@ -180,13 +180,29 @@ def _surname(words: list[tuple[str, int]], is_particle: list[bool]) -> tuple[Par
         first -= 1
     particles = None
     if first < len(words) - 1:
-        particles = new_part(" ".join(w for w, _ in words[first:-1]), words[first][1], words[-2][1] + len(words[-2][0]))
+        particles = _spaced_particles(" ".join(w for w, _ in words[first:-1]), words[first][1],
+                                      words[-2][1] + len(words[-2][0]))
     fused = HYPHEN_PARTICLE.match(word)
     if fused and fused.end() < len(word):
         particles = _article_part(word[: fused.end() - 1], start)
         word, start = word[fused.end() :], start + fused.end()
         return _part(word, start), particles, "-"
     return _part(word, start), particles, " "
+
+
+# The Romance languages' "of" before a last name: Italian da and di, Portuguese da, French and Spanish de. A
+# name written with one and with another (Rafael da Costa, Rafael de Costa; Lula da Silva, Lula de Silva) is
+# one name in two languages' forms, or misspelt in one: keyed alike. Not the French du or the Portuguese do,
+# which hold an article too: a Banque du Valais and a Banque de Valais may be two banks.
+_ROMANCE_OF = frozenset("da de di".split())
+
+
+def _spaced_particles(particles: str, start: int, end: int) -> Part:
+    """Particles written as words before the last name ("van der", "da"), keyed with the Romance "of" as de."""
+    part = new_part(particles, start, end)
+    if _ROMANCE_OF.isdisjoint(part.spelling.split()):
+        return part  # most particles: van, von der, bin, al
+    return part.replace(key=skeleton(" ".join("de" if word in _ROMANCE_OF else word for word in part.spelling.split())))
 
 
 def _article_part(particle: str, start: int) -> Part:
