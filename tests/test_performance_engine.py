@@ -137,3 +137,28 @@ def test_collections_are_rarer_only_while_a_run_lasts(tmp_path):
     with pytest.raises(KeyboardInterrupt):
         run([Task(p, Config()) for p in paths], jobs=1, on_progress=interrupted)
     assert gc.get_threshold() == before
+
+
+def test_the_named_speaker_search_is_skipped_only_where_it_could_find_nothing():
+    """The attribution rule searches for a named speaker only in text whose words hold a speech verb or an
+    introducer, or a verb that opens on any word ("Chairman:"): wherever it skips the search, the search
+    would have found nothing."""
+    from newslint.document import Document
+    from newslint.engine import engine_for
+
+    stories = sorted([*ARTICLES.glob("*.txt"), *ARTICLES.glob("*.md")])
+    every_set = ("attribution", "duplicates", "hedging", "names", "readability")
+    engine = engine_for(Config(select=every_set, enable=every_set))
+    examples = [text for rule in engine.rules for key in ("flags", "passes") for text in rule.examples.get(key, [])
+                if isinstance(text, str)]
+    paragraphs = [p for story in stories for p in Document.read(str(story)).paragraphs]
+    paragraphs += Document("examples.txt", "\n\n".join(examples)).paragraphs
+    texts = [s.seen.text for p in paragraphs for s in p.sentences] + [p.seen.text for p in paragraphs]
+    texts += ["The harbourmaster was blunt. Chairman: We will not pay.", "Fares rose. Critics expect more."]
+    kinds = [kind for kind in engine.kinds if kind.rule.kind == "attribution"]
+    assert kinds
+    for kind in kinds:
+        skipped = [text for text in texts if not kind._may_name(text)]
+        assert len(skipped) > 100 and "Fares rose. Critics expect more." in skipped
+        assert not any(kind.named.search(text) for text in skipped)
+        assert kind._may_name("The harbourmaster was blunt. Chairman: We will not pay.")
