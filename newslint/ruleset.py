@@ -242,7 +242,7 @@ def _rule(path: str, entry) -> Rule:
         value = entry.get(key)
         if value is not None and not isinstance(value, str):  # `message: No`, `severity: [warning]`: not missing
             hint = ("; YAML reads a bare On, Off, Yes or No as true or false, so put it in quotes"
-                    if isinstance(value, bool) else "")
+                    if isinstance(value, bool) else "; give error, warning or suggestion" if key == "severity" else "")
             raise RuleError(f"'{key}' must be text, not {value!r}{hint}", path, entry.key_lines.get(key, line),
                             rule_id)
         if value is None or not value.strip():
