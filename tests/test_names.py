@@ -445,3 +445,14 @@ def test_a_short_form_of_a_first_name_beside_the_same_last_name_is_one_person():
              "questions on Friday.\n")
     findings, _ = Engine(rules).check(Document("story.txt", story))
     assert [(f.line, f.column, f.rule, f.text) for f in findings] == [(5, 1, "names.mixed-spelling", "Thomas")]
+
+
+def test_a_quotation_closed_after_its_stop_is_not_read_as_an_arabic_ayn():
+    """British copy closes a single-quoted sentence after its stop ('... on him.'), so the quote opening after a
+    name is a quotation, not the 'ayn of "Khalid 'Abd al-Rahim": "We" is no one's last name."""
+    story = ("Sam Varne's sister told Radio Solent 'We are not giving up on him.'\n\n"
+             "The crowd chanted Tom Wren 'Out!' outside the town hall.\n\n"
+             "A catalogue by Nabil 'Awad lists Khalid 'Abd al-Rahim as the composer.\n")
+    mentions = name_mentions.find_mentions(Document("story.txt", story))
+    assert [(m.given and m.given.text, m.surname.text) for m in mentions] == [
+        ("Sam", "Varne"), ("Radio", "Solent"), ("Tom", "Wren"), ("Nabil", "Awad"), ("Khalid", "Rahim")]

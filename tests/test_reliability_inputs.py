@@ -154,14 +154,15 @@ def test_a_100000_character_line_is_checked_quickly(cli, tmp_path):
 @pytest.mark.parametrize("text", [
     "." * 1_000_000, "`" * 200_000, "a" * 1_000_000, "U.S. " * 20_000, "\n" * 200_000, "x@" * 100_000,
     "| a |\n" * 20_000, '"' * 200_000, "*_" * 100_000, "- " * 100_000, "Critics say " * 9_000,
-    "A " * 50_000, "Hale said so.\n\n" + 'It was "one two three four" now. ' * 12_000,
+    "A " * 50_000, "Hale said so.\n\n" + 'It was "one two three four" now. ' * 12_000, "Zayd 'Ali and " * 7_000,
 ], ids=["dots", "backticks", "one-word", "abbreviations", "blank-lines", "at-signs", "table", "quotes",
-        "emphasis", "dashes", "cues-in-one-sentence", "initials", "quotations-in-many-sentences"])
+        "emphasis", "dashes", "cues-in-one-sentence", "initials", "quotations-in-many-sentences", "ayn-apostrophes"])
 def test_pathological_text_is_linear(text):
     """Runs of one character once made the sentence splitter and the masking regexes quadratic, and a
     sentence of thousands of cues the attribution rules (each cue read the rest of its sentence again), and
-    a paragraph of thousands of quoted sentences the quote rule (each sentence walked every quotation): a
-    quadratic pass over 100,000 characters takes minutes; these take about a second."""
+    a paragraph of thousands of quoted sentences the quote rule (each sentence walked every quotation), and
+    a line of names with an apostrophe before each the name finder (each looked to the line's end for a
+    closing quote): a quadratic pass over 100,000 characters takes minutes; these take about a second."""
     from newslint.document import Document
     from newslint.engine import Engine
     from newslint.ruleset import builtin_rule_files, load_rules

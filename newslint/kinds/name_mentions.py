@@ -28,9 +28,11 @@ _CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019{_MARKS}-]*)"
 # a particle before the run ("al-Assad", "de Gaulle" opening a sentence) is picked up by `_run_start`.
 # Inside a name, an apostrophe may open a word: romanisations of Arabic write the consonant 'ayn so
 # ("Khalid 'Abd al-Rahim", "Zayd 'Ali"). It stands outside the word, as a possessive's does, and is
-# read so only where no quote closes after it on its line: "Omar 'The Nightingale' Haddad" holds a
-# nickname in quotes, not a name.
-_AYN = rf"(?:['\u2018\u2019](?=[{_UPPER}])(?![^\n]*?\w['\u2019](?!\w)))?"
+# read so only where no quote closes soon after it on its line: "Omar 'The Nightingale' Haddad" holds a
+# nickname in quotes, and "told Radio Solent 'We will not give up.'" a quotation, closed after its stop
+# as British copy closes one. Soon: a line of a one-line-a-paragraph export may run to thousands of
+# characters, and looking to its end from every apostrophe would take time growing as its square.
+_AYN = rf"(?:['\u2018\u2019](?=[{_UPPER}])(?![^\n]{{0,200}}?[\w.,;:!?\u2026]['\u2019](?!\w)))?"
 # An assimilated article in lower case between the words of a name (Ahmed ash-Sharaa); capitalised, it is a
 # name word of its own (Ahmed Ash-Sharaa).
 _ASSIMILATED = rf"[aeu]{SUN_LETTER_DOUBLED}"
