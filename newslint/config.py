@@ -195,7 +195,7 @@ def did_you_mean(name: str, rule_ids: frozenset[str]) -> str:
 
 
 def _line_of(path: str | None, setting: str, name: str) -> int | None:
-    """The line in the YAML config at `path` where `name` stands under `setting`: its own line in a list
+    """The line in the config at `path` where `name` stands under `setting`: its own line in a list
     written one item a line or as a `severity` entry, else the setting's. Looked up only for an error."""
     if not path:
         return None
@@ -267,8 +267,12 @@ def _toml_setting_lines(path: str) -> dict[str, int]:
     lines: dict[str, int] = {}
     table: list[str] = []
     text = read_settings_file(path, "config").decode("utf-8-sig")
+    in_string = False  # inside a multi-line string, whose lines are text, not keys
     for number, line in enumerate(text.splitlines(), 1):
-        header = re.match(r"\s*\[\s*([^\[\]]+?)\s*\]", line)
+        was_in_string, in_string = in_string, in_string != (len(re.findall(r'"""|\'\'\'', line)) % 2 == 1)
+        if was_in_string:
+            continue
+        header = re.match(r"\s*\[\[?\s*([^\[\]]+?)\s*\]", line)  # [table] or [[array of tables]]
         key = None if header else re.match(r"\s*([\w.\"' -]+?)\s*=", line)
         if header or key:
             parts = [part.strip(" \"'") for part in (header or key).group(1).split(".")]

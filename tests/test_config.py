@@ -379,6 +379,11 @@ def test_the_readme_configuration_example_runs_the_house_rules_it_loads(cli, tmp
      "pyproject.toml:4: severity of 'attribution.anonymous-source' must be error, warning or suggestion"),
     ('[tool]\nnewslint.fail_level = "warning"\nnewslint.exclude = "archive/**"\nnewslint.enable = ["readabilty"]\n',
      "pyproject.toml:4: unknown rule or set 'readabilty' in 'enable' (did you mean 'readability'?)"),
+    # A multi-line string's lines are text, not settings; an array of tables is a table.
+    ('[tool.newslint]\nexclude = ["""\nfail_level = \'error\'""", "archive/**"]\nfail_level = "loud"\n',
+     "pyproject.toml:4: 'fail_level' must be error, warning or suggestion, not 'loud'"),
+    ('[tool.black]\nline-length = 100\n\n[[tool.newslint.desks]]\nname = "metro"\n',
+     "pyproject.toml:4: unknown setting 'desks'"),
 ])
 def test_a_pyproject_setting_that_is_wrong_is_named_with_its_line(cli, tmp_path, monkeypatch, pyproject, expected):
     """As in a .newslint.yaml: a desk keeping its settings in pyproject.toml is told which line to mend."""
