@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newslint.kinds.name_parts import Mention, Part, as_typed, new_part
+from newslint.kinds.name_parts import ELIDED, Mention, Part, as_typed, new_part
 from newslint.kinds.name_spelling import skeleton
 from newslint.records import record
 
@@ -64,7 +64,10 @@ def particle_case(full: list[Mention], person: Callable[[Mention], tuple], weigh
     forms: dict = {}
     for mention in full:
         if mention.particles is not None:
-            forms.setdefault((person(mention), mention.particles.spelling), []).append(mention.particles)
+            # An elided particle is compared with its name, spelt alike: "D'" is one letter, which says nothing
+            # of case alone. (A part's spelling is its particle's, or with its name, the name's.)
+            part = _with_particles(mention) if mention.joiner == ELIDED else mention.particles
+            forms.setdefault((person(mention), mention.particles.spelling, part.spelling), []).append(part)
     for uses in forms.values():
         yield from case_minority(uses, weight, lambda part: as_typed(part.text))
 
@@ -175,13 +178,18 @@ def _may_split(mentions: list[Mention]) -> bool:
     this test makes no tuple of every name's words twice over, as comparing the forms does."""
     last_words = {m.surname.spelling for m in mentions if not (m.particles or m.initials)}
     return any(_fused(m) in last_words for m in mentions if not m.initials and (
-        m.particles is not None and m.joiner == " " or m.particles is None and m.given is not None))
+        m.particles is not None and m.joiner in _SPLIT_JOINERS or m.particles is None and m.given is not None))
+
+
+# What joins a particle that may be written fused to the name, or the name written apart: a space (De Vos,
+# DeVos) or, after an elided particle, nothing but its apostrophe (D'Ercole, Dercole; d'Aubrac, DAubrac).
+_SPLIT_JOINERS = (" ", ELIDED)
 
 
 def _fused(mention: Mention) -> str:
     """The last two words of a name, or its particles and last name, written as one word."""
     if mention.particles is not None:
-        return mention.particles.spelling.replace(" ", "") + mention.surname.spelling
+        return mention.particles.spelling.replace(" ", "").replace("'", "") + mention.surname.spelling
     return _before_last(mention).spelling + mention.surname.spelling
 
 
@@ -199,7 +207,7 @@ def _one_word(mention: Mention) -> tuple[str, ...] | None:
 def _two_words(mention: Mention) -> tuple[str, ...] | None:
     """A name's words with its last two joined, or its spaced particles joined to its last name; None where
     there is nothing to join, or the particle is fused by a hyphen (al-Assad is `particle_joiner`'s)."""
-    if mention.initials or (mention.particles is not None and mention.joiner != " "):
+    if mention.initials or (mention.particles is not None and mention.joiner not in _SPLIT_JOINERS):
         return None
     if mention.particles is not None:
         before = tuple(part.spelling for part in (mention.given, *mention.middle) if part is not None)

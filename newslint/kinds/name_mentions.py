@@ -7,9 +7,9 @@ from __future__ import annotations
 import string
 from functools import lru_cache
 
-from newslint.kinds.name_parts import (ASSIMILATED_ARTICLES, HYPHEN_PARTICLE, INITIAL, PARTICLES, SPACED_PARTICLES,
-                                       SUN_LETTER_DOUBLED, TITLES, Mention, Part, is_initial, mention_of, new_part,
-                                       unpossessive)
+from newslint.kinds.name_parts import (ASSIMILATED_ARTICLES, ELIDED, HYPHEN_PARTICLE, INITIAL, PARTICLES,
+                                       SPACED_PARTICLES, SUN_LETTER_DOUBLED, TITLES, Mention, Part, is_elided,
+                                       is_initial, mention_of, new_part, unpossessive)
 from newslint.kinds.name_spelling import skeleton
 from newslint.regexcache import compiled
 from newslint.visible import INVISIBLE
@@ -36,7 +36,10 @@ _AYN = rf"(?:['\u2018\u2019](?=[{_UPPER}])(?![^\n]{{0,200}}?[\w.,;:!?\u2026]['\u
 # An assimilated article in lower case between the words of a name (Ahmed ash-Sharaa); capitalised, it is a
 # name word of its own (Ahmed Ash-Sharaa).
 _ASSIMILATED = rf"[aeu]{SUN_LETTER_DOUBLED}"
-_RUN = compiled(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-)|{_ASSIMILATED})*{_AYN}{_CAPITAL})*")
+# A lower-case elided particle written onto a name word: "d'" in "Hélène d'Aubrac", "l'" in "Étienne l'Ormeau"
+# (capitalised, "D'Ercole" is a capitalised word like any other).
+_ELIDED = rf"[dl]['\u2019](?=[{_UPPER}])"
+_RUN = compiled(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-)|{_ASSIMILATED}|{_ELIDED})*{_AYN}{_CAPITAL})*")
 # Searched up to the run's first two letters, which an assimilated article doubles (ash-Sharaa), and ending
 # where the run starts.
 _LEADING_PARTICLES = compiled(rf"(?:(?<![\w'\u2019-])(?:{_PARTICLE_WORD}(?:\s+|-)|{_ASSIMILATED}))+(?=.{{1,2}}$)")
@@ -85,7 +88,7 @@ def _find_mentions(document) -> list[Mention]:
                 for words in _name_words(text, start, run.end(), True, True, lower_case):
                     mention = mention_of(words)
                     if mention is not None:
-                        mentions.append(mention)
+                        mentions.append(_heading_particle(text, mention))
                 continue
             if opens:  # only the first word is judged by the story's lower-case words ("Shares", "The")
                 first = _WORD.match(text, start, run.end())
@@ -95,6 +98,19 @@ def _find_mentions(document) -> list[Mention]:
     if any(mention.initials is not None for mention in mentions):
         mentions = _undotted_initials(text, mentions)
     return mentions
+
+
+def _heading_particle(text: str, mention: Mention) -> Mention:
+    """A heading's mention without a capitalised elided particle that the story writes in lower case before
+    the same name ("Hélène D'Aubrac To Buy Estate" over "Hélène d'Aubrac said"): a heading capitalises it as
+    it does any word, so its case says nothing (a spaced particle so written is no name word at all)."""
+    particle = mention.particles
+    if mention.joiner != ELIDED or not particle.text[0].isupper():
+        return mention
+    lower = particle.text[0].lower()
+    if f"{lower}'{mention.surname.text}" in text or f"{lower}\u2019{mention.surname.text}" in text:
+        return mention.replace(particles=None, joiner=" ")
+    return mention
 
 
 # Two or three capitals and a space just before a name: "JK" in "JK Rowling".
@@ -183,7 +199,9 @@ def _run_start(text: str, paragraph_start: int, offset: int) -> int | None:
     """Where a run really starts: before any particles in front of it; None inside a word."""
     if offset == paragraph_start:
         return offset  # a paragraph's first word (in wire copy's short lines, a third of runs)
-    if text[offset - 1].isalnum() or text[offset - 1] in "'\u2019":
+    if text[offset - 1] in "'\u2019":
+        return _elided_start(text, paragraph_start, offset - 2)
+    if text[offset - 1].isalnum():
         return None
     ending = text[offset - 3 : offset - 1]
     if offset - 3 >= paragraph_start and text[offset - 1] == " " and ending.isalpha() and ending not in _PARTICLE_ENDINGS:
@@ -194,6 +212,16 @@ def _run_start(text: str, paragraph_start: int, offset: int) -> int | None:
     if particles:
         return particles.start()
     return None if text[offset - 1] == "-" else offset
+
+
+def _elided_start(text: str, paragraph_start: int, particle: int) -> int | None:
+    """Where a run after an apostrophe starts: at a lower-case elided particle standing as a word ("said
+    d'Aubrac"), or nowhere, as the tail of a word ("O'Brien" is one word, found at its O)."""
+    if particle < paragraph_start or text[particle] not in "dl":
+        return None
+    if particle > paragraph_start and (text[particle - 1].isalnum() or text[particle - 1] in "'\u2019-"):
+        return None
+    return particle
 
 
 def _ends_with_particle(window: str) -> bool:
@@ -258,7 +286,9 @@ def _word_verdict(word: str) -> tuple[bool | None, str]:
     fused = HYPHEN_PARTICLE.match(word) if "-" in word else None  # the test is cheaper than the regex
     if fused and word[fused.end()].isupper():
         return True, folded  # "al-Assad"
-    if not word[0].isupper() or folded in BREAKS:
+    if not word[0].isupper():
+        return is_elided(word), folded  # a name word only after an elided particle: "d'Aubrac"
+    if folded in BREAKS:
         return False, folded
     head = word.split("-", 1)[0]
     if len(head) > 1 and head.isupper() and not INITIAL.fullmatch(word) or _DIGIT.search(word):

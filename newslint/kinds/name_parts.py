@@ -20,6 +20,11 @@ PARTICLES = SPACED_PARTICLES | FUSED_PARTICLES
 # "Abu" are left out: capitalised inside a name they are as often a name of their own (Abu Karim).
 CAPITALISED_PARTICLES = SPACED_PARTICLES - frozenset("al el ul bin ben ibn abu bint y".split())
 INITIAL = compiled(r"(?:[A-Z]\.)+|[A-Z]")
+# The elided particles, written onto a last name that opens on a vowel: the French and Italian "of" (d'Aubrac,
+# D'Ercole) and the French "the" (l'Ormeau). The case it is written in is a spelling of its own, as with De
+# Niro; O'Brien's O is no particle but a part of an Irish name, and stays in it.
+ELIDED_PARTICLES = frozenset("dDlL")
+ELIDED = ""  # the joiner of an elided particle: its apostrophe is its own
 # The Arabic article takes the sound of a "sun letter" after it (t, th, d, dh, r, z, s, sh, n), and
 # romanisations write it so, the letter doubled across the hyphen: ash-Sharaa, ad-Din, ar-Rashid, an-Nahyan;
 # with the e of Egyptian and Levantine speech, es-Sisi, ez-Zor; with the u of Urdu, ud-Din. It is the
@@ -110,7 +115,7 @@ class Mention(_Fields):
         self.given = given
         self.particles = particles
         self.middle = middle
-        self.joiner = joiner  # between the particles and the last name: "-" in "al-Assad"
+        self.joiner = joiner  # between the particles and the last name: "-" in "al-Assad", "" in "d'Ercole"
         self.initials = initials  # "J.K." in "J.K. Rowling", "W." in "George W. Bush": compared only for their stops and spaces
 
     @property
@@ -142,6 +147,12 @@ def mention_of(run: list[tuple[str, int]]) -> Mention | None:
     given = _part(*core[0]) if len(core) > 1 else None
     middle = tuple(_part(*word) for word in core[1:-1] if not HYPHEN_PARTICLE.match(word[0]))
     return Mention(surname, given, particles, middle, joiner, initials)
+
+
+def is_elided(word: str) -> bool:
+    """"d'Aubrac", "D’Ercole", "l'Ormeau": an elided particle and a capitalised name (a string test: this runs on
+    every last name)."""
+    return len(word) > 2 and word[1] in "'\u2019" and word[0] in ELIDED_PARTICLES and word[2].isupper()
 
 
 def is_initial(word: str) -> bool:
@@ -182,6 +193,8 @@ def _surname(words: list[tuple[str, int]], is_particle: list[bool]) -> tuple[Par
     if first < len(words) - 1:
         particles = _spaced_particles(" ".join(w for w, _ in words[first:-1]), words[first][1],
                                       words[-2][1] + len(words[-2][0]))
+    if word[0] in ELIDED_PARTICLES and is_elided(word):  # "d'Aubrac": "d'" is the particle, written onto the name
+        return _part(word[2:], start + 2), new_part(word[:2], start, start + 2), ELIDED
     fused = HYPHEN_PARTICLE.match(word)
     if fused and fused.end() < len(word):
         particles = _article_part(word[: fused.end() - 1], start)
