@@ -76,16 +76,7 @@ def test_skipping_kinds_by_word_finds_what_running_every_kind_finds(monkeypatch)
 def test_a_kind_is_ruled_out_by_its_trigger_words_only_where_it_could_match_nothing():
     """The engine asks a kind's `could_match` only on a paragraph holding one of its trigger words (or a word
     beyond ASCII): wherever `could_match` says yes, one of them must stand."""
-    from newslint.document import Document
-    from newslint.engine import engine_for
-
-    stories = sorted([*ARTICLES.glob("*.txt"), *ARTICLES.glob("*.md")])
-    every_set = ("attribution", "duplicates", "hedging", "names", "readability")
-    engine = engine_for(Config(select=every_set, enable=every_set))
-    examples = [text for rule in engine.rules for key in ("flags", "passes") for text in rule.examples.get(key, [])
-                if isinstance(text, str)]
-    paragraphs = [p for story in stories for p in Document.read(str(story)).paragraphs]
-    paragraphs += Document("examples.txt", "\n\n".join(examples)).paragraphs
+    engine, paragraphs = _every_rule_and_paragraph()
     triggered = [kind for kind in engine.kinds if kind.trigger is not None]
     assert len(triggered) >= 8
     asked = ruled_out = 0
@@ -143,6 +134,21 @@ def test_the_named_speaker_search_is_skipped_only_where_it_could_find_nothing():
     """The attribution rule searches for a named speaker only in text whose words hold a speech verb or an
     introducer, or a verb that opens on any word ("Chairman:"): wherever it skips the search, the search
     would have found nothing."""
+    engine, paragraphs = _every_rule_and_paragraph()
+    texts = [s.seen.text for p in paragraphs for s in p.sentences] + [p.seen.text for p in paragraphs]
+    texts += ["The harbourmaster was blunt. Chairman: We will not pay.", "Fares rose. Critics expect more."]
+    kinds = [kind for kind in engine.kinds if kind.rule.kind == "attribution"]
+    assert kinds
+    for kind in kinds:
+        skipped = [text for text in texts if not kind._may_name(text)]
+        assert len(skipped) > 100 and "Fares rose. Critics expect more." in skipped
+        assert not any(kind.named.search(text) for text in skipped)
+        assert kind._may_name("The harbourmaster was blunt. Chairman: We will not pay.")
+
+
+def _every_rule_and_paragraph():
+    """An engine running every shipped rule, and every paragraph of the fixture stories and rule examples: the
+    text a shortcut's test checks it against."""
     from newslint.document import Document
     from newslint.engine import engine_for
 
@@ -153,12 +159,4 @@ def test_the_named_speaker_search_is_skipped_only_where_it_could_find_nothing():
                 if isinstance(text, str)]
     paragraphs = [p for story in stories for p in Document.read(str(story)).paragraphs]
     paragraphs += Document("examples.txt", "\n\n".join(examples)).paragraphs
-    texts = [s.seen.text for p in paragraphs for s in p.sentences] + [p.seen.text for p in paragraphs]
-    texts += ["The harbourmaster was blunt. Chairman: We will not pay.", "Fares rose. Critics expect more."]
-    kinds = [kind for kind in engine.kinds if kind.rule.kind == "attribution"]
-    assert kinds
-    for kind in kinds:
-        skipped = [text for text in texts if not kind._may_name(text)]
-        assert len(skipped) > 100 and "Fares rose. Critics expect more." in skipped
-        assert not any(kind.named.search(text) for text in skipped)
-        assert kind._may_name("The harbourmaster was blunt. Chairman: We will not pay.")
+    return engine, paragraphs
