@@ -5,6 +5,7 @@ command line over it; `configsearch` finds the file that governs each checked fi
 from __future__ import annotations
 
 import os
+import re
 from fnmatch import fnmatchcase
 
 from newslint.errors import NewslintError, not_strings
@@ -93,7 +94,7 @@ class Overrides:
 def load_config(path: str) -> Config:
     path = os.path.abspath(path)
     if path.endswith(".toml"):
-        data, lines = _read_pyproject(path), _toml_setting_lines(path)
+        data, lines = _read_pyproject(path), _TomlLines(path)
     else:
         data, lines = _read_yaml(path)
     if not isinstance(data, dict):
@@ -258,12 +259,21 @@ def _read_pyproject(path: str) -> dict:
     return settings
 
 
+class _TomlLines:
+    """A pyproject's setting lines as `load_config` asks for them (`lines.get(key)`), read from the file only
+    when an error names one: a run with nothing wrong does not read its config twice."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def get(self, setting: str) -> int | None:
+        return _toml_setting_lines(self.path).get(setting)
+
+
 def _toml_setting_lines(path: str) -> dict[str, int]:
     """The line of each setting of a pyproject.toml's newslint table, for error messages (TOML's reader
     keeps none): `key = ...` under `[tool.newslint]`, a `[tool.newslint.severity]` header, or a dotted key
     (`newslint.select = ...` under `[tool]`). Read only in a file the TOML reader has already accepted."""
-    import re
-
     lines: dict[str, int] = {}
     table: list[str] = []
     text = read_settings_file(path, "config").decode("utf-8-sig")

@@ -26,6 +26,9 @@ HOUSE_RULES = textwrap.dedent("""
         phrases: [Kiev]
 """)
 
+# What an unknown setting's error lists after its name.
+KNOWN_SETTINGS = " (known: enable, exclude, fail_level, ignore, rule_files, select, severity)"
+
 
 def write(path, text):
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -189,16 +192,32 @@ def test_an_unknown_rule_or_set_in_a_config_is_an_error(cli, tmp_path, monkeypat
     assert result.stderr == f"newslint: error: metro/.newslint.yaml:2: unknown rule or set '{name}' in '{key}'{hint}\n"
 
 
-@pytest.mark.parametrize("config, error", [
+@pytest.mark.parametrize("config, text, error", [
     # A list written one item a line, and a severity entry: each name at its own line.
-    ("select:\n  - names\n  - duplicates\nignore:\n  - hedging.modal\n  - nmaes.across-files\n",
+    (".newslint.yaml", "select:\n  - names\n  - duplicates\nignore:\n  - hedging.modal\n  - nmaes.across-files\n",
      ".newslint.yaml:6: unknown rule or set 'nmaes.across-files' in 'ignore' (did you mean 'names.across-files'?)"),
-    ("fail_level: error\nseverity:\n  hedging: error\n  hedgin: error\n",
+    (".newslint.yaml", "fail_level: error\nseverity:\n  hedging: error\n  hedgin: error\n",
      ".newslint.yaml:4: unknown rule or set 'hedgin' in 'severity' (did you mean 'hedging'?)"),
+    # As in a .newslint.yaml: a desk keeping its settings in pyproject.toml is told which line to mend.
+    ("pyproject.toml", '[project]\nname = "metro-desk"\n\n[tool.newslint]\nignore = ["hedging.modal"]\nfail-level = "error"\n',
+     "pyproject.toml:6: unknown setting 'fail-level'" + KNOWN_SETTINGS),
+    ("pyproject.toml", '[tool.newslint]\nrule_files = ["house/style.yaml"]\nfail_level = "loud"\n',
+     "pyproject.toml:3: 'fail_level' must be error, warning or suggestion, not 'loud'"),
+    ("pyproject.toml", '[tool.newslint]\nselect = ["duplicates", "hedgin"]\n',
+     "pyproject.toml:2: unknown rule or set 'hedgin' in 'select' (did you mean 'hedging'?)"),
+    ("pyproject.toml", '[tool.newslint]\nfail_level = "warning"\n\n[tool.newslint.severity]\n"attribution.anonymous-source" = "loud"\n',
+     "pyproject.toml:4: severity of 'attribution.anonymous-source' must be error, warning or suggestion, not 'loud'"),
+    ("pyproject.toml", '[tool]\nnewslint.fail_level = "warning"\nnewslint.exclude = "archive/**"\nnewslint.enable = ["readabilty"]\n',
+     "pyproject.toml:4: unknown rule or set 'readabilty' in 'enable' (did you mean 'readability'?)"),
+    # A multi-line string's lines are text, not settings; an array of tables is a table.
+    ("pyproject.toml", '[tool.newslint]\nexclude = ["""\nfail_level = \'error\'""", "archive/**"]\nfail_level = "loud"\n',
+     "pyproject.toml:4: 'fail_level' must be error, warning or suggestion, not 'loud'"),
+    ("pyproject.toml", '[tool.black]\nline-length = 100\n\n[[tool.newslint.desks]]\nname = "metro"\n',
+     "pyproject.toml:4: unknown setting 'desks'" + KNOWN_SETTINGS),
 ])
-def test_an_unknown_name_is_reported_at_its_own_line(cli, tmp_path, monkeypatch, config, error):
+def test_a_config_error_is_reported_at_its_own_line(cli, tmp_path, monkeypatch, config, text, error):
     monkeypatch.chdir(tmp_path)
-    write(tmp_path / ".newslint.yaml", config)
+    write(tmp_path / config, text)
     write(tmp_path / "fire.txt", "The fire probably started in the kitchen, a neighbour said.\n")
     result = cli("check", "fire.txt")
     assert result.exit_code == 2, result.output
@@ -366,30 +385,3 @@ def test_the_readme_configuration_example_runs_the_house_rules_it_loads(cli, tmp
         ("drone.txt", "house.spelling", "warning"),
         ("drone.txt", "house.spelling", "warning"),
     ]
-
-
-@pytest.mark.parametrize("pyproject, expected", [
-    ('[project]\nname = "metro-desk"\n\n[tool.newslint]\nignore = ["hedging.modal"]\nfail-level = "error"\n',
-     "pyproject.toml:6: unknown setting 'fail-level'"),
-    ('[tool.newslint]\nrule_files = ["house/style.yaml"]\nfail_level = "loud"\n',
-     "pyproject.toml:3: 'fail_level' must be error, warning or suggestion, not 'loud'"),
-    ('[tool.newslint]\nselect = ["duplicates", "hedgin"]\n',
-     "pyproject.toml:2: unknown rule or set 'hedgin' in 'select' (did you mean 'hedging'?)"),
-    ('[tool.newslint]\nfail_level = "warning"\n\n[tool.newslint.severity]\n"attribution.anonymous-source" = "loud"\n',
-     "pyproject.toml:4: severity of 'attribution.anonymous-source' must be error, warning or suggestion"),
-    ('[tool]\nnewslint.fail_level = "warning"\nnewslint.exclude = "archive/**"\nnewslint.enable = ["readabilty"]\n',
-     "pyproject.toml:4: unknown rule or set 'readabilty' in 'enable' (did you mean 'readability'?)"),
-    # A multi-line string's lines are text, not settings; an array of tables is a table.
-    ('[tool.newslint]\nexclude = ["""\nfail_level = \'error\'""", "archive/**"]\nfail_level = "loud"\n',
-     "pyproject.toml:4: 'fail_level' must be error, warning or suggestion, not 'loud'"),
-    ('[tool.black]\nline-length = 100\n\n[[tool.newslint.desks]]\nname = "metro"\n',
-     "pyproject.toml:4: unknown setting 'desks'"),
-])
-def test_a_pyproject_setting_that_is_wrong_is_named_with_its_line(cli, tmp_path, monkeypatch, pyproject, expected):
-    """As in a .newslint.yaml: a desk keeping its settings in pyproject.toml is told which line to mend."""
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / "pyproject.toml", pyproject)
-    write(tmp_path / "today.txt", PASTED_TWICE)
-    result = cli("check", "today.txt")
-    assert result.exit_code == 2, result.output
-    assert result.stderr.startswith(f"newslint: error: {expected}")
