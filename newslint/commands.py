@@ -93,7 +93,6 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
         config_file=config_file,
     )
     finder = ConfigFinder(overrides)
-    tasks = []
     file_paths = [p for p in paths if p != "-"]
     include = tuple(include) or DEFAULT_INCLUDE
 
@@ -106,21 +105,9 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
         from newslint import resultcache
 
         results_cache = resultcache.directory()
-    for path in found.files:
-        tasks.append(Task(path, finder.for_path(path), cache=results_cache))
+    tasks = [Task(path, finder.for_path(path), cache=results_cache) for path in found.files]
     if "-" in paths:
-        name = stdin_filename or "<stdin>"
-        config = finder.for_path(stdin_filename) if stdin_filename else finder.for_working_folder()
-        try:
-            text = _stdin_bytes()  # read even when excluded, so the editor writing it never meets a closed pipe
-        except NewslintError as error:  # said and counted as any path that could not be read
-            found.problems.append((name, error.message))
-        else:
-            if stdin_filename and excluded(stdin_filename):
-                # An editor sends every buffer; one under a desk's excludes is left alone, as its file would be.
-                found.skipped.append((stdin_filename, "excluded, so not checked"))
-            else:
-                tasks.append(Task(name, config, text))
+        tasks.extend(_stdin_tasks(stdin_filename, finder, excluded, found))
     # With no file to check, names are checked against the rules a file here would get.
     configs = dict.fromkeys(t.config for t in tasks) or [finder.for_working_folder()]
     if results_cache:
@@ -136,7 +123,34 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     report = run(tasks, jobs, on_progress=progress_for(quiet))
     report.results[:0] = [_unread(path, error=problem) for path, problem in found.problems] + [
         _unread(path, skipped=reason) for path, reason in found.skipped]
-    for result in report.results if announce else ():
+    if announce:
+        _announce(report, found.empty, quiet)
+    return report, tasks
+
+
+def _stdin_tasks(stdin_filename, finder, excluded, found) -> list:
+    """The task for the text on standard input: none when it could not be read or its path is excluded
+    (each noted in `found`, as a file's would be)."""
+    from newslint.runner import Task
+
+    name = stdin_filename or "<stdin>"
+    config = finder.for_path(stdin_filename) if stdin_filename else finder.for_working_folder()
+    try:
+        text = _stdin_bytes()  # read even when excluded, so the editor writing it never meets a closed pipe
+    except NewslintError as error:  # said and counted as any path that could not be read
+        found.problems.append((name, error.message))
+        return []
+    if stdin_filename and excluded(stdin_filename):
+        # An editor sends every buffer; one under a desk's excludes is left alone, as its file would be.
+        found.skipped.append((stdin_filename, "excluded, so not checked"))
+        return []
+    return [Task(name, config, text)]
+
+
+def _announce(report, empty_folders, quiet: bool) -> None:
+    """Say on stderr what each file's check stopped on, could not do or skipped, and which folders held no
+    file to check (notices only without --quiet)."""
+    for result in report.results:
         for stopped in result.stopped.values():  # a rule file's runaway pattern, stopped rather than left to hang
             say(f"error: {result.path}: {stopped}")
         if result.error:
@@ -145,10 +159,9 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
             say(f"notice: {result.path}: {result.skipped}")
         elif result.notice and not quiet:
             say(f"notice: {result.path}: {result.notice}")
-    if announce and not quiet:
-        for folder, why in found.empty:
+    if not quiet:
+        for folder, why in empty_folders:
             say(f"notice: {folder}: no file to check here ({why})")
-    return report, tasks
 
 
 def _stdin_bytes() -> bytes:
