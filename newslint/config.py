@@ -115,14 +115,7 @@ def load_config(path: str) -> Config:
     def names(key: str) -> tuple[str, ...]:
         return split_names(strings(key))  # `select: hedging, names` is one YAML string
 
-    severity = data.get("severity", {})
-    if not isinstance(severity, dict):
-        raise NewslintError("'severity' maps rule ids or sets to error, warning or suggestion", path,
-                            lines.get("severity"))
-    severity_lines = getattr(severity, "key_lines", {})  # each entry's own line (YAML only)
-    levels = tuple(sorted((str(k), _level(v, path, severity_lines.get(k, lines.get("severity")),
-                                          f"severity of {str(k)!r}"))
-                          for k, v in severity.items()))
+    levels = _severity_levels(data.get("severity", {}), path, lines.get("severity"))
     fail_level = (_level(data["fail_level"], path, lines.get("fail_level"), "'fail_level'")
                   if "fail_level" in data else None)
     select = names("select") if "select" in data else None
@@ -130,19 +123,9 @@ def load_config(path: str) -> Config:
         # Every run would pass having checked nothing: the mistake a CI gate must not hide.
         raise NewslintError("'select' names no rule or set, so nothing would be checked; name some, or remove "
                             "the setting to run the rules that are on", path, lines.get("select"))
-    rule_files = []
-    for written in strings("rule_files"):
-        rule_file = os.path.normpath(os.path.join(root, written))
-        if not os.path.exists(rule_file):
-            raise NewslintError(f"rule file {written!r} in 'rule_files' not found (paths are relative to the "
-                                "config's folder)", path, lines.get("rule_files"))
-        if os.path.isdir(rule_file):
-            raise NewslintError(f"rule file {written!r} in 'rule_files' is a folder; name the YAML files in it",
-                                path, lines.get("rule_files"))
-        rule_files.append(rule_file)
     return Config(
         source=path,
-        rule_files=tuple(rule_files),
+        rule_files=tuple(_rule_file(written, root, path, lines.get("rule_files")) for written in strings("rule_files")),
         select=select,
         enable=names("enable"),
         ignore=names("ignore"),
@@ -151,6 +134,27 @@ def load_config(path: str) -> Config:
         root=root,
         fail_level=fail_level,
     )
+
+
+def _severity_levels(severity, path: str, line: int | None) -> tuple[tuple[str, Severity], ...]:
+    """The `severity` setting as sorted (rule id or set, level) pairs, each error at its entry's own line."""
+    if not isinstance(severity, dict):
+        raise NewslintError("'severity' maps rule ids or sets to error, warning or suggestion", path, line)
+    entry_lines = getattr(severity, "key_lines", {})  # each entry's own line (YAML only)
+    return tuple(sorted((str(k), _level(v, path, entry_lines.get(k, line), f"severity of {str(k)!r}"))
+                        for k, v in severity.items()))
+
+
+def _rule_file(written: str, root: str, path: str, line: int | None) -> str:
+    """A `rule_files` entry as a path from the config's folder; it must name a file that is there."""
+    rule_file = os.path.normpath(os.path.join(root, written))
+    if not os.path.exists(rule_file):
+        raise NewslintError(f"rule file {written!r} in 'rule_files' not found (paths are relative to the "
+                            "config's folder)", path, line)
+    if os.path.isdir(rule_file):
+        raise NewslintError(f"rule file {written!r} in 'rule_files' is a folder; name the YAML files in it",
+                            path, line)
+    return rule_file
 
 
 def split_names(values) -> tuple[str, ...]:
