@@ -25,6 +25,8 @@ from newslint.ruleset import builtin_rules_dir, load_rule_file
     ("Erdogan", "Erdoğan"),
     ("Yevgeny", "Evgeny"),
     ("Dostoevsky", "Dostoyevsky"),
+    ("Zuyev", "Zuev"),
+    ("Alexeyev", "Alekseev"),
     ("Tchaikovsky", "Tschaikowsky"),
     ("Müller", "Mueller", "Muller"),
     ("Navalnaya", "Navalnaia"),

@@ -36,6 +36,9 @@ _FOLDS = [
     ("w", compiled(r"w"), "v"),  # Wladimir, Haddawi/Haddavi, Romanow
     ("x", compiled(r"x"), "ks"),  # Alexei/Aleksei
     ("j", compiled(r"j"), "y"),  # from here on j and y are one letter
+    # A y between vowels goes before the vowel pairs are folded, so that the pair it leaves folds as the same
+    # pair written without it does: Dostoyevsky/Dostoevsky, Zuyev/Zuev (both "zuv"), Alexeyev/Alekseev. The
+    # price is a short key (Leyen, like Leen, is "lin"; Layen is "laen"), which only an exact key joins.
     ("y", compiled(r"(?<=[aeiou])y(?=[aeiou])"), ""),  # Dostoyevsky/Dostoevsky, Tokayev/Tokaev
     ("ia", compiled(r"(?<=[aeiou])ia$"), "a"),  # Russian -ая, -ия either way: Navalnaia/Navalnaya, Sofiia/Sofia
     ("y", compiled(r"y"), "i"),  # Dmitry/Dmitri, Yong/Jong, -sky/-skiy
