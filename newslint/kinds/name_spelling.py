@@ -248,10 +248,19 @@ def drops_a_letter(a: str, b: str) -> bool:
     return len(long) == len(short) + 1 >= MIN_DROPPED and similarity.osa_distance(short, long, score_cutoff=1) <= 1
 
 
+# An ending taken off a shorter name leaves too little to compare: Lena, without its -a, is three of Leon's
+# four letters, and Lena and Leon are a sister and a brother.
+MIN_STEM = 4
+
+
 @lru_cache(maxsize=65536)
 def sound_likeness(a: str, b: str) -> float:
-    """How alike two skeletons are with or without their endings, from 0 to 1."""
-    return max(likeness(a, b), likeness(stem(a), stem(b)))
+    """How alike two skeletons are with or without their endings (where both stems keep `MIN_STEM` letters),
+    from 0 to 1."""
+    stems = stem(a), stem(b)
+    if min(map(len, stems)) < MIN_STEM:
+        return likeness(a, b)
+    return max(likeness(a, b), likeness(*stems))
 
 
 @lru_cache(maxsize=65536)
