@@ -237,15 +237,23 @@ def is_transposed(a: str, b: str) -> bool:
             and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
 
 
-MIN_DROPPED = 8
+MIN_DROPPED, LONG_DROPPED = 7, 8
 
 
 def drops_a_letter(a: str, b: str) -> bool:
-    """Is one skeleton the other with one letter left out, in a name of eight letters or more (Fergson for
-    Ferguson)? A slip of the keyboard, where one changed letter as often makes another name (Petersen,
-    Columbia)."""
+    """Is one skeleton the other with one letter left out (Fergson for Ferguson, Dustan for Dunstan)? A slip
+    of the keyboard, where one changed letter as often makes another name (Petersen, Columbia). The longer
+    must have eight letters, or seven with a consonant left out: a vowel dropped beside another changes the
+    sound, and two families spell their names so (Poelman, Polman); shorter names lose a letter into another
+    name as often (Simon, Simson). At seven a few two-name pairs still join (Thomson, Thompson), fewer than
+    the typos found."""
     short, long = sorted((a, b), key=len)
-    return len(long) == len(short) + 1 >= MIN_DROPPED and similarity.osa_distance(short, long, score_cutoff=1) <= 1
+    if len(long) != len(short) + 1 or len(long) < MIN_DROPPED:
+        return False
+    if similarity.osa_distance(short, long, score_cutoff=1) > 1:
+        return False
+    dropped = next((x for x, y in zip(long, short) if x != y), long[-1])
+    return len(long) >= LONG_DROPPED or dropped not in "aeiouy"
 
 
 # An ending taken off a shorter name leaves too little to compare: Lena, without its -a, is three of Leon's
