@@ -91,6 +91,26 @@ def test_a_kind_is_ruled_out_by_its_trigger_words_only_where_it_could_match_noth
     assert ruled_out > 1000 and asked > 100
 
 
+def test_a_repeat_across_files_needs_the_same_figures_read_after_the_dateline(tmp_path):
+    """Across files a near repeat counts only with the same figures (found only for a candidate, not for
+    every paragraph), read from the paragraph after its dateline: the 12 of "LONDON, Feb 12 -" is no figure
+    of the story, and a changed fee is an update, not a paste."""
+    stories = {
+        "a.txt": "LONDON, Feb 12 - The port authority raised its berthing fees by 4.5 percent to 120 pounds a day "
+                 "on Monday, the first rise in three years.\n",
+        "b.txt": "The port authority raised its berthing fees by 4.5 percent to 120 pounds a night on Monday, the "
+                 "first rise in three years.\n",
+        "c.txt": "The port authority raised its berthing fees by 6.5 percent to 120 pounds a day on Monday, the "
+                 "first rise in three years.\n",
+    }
+    for name, text in stories.items():
+        (tmp_path / name).write_text(text)
+    config = Config(select=("duplicates",))
+    findings = run([Task(str(tmp_path / name), config) for name in stories], jobs=1).findings
+    assert [(f.path, f.line, f.column, f.rule) for f in findings] == [(str(tmp_path / "b.txt"), 1, 1, "duplicates.across-files")]
+    assert findings[0].message.startswith(f"Story repeats {tmp_path / 'a.txt'} (96% alike)")
+
+
 def test_a_huge_jobs_value_starts_no_more_workers_than_files_or_cores(tmp_path, monkeypatch):
     import concurrent.futures
     import os

@@ -15,14 +15,7 @@ from collections.abc import Callable, Iterator
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
 from newslint.kinds.paragraph_index import Paragraph, ParagraphIndex, shared_needed, shingles
-from newslint.regexcache import compiled
 from newslint.wordscan import words_of
-
-_FIGURE = compiled(r"\d(?:[\d,.]*\d)?")
-# The same figures in ASCII text, where \d is 0-9: `re` tests a character against a range in a few
-# instructions, and for \d looks it up in Unicode's tables, which over every paragraph of a story costs
-# more than a third of the search.
-_ASCII_FIGURE = compiled(r"[0-9](?:[0-9,.]*[0-9])?")
 
 
 class NearDuplicate(Kind):
@@ -166,9 +159,11 @@ class NearDuplicate(Kind):
             if self.boilerplate and self.boilerplate.match(span.text):
                 continue
             words = _lower_words(span, text)
-            figures = tuple((_ASCII_FIGURE if text.isascii() else _FIGURE).findall(text))
             key = " ".join(words)
-            yield span, Paragraph(key, shingles(words, key), figures, *_locate(document, span))
+            location = _locate(document, span)
+            # Most paragraphs lose no dateline: their text as compared is their text as written, kept once.
+            body = location[-1] if text == location[-1] else text
+            yield span, Paragraph(key, shingles(words, key), body, *location)
 
 
 def _may_repeat(paragraphs: Iterator[Paragraph]) -> bool:

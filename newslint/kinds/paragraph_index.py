@@ -10,6 +10,7 @@ from operator import itemgetter
 
 from newslint import similarity
 from newslint.records import record
+from newslint.regexcache import compiled
 
 SHINGLE_WORDS = 4  # spelt out in the zip of `shingles`
 _count = itemgetter(1)
@@ -18,6 +19,11 @@ MAX_POSTINGS = 40
 # Candidates must share this fraction of the later paragraph's shingles before their similarity is scored.
 MIN_SHARED = 0.2
 CANDIDATES_VERIFIED = 3
+_FIGURE = compiled(r"\d(?:[\d,.]*\d)?")
+# The same figures in ASCII text, where \d is 0-9: `re` tests a character against a range in a few
+# instructions, and for \d looks it up in Unicode's tables, which over every paragraph of a story costs
+# more than a third of the search.
+_ASCII_FIGURE = compiled(r"[0-9](?:[0-9,.]*[0-9])?")
 
 
 @record
@@ -26,7 +32,7 @@ class Paragraph:
 
     key: str  # lower-case words joined by single spaces
     shingles: tuple[int, ...]
-    figures: tuple[str, ...]  # the numbers in it, in order
+    body: str  # its text as compared (after the dateline), for `figures`
     line: int
     column: int
     end_line: int
@@ -36,6 +42,12 @@ class Paragraph:
     @property
     def location(self) -> tuple:
         return self.line, self.column, self.end_line, self.end_column, self.text
+
+    @property
+    def figures(self) -> list[str]:
+        """The numbers in it, in order. Found only for a candidate repeat: finding them in every paragraph
+        cost more than all the comparing."""
+        return (_ASCII_FIGURE if self.body.isascii() else _FIGURE).findall(self.body)
 
 
 class ParagraphIndex:
@@ -84,13 +96,15 @@ class ParagraphIndex:
                 shared[posting] += 1
             elif len(posting) <= MAX_POSTINGS:
                 shared.update(posting)
-        best = None
+        best = figures = None
         # most_common(n) without its heap (documented as equal to this sort), and sorting only the
         # candidates that share enough: most paragraphs share a stray shingle or two with dozens of others.
         enough = [item for item in shared.items() if item[1] >= needed]
         for number, _ in sorted(enough, key=_count, reverse=True)[:CANDIDATES_VERIFIED]:
-            if self.same_figures and self.entries[number][1].figures != paragraph.figures:
-                continue
+            if self.same_figures:
+                figures = paragraph.figures if figures is None else figures
+                if self.entries[number][1].figures != figures:
+                    continue
             score = int(similarity.ratio(paragraph.key, self.entries[number][1].key))
             if score >= threshold and (best is None or score > best[1]):
                 best = (number, score)
