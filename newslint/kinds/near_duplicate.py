@@ -151,10 +151,12 @@ class NearDuplicate(Kind):
 
     def _reduce(self, document) -> Iterator[tuple[object, Paragraph]]:
         for span in document.paragraphs:
+            if span.is_heading:
+                continue  # before the dateline's pattern, which backtracks along a headline in capitals
             text = self.strip_prefix.sub("", span.text, count=1) if self.strip_prefix else span.text
             # Split at most min_words - 1 times: that counts up to min_words words, all this needs to know,
             # without making a string of every word of a long paragraph.
-            if len(text.split(None, self.min_words - 1)) < self.min_words or span.is_heading:
+            if len(text.split(None, self.min_words - 1)) < self.min_words:
                 continue  # "Avg shrs 47.4 mln vs 16.5 mln" is seven words, not eleven tokens
             if self.boilerplate and self.boilerplate.match(span.text):
                 continue
