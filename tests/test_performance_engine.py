@@ -166,6 +166,48 @@ def test_the_named_speaker_search_is_skipped_only_where_it_could_find_nothing():
         assert kind._may_name("The harbourmaster was blunt. Chairman: We will not pay.")
 
 
+def test_the_ascii_run_pattern_finds_in_ascii_text_the_runs_the_full_one_finds():
+    """Name mentions in ASCII text (most wire copy) are found by a run pattern in ASCII classes alone: over
+    every story and rule example, made ASCII, and runs written to try each part of the pattern, it must
+    find exactly the runs the full pattern finds, paragraph by paragraph as `find_mentions` searches."""
+    from newslint.document import Document
+    from newslint.kinds.name_mentions import _ASCII_RUN, _RUN
+
+    engine, paragraphs = _every_rule_and_paragraph()
+    stories = sorted([*ARTICLES.glob("*.txt"), *ARTICLES.glob("*.md"), *ARTICLES.glob("*/*.txt")])
+    texts = [story.read_text(encoding="utf-8", errors="replace") for story in stories]
+    texts.append("\n\n".join(p.text for p in paragraphs))
+    texts.append("Charles de Gaulle met Ursula von der Leyen, John F. Kennedy and Ahmed ash-Sharaa in Paris.\n\n"
+                 "Khalid 'Abd al-Rahim and Zayd 'Ali met Omar 'The Nightingale' Haddad, who told Radio Solent 'We "
+                 "will not give up.'\n\nHelene d'Aubrac and Etienne l'Ormeau met J.R. Ewing and O'Neill-Smith_2.\n\n"
+                 "Anna\x1cMaria Lopez\tGarcia\x0bRuiz de\x1fla Cruz and Jose da\x0cSilva signed.")
+    runs = 0
+    for text in texts:
+        text = text.encode("ascii", "ignore").decode()
+        document = Document("story.txt", text)
+        for paragraph in document.paragraphs:
+            full = [m.span() for m in _RUN.finditer(document.text, paragraph.start, paragraph.end)]
+            assert [m.span() for m in _ASCII_RUN.finditer(document.text, paragraph.start, paragraph.end)] == full
+            runs += len(full)
+    assert runs > 3000
+
+
+def test_a_fused_particle_is_looked_for_only_in_a_word_with_a_hyphen():
+    """The names rules try the fused-particle pattern ("al-Assad", "ash-Sharaa") only on a word holding a
+    hyphen: over every word of the stories and rule examples, and words written to try each of its
+    branches, no word without one matches."""
+    from newslint.kinds.name_parts import HYPHEN_PARTICLE, _fused
+    from newslint.wordscan import words_of
+
+    engine, paragraphs = _every_rule_and_paragraph()
+    words = {word for p in paragraphs for word in p.text.split()} | set(words_of(" ".join(p.text for p in paragraphs)))
+    words |= {"al-Assad", "Al-Sabah", "ash-Sharaa", "ad-Din", "ar-Rashid", "an-Nahyan", "bin-Laden", "El-Sisi",
+              "alAssad", "ashSharaa", "Abu", "Bint"}
+    fused = [word for word in words if HYPHEN_PARTICLE.match(word)]
+    assert len(fused) >= 6 and all("-" in word for word in fused)
+    assert all(bool(_fused(word)) == bool(HYPHEN_PARTICLE.match(word)) for word in words)
+
+
 def _every_rule_and_paragraph():
     """An engine running every shipped rule, and every paragraph of the fixture stories and rule examples: the
     text a shortcut's test checks it against."""

@@ -22,7 +22,6 @@ _MARKS = "\u0300-\u036f" + INVISIBLE
 _WORD = compiled(rf"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019{_MARKS}-]*[^\W_][{_MARKS}]*)?")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # Latin capitals (Latin Extended-A mixes both cases)
 _PARTICLE_WORD = "(?:" + "|".join(sorted(SPACED_PARTICLES, key=lambda p: (-len(p), p))) + ")"
-_CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019{_MARKS}-]*)"
 # Capitalised words (and initials) joined by spaces, with particles between them: "Charles de Gaulle",
 # "Ursula von der Leyen", "John F. Kennedy". It opens on a capital, which the regex engine finds fast;
 # a particle before the run ("al-Assad", "de Gaulle" opening a sentence) is picked up by `_run_start`.
@@ -32,14 +31,30 @@ _CAPITAL = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)*|[\w'\u2019{_MARKS}-]*)"
 # nickname in quotes, and "told Radio Solent 'We will not give up.'" a quotation, closed after its stop
 # as British copy closes one. Soon: a line of a one-line-a-paragraph export may run to thousands of
 # characters, and looking to its end from every apostrophe would take time growing as its square.
-_AYN = rf"(?:['\u2018\u2019](?=[{_UPPER}])(?![^\n]{{0,200}}?[\w.,;:!?\u2026]['\u2019](?!\w)))?"
+def _ayn(upper: str, word: str, apostrophes: str, stops: str) -> str:
+    return rf"(?:[{apostrophes}\u2018](?=[{upper}])(?![^\n]{{0,200}}?[{word}{stops}][{apostrophes}](?![{word}])))?"
+
+
 # An assimilated article in lower case between the words of a name (Ahmed ash-Sharaa); capitalised, it is a
 # name word of its own (Ahmed Ash-Sharaa).
 _ASSIMILATED = rf"[aeu]{SUN_LETTER_DOUBLED}"
-# A lower-case elided particle written onto a name word: "d'" in "Hélène d'Aubrac", "l'" in "Étienne l'Ormeau"
-# (capitalised, "D'Ercole" is a capitalised word like any other).
-_ELIDED = rf"[dl]['\u2019](?=[{_UPPER}])"
-_RUN = compiled(rf"{_CAPITAL}(?:\s+(?:{_PARTICLE_WORD}(?:\s+|-)|{_ASSIMILATED}|{_ELIDED})*{_AYN}{_CAPITAL})*")
+
+
+def _run(upper: str, word: str, space: str, apostrophes: str, marks: str, stops: str) -> str:
+    """The pattern of a run of capitalised words, from its classes of characters."""
+    capital = rf"[{upper}](?:\.(?:[{upper}]\.)*|[{word}{apostrophes}{marks}-]*)"
+    # A lower-case elided particle written onto a name word: "d'" in "Hélène d'Aubrac", "l'" in "Étienne
+    # l'Ormeau" (capitalised, "D'Ercole" is a capitalised word like any other).
+    elided = rf"[dl][{apostrophes}](?=[{upper}])"
+    particle = rf"{_PARTICLE_WORD}(?:{space}+|-)|{_ASSIMILATED}|{elided}"
+    return rf"{capital}(?:{space}+(?:{particle})*{_ayn(upper, word, apostrophes, stops)}{capital})*"
+
+
+_RUN = compiled(_run(_UPPER, r"\w", r"\s", "'\u2019", _MARKS, ".,;:!?\u2026"))
+# The same runs in ASCII text (most wire copy), in classes of ASCII characters alone: `re` tests a character
+# against those in a table lookup, and against \w, \s or a range beyond Latin-1 in several steps each.
+# (\s in ASCII is tab to carriage return, the separators 0x1c to 0x1f, and the space.)
+_ASCII_RUN = compiled(_run("A-Z", "0-9A-Za-z_", r"[\t-\r\x1c- ]", "'", "", ".,;:!?"))
 # Searched up to the run's first two letters, which an assimilated article doubles (ash-Sharaa), and ending
 # where the run starts.
 _LEADING_PARTICLES = compiled(rf"(?:(?<![\w'\u2019-])(?:{_PARTICLE_WORD}(?:\s+|-)|{_ASSIMILATED}))+(?=.{{1,2}}$)")
@@ -69,8 +84,9 @@ def find_mentions(document) -> list[Mention]:
 def _find_mentions(document) -> list[Mention]:
     text, mentions = document.text, []
     lower_case = _LowerCaseWords(text)
+    runs = _ASCII_RUN if text.isascii() else _RUN
     for paragraph in document.paragraphs:
-        for run in _RUN.finditer(text, paragraph.start, paragraph.end):
+        for run in runs.finditer(text, paragraph.start, paragraph.end):
             word = run.group()
             one_word = word.isalpha()
             if one_word and _word_verdict(word)[0] is False:

@@ -145,8 +145,14 @@ def mention_of(run: list[tuple[str, int]]) -> Mention | None:
     surname, particles, joiner = _surname(words, is_particle)
     core = [w for w, particle in zip(words, is_particle) if not particle]
     given = _part(*core[0]) if len(core) > 1 else None
-    middle = tuple(_part(*word) for word in core[1:-1] if not HYPHEN_PARTICLE.match(word[0]))
+    middle = tuple(_part(*word) for word in core[1:-1] if not _fused(word[0]))
     return Mention(surname, given, particles, middle, joiner, initials)
+
+
+def _fused(word: str):
+    """The match of a particle fused to `word` by a hyphen ("al-Assad", "ash-Sharaa"). Every match holds the
+    hyphen, and most name words have none: a string test first (this runs on every last name)."""
+    return HYPHEN_PARTICLE.match(word) if "-" in word else None
 
 
 def is_elided(word: str) -> bool:
@@ -195,7 +201,7 @@ def _surname(words: list[tuple[str, int]], is_particle: list[bool]) -> tuple[Par
                                       words[-2][1] + len(words[-2][0]))
     if word[0] in ELIDED_PARTICLES and is_elided(word):  # "d'Aubrac": "d'" is the particle, written onto the name
         return _part(word[2:], start + 2), new_part(word[:2], start, start + 2), ELIDED
-    fused = HYPHEN_PARTICLE.match(word)
+    fused = _fused(word)
     if fused and fused.end() < len(word):
         particles = _article_part(word[: fused.end() - 1], start)
         word, start = word[fused.end() :], start + fused.end()
