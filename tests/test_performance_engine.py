@@ -107,7 +107,8 @@ def test_a_repeat_across_files_needs_the_same_figures_read_after_the_dateline(tm
         (tmp_path / name).write_text(text)
     config = Config(select=("duplicates",))
     findings = run([Task(str(tmp_path / name), config) for name in stories], jobs=1).findings
-    assert [(f.path, f.line, f.column, f.rule) for f in findings] == [(str(tmp_path / "b.txt"), 1, 1, "duplicates.across-files")]
+    expected = [(str(tmp_path / "b.txt"), 1, 1, "duplicates.across-files")]
+    assert [(f.path, f.line, f.column, f.rule) for f in findings] == expected
     assert findings[0].message.startswith(f"Story repeats {tmp_path / 'a.txt'} (96% alike)")
 
 

@@ -22,6 +22,8 @@ _MARKS = "\u0300-\u036f" + INVISIBLE
 _WORD = compiled(rf"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019{_MARKS}-]*[^\W_][{_MARKS}]*)?")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # Latin capitals (Latin Extended-A mixes both cases)
 _PARTICLE_WORD = "(?:" + "|".join(sorted(SPACED_PARTICLES, key=lambda p: (-len(p), p))) + ")"
+
+
 # Capitalised words (and initials) joined by spaces, with particles between them: "Charles de Gaulle",
 # "Ursula von der Leyen", "John F. Kennedy". It opens on a capital, which the regex engine finds fast;
 # a particle before the run ("al-Assad", "de Gaulle" opening a sentence) is picked up by `_run_start`.
@@ -32,6 +34,7 @@ _PARTICLE_WORD = "(?:" + "|".join(sorted(SPACED_PARTICLES, key=lambda p: (-len(p
 # as British copy closes one. Soon: a line of a one-line-a-paragraph export may run to thousands of
 # characters, and looking to its end from every apostrophe would take time growing as its square.
 def _ayn(upper: str, word: str, apostrophes: str, stops: str) -> str:
+    """The optional 'ayn apostrophe before a name word, from the run's classes of characters."""
     return rf"(?:[{apostrophes}\u2018](?=[{upper}])(?![^\n]{{0,200}}?[{word}{stops}][{apostrophes}](?![{word}])))?"
 
 
