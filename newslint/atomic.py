@@ -23,7 +23,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         with open(path, "wb") as stream:
             stream.write(data)
         return
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    status = target.stat() if target.exists() else None
+    mode = status.st_mode & 0o7777 if status else None
     if mode is not None and not os.access(target, os.W_OK):  # read-only: a rename would replace it all the same
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent or ".")
@@ -32,8 +33,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)  # an edited draft keeps its permissions
+        if status is not None:
+            _keep_owner(temporary, status)
+            os.chmod(temporary, mode)  # an edited draft keeps its permissions (after chown, which clears setuid)
         os.replace(temporary, target)
     except BaseException:
         # Includes KeyboardInterrupt: the half-written temporary file must not be left behind.
@@ -42,3 +44,19 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _keep_owner(temporary: str, status: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, as `sed -i` does. Run as root (a CI container, a
+    desk's shared server), the fixed story was root's, and one saved 0600 was then closed to its reporter.
+    Only root may give a file away, and a user only to a group of theirs: otherwise the file stays the
+    writer's, as any editor's save would leave it."""
+    written = os.stat(temporary)
+    if not hasattr(os, "chown") or (written.st_uid, written.st_gid) == (status.st_uid, status.st_gid):
+        return
+    for uid, gid in ((status.st_uid, status.st_gid), (-1, status.st_gid)):
+        try:
+            os.chown(temporary, uid, gid)
+            return
+        except OSError:  # not root (EPERM), or a file system without owners: keep what the save gave
+            continue

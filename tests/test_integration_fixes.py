@@ -421,6 +421,20 @@ def test_fix_through_a_symbolic_link_rewrites_the_story_and_keeps_the_link(cli, 
     assert sorted(p.name for p in story.parent.iterdir()) == ["strike.txt"]  # no temporary file left behind
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_a_story_fixed_by_root_keeps_its_reporter_as_owner(cli, tmp_path):
+    """Run as root (a CI container, a desk's shared server), --fix left the story owned by root, and a
+    story saved 0600 was then closed to the reporter who wrote it."""
+    story = tmp_path / "strike.txt"
+    story.write_text(_story("\n", LEAD, DAMAGE), encoding="utf-8")
+    os.chown(story, 1234, 5678)
+    story.chmod(0o600)
+    result = cli("check", "--jobs", "1", "--select", "names.house-spelling", "--fix", story)
+    assert result.exit_code == 0, result.output
+    assert story.read_text(encoding="utf-8") == _story("\n", LEAD.replace("Kiev", "Kyiv"), DAMAGE)
+    assert (story.stat().st_uid, story.stat().st_gid, story.stat().st_mode & 0o777) == (1234, 5678, 0o600)
+
+
 def test_a_story_in_a_read_only_folder_is_left_as_it_is_and_the_others_fixed(cli, tmp_path, monkeypatch):
     """The temporary file cannot be made beside it: the story keeps its findings and the run says why,
     without an internal error (exit 3) and without stopping the other files' fixes."""
