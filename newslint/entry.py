@@ -39,7 +39,7 @@ def entry() -> None:
         else:
             check(**plain)  # ends in sys.exit, as the click command does
     except SystemExit as exit:
-        if "concurrent.futures.process" in sys.modules:
+        if "concurrent.futures.process" in sys.modules and not _pool_thread_stuck():
             raise
         code = exit.code
     except KeyboardInterrupt:
@@ -58,6 +58,17 @@ def entry() -> None:
     except OSError:
         pass
     os._exit(code)
+
+
+def _pool_thread_stuck() -> bool:
+    """A worker pool's manager thread still running after the run stopped: a worker stopped (Ctrl-C, a
+    cancelled CI job) while sending its results left half a message in the pool's pipe, and the thread waits
+    for the rest for ever. Python's shutdown waits on that thread, so the run hung after saying
+    "interrupted"; it ends at once instead, as a run without workers does."""
+    import threading
+
+    main = threading.main_thread()
+    return any(thread is not main and not thread.daemon and thread.is_alive() for thread in threading.enumerate())
 
 
 def plain_check(argv: list[str]) -> dict | None:

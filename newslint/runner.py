@@ -193,7 +193,7 @@ def _worker_start() -> None:
 
 
 # How long a stopped pool's manager thread gets to finish: it closes its queues and reaps the terminated workers.
-MANAGER_EXIT_SECONDS = 10
+MANAGER_EXIT_SECONDS = 3  # it needs well under a second; one waiting for ever is left to `entry`
 
 
 def _closing(executor, results):
