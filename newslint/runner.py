@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 
 from newslint import suppression
@@ -169,7 +170,33 @@ def _results(tasks: list[Task], jobs: int) -> Iterable[FileResult]:
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_worker_start)
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    return _closing(executor, executor.map(check_task, tasks, chunksize=chunk))
+    results = executor.map(check_task, tasks, chunksize=chunk)
+    _ignore_cancelled_future_error(getattr(executor, "_executor_manager_thread", None))
+    return _closing(executor, results)
+
+
+def _ignore_cancelled_future_error(manager) -> None:
+    """Python before 3.12 (CPython gh-107219): when the workers die with the run (SIGTERM to its whole process
+    group, as a CI runner cancelling a job sends it), the pool's manager thread sets an error on the futures
+    the stopped run has already cancelled, and printed that InvalidStateError's traceback after 'terminated'
+    (2 of 7 such runs over the Reuters stories). Python 3.12 ignores the error; so does this, in this pool's
+    thread only."""
+    import threading
+
+    if manager is None or sys.version_info >= (3, 12):
+        return
+    if not hasattr(threading.excepthook, "pool_managers"):  # one hook for every pool of the process
+        previous = threading.excepthook
+
+        def hook(args) -> None:
+            from concurrent.futures import InvalidStateError
+
+            if not (args.thread in hook.pool_managers and issubclass(args.exc_type, InvalidStateError)):
+                previous(args)
+
+        hook.pool_managers = weakref.WeakSet()
+        threading.excepthook = hook
+    threading.excepthook.pool_managers.add(manager)
 
 
 def _workers(jobs: int, files: int) -> int:

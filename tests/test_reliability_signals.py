@@ -239,3 +239,39 @@ def test_a_run_stopped_while_a_worker_sends_its_results_still_exits(tmp_path):
             os.killpg(run.pid, signal.SIGKILL)
             run.wait()
     assert (run.returncode, stdout, stderr) == (130, b"", b"newslint: interrupted\n")
+
+
+# The workers die with the run after it has cancelled the stories still waiting, before the pool is shut down:
+# SIGTERM to the whole process group, as a CI runner cancelling a job sends it, does that in some runs.
+_WORKERS_DIE_AFTER_CANCEL = """
+import os
+import signal
+import time
+
+from newslint import runner
+
+
+def check_task(task):
+    time.sleep(60)
+
+
+runner.check_task = check_task  # the forked workers inherit it
+results = runner._results(list(range(40)), 2)  # the pool's results, as `run` reads them
+executor = results.gi_frame.f_locals["executor"]
+time.sleep(1)  # each worker has its first stories
+for item in list(executor._pending_work_items.values()):
+    item.future.cancel()  # what the interrupted run does to the stories not yet begun
+for worker in list(executor._processes.values()):
+    os.kill(worker.pid, signal.SIGKILL)
+time.sleep(2)  # the pool's manager thread finds its workers dead
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and forked workers")
+def test_workers_dying_with_a_stopped_run_print_no_traceback():
+    """Before Python 3.12 the pool's manager thread then set an error on a cancelled future, and printed the
+    InvalidStateError's traceback after the run's one line ('terminated')."""
+    checkout = str(Path(__file__).resolve().parent.parent)
+    run = subprocess.run([sys.executable, "-c", _WORKERS_DIE_AFTER_CANCEL], capture_output=True, text=True,
+                         timeout=60, env={**os.environ, "PYTHONPATH": checkout})
+    assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
