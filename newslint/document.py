@@ -128,6 +128,19 @@ class Span:
             found = memo[pattern.pattern] = pattern.search(visible.drop_invisible(self.unquoted)) is not None
         return found
 
+    def in_voice(self, pattern) -> bool:
+        """Is this paragraph in the voice `pattern` finds (`voice_matches`), itself or by standing between two
+        paragraphs that are? On a page of readers' comments most are in the first person ("I think ..."), and
+        one between two of them is a reader's too, with no "I" of its own ("The word is just a label ..."): the
+        story's writer seldom speaks between two readers. Only the two neighbours are read: judging a whole page
+        by its share of first-person paragraphs found two comments more on the BBC corpus, but read every story
+        holding a would-be finding a second time (4% more instructions on Reuters copy)."""
+        if self.voice_matches(pattern):
+            return True
+        before, after = self.document.paragraph_before(self), self.document.paragraph_after(self)
+        return before is not None and after is not None and before.voice_matches(pattern) \
+            and after.voice_matches(pattern)
+
     @cached_property
     def unquoted(self) -> str:
         """The text with its direct quotations blanked by spaces (same length, so offsets hold): what is

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newslint.document import Document
@@ -153,3 +155,11 @@ def test_release_forgets_only_what_was_worked_out_from_the_text():
     document.release()
     assert set(vars(document)) == Document._KEPT_BY_RELEASE
     assert [[s.text for s in p.sentences] for p in document.paragraphs] == before  # worked out again if asked
+
+
+def test_a_paragraph_between_two_in_the_first_person_is_in_their_voice():
+    first_person = re.compile(r"\bI\b")
+    page = Document("story.txt", "The ferry will sail twice a day, the operator said.\n\nI need the early boat.\n\n"
+                                 "The new timetable is a mess.\n\nI think it had to happen.\n\nFares rose 4%.\n")
+    # The comment with no "I" stands between two readers; the operator's news and the last line do not.
+    assert [paragraph.in_voice(first_person) for paragraph in page.paragraphs] == [False, True, True, True, False]

@@ -74,7 +74,9 @@ class Cue(Kind):
     stacked-hedge rule, so this rule says nothing about it (one finding per sentence, at the higher
     severity). Turn both rules off together, or neither.
     skip_paragraphs (regexes): a paragraph whose text outside quotation marks matches one is not the
-    writer's voice (a reader's comment, a column in the first person), and none of its cues is reported.
+    writer's voice (a reader's comment, a column in the first person), and none of its cues is reported;
+    nor are those of a paragraph between two such paragraphs (a reader's comment with no "I" on a page of
+    them, see `Span.in_voice`).
     """
 
     unit = "sentence"
@@ -207,7 +209,7 @@ class Cue(Kind):
                 continue  # "..., the Coastal Times reports. It reportedly plans ...": the report is named above
             # Most cues found fall to the tests above: the paragraph's voice is looked at only for one that
             # passes them, and a paragraph in the first person silences every cue in the sentence.
-            if self.skip_paragraphs and (sentence.paragraph or sentence).voice_matches(self.skip_paragraphs):
+            if self.skip_paragraphs and (sentence.paragraph or sentence).in_voice(self.skip_paragraphs):
                 return
             yield match.start(), end, text[match.start():end]
 
