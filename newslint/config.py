@@ -8,7 +8,7 @@ import os
 import re
 from fnmatch import fnmatchcase
 
-from newslint.errors import NewslintError, not_strings
+from newslint.errors import NewslintError, as_written, not_strings
 from newslint.finding import Severity
 from newslint.records import record
 from newslint.yamlfile import parse_yaml, read_settings_file  # imports PyYAML only when a file is parsed
@@ -231,7 +231,7 @@ def _level(value, path: str, line: int | None, setting: str) -> Severity:
     try:
         return Severity.parse(value)
     except ValueError:
-        raise NewslintError(f"{setting} must be error, warning or suggestion, not {value!r}", path, line) from None
+        raise NewslintError(f"{setting} must be error, warning or suggestion, not {as_written(value)}", path, line) from None
 
 
 def _read_yaml(path: str) -> tuple[object, dict]:

@@ -29,6 +29,16 @@ class NewslintError(Exception):
         return f"{where}{rule}{self.message}"
 
 
+def as_written(value: object) -> str:
+    """A setting's value as the user wrote it, for a message: YAML's null is an empty value to an editor
+    (`fail_level:` with nothing after it), not Python's None, and a boolean is true or false."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return repr(value)
+
+
 def not_strings(key: str, value: object) -> str:
     """The message for a field that must be a list of strings. An editor's list of words most often fails
     this way on YAML reading a bare On, Off, Yes or No as true or false, so that case says how to fix it."""

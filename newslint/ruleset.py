@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 
-from newslint.errors import RuleError, not_strings, shown
+from newslint.errors import RuleError, as_written, not_strings, shown
 from newslint.finding import Severity
 from newslint.patterns import LazyPattern, PatternError, any_of, can_match_empty, phrase_alternation, validate_pattern
 from newslint.regexcache import compiled
@@ -94,13 +94,13 @@ class Rule:
     def number(self, key: str, default: float, low: float, high: float) -> float:
         value = self.fields.get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-            raise self.error(f"'{key}' must be a number from {low} to {high}, not {value!r}", key)
+            raise self.error(f"'{key}' must be a number from {low} to {high}, not {as_written(value)}", key)
         return value
 
     def boolean(self, key: str, default: bool) -> bool:
         value = self.fields.get(key, default)
         if not isinstance(value, bool):
-            raise self.error(f"'{key}' must be true or false, not {value!r}", key)
+            raise self.error(f"'{key}' must be true or false, not {as_written(value)}", key)
         return value
 
     def strings(self, key: str, required: bool = False) -> list[str]:

@@ -276,6 +276,8 @@ def test_a_house_rule_file_named_again_through_a_link_is_read_once(cli, tmp_path
     (".newslint.yaml", f"fail_level: {'9' * 5000}\n",
      ".newslint.yaml:1: cannot read '9999999999999999999999999999999999999...': Exceeds the limit (4300 digits)"),
     (".newslint.yaml", "select: [duplicates]\nfail_level: loud\n", ".newslint.yaml:2: 'fail_level' must be error, warning or suggestion, not 'loud'"),
+    # A key with nothing after it is YAML's null: said as the editor sees it, not as Python's None.
+    (".newslint.yaml", "fail_level:\n", ".newslint.yaml:1: 'fail_level' must be error, warning or suggestion, not an empty value"),
     (".newslint.yaml", "severity:\n  duplicates: error\n  hedging: loud\n", ".newslint.yaml:3: severity of 'hedging' must be"),
     (".newslint.yaml", "exclude: [wires, Off]\n", ".newslint.yaml:1: 'exclude' must be a list of strings; YAML reads a bare"),
     (".newslint.yaml", "fail_level: warning\nselect: []\n", ".newslint.yaml:2: 'select' names no rule or set, so nothing"),
