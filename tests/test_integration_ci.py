@@ -77,6 +77,31 @@ def test_sarif_is_valid_against_the_published_schema(cli, desk):
     assert kiev["uri"] == "metro/kiev%2C%20100%25%3A%20update.txt"
 
 
+def test_sarif_of_a_failed_run_names_each_path_it_could_not_read(cli, desk):
+    """Exit 2 with findings from the files read: the SARIF file a CI job keeps says which path failed and
+    why (a typo for a folder, a picture in the drafts), as stderr does, each with its file."""
+    jsonschema = pytest.importorskip("jsonschema") if not os.environ.get("CI") else __import__("jsonschema")
+    (desk / "metro" / "front-page.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = _check(cli, "--format", "sarif", "sport")
+    assert result.exit_code == 2, result.output
+    log = json.loads(result.stdout)
+    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")), cls=jsonschema.Draft4Validator)
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert [(n["level"], n["message"]["text"], n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+            for n in invocation["toolExecutionNotifications"]] == [
+        ("error", "no such file or directory", "sport"),
+        ("note", "binary file (not text); skipped", "metro/front-page.txt")]
+    assert log["runs"][0]["results"]  # the stories that were read keep their findings
+
+
+def test_sarif_of_a_clean_run_has_no_notifications(cli, desk):
+    result = cli("check", "--jobs", "1", "--select", "duplicates", "--format", "sarif", "metro/ferry-strike.txt")
+    assert result.exit_code == 0, result.output
+    invocation = json.loads(result.stdout)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is True and "toolExecutionNotifications" not in invocation
+
+
 def test_sarif_snippet_over_a_line_break_is_the_crlf_file_as_saved(cli, monkeypatch):
     """A snippet is the artifact's own characters: a weasel wrapped over two lines of a Windows file holds
     its "\r\n", so a viewer that matches the snippet against the file finds it."""

@@ -198,6 +198,22 @@ def test_a_stopped_rule_is_in_the_summary_and_fails_a_run_with_no_finding(cli, t
     assert result.exit_code == 2 and "no baseline written" in result.stderr and not baseline.exists()
 
 
+def test_sarif_names_the_stopped_rule_and_its_file(cli, tmp_path, monkeypatch):
+    """A CI job keeps only the SARIF file: it says why the run failed with no finding, not just that it did."""
+    monkeypatch.setattr(regex_engines, "TIME_BUDGET", 0.2)
+    monkeypatch.chdir(tmp_path)
+    rules = rule_file(tmp_path, slow="['(a|aa)+(?=c)']")
+    (tmp_path / "story.txt").write_text("The ferry was late again. " + "a" * 60 + "!\n", encoding="utf-8")
+    result = cli("check", "--jobs", "1", "--rules", rules, "--select", "house", "--format", "sarif", "story.txt")
+    assert result.exit_code == 2
+    invocation = json.loads(result.stdout)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    [notification] = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and notification["associatedRule"] == {"id": "house.slow"}
+    assert notification["message"]["text"].startswith("rule house.slow stopped (house.yaml:2)")
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "story.txt"
+
+
 @pytest.mark.parametrize("source, engine", [
     (phrase_alternation(["could potentially", "might", r"appears? to", r"\d+ percent"]), "re2"),
     (r"(?<![\w'-])(?:" + phrase_alternation(["Kiev"]) + r")(?![\w-])", "re2"),  # wrapped twice

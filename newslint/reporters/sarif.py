@@ -41,14 +41,37 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
             # would read a story saved with bare CRs (an old Mac export) as one long line.
             "newlineSequences": ["\r\n", "\n", "\r"],
             "results": results,
-            "invocations": [{
-                "executionSuccessful": not report.incomplete,
-                "properties": summary(report, failed, fail_levels),
-            }],
+            "invocations": [_invocation(report, root, summary(report, failed, fail_levels))],
         }],
     }
     json.dump(log, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+def _invocation(report, root: str, counts: dict) -> dict:
+    """The run's outcome. A failed run names what failed as the tool's notifications, each with its file: the
+    paths it could not read and the rules it stopped, which the text report says on stderr. A CI job keeps
+    only the SARIF file, and code scanning shows these on the tool's status page."""
+    invocation = {"executionSuccessful": not report.incomplete}
+    notifications = [_notification(result.path, root, "error", why, rule_id)
+                     for result in report.results for rule_id, why in result.stopped.items()]
+    for result in report.results:
+        if result.error:
+            notifications.append(_notification(result.path, root, "error", result.error))
+        elif result.skipped or result.notice:
+            notifications.append(_notification(result.path, root, "note", result.skipped or result.notice))
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    invocation["properties"] = counts
+    return invocation
+
+
+def _notification(path: str, root: str, level: str, text: str, rule_id: str | None = None) -> dict:
+    notification = {"level": level, "message": {"text": text},
+                    "locations": [{"physicalLocation": {"artifactLocation": _artifact(path, root)}}]}
+    if rule_id:
+        notification["associatedRule"] = {"id": rule_id}
+    return notification
 
 
 def _descriptor(rule_id: str, rule) -> dict:
@@ -72,16 +95,13 @@ def _descriptor(rule_id: str, rule) -> dict:
 
 
 def _result(finding, index: dict, print_: str, cwd: str) -> dict:
-    location = {"uri": _uri(finding.path, cwd)}
-    if not location["uri"].startswith("file:"):
-        location["uriBaseId"] = ROOT
     return {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
         "level": LEVELS[str(finding.severity)],
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": {
-            "artifactLocation": location,
+            "artifactLocation": _artifact(finding.path, cwd),
             "region": {
                 "startLine": finding.line,
                 "startColumn": finding.column,
@@ -92,6 +112,13 @@ def _result(finding, index: dict, print_: str, cwd: str) -> dict:
         }}],
         "partialFingerprints": {"newslintFinding/v1": print_},
     }
+
+
+def _artifact(path: str, cwd: str) -> dict:
+    location = {"uri": _uri(path, cwd)}
+    if not location["uri"].startswith("file:"):
+        location["uriBaseId"] = ROOT
+    return location
 
 
 def _uri(path: str, cwd: str) -> str:
