@@ -171,6 +171,17 @@ def test_github_commands_parse_back_to_the_findings(cli, desk):
     assert "100%25 of style guides" in lines[0] and "file=metro/kiev%2C 100%25%3A update.txt," in lines[0]
 
 
+def test_github_annotates_a_path_it_could_not_read(cli, desk):
+    """The run fails (exit 2) for `sprot/`, a typo for `sport/`: the run's summary says why beside the
+    findings of the files read, not only in the log."""
+    result = _check(cli, "--format", "github", "sprot")
+    assert result.exit_code == 2, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-2] == "::error file=sprot,title=newslint::sprot: no such file or directory"
+    assert lines[-1].endswith("3 files checked; 1 path could not be read; failed (fail level: warning).")
+    assert all(COMMAND.match(line) for line in lines[:-1])
+
+
 def test_a_finding_wrapped_over_two_lines_stays_one_line_of_text_and_one_annotation(cli, tmp_path):
     """The flagged words are quoted on one line, so editors and problem matchers read one finding a line;
     GitHub gets no columns for it, since its runner refuses them on an annotation over several lines."""

@@ -18,6 +18,12 @@ def render(report, stream, *, failed, fail_levels, color=False) -> None:
             del properties["col"], properties["endColumn"]
         listed = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items())
         stream.write(f"::{LEVELS[str(f.severity)]} {listed}::{escape_data(f.message)}\n")
+    # What made the run fail without a finding: a path it could not read, a rule it stopped. stderr says so in
+    # the log; an annotation puts it in the run's summary beside the findings, where an editor looks first.
+    for result in report.results:
+        for why in [*result.stopped.values(), *([result.error] if result.error else [])]:
+            where = escape_property(_from_root(result.path, root))
+            stream.write(f"::error file={where},title=newslint::{escape_data(f'{result.path}: {why}')}\n")
     stream.write(summary_line(summary(report, failed, fail_levels)) + "\n")
 
 
