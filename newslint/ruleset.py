@@ -130,6 +130,12 @@ class Rule:
 
     def regex_from_list(self, key: str, required: bool = True, ignore_case: bool = True):
         """Whole-word alternation of a list of phrases (each may use regex syntax); None when absent."""
+        written = self.fields.get(key)
+        if isinstance(written, str) and ", " in written:
+            # `phrases: Kiev, Odessa` is one phrase, "Kiev, Odessa", that copy seldom holds: the rule would
+            # quietly find nothing. A list is in brackets; a phrase with a comma in it, in them and in quotes.
+            raise self.error(f"'{key}' is one phrase, {written!r}; for a list write [{written}], and for one "
+                             f"phrase with a comma in it, ['{written}']", key)
         phrases = self.strings(key, required)
         if not phrases:
             return None
