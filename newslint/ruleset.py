@@ -135,7 +135,7 @@ class Rule:
             # `phrases: Kiev, Odessa` is one phrase, "Kiev, Odessa", that copy seldom holds: the rule would
             # quietly find nothing. A list is in brackets; a phrase with a comma in it, in them and in quotes.
             raise self.error(f"'{key}' is one phrase, {written!r}; for a list write [{written}], and for one "
-                             f"phrase with a comma in it, ['{written}']", key)
+                             f"phrase with a comma in it, {[written]!r}", key)
         phrases = self.strings(key, required)
         if not phrases:
             return None

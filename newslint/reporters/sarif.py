@@ -53,9 +53,10 @@ def _invocation(report, root: str, counts: dict) -> dict:
     paths it could not read and the rules it stopped, which the text report says on stderr. A CI job keeps
     only the SARIF file, and code scanning shows these on the tool's status page."""
     invocation = {"executionSuccessful": not report.incomplete}
-    notifications = [_notification(result.path, root, "error", why, rule_id)
-                     for result in report.results for rule_id, why in result.stopped.items()]
+    notifications = []
     for result in report.results:
+        notifications += [_notification(result.path, root, "error", why, rule_id)
+                          for rule_id, why in result.stopped.items()]
         if result.error:
             notifications.append(_notification(result.path, root, "error", result.error))
         elif result.skipped or result.notice:
