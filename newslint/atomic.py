@@ -25,7 +25,10 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         return
     status = target.stat() if target.exists() else None
     mode = status.st_mode & 0o7777 if status else None
-    if mode is not None and not os.access(target, os.W_OK):  # read-only: a rename would replace it all the same
+    # Read-only: a rename would replace it all the same. Root passes `os.access` on any file (a CI container,
+    # a desk's shared server), so a file no one may write (chmod 444: archived, legally cleared) is read-only
+    # to root too, as the README promises; `sed -i` would replace it.
+    if mode is not None and (not mode & 0o222 or not os.access(target, os.W_OK)):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent or ".")
     try:
