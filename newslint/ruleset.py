@@ -210,7 +210,8 @@ def _read_rule_file(path: str) -> list[Rule]:
     document = parse_yaml(path, data)
     if not isinstance(document, dict) or not isinstance(document.get("rules"), list):
         raise RuleError("a rule file is a mapping with a 'rules:' list", path, getattr(document, "line", 1))
-    return [_rule(path, entry) for entry in document["rules"]]
+    entries = document["rules"]
+    return [_rule(path, entry, line) for entry, line in zip(entries, entries.item_lines)]
 
 
 def load_rules(paths: list) -> list[Rule]:
@@ -233,10 +234,10 @@ def load_rules(paths: list) -> list[Rule]:
     return rules
 
 
-def _rule(path: str, entry) -> Rule:
-    line = getattr(entry, "line", 1)
-    if not isinstance(entry, dict):
-        # A scalar or a list carries no line of its own: the entry is quoted, so the editor can find it.
+def _rule(path: str, entry, line: int) -> Rule:
+    """A rule from its entry under `rules:`, which starts on `line`."""
+    line = getattr(entry, "line", line)
+    if not isinstance(entry, dict):  # quoted as well, for an editor reading the file in a tool without lines
         raise RuleError(f"each entry under 'rules:' must be a mapping of fields (id:, kind:, ...), not "
                         f"{str(entry)[:60]!r}", path, line)
     rule_id = entry.get("id")

@@ -48,6 +48,13 @@ class _LineDict(dict):
         self.key_lines = {}
 
 
+class _LineList(list):
+    """A sequence that remembers the YAML line where each of its items starts: a rule entry that is no
+    mapping (`- house.no-kiev`) has no line of its own to report."""
+
+    item_lines: list
+
+
 def parse_yaml(path: str, data: bytes):
     """The YAML document in `data`, its mappings `_LineDict`s; a file that is not UTF-8 or not YAML, or that
     nests too deep, raises a RuleError naming `path` and the line."""
@@ -96,7 +103,13 @@ def parse_yaml(path: str, data: bytes):
                 mapping[key] = self.construct_object(value_node)
             return mapping
 
+        def construct_lined_sequence(self, node):
+            sequence = _LineList(self.construct_object(child) for child in node.value)
+            sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+            return sequence
+
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_lined_sequence)
     _check_utf8(path, data)
     try:
         return yaml.load(data, Loader=Loader)  # noqa: S506 - a SafeLoader subclass: no object construction
