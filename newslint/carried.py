@@ -5,6 +5,11 @@ keeping the speaker's tenses shifted back: "The harbourmaster said the dredging 
 berth would probably not open before the spring." The second "would" is the harbourmaster's "will", so the
 hedge is his; "The berth will probably open in spring" there is the writer's forecast. The cue kind's
 `carried_speech` and `backshifted` fields say what each sentence must hold (see `rules/hedging.yaml`).
+
+Wire copy gives each sentence a paragraph of its own, so its reported speech goes on across a paragraph
+break ("..., the ferry line's chairman added." then "The line would probably add a Sunday sailing."). There
+only the forms in `backshifted_across` carry it on (the shipped rules: "would"): "might", "could" and "had"
+open a new paragraph in the writer's own voice as often as in the speaker's.
 """
 
 from __future__ import annotations
@@ -26,15 +31,27 @@ _CLAUSE_END = compiled(r"[,;:()\u2013\u2014]|\s--?\s|\s(?:and|but|or|because|alt
 class CarriedSpeech:
     speech: object  # matched against the sentence before, outside its quotations
     tense: object  # matched in the hedge's clause
+    across: object | None  # matched in the hedge's clause when the sentence before ends the paragraph above
 
     def excuses(self, sentence, start: int, end: int) -> bool:
         """Is the cue at `start`-`end` of `sentence` (as seen) in a backshifted clause right after a sentence of
-        reported speech in the same paragraph?"""
-        if not self.tense.search(clause_around(sentence.text, start, end)):
+        reported speech: in the same paragraph, or ending the paragraph above when the clause is backshifted in a
+        form `across` takes?"""
+        clause = clause_around(sentence.text, start, end)
+        if not self.tense.search(clause):
             return False  # the cheap test first: most hedges are in the present or the future
-        before = (sentence.paragraph or sentence).sentence_before(sentence.absolute(0))
+        paragraph = sentence.paragraph or sentence
+        before = paragraph.sentence_before(sentence.absolute(0))
+        if before is None and self.across is not None and self.across.search(clause):
+            before = _last_sentence_above(paragraph)
         # Outside its quotations: '"We will finish in May," he said.' is direct speech, no clause to carry on.
         return before is not None and before.voice_matches(self.speech)
+
+
+def _last_sentence_above(paragraph):
+    """The last sentence of the paragraph before `paragraph`, or None at the top of the story or below a heading."""
+    above = paragraph.document.paragraph_before(paragraph)
+    return None if above is None or above.is_heading else above.sentences[-1]
 
 
 def clause_around(text: str, start: int, end: int) -> str:

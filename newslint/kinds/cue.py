@@ -66,7 +66,8 @@ class Cue(Kind):
     sentence. A cue is excused when `carried_speech` matches the sentence before it in its paragraph, outside
     its quotations ("The harbourmaster said the dredging had fallen behind."), and `backshifted` (whole words)
     matches in the cue's own clause ("The new berth would probably not open before the spring."): see
-    `carried.CarriedSpeech`.
+    `carried.CarriedSpeech`. backshifted_across (regexes, whole words; needs the two above): the backshifted forms
+    that carry speech on from the last sentence of the paragraph above too (wire copy's one-sentence paragraphs).
     min_count (default 1): with 2 or more, report once per sentence that holds that many cues, from the
     first cue to the last. The message may use {count} (cues in the finding: 1 unless min_count is 2 or
     more) and {cues} (them, quoted: 'may', 'reportedly').
@@ -81,7 +82,8 @@ class Cue(Kind):
 
     unit = "sentence"
     fields = frozenset({"cues", "skip_quotes", "min_count", "case", "not_before", "not_after", "reported_speech",
-                        "reported_after", "stacked_cues", "skip_paragraphs", "carried_speech", "backshifted"})
+                        "reported_after", "stacked_cues", "skip_paragraphs", "carried_speech", "backshifted",
+                        "backshifted_across"})
     placeholders = frozenset({"count", "cues"})
 
     def __init__(self, rule) -> None:
@@ -107,12 +109,17 @@ class Cue(Kind):
             self.stack = (stacked, self._scanner("stacked_cues", stacked))
 
     def _carried_speech(self) -> CarriedSpeech | None:
-        """`carried_speech` and `backshifted`, or None: the sentence before alone says nothing of this one's voice."""
+        """`carried_speech`, `backshifted` and `backshifted_across`, or None: the sentence before alone says nothing
+        of this one's voice."""
         speech, tense = self.rule.alternation("carried_speech"), self.rule.regex_from_list("backshifted", required=False)
+        across = self.rule.regex_from_list("backshifted_across", required=False)
         if (speech is None) != (tense is None):
             given, missing = ("carried_speech", "backshifted") if tense is None else ("backshifted", "carried_speech")
             raise self.rule.error(f"'{given}' needs '{missing}' beside it", given)
-        return CarriedSpeech(speech, tense) if speech is not None else None
+        if across is not None and speech is None:
+            raise self.rule.error("'backshifted_across' needs 'carried_speech' and 'backshifted' beside it",
+                                  "backshifted_across")
+        return CarriedSpeech(speech, tense, across) if speech is not None else None
 
     def _scanner(self, key: str, entries: list[CueEntry]) -> tuple:
         """(pattern, first words) for `wordscan.matches` over these cues."""
