@@ -60,6 +60,30 @@ def parse_yaml(path: str, data: bytes):
     nests too deep, raises a RuleError naming `path` and the line."""
     import yaml  # only when a rule file is actually read (cached rule sets skip it)
 
+    _check_utf8(path, data)
+    try:
+        return yaml.load(data, Loader=_line_loader(yaml, path))  # noqa: S506 - a SafeLoader: makes no objects
+    except yaml.reader.ReaderError as error:  # a control character: the parser's message spans two lines
+        code = error.character if isinstance(error.character, int) else ord(error.character or "\0")
+        text = data.decode("utf-8", "replace")
+        offset = text.find(chr(code))  # the parser's position counts bytes or characters, by loader
+        raise RuleError(f"not valid YAML: character {code:#06x} is not allowed ({error.reason})", path,
+                        text.count("\n", 0, offset) + 1 if offset >= 0 else None) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        context = f"{error.context} (line {error.context_mark.line + 1}): " if error.context and error.context_mark else ""
+        hint = _tab_hint(data, mark, error.problem)
+        raise RuleError(f"not valid YAML: {context}{error.problem or error}{hint}", path, line) from None
+    except yaml.YAMLError as error:
+        raise RuleError(f"not valid YAML: {error}", path) from None
+    except RecursionError:
+        raise RuleError("nested too deeply to read", path) from None
+
+
+def _line_loader(yaml, path: str):
+    """A safe YAML loader that keeps each mapping's and sequence item's line, refuses duplicate keys and
+    deep nesting, and raises a RuleError naming `path` and the line."""
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class Loader(base):  # type: ignore[misc, valid-type]
@@ -110,25 +134,7 @@ def parse_yaml(path: str, data: bytes):
 
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
     Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_lined_sequence)
-    _check_utf8(path, data)
-    try:
-        return yaml.load(data, Loader=Loader)  # noqa: S506 - a SafeLoader subclass: no object construction
-    except yaml.reader.ReaderError as error:  # a control character: the parser's message spans two lines
-        code = error.character if isinstance(error.character, int) else ord(error.character or "\0")
-        text = data.decode("utf-8", "replace")
-        offset = text.find(chr(code))  # the parser's position counts bytes or characters, by loader
-        raise RuleError(f"not valid YAML: character {code:#06x} is not allowed ({error.reason})", path,
-                        text.count("\n", 0, offset) + 1 if offset >= 0 else None) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        context = f"{error.context} (line {error.context_mark.line + 1}): " if error.context and error.context_mark else ""
-        hint = _tab_hint(data, mark, error.problem)
-        raise RuleError(f"not valid YAML: {context}{error.problem or error}{hint}", path, line) from None
-    except yaml.YAMLError as error:
-        raise RuleError(f"not valid YAML: {error}", path) from None
-    except RecursionError:
-        raise RuleError("nested too deeply to read", path) from None
+    return Loader
 
 
 def _tab_hint(data: bytes, mark, problem: str | None) -> str:
