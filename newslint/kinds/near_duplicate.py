@@ -28,11 +28,14 @@ class NearDuplicate(Kind):
     case-sensitive regular expression removed from a paragraph's start before comparing: the dateline,
     since a repeated paragraph often loses or gains "LONDON, Feb. 12 -"), same_figures (default false:
     when true, a near repeat must carry the same numbers; across files a changed figure is an update or a
-    wire template, "sale of 2,000 tonnes" against "sale of 380 head", not a paste accident).
+    wire template, "sale of 2,000 tonnes" against "sale of 380 head", not a paste accident), stale_figures
+    (default false: with same_figures, a repeat whose words are all the same and only its numbers changed
+    is still one, the stale copy of an updated paragraph).
     """
 
     unit = "document"
-    fields = frozenset({"scope", "threshold", "min_words", "boilerplate", "strip_prefix", "same_figures"})
+    fields = frozenset({"scope", "threshold", "min_words", "boilerplate", "strip_prefix", "same_figures",
+                        "stale_figures"})
     placeholders = frozenset({"earlier", "similarity", "extent"})
 
     def __init__(self, rule) -> None:
@@ -41,6 +44,9 @@ class NearDuplicate(Kind):
         self.threshold = rule.number("threshold", 90, 50, 100)
         self.min_words = int(rule.number("min_words", 8, 1, 10_000))
         self.same_figures = rule.boolean("same_figures", False)
+        self.stale_figures = rule.boolean("stale_figures", False)
+        if self.stale_figures and not self.same_figures:
+            raise rule.error("'stale_figures' qualifies 'same_figures', which this rule leaves false", "stale_figures")
         self.boilerplate = rule.alternation("boilerplate")
         strip_prefix = rule.get("strip_prefix")
         self.strip_prefix = rule.regex("strip_prefix", strip_prefix, ignore_case=False) if strip_prefix else None
@@ -63,7 +69,7 @@ class NearDuplicate(Kind):
         repeats an earlier one."""
         if not _may_repeat(paragraph for _, paragraph in paragraphs):
             return []  # most stories: no paragraph has enough runs of words in common with those before it
-        index = ParagraphIndex(self.same_figures)
+        index = ParagraphIndex(self.same_figures, self.stale_figures)
         repeats: list[tuple[int, int, int]] = []
         for position, (_, paragraph) in enumerate(paragraphs):
             match = index.best_match(paragraph, self.threshold)
@@ -110,7 +116,7 @@ class NearDuplicate(Kind):
     def cross_matches(self, summaries) -> Iterator[tuple[str, dict, dict[str, list[tuple[Paragraph, Paragraph, int]]]]]:
         """For each file with paragraphs, in the order given: (path, summary, its paragraphs that repeat one in
         an earlier file, as (paragraph, earlier paragraph, similarity), by earlier file)."""
-        index = ParagraphIndex(self.same_figures)
+        index = ParagraphIndex(self.same_figures, self.stale_figures)
         for path, summary in summaries:
             if not summary or not summary["paragraphs"]:
                 continue
