@@ -192,25 +192,26 @@ class FirstOf:
         the text meets: in most paragraphs "the" stands but "most likely" does not, and a rule whose words
         are all so is not tried there at all. Worked out once a paragraph. (Only for an index with no
         word beyond ASCII, whose lower-cased text holds whatever a phrase matches, as `could_match` says.)"""
-        if self._keys.isdisjoint(index.words):
-            return frozenset()
         key = (self, direct)
         live = index._live.get(key)
-        if live is None:
-            met: dict[int, bool] = {}  # by the phrase's id: a phrase can start with several of the words
-            found = set()
-            for word in direct & index.words:
-                gate = self._gates.get(word)
-                if gate is not None and gate.isdisjoint(index.words):
-                    continue  # "the" starts a phrase, but no "likely" stands here for "the most likely"
-                for phrase in self._starting(word):
-                    holds = met.get(id(phrase))
-                    if holds is None:
-                        holds = met[id(phrase)] = _holds(phrase.needs, index.lower, index.words)
-                    if holds:
-                        found.add(word)
-                        break
-            live = index._live[key] = frozenset(found)
+        if live is not None:
+            return live  # the paragraph's, asked again by each of its sentences
+        if self._keys.isdisjoint(index.words):
+            return frozenset()
+        met: dict[int, bool] = {}  # by the phrase's id: a phrase can start with several of the words
+        found = set()
+        for word in direct & index.words:
+            gate = self._gates.get(word)
+            if gate is not None and gate.isdisjoint(index.words):
+                continue  # "the" starts a phrase, but no "likely" stands here for "the most likely"
+            for phrase in self._starting(word):
+                holds = met.get(id(phrase))
+                if holds is None:
+                    holds = met[id(phrase)] = _holds(phrase.needs, index.lower, index.words)
+                if holds:
+                    found.add(word)
+                    break
+        live = index._live[key] = frozenset(found)
         return live
 
     def _gate(self, word: str) -> frozenset[str] | None:
