@@ -303,15 +303,17 @@ def trigger_words(scan: tuple) -> frozenset[str] | None:
     return words[1] | pattern._keys
 
 
-def stands_before(words: tuple[frozenset[str], frozenset[str]] | None, index: WordIndex, end: int) -> bool:
-    """Can a phrase starting with one of `words` (from `words_for`) start in `index`'s text before `end`, an
-    offset in that text at the start of a word? Lets a caller skip searching the text up to `end` for a
-    phrase list: the search finds a match only where one of its first words stands, whole, and a word
-    ending before `end` is one in the whole text too."""
+def first_start_before(words: tuple[frozenset[str], frozenset[str]] | None, index: WordIndex, end: int) -> int | None:
+    """Where in `index`'s text a phrase starting with one of `words` (from `words_for`) can first start before
+    `end`, an offset in that text at the start of a word; None when none can. A caller searching the text up
+    to `end` for a phrase list can begin there, or skip the search: it finds a match only where one of the
+    list's first words stands, whole, and a word ending before `end` is one in the whole text too. (The
+    search still sees the character before it, for the whole-word lookbehind.)"""
     if words is None or index.other or words[1]:
-        return True  # any word may start one, a word beyond ASCII may be any, or the word before a "+word"
-    low = index.shift
-    return bool(_between(index.starts(words[0]), low, low + end))
+        return 0  # any word may start one, a word beyond ASCII may be any, or the word before a "+word"
+    low, starts = index.shift, index.starts(words[0])
+    at = bisect_left(starts, low)
+    return starts[at] - low if at < len(starts) and starts[at] < low + end else None
 
 
 def _live(pattern, direct: frozenset[str], index: WordIndex) -> frozenset[str]:

@@ -12,7 +12,8 @@ from newslint.document import Document
 from newslint.patterns import phrase_alternation
 from newslint.ruleset import builtin_rule_files, load_rules
 from newslint.phrasewords import first_words, phrase_need_words, phrase_needs
-from newslint.wordscan import FirstOf, WordIndex, _holds, could_match, matches, phrase_scanner, stands_before, words_of
+from newslint.wordscan import (FirstOf, WordIndex, _holds, could_match, first_start_before, matches, phrase_scanner,
+                               words_of)
 
 
 @pytest.mark.parametrize("phrase, words", [
@@ -251,9 +252,10 @@ Harbour staff \u017faid the quay may close, a long s that case-insensitive match
 
 
 def test_a_sentence_is_searched_for_reported_speech_wherever_the_search_could_find_it():
-    # `stands_before` lets the cue kind skip searching the text before a cue for reported speech where none of
-    # the list's first words stands; for every shipped list, at every word start of every sentence of the
-    # fixture stories and of the text above, a skipped search must be one that finds nothing.
+    # `first_start_before` lets the cue kind search the text before a cue for reported speech only from the
+    # first of the list's first words standing there, and skip the search where none stands; for every shipped
+    # list, at every word start of every sentence of the fixture stories and of the text above, the shorter
+    # search must find what the whole one finds, and a skipped search must be one that finds nothing.
     from conftest import FIXTURES
 
     kinds_with_lists = [kind for kind in map(kinds.create, load_rules(builtin_rule_files()))
@@ -262,11 +264,17 @@ def test_a_sentence_is_searched_for_reported_speech_wherever_the_search_could_fi
     stories = [Document("story.txt", REPORTED)] + [Document.read(str(story))
                                                    for story in sorted((FIXTURES / "articles").glob("*.txt"))]
     sentences = [s.seen for story in stories for p in story.paragraphs for s in p.sentences]
-    skipped = 0
+    skipped = shortened = 0
     for kind in kinds_with_lists:
         for sentence in sentences:
             for word in re.finditer(r"(?<![\w'-])\w", sentence.text):
-                if not stands_before(kind.reported_words, sentence.word_index, word.start()):
-                    assert kind.reported.search(sentence.text, 0, word.start()) is None, (sentence.text, word.start())
+                whole = kind.reported.search(sentence.text, 0, word.start())
+                first = first_start_before(kind.reported_words, sentence.word_index, word.start())
+                if first is None:
+                    assert whole is None, (sentence.text, word.start())
                     skipped += 1
-    assert skipped > 100
+                else:
+                    found = kind.reported.search(sentence.text, first, word.start())
+                    assert (found and found.span()) == (whole and whole.span()), (sentence.text, word.start())
+                    shortened += first > 0
+    assert skipped > 100 and shortened > 100

@@ -13,8 +13,8 @@ from newslint.patterns import any_of, phrase_alternation
 from newslint.phrasewords import phrase_starts
 from newslint.records import record
 from newslint.ruleset import flatten
-from newslint.wordscan import (can_start, could_match, matches, phrase_scanner, stands_before, trigger_words, word_at,
-                               words_for)
+from newslint.wordscan import (can_start, could_match, first_start_before, matches, phrase_scanner, trigger_words,
+                               word_at, words_for)
 
 GUARDS = ("before", "after", "not_before", "not_after")
 # A cue's excuse in the paragraph below the lede, not in its own sentence (see `Cue`).
@@ -198,8 +198,8 @@ class Cue(Kind):
         for match in found:
             if self.skip_quotes and sentence.in_quote(match.start()):
                 continue  # a speaker's hedge is reporting, not the writer hedging
-            if reported and stands_before(self.reported_words, sentence.word_index, match.start()) \
-                    and reported.search(text, 0, match.start()):
+            if reported and (first := first_start_before(self.reported_words, sentence.word_index, match.start())) \
+                    is not None and reported.search(text, first, match.start()):
                 continue  # "police said he appeared to have died": the hedge is the source's
             accepted = self._accepted(text, match.start(), entries)
             if accepted is None:
