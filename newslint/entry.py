@@ -42,6 +42,9 @@ def entry() -> None:
         if "concurrent.futures.process" in sys.modules and not _pool_thread_stuck():
             raise
         code = exit.code
+        # Kept until os._exit: the end of this block would drop the exception, and with its traceback the
+        # command's frames, freeing one by one the tasks, report and findings they hold, for nothing.
+        kept = exit  # noqa: F841
     except KeyboardInterrupt:
         # Ctrl-C before the command's own handler is in place (while click or the rules are imported).
         sys.stderr.write("newslint: interrupted\n")
