@@ -172,13 +172,14 @@ class FirstOf:
     def __init__(self, phrases: list[str], patterns: list) -> None:
         self._phrases = [_phrase(phrases[i], patterns[i]) for i in longest_first(phrases)]
         self._by_word: dict[str, list] = {}
-        # `_gate` of each first word, worked out here (so kept in the rule cache): `live` asks it of every
-        # paragraph. A word missing from it has no gate.
-        self._gates = {word: self._gate(word) for word in first_words(phrases) or () if word[0] != "+"}
+        # Each first word's `_gate` and the phrases it can start, in one table worked out here (so kept in the
+        # rule cache): `live` asks both of every paragraph, for each first word standing there.
+        self._first = {word: (self._gate(word), self._starting(word))
+                       for word in first_words(phrases) or () if word[0] != "+"}
         # A text holding none of these holds no live word (`_key`): asked before anything else, it rules out
         # at once a paragraph in which "the" and "is" stand but no "likely", as most paragraphs are for a
         # hedge list.
-        self._keys = frozenset().union(*(_key(word, gate) for word, gate in self._gates.items()))
+        self._keys = frozenset().union(*(_key(word, gate) for word, (gate, _) in self._first.items()))
 
     def match(self, text: str, position: int):
         for phrase in self._starting(word_at(text, position)):
@@ -201,10 +202,10 @@ class FirstOf:
         met: dict[int, bool] = {}  # by the phrase's id: a phrase can start with several of the words
         found = set()
         for word in direct & index.words:
-            gate = self._gates.get(word)
+            gate, starting = self._first[word]
             if gate is not None and gate.isdisjoint(index.words):
                 continue  # "the" starts a phrase, but no "likely" stands here for "the most likely"
-            for phrase in self._starting(word):
+            for phrase in starting:
                 holds = met.get(id(phrase))
                 if holds is None:
                     holds = met[id(phrase)] = _holds(phrase.needs, index.lower, index.words)
