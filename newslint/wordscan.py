@@ -176,9 +176,9 @@ class FirstOf:
         # rule cache): `live` asks both of every paragraph, for each first word standing there.
         self._first = {word: (self._gate(word), self._starting(word))
                        for word in first_words(phrases) or () if word[0] != "+"}
-        # A text holding none of these holds no live word (`_key`): asked before anything else, it rules out
-        # at once a paragraph in which "the" and "is" stand but no "likely", as most paragraphs are for a
-        # hedge list.
+        # A text holding none of these holds no live word (`_key`): asked by the engine before anything else
+        # (the kind's `trigger`, `trigger_words`), it rules out at once a paragraph in which "the" and "is"
+        # stand but no "likely", as most paragraphs are for a hedge list.
         self._keys = frozenset().union(*(_key(word, gate) for word, (gate, _) in self._first.items()))
 
     def match(self, text: str, position: int):
@@ -197,8 +197,8 @@ class FirstOf:
         live = index._live.get(key)
         if live is not None:
             return live  # the paragraph's, asked again by each of its sentences
-        if self._keys.isdisjoint(index.words):
-            return frozenset()
+        # `_keys` is not asked again: the engine asked it of the paragraph, and without one of them no word
+        # found below is live anyway.
         met: dict[int, bool] = {}  # by the phrase's id: a phrase can start with several of the words
         found = set()
         for word in direct & index.words:
