@@ -114,6 +114,8 @@ def _block_regions(text: str) -> list[Region]:
                 fence = None
         elif opener:
             fence, fence_start = opener.group(1), position
+            # A fence at the margin is no part of the list above it: an indented block after it is code again.
+            in_list = in_list and line[0] in " \t"
         elif line.strip():
             is_indented = line.startswith(("    ", "\t"))
             if is_indented and previous_blank and not in_list:
