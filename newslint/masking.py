@@ -21,8 +21,13 @@ _INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n].*?\1")
 _LINK_TARGET = compiled(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
 # A link reference definition, `[label]: destination "optional title"`, is a link target, not copy; a line
 # that goes on with more words is copy (a footnote, `[^1]: Critics say ...`, or a label: `[Update]: ...`).
+# A long title may wrap onto the next line on its own.
 _REFERENCE_DEFINITION = compiled(r"""^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<[^<>\n]*>|[^\s<][^\s]*)"""
-                                 r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$""", re.M)
+                                 r"""(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$""", re.M)
+# A footnote mark, `[^1]` in the copy or `[^1]:` opening the note, and the label of a reference link,
+# `[the survey][survey]`, are markup: read as words, "said on Monday.[^1] The pool" was one sentence.
+_FOOTNOTE_MARK = compiled(r"\[\^[^\]\s]+\]:?")
+_REFERENCE_LABEL = compiled(r"\]\[[^\]\n]*\]")
 _AUTOLINK = compiled(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 # Markup characters, masked so a heading or list item reads as plain words.
 _BLOCK_MARKERS = compiled(r"^ {0,3}(?:#{1,6}(?=\s)|(?:>\s?)+|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M)
@@ -49,7 +54,8 @@ def plain_text_regions(text: str) -> list[Region]:
 
 def markdown_regions(text: str) -> list[Region]:
     regions = _block_regions(text) + _url_spans(text)
-    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _REFERENCE_DEFINITION, _AUTOLINK, _HTML_TAG,
+    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _REFERENCE_DEFINITION, _FOOTNOTE_MARK,
+                    _REFERENCE_LABEL, _AUTOLINK, _HTML_TAG,
                     _BLOCK_MARKERS, _CLOSING_HASHES, _RULE_LINE, _HARD_BREAK, _EMPHASIS):
         regions.extend(m.span() for m in pattern.finditer(text))
     regions.extend(_table_pipes(text))

@@ -46,6 +46,7 @@ def test_masking_keeps_length_and_newlines():
     ("  [report]:/council-report.pdf (Council report)", True),
     ("[^1]: Critics say the figures were never audited.", False),  # a footnote: copy the reader sees
     ("[Update]: Critics say the vote will be held again on Monday.", False),  # not a definition: copy
+    ('[4]: https://example.org/minutes\n    "minutes of the full council meeting on 4 March"', True),  # title wraps
 ])
 def test_only_a_link_reference_definition_is_masked_not_a_footnote_or_a_label_before_copy(line, masked):
     raw = f"The council published its report on Tuesday.\n\n{line}\n"
@@ -53,6 +54,12 @@ def test_only_a_link_reference_definition_is_masked_not_a_footnote_or_a_label_be
     start = raw.index(line)
     assert len(document.text) == len(raw)
     assert (document.text[start:start + len(line)].strip() == "") == masked, document.text
+
+
+def test_footnote_marks_and_reference_link_labels_are_masked_and_the_note_is_copy():
+    raw = "Ruiz said on Monday.[^1] She had read [the survey][survey] and [the minutes][].\n\n[^1]: At the town hall.\n"
+    assert Document("story.md", raw).text == (
+        "Ruiz said on Monday.     She had read [the survey          and [the minutes   .\n\n      At the town hall.\n")
 
 
 def test_hard_wrapped_paragraphs_separated_by_blank_lines():
