@@ -30,14 +30,15 @@ _FOOTNOTE_MARK = compiled(r"\[\^[^\]\s]+\]:?")
 _REFERENCE_LABEL = compiled(r"\]\[[^\]\n]*\]")
 _AUTOLINK = compiled(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 # Markup characters, masked so a heading or list item reads as plain words.
-_BLOCK_MARKERS = compiled(r"^ {0,3}(?:#{1,6}(?=\s)|(?:>\s?)+|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M)
+_BLOCK_MARKERS = compiled(r"^(?: {0,3}(?:#{1,6}(?=\s)|(?:>\s?)+)|[ \t]*(?:[-*+]|\d{1,9}[.)])(?=\s))", re.M)
 _CLOSING_HASHES = compiled(r"[ \t]#+[ \t]*$", re.M)
 _RULE_LINE = compiled(r"^ {0,3}(?:[-=*_][ \t]*){3,}$", re.M)
 # A backslash ending a line is a hard line break, markup as a heading's hashes are: read as copy, the one
 # after "five sailings." hid the end of the sentence, and the next sentence's hedge read as reported speech.
 _HARD_BREAK = compiled(r"\\$", re.M)
 _EMPHASIS = compiled(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
-LIST_MARKER = compiled(r" {0,3}(?:[-*+]|\d{1,9}[.)])\s")  # "- ", "* ", "12. " opening a Markdown list item
+# "- ", "* ", "12. " opening a Markdown list item; one nested under another is indented four spaces or a tab.
+LIST_MARKER = compiled(r"[ \t]*(?:[-*+]|\d{1,9}[.)])\s")
 _TABLE_DIVIDER = compiled(r"[\s|:-]+")
 _TABLE_PIPES = compiled(r"^[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # one line: `\s*` would rescan every blank line
 
