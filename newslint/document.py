@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from newslint import masking, visible, wordscan
+from newslint.entities import read_entities
 from newslint.decoding import decode
 from newslint.errors import NewslintError
 from newslint.quotations import quoted_stretches
@@ -165,7 +166,7 @@ class Document:
 
     # What reading the file gives; everything else in `__dict__` is worked out from it later (`release`).
     _KEPT_BY_RELEASE = frozenset({"path", "newline", "raw", "_saved", "encoding", "notice", "is_markdown", "text",
-                       "_line_starts", "copies"})
+                       "entities", "_line_starts", "copies"})
 
     def __init__(self, path: str, raw: str, markdown: bool | None = None, encoding: str = "utf-8",
                  notice: str | None = None):
@@ -178,6 +179,10 @@ class Document:
         self.is_markdown = os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
         regions = masking.markdown_regions(self.raw) if self.is_markdown else masking.plain_text_regions(self.raw)
         self.text = masking.apply_mask(self.raw, regions)
+        # Markdown's HTML entities ("&rdquo;", "&#8217;") read as their characters; where they stand, for `widened`.
+        self.entities: list[tuple[int, int]] = []
+        if self.is_markdown:
+            self.text, self.entities = read_entities(self.text)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.raw)]
         # Stretches that repeat earlier text character for character (a block pasted twice), as (start, end,
         # distance back to the original, the rule that found them): the duplicate rule notes them, and the
@@ -209,6 +214,17 @@ class Document:
         """1-based (line, column) of a character offset; columns count characters, a tab as one."""
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+    def widened(self, start: int, end: int) -> tuple[int, int]:
+        """`start` and `end` moved out to the edges of any entity they fall inside: a finding that begins or ends
+        at the "”" read from "&rdquo;" covers the entity as the file has it."""
+        index = bisect.bisect_right(self.entities, (start, len(self.text))) - 1
+        if index >= 0 and self.entities[index][0] < start < self.entities[index][1]:
+            start = self.entities[index][0]
+        index = bisect.bisect_left(self.entities, (end, 0)) - 1
+        if index >= 0 and end < self.entities[index][1]:
+            end = self.entities[index][1]
+        return start, end
 
     def written(self, start: int, end: int) -> str:
         """The characters from `start` to `end` as saved: a finding's text over a line break holds the

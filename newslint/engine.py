@@ -5,6 +5,7 @@ from __future__ import annotations
 from newslint import kinds, suppression, visible
 from newslint.config import Config
 from newslint.document import Document, unified_line_breaks
+from newslint.entities import decoded
 from newslint.errors import shown
 from newslint.finding import Finding, Hit
 from newslint.patterns import PatternTimeout
@@ -84,12 +85,14 @@ class Engine:
 
     @staticmethod
     def _finding(rule: Rule, document: Document, hit: Hit) -> Finding:
-        line, column = document.position(hit.start)
-        end_line, end_column = document.position(hit.end)
-        text = document.written(hit.start, hit.end)
-        fix = (hit.start, hit.end, hit.replacement) if hit.replacement is not None else None
+        start, end = document.widened(hit.start, hit.end) if document.entities else (hit.start, hit.end)
+        line, column = document.position(start)
+        end_line, end_column = document.position(end)
+        text = document.written(start, end)
+        fix = (start, end, hit.replacement) if hit.replacement is not None else None
+        shown = decoded(text) if document.entities else text  # "It’s widely believed", not "It&#x2019;s ..."
         return Finding(document.path, line, column, end_line, end_column, rule.id, rule.severity,
-                       rule.message.format(text=_quoted(text), **hit.values), text, fix)
+                       rule.message.format(text=_quoted(shown), **hit.values), text, fix)
 
 
 def _once_per_copy(document: Document, findings: list[Finding]) -> list[Finding]:

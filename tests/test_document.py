@@ -62,6 +62,16 @@ def test_footnote_marks_and_reference_link_labels_are_masked_and_the_note_is_cop
         "Ruiz said on Monday.     She had read [the survey          and [the minutes   .\n\n      At the town hall.\n")
 
 
+def test_markdown_entities_read_as_their_characters_and_widen_to_the_whole_entity():
+    raw = "&ldquo;It&#8217;s over,&rdquo; said Ruiz of AT&amp;T&nbsp;Fibre.\n"
+    document = Document("story.md", raw)
+    joiner = "\u2060"
+    assert document.text == f"      \u201cIt{joiner * 6}\u2019s over,\u201d       said Ruiz of AT{joiner * 4}&T      Fibre.\n"
+    opening, closing = document.text.index("\u201c"), document.text.index("\u201d")
+    assert document.widened(opening, closing + 1) == (0, raw.index(" said"))
+    assert Document("story.txt", raw).text == raw  # plain text has no entities: "&amp;" is as written
+
+
 def test_hard_wrapped_paragraphs_separated_by_blank_lines():
     text = "Headline here\n\nFirst line of a paragraph\nthat wraps onto a second.\n\nAnother paragraph.\n"
     assert paragraphs(text) == ["Headline here", "First line of a paragraph\nthat wraps onto a second.",

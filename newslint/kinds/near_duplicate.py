@@ -195,9 +195,10 @@ def _lower_words(span, text: str) -> list[str]:
 
 
 def _locate(document, span) -> tuple:
-    line, column = document.position(span.start)
-    end_line, end_column = document.position(span.end)
-    return line, column, end_line, end_column, document.written(span.start, span.end)
+    start, end = document.widened(span.start, span.end) if document.entities else (span.start, span.end)
+    line, column = document.position(start)  # a paragraph opening "&ldquo;We ..." starts at its "&"
+    end_line, end_column = document.position(end)
+    return line, column, end_line, end_column, document.written(start, end)
 
 
 def _stands_alone(document, start: int, end: int) -> bool:
