@@ -129,7 +129,9 @@ def _block_regions(text: str) -> list[Region]:
                 regions.append((position, end))
                 position = end + 1
                 continue  # previous_blank stays true through an indented code block
-            in_list = bool(LIST_MARKER.match(line)) or (in_list and is_indented)
+            # "* * *" and "- - -" are section breaks, not list items: they end a list.
+            is_item = bool(LIST_MARKER.match(line)) and not _RULE_LINE.match(line)
+            in_list = is_item or (in_list and is_indented)
         previous_blank = not line.strip()
         position = end + 1
     if fence is not None:  # an unclosed fence runs to the end of the file, as CommonMark says
