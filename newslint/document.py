@@ -22,6 +22,7 @@ _BYLINE = compiled(r"By\s+[A-Z][^.!?\n]{0,60}$")  # "By Tom Hale", "By Tom Hale 
 _TERMINAL = compiled(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 _HEADING_LINE = compiled(r" {0,3}#{1,6}\s")
 _LIST_ITEM = compiled(masking.LIST_MARKER.pattern + r"|\s*\|")  # a list item or a table row
+_CELL_EDGE = compiled(r"(?<!\\)\|")  # "\|" is a pipe inside a cell
 
 
 class cached_property:
@@ -299,6 +300,13 @@ class Document:
         raw_lines = self.raw[start : start + sum(len(line) + 1 for line in lines)].split("\n")
         paragraph_start, position = None, start
         for line, raw_line in zip(lines, raw_lines):
+            if masking.TABLE_ROW.match(raw_line):
+                if paragraph_start is not None:
+                    yield _trimmed(self.text, paragraph_start, position - 1, False)
+                    paragraph_start = None
+                yield from _cells(self.text, position, raw_line)
+                position += len(line) + 1
+                continue
             is_heading = bool(_HEADING_LINE.match(raw_line))
             starts_new = one_per_line or is_heading or bool(_LIST_ITEM.match(raw_line))
             if starts_new and paragraph_start is not None:
@@ -362,6 +370,14 @@ def _each_line(text: str, start: int, lines: list[str]):
     for line in lines:
         yield _trimmed(text, start, start + len(line), False)
         start += len(line) + 1
+
+
+def _cells(text: str, start: int, raw_line: str):
+    """Each cell of the table row `raw_line`, which starts at `start`, as a paragraph: a row reads across
+    unrelated columns ("Open, probably until 2027 | Boilers reportedly failing"), not as one sentence."""
+    edges = [match.start() for match in _CELL_EDGE.finditer(raw_line)]
+    for left, right in zip(edges, edges[1:]):
+        yield _trimmed(text, start + left + 1, start + right, False)
 
 
 def _trimmed(text: str, start: int, end: int, is_heading: bool) -> tuple[int, int, bool]:

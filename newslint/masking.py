@@ -40,7 +40,7 @@ _EMPHASIS = compiled(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 # "- ", "* ", "12. " opening a Markdown list item; one nested under another is indented four spaces or a tab.
 LIST_MARKER = compiled(r"[ \t]*(?:[-*+]|\d{1,9}[.)])\s")
 _TABLE_DIVIDER = compiled(r"[\s|:-]+")
-_TABLE_PIPES = compiled(r"^[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # one line: `\s*` would rescan every blank line
+TABLE_ROW = compiled(r"^[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # one line: `\s*` would rescan every blank line
 
 Region = tuple[int, int]
 
@@ -141,7 +141,7 @@ def _block_regions(text: str) -> list[Region]:
 
 def _table_pipes(text: str) -> list[Region]:
     regions = []
-    for row in _TABLE_PIPES.finditer(text):
+    for row in TABLE_ROW.finditer(text):
         start = row.start()
         regions.extend((start + i, start + i + 1) for i, char in enumerate(row.group()) if char == "|")
         if _TABLE_DIVIDER.fullmatch(row.group()):
