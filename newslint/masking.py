@@ -15,6 +15,7 @@ from newslint.regexcache import compiled
 _URL = compiled(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _FRONT_MATTER = compiled(r"\A(---|\+\+\+)[ \t]*\n.*?\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = compiled(r"^ {0,3}(`{3,}|~{3,})")
+_QUOTE_PREFIX = compiled(r"(?: {0,3}>[ \t]?)+")  # "> ", "> > ": a block quote's markers, before a fence in it
 _HTML_COMMENT = compiled(r"<!--.*?(?:-->|\Z)", re.S)
 _HTML_TAG = compiled(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n].*?\1")
@@ -107,20 +108,26 @@ def _block_regions(text: str) -> list[Region]:
     lines = text[offset:].split("\n")
     fence: str | None = None
     fence_start = 0
+    fence_quoted = False
     previous_blank = True
     in_list = False
     position = offset
     for line in lines:
         end = position + len(line)
-        opener = _FENCE.match(line)
+        quoted = _QUOTE_PREFIX.match(line)
+        body = line[quoted.end():] if quoted else line
+        if fence is not None and fence_quoted and not quoted:
+            regions.append((fence_start, position - 1))  # the block quote ended, and its fence with it
+            fence = None
+        opener = _FENCE.match(body)
         if fence is not None:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) and not line.strip(
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) and not body.strip(
                 "`~ \t"
             ):
                 regions.append((fence_start, end))
                 fence = None
         elif opener:
-            fence, fence_start = opener.group(1), position
+            fence, fence_start, fence_quoted = opener.group(1), position, bool(quoted)
             # A fence at the margin is no part of the list above it: an indented block after it is code again.
             in_list = in_list and line[0] in " \t"
         elif line.strip():

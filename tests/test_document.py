@@ -72,6 +72,11 @@ def test_markdown_entities_read_as_their_characters_and_widen_to_the_whole_entit
     assert Document("story.txt", raw).text == raw  # plain text has no entities: "&amp;" is as written
 
 
+def test_a_fence_left_open_in_a_block_quote_ends_with_the_quote():
+    raw = "> ```\n> Westgate might be sold.\n\nThe council met on Monday.\n"
+    assert Document("story.md", raw).text == " " * 5 + "\n" + " " * 25 + "\n\nThe council met on Monday.\n"
+
+
 def test_hard_wrapped_paragraphs_separated_by_blank_lines():
     text = "Headline here\n\nFirst line of a paragraph\nthat wraps onto a second.\n\nAnother paragraph.\n"
     assert paragraphs(text) == ["Headline here", "First line of a paragraph\nthat wraps onto a second.",
