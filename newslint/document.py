@@ -19,6 +19,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 # A hard-wrapped line is rarely wider than this; a longer line in a block means one paragraph per line.
 _WRAP_WIDTH = 120
 _BYLINE = compiled(r"By\s+[A-Z][^.!?\n]{0,60}$")  # "By Tom Hale", "By Tom Hale and Ann Cole, BBC News"
+_MASKED_RUN = compiled(r"  +")
 _TERMINAL = compiled(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 _HEADING_LINE = compiled(r" {0,3}#{1,6}\s")
 _LIST_ITEM = compiled(masking.LIST_MARKER.pattern + r"|\s*\|")  # a list item or a table row
@@ -275,7 +276,7 @@ class Document:
     def lede(self) -> Span | None:
         """The story's first paragraph that is not its headline, a heading or a byline ("By Tom Hale")."""
         return next((paragraph for paragraph in self.paragraphs
-                     if not paragraph.is_heading and not _BYLINE.match(paragraph.text)), None)
+                     if not paragraph.is_heading and not _is_byline(paragraph)), None)
 
     @property
     def sentences(self) -> list[Span]:
@@ -386,6 +387,15 @@ def _trimmed(text: str, start: int, end: int, is_heading: bool) -> tuple[int, in
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end, is_heading
+
+
+def _is_byline(paragraph: Span) -> bool:
+    """Is `paragraph` a byline? In Markdown, masked markup is a run of spaces the writer never typed: "By [Maria
+    Lopez](https://news.example.org/staff/maria-lopez), Metals Correspondent" is as short as it reads."""
+    text = paragraph.text
+    if paragraph.document.is_markdown and "  " in text:
+        text = _MASKED_RUN.sub(" ", text)
+    return bool(_BYLINE.match(text))
 
 
 def _is_headline(paragraph: Span) -> bool:

@@ -56,10 +56,10 @@ def plain_text_regions(text: str) -> list[Region]:
 
 def markdown_regions(text: str) -> list[Region]:
     regions = _block_regions(text) + _url_spans(text)
-    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _REFERENCE_DEFINITION, _FOOTNOTE_MARK,
-                    _REFERENCE_LABEL, _AUTOLINK, _HTML_TAG,
+    for pattern in (_HTML_COMMENT, _INLINE_CODE, _REFERENCE_DEFINITION, _FOOTNOTE_MARK, _AUTOLINK, _HTML_TAG,
                     _BLOCK_MARKERS, _CLOSING_HASHES, _RULE_LINE, _HARD_BREAK, _EMPHASIS):
         regions.extend(m.span() for m in pattern.finditer(text))
+    regions.extend(_link_markup(text))
     regions.extend(_table_pipes(text))
     return regions
 
@@ -144,6 +144,34 @@ def _block_regions(text: str) -> list[Region]:
     if fence is not None:  # an unclosed fence runs to the end of the file, as CommonMark says
         regions.append((fence_start, len(text)))
     return regions
+
+
+def _link_markup(text: str) -> list[Region]:
+    """A link's markup: its target, `](https://...)` or `][label]`, and the `[` (or an image's `![`) opening its
+    words. Left in, the bracket hid a byline, "By [Maria Lopez](...)", and the lede after it was taken for one."""
+    regions: list[Region] = []
+    floor = 0  # each link's words lie after the one before it, so the scans back never overlap
+    for start, end in sorted(m.span() for pattern in (_LINK_TARGET, _REFERENCE_LABEL) for m in pattern.finditer(text)):
+        opener = _opening_bracket(text, max(floor, text.rfind("\n\n", floor, start) + 2), start)
+        if opener is not None:
+            regions.append((opener - 1 if text[opener - 1 : opener] == "!" else opener, opener + 1))
+        regions.append((start, end))
+        floor = max(floor, end)
+    return regions
+
+
+def _opening_bracket(text: str, floor: int, close: int) -> int | None:
+    """Where the `[` matching the `]` at `close` stands, looking no further back than `floor` (a link's words
+    may wrap onto a second line, but not past a blank one)."""
+    depth = 0
+    for position in range(close - 1, floor - 1, -1):
+        if text[position] == "]":
+            depth += 1
+        elif text[position] == "[":
+            if not depth:
+                return position
+            depth -= 1
+    return None
 
 
 def _table_pipes(text: str) -> list[Region]:

@@ -59,7 +59,7 @@ def test_only_a_link_reference_definition_is_masked_not_a_footnote_or_a_label_be
 def test_footnote_marks_and_reference_link_labels_are_masked_and_the_note_is_copy():
     raw = "Ruiz said on Monday.[^1] She had read [the survey][survey] and [the minutes][].\n\n[^1]: At the town hall.\n"
     assert Document("story.md", raw).text == (
-        "Ruiz said on Monday.     She had read [the survey          and [the minutes   .\n\n      At the town hall.\n")
+        "Ruiz said on Monday.     She had read  the survey          and  the minutes   .\n\n      At the town hall.\n")
 
 
 def test_markdown_entities_read_as_their_characters_and_widen_to_the_whole_entity():
@@ -75,6 +75,12 @@ def test_markdown_entities_read_as_their_characters_and_widen_to_the_whole_entit
 def test_a_fence_left_open_in_a_block_quote_ends_with_the_quote():
     raw = "> ```\n> Westgate might be sold.\n\nThe council met on Monday.\n"
     assert Document("story.md", raw).text == " " * 5 + "\n" + " " * 25 + "\n\nThe council met on Monday.\n"
+
+
+def test_a_link_s_opening_bracket_is_masked_with_its_target_even_when_its_words_wrap():
+    raw = "See ![the pool](pool.jpg) and [the council's\nreport](https://example.org/r) [sic].\n"
+    assert Document("story.md", raw).text == (
+        "See   the pool" + " " * 11 + " and  the council's\nreport" + " " * 24 + " [sic].\n")
 
 
 def test_hard_wrapped_paragraphs_separated_by_blank_lines():
