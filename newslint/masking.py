@@ -119,7 +119,8 @@ def _block_regions(text: str) -> list[Region]:
         if fence is not None and fence_quoted and not quoted:
             regions.append((fence_start, position - 1))  # the block quote ended, and its fence with it
             fence = None
-        opener = _FENCE.match(body)
+        # Under a list item a fence is indented with the item's words, four spaces or a tab deep.
+        opener = _FENCE.match(body.lstrip(" \t") if in_list else body)
         if fence is not None:
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) and not body.strip(
                 "`~ \t"
