@@ -309,7 +309,8 @@ class Document:
                 position += len(line) + 1
                 continue
             is_heading = bool(_HEADING_LINE.match(raw_line))
-            starts_new = one_per_line or is_heading or bool(_LIST_ITEM.match(raw_line))
+            quoted = masking.QUOTE_PREFIX.match(raw_line)  # "> - item": a list in a block quote
+            starts_new = one_per_line or is_heading or bool(_LIST_ITEM.match(raw_line, quoted.end() if quoted else 0))
             if starts_new and paragraph_start is not None:
                 yield _trimmed(self.text, paragraph_start, position - 1, False)
                 paragraph_start = None

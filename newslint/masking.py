@@ -15,7 +15,8 @@ from newslint.regexcache import compiled
 _URL = compiled(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _FRONT_MATTER = compiled(r"\A(---|\+\+\+)[ \t]*\n.*?\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = compiled(r"^ {0,3}(`{3,}|~{3,})")
-_QUOTE_PREFIX = compiled(r"(?: {0,3}>[ \t]?)+")  # "> ", "> > ": a block quote's markers, before a fence in it
+# "> ", "> > ": a block quote's markers, before a fence or a list item in it.
+QUOTE_PREFIX = compiled(r"(?: {0,3}>[ \t]?)+")
 _HTML_COMMENT = compiled(r"<!--.*?(?:-->|\Z)", re.S)
 _HTML_TAG = compiled(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n].*?\1")
@@ -31,7 +32,9 @@ _FOOTNOTE_MARK = compiled(r"\[\^[^\]\s]+\]:?")
 _REFERENCE_LABEL = compiled(r"\]\[[^\]\n]*\]")
 _AUTOLINK = compiled(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 # Markup characters, masked so a heading or list item reads as plain words.
-_BLOCK_MARKERS = compiled(r"^(?: {0,3}(?:#{1,6}(?=\s)|(?:>\s?)+)|[ \t]*(?:[-*+]|\d{1,9}[.)])(?=\s))", re.M)
+# A list item's marker may follow a block quote's: "> - the pool closes".
+_BLOCK_MARKERS = compiled(r"^(?:(?: {0,3}>[ \t]?)+(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?=\s))?"
+                          r"| {0,3}#{1,6}(?=\s)|[ \t]*(?:[-*+]|\d{1,9}[.)])(?=\s))", re.M)
 _CLOSING_HASHES = compiled(r"[ \t]#+[ \t]*$", re.M)
 _RULE_LINE = compiled(r"^ {0,3}(?:[-=*_][ \t]*){3,}$", re.M)
 # A backslash ending a line is a hard line break, markup as a heading's hashes are: read as copy, the one
@@ -114,7 +117,7 @@ def _block_regions(text: str) -> list[Region]:
     position = offset
     for line in lines:
         end = position + len(line)
-        quoted = _QUOTE_PREFIX.match(line)
+        quoted = QUOTE_PREFIX.match(line)
         body = line[quoted.end():] if quoted else line
         if fence is not None and fence_quoted and not quoted:
             regions.append((fence_start, position - 1))  # the block quote ended, and its fence with it

@@ -66,7 +66,8 @@ def test_markdown_entities_read_as_their_characters_and_widen_to_the_whole_entit
     raw = "&ldquo;It&#8217;s over,&rdquo; said Ruiz of AT&amp;T&nbsp;Fibre.\n"
     document = Document("story.md", raw)
     joiner = "\u2060"
-    assert document.text == f"      \u201cIt{joiner * 6}\u2019s over,\u201d       said Ruiz of AT{joiner * 4}&T      Fibre.\n"
+    assert document.text == (
+        f"      \u201cIt{joiner * 6}\u2019s over,\u201d       said Ruiz of AT{joiner * 4}&T      Fibre.\n")
     opening, closing = document.text.index("\u201c"), document.text.index("\u201d")
     assert document.widened(opening, closing + 1) == (0, raw.index(" said"))
     assert Document("story.txt", raw).text == raw  # plain text has no entities: "&amp;" is as written
