@@ -308,9 +308,10 @@ class Document:
                 yield from _cells(self.text, position, raw_line)
                 position += len(line) + 1
                 continue
-            is_heading = bool(_HEADING_LINE.match(raw_line))
-            quoted = masking.QUOTE_PREFIX.match(raw_line)  # "> - item": a list in a block quote
-            starts_new = one_per_line or is_heading or bool(_LIST_ITEM.match(raw_line, quoted.end() if quoted else 0))
+            quoted = masking.QUOTE_PREFIX.match(raw_line)  # "> ## Findings", "> - item": in a block quote
+            inside = quoted.end() if quoted else 0
+            is_heading = bool(_HEADING_LINE.match(raw_line, inside))
+            starts_new = one_per_line or is_heading or bool(_LIST_ITEM.match(raw_line, inside))
             if starts_new and paragraph_start is not None:
                 yield _trimmed(self.text, paragraph_start, position - 1, False)
                 paragraph_start = None
