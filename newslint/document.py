@@ -282,6 +282,10 @@ class Document:
     def sentences(self) -> list[Span]:
         return [sentence for paragraph in self.paragraphs for sentence in paragraph.sentences]
 
+    @cached_property
+    def _table_row_starts(self) -> frozenset[int]:
+        return frozenset(start for start, _ in masking.table_rows(self.raw))
+
     def _split_block(self, start: int, lines: list[str]):
         """A block of consecutive lines is one paragraph, unless its lines are paragraphs of their own:
         a CMS export (one paragraph a line), Markdown headings and list items."""
@@ -301,7 +305,7 @@ class Document:
         raw_lines = self.raw[start : start + sum(len(line) + 1 for line in lines)].split("\n")
         paragraph_start, position = None, start
         for line, raw_line in zip(lines, raw_lines):
-            if masking.TABLE_ROW.match(raw_line):
+            if position in self._table_row_starts:
                 if paragraph_start is not None:
                     yield _trimmed(self.text, paragraph_start, position - 1, False)
                     paragraph_start = None
@@ -378,7 +382,7 @@ def _each_line(text: str, start: int, lines: list[str]):
 def _cells(text: str, start: int, raw_line: str):
     """Each cell of the table row `raw_line`, which starts at `start`, as a paragraph: a row reads across
     unrelated columns ("Open, probably until 2027 | Boilers reportedly failing"), not as one sentence."""
-    edges = [match.start() for match in _CELL_EDGE.finditer(raw_line)]
+    edges = [-1] + [match.start() for match in _CELL_EDGE.finditer(raw_line)] + [len(raw_line)]
     for left, right in zip(edges, edges[1:]):
         yield _trimmed(text, start + left + 1, start + right, False)
 

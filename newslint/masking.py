@@ -44,7 +44,9 @@ _EMPHASIS = compiled(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 # "- ", "* ", "12. " opening a Markdown list item; one nested under another is indented four spaces or a tab.
 LIST_MARKER = compiled(r"[ \t]*(?:[-*+]|\d{1,9}[.)])\s")
 _TABLE_DIVIDER = compiled(r"[\s|:-]+")
-TABLE_ROW = compiled(r"^[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # one line: `\s*` would rescan every blank line
+_TABLE_ROW = compiled(r"^[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # one line: `\s*` would rescan every blank line
+# The row under a table's header, `:--- | ---:`, which makes a table of rows that have no pipe at either end.
+_DELIMITER_ROW = compiled(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M)
 
 Region = tuple[int, int]
 
@@ -180,9 +182,38 @@ def _opening_bracket(text: str, floor: int, close: int) -> int | None:
 
 def _table_pipes(text: str) -> list[Region]:
     regions = []
-    for row in TABLE_ROW.finditer(text):
-        start = row.start()
-        regions.extend((start + i, start + i + 1) for i, char in enumerate(row.group()) if char == "|")
-        if _TABLE_DIVIDER.fullmatch(row.group()):
-            regions.append(row.span())
+    for start, end in table_rows(text):
+        row = text[start:end]
+        regions.extend((start + i, start + i + 1) for i, char in enumerate(row) if char == "|")
+        if _TABLE_DIVIDER.fullmatch(row):
+            regions.append((start, end))
     return regions
+
+
+def table_rows(text: str) -> list[Region]:
+    """The lines of pipe tables, as (start, end): a line with a pipe at each end, and each line of a table whose
+    delimiter row says it is one ("Route | Sailings" over ":--- | ---:"), down to a blank line or a line
+    without a pipe (copy that follows the table without a blank line)."""
+    if "|" not in text:
+        return []
+    rows = {m.span() for m in _TABLE_ROW.finditer(text)}
+    position = 0
+    while (divider := _DELIMITER_ROW.search(text, position)) is not None:
+        position = divider.end() + 1  # a table's rows are read once: the next search starts past them
+        header_start = text.rfind("\n", 0, max(divider.start() - 1, 0)) + 1
+        header = text[header_start : max(divider.start() - 1, 0)]
+        if _cell_count(header) != _cell_count(divider.group()):
+            continue  # GFM's rule: as many header cells as delimiters, or it is no table
+        rows |= {(header_start, header_start + len(header)), divider.span()}
+        while position < len(text):
+            end = text.find("\n", position)
+            end = len(text) if end < 0 else end
+            if "|" not in text[position:end] or not text[position:end].strip():
+                break
+            rows.add((position, end))
+            position = end + 1
+    return sorted(rows)
+
+
+def _cell_count(line: str) -> int:
+    return len(line.strip().strip("|").split("|")) if "|" in line else 0
