@@ -90,9 +90,9 @@ class Engine:
         end_line, end_column = document.position(end)
         text = document.written(start, end)
         fix = (start, end, hit.replacement) if hit.replacement is not None else None
-        shown = decoded(text) if document.entities else text  # "It’s widely believed", not "It&#x2019;s ..."
+        seen = decoded(text) if document.entities else text  # "It’s widely believed", not "It&#x2019;s ..."
         return Finding(document.path, line, column, end_line, end_column, rule.id, rule.severity,
-                       rule.message.format(text=_quoted(shown), **hit.values), text, fix)
+                       rule.message.format(text=_quoted(seen), **hit.values), text, fix)
 
 
 def _once_per_copy(document: Document, findings: list[Finding]) -> list[Finding]:

@@ -158,7 +158,8 @@ def _link_markup(text: str) -> list[Region]:
     regions: list[Region] = []
     floor = 0  # each link's words lie after the one before it, so the scans back never overlap
     for start, end in sorted(m.span() for pattern in (_LINK_TARGET, _REFERENCE_LABEL) for m in pattern.finditer(text)):
-        opener = _opening_bracket(text, max(floor, text.rfind("\n\n", floor, start) + 2), start)
+        blank = text.rfind("\n\n", floor, start)
+        opener = _opening_bracket(text, floor if blank < 0 else blank + 2, start)
         if opener is not None:
             regions.append((opener - 1 if text[opener - 1 : opener] == "!" else opener, opener + 1))
         regions.append((start, end))

@@ -79,9 +79,9 @@ def test_a_fence_left_open_in_a_block_quote_ends_with_the_quote():
 
 
 def test_a_link_s_opening_bracket_is_masked_with_its_target_even_when_its_words_wrap():
-    raw = "See ![the pool](pool.jpg) and [the council's\nreport](https://example.org/r) [sic].\n"
+    raw = "[Ruiz](r.html) saw ![the pool](pool.jpg) and [the council's\nreport](https://example.org/r) [sic].\n"
     assert Document("story.md", raw).text == (
-        "See   the pool" + " " * 11 + " and  the council's\nreport" + " " * 24 + " [sic].\n")
+        " Ruiz" + " " * 9 + " saw   the pool" + " " * 11 + " and  the council's\nreport" + " " * 24 + " [sic].\n")
 
 
 def test_hard_wrapped_paragraphs_separated_by_blank_lines():
