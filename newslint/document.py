@@ -220,6 +220,8 @@ class Document:
     def widened(self, start: int, end: int) -> tuple[int, int]:
         """`start` and `end` moved out to the edges of any entity they fall inside: a finding that begins or ends
         at the "”" read from "&rdquo;" covers the entity as the file has it."""
+        if not self.entities:
+            return start, end  # plain text, and most Markdown
         index = bisect.bisect_right(self.entities, (start, len(self.text))) - 1
         if index >= 0 and self.entities[index][0] < start < self.entities[index][1]:
             start = self.entities[index][0]

@@ -85,7 +85,7 @@ class Engine:
 
     @staticmethod
     def _finding(rule: Rule, document: Document, hit: Hit) -> Finding:
-        start, end = document.widened(hit.start, hit.end) if document.entities else (hit.start, hit.end)
+        start, end = document.widened(hit.start, hit.end)
         line, column = document.position(start)
         end_line, end_column = document.position(end)
         text = document.written(start, end)

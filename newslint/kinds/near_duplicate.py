@@ -195,7 +195,7 @@ def _lower_words(span, text: str) -> list[str]:
 
 
 def _locate(document, span) -> tuple:
-    start, end = document.widened(span.start, span.end) if document.entities else (span.start, span.end)
+    start, end = document.widened(span.start, span.end)
     line, column = document.position(start)  # a paragraph opening "&ldquo;We ..." starts at its "&"
     end_line, end_column = document.position(end)
     return line, column, end_line, end_column, document.written(start, end)
