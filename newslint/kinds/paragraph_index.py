@@ -32,7 +32,7 @@ class Paragraph:
     """A paragraph reduced to what comparison needs; picklable for the cross-file pass."""
 
     key: str  # lower-case words joined by single spaces
-    shingles: frozenset[int]
+    shingles: tuple[int, ...]
     body: str  # its text as compared (after the dateline), for `figures`
     line: int
     column: int
@@ -129,12 +129,13 @@ def shared_needed(paragraph: Paragraph) -> float:
     return max(1, MIN_SHARED * len(paragraph.shingles))
 
 
-def shingles(words: list[str], key: str) -> frozenset[int]:
+def shingles(words: list[str], key: str) -> tuple[int, ...]:
     """crc32 of each run of SHINGLE_WORDS words as joined in `key` (crc32 rather than hash(): workers in
     other processes must agree on the value). Joining each run anew takes only C calls, and costs less than
     slicing the encoded key. Each value once, in no particular order: `ParagraphIndex` looks them up one by one
-    and sorts the ones it counts. A frozenset, as made: a tuple of it would be one more copy of every value."""
+    and sorts the ones it counts. A tuple, not the set it is made as: every paragraph of a run is held until
+    the cross-file pass ends, and a set of forty values takes some five times a tuple's memory."""
     if len(words) < SHINGLE_WORDS:
-        return frozenset((zlib.crc32(key.encode()),))
+        return (zlib.crc32(key.encode()),)
     runs = map(" ".join, zip(words, words[1:], words[2:], words[3:]))
-    return frozenset(map(zlib.crc32, map(str.encode, runs)))
+    return tuple(set(map(zlib.crc32, map(str.encode, runs))))
