@@ -15,8 +15,10 @@ from newslint.regexcache import compiled
 _URL = compiled(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _FRONT_MATTER = compiled(r"\A(---|\+\+\+)[ \t]*\n.*?\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = compiled(r"^ {0,3}(`{3,}|~{3,})")
-# "> ", "> > ": a block quote's markers, before a fence or a list item in it.
-QUOTE_PREFIX = compiled(r"(?: {0,3}>[ \t]?)+")
+# "> ", "> > ": a block quote's markers, before a fence or a list item in it. A space between two markers is
+# read one way only: written "(?: {0,3}>[ \t]?)+", a line quoted 24 deep ("> > > ... text", a pasted email
+# chain) took five seconds to mask, and each level more nearly doubled it.
+QUOTE_PREFIX = compiled(r" {0,3}>(?:(?:\t {0,3}| {0,4})>)*[ \t]?")
 _HTML_COMMENT = compiled(r"<!--.*?(?:-->|\Z)", re.S)
 _HTML_TAG = compiled(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n].*?\1")
