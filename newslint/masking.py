@@ -116,14 +116,16 @@ def _block_regions(text: str) -> list[Region]:
     fence: str | None = None
     fence_start = 0
     fence_quoted = False
-    previous_blank = True
-    in_list = False
+    # How many block quotes deep the paragraph being read lies, -1 between paragraphs: indented code cannot
+    # interrupt a paragraph, but a block quote can, and its first line may be code ("Text\n>     code").
+    paragraph_depth = -1
+    list_depth = -1  # how many block quotes deep the list being read lies, -1 outside any list
     position = offset
     for line in lines:
         end = position + len(line)
-        quoted = QUOTE_PREFIX.match(line)
-        body = line[quoted.end():] if quoted else line
-        if fence is not None and fence_quoted and not quoted:
+        depth, body = _unquoted(line)
+        in_list = list_depth == depth  # a list inside a block quote ends with the quote
+        if fence is not None and fence_quoted and not depth:
             regions.append((fence_start, position - 1))  # the block quote ended, and its fence with it
             fence = None
         # Under a list item a fence is indented with the item's words, four spaces or a tab deep.
@@ -135,19 +137,21 @@ def _block_regions(text: str) -> list[Region]:
                 regions.append((fence_start, end))
                 fence = None
         elif opener:
-            fence, fence_start, fence_quoted = opener.group(1), position, bool(quoted)
+            fence, fence_start, fence_quoted = opener.group(1), position, depth > 0
             # A fence at the margin is no part of the list above it: an indented block after it is code again.
-            in_list = in_list and line[0] in " \t"
-        elif line.strip():
-            is_indented = line.startswith(("    ", "\t"))
-            if is_indented and previous_blank and not in_list:
+            list_depth = list_depth if in_list and body[0] in " \t" else -1
+        elif body.strip():
+            # Inside a block quote, code is indented four spaces past the quote marker and its one space.
+            is_indented = body.startswith(("    ", "\t"))
+            if is_indented and depth > paragraph_depth and not in_list:
                 regions.append((position, end))
                 position = end + 1
-                continue  # previous_blank stays true through an indented code block
+                continue  # no paragraph opens in an indented code block
             # "* * *" and "- - -" are section breaks, not list items: they end a list.
-            is_item = bool(LIST_MARKER.match(line)) and not _RULE_LINE.match(line)
-            in_list = is_item or (in_list and is_indented)
-        previous_blank = not line.strip()
+            is_item = bool(LIST_MARKER.match(body)) and not _RULE_LINE.match(body)
+            list_depth = depth if is_item or (in_list and is_indented) else -1
+        # A line without a quote marker after a quoted one goes on with its paragraph (CommonMark's lazy line).
+        paragraph_depth = max(paragraph_depth, depth) if body.strip() else -1
         position = end + 1
     if fence is not None:  # an unclosed fence runs to the end of the file, as CommonMark says
         regions.append((fence_start, len(text)))
@@ -216,6 +220,12 @@ def table_rows(text: str) -> list[Region]:
             rows.add((position, end))
             position = end + 1
     return sorted(rows)
+
+
+def _unquoted(line: str) -> tuple[int, str]:
+    """How many block quotes deep `line` lies, and its text inside them."""
+    quoted = QUOTE_PREFIX.match(line)
+    return (quoted.group().count(">"), line[quoted.end():]) if quoted else (0, line)
 
 
 def _cell_count(line: str) -> int:

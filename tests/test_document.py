@@ -78,6 +78,18 @@ def test_a_fence_left_open_in_a_block_quote_ends_with_the_quote():
     assert Document("story.md", raw).text == " " * 5 + "\n" + " " * 25 + "\n\nThe council met on Monday.\n"
 
 
+@pytest.mark.parametrize("raw, masked", [
+    ("The notice read:\n>     status: closed\n", "The notice read:\n" + " " * 20 + "\n"),  # a quote may open on code
+    (">    status: closed\n", "     status: closed\n"),  # three spaces past the marker's one: copy
+    ("> Bookings\n>     may be lost.\n", "  Bookings\n      may be lost.\n"),  # code cannot interrupt a paragraph
+    ("> Bookings\nmay be\n>     lost.\n", "  Bookings\nmay be\n      lost.\n"),  # nor can it after a lazy line
+    ("> - Bookings\n>\n>     may be lost.\n", "    Bookings\n \n      may be lost.\n"),  # the item's copy
+    ("> - Bookings\n\n    status: closed\n", "    Bookings\n\n" + " " * 18 + "\n"),  # the list ended with the quote
+])
+def test_indented_code_inside_a_block_quote_is_masked_as_outside_one(raw, masked):
+    assert Document("story.md", raw).text == masked
+
+
 def test_a_link_s_opening_bracket_is_masked_with_its_target_even_when_its_words_wrap():
     raw = "[Ruiz](r.html) saw ![the pool](pool.jpg) and [the council's\nreport](https://example.org/r) [sic].\n"
     assert Document("story.md", raw).text == (
