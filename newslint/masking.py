@@ -46,9 +46,11 @@ _EMPHASIS = compiled(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 # "- ", "* ", "12. " opening a Markdown list item; one nested under another is indented four spaces or a tab.
 LIST_MARKER = compiled(r"[ \t]*(?:[-*+]|\d{1,9}[.)])\s")
 _TABLE_DIVIDER = compiled(r"[\s|:-]+")
-_TABLE_ROW = compiled(r"^[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # one line: `\s*` would rescan every blank line
+# A table may stand in a block quote, "> | Route | Sailings |", as in a statement that quotes a timetable.
+_TABLE_ROW = compiled(rf"^(?:{QUOTE_PREFIX.pattern})?[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # `\s*` would rescan blank lines
 # The row under a table's header, `:--- | ---:`, which makes a table of rows that have no pipe at either end.
-_DELIMITER_ROW = compiled(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M)
+_DELIMITER_ROW = compiled(rf"^(?:{QUOTE_PREFIX.pattern})? {{0,3}}\|?[ \t]*:?-+:?[ \t]*"
+                          r"(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M)
 
 Region = tuple[int, int]
 
@@ -192,7 +194,7 @@ def _table_pipes(text: str) -> list[Region]:
     for start, end in table_rows(text):
         row = text[start:end]
         regions.extend((start + i, start + i + 1) for i, char in enumerate(row) if char == "|")
-        if _TABLE_DIVIDER.fullmatch(row):
+        if _TABLE_DIVIDER.fullmatch(_unquoted(row)[1]):
             regions.append((start, end))
     return regions
 
@@ -209,14 +211,16 @@ def table_rows(text: str) -> list[Region]:
         position = divider.end() + 1  # a table's rows are read once: the next search starts past them
         header_start = text.rfind("\n", 0, max(divider.start() - 1, 0)) + 1
         header = text[header_start : max(divider.start() - 1, 0)]
-        if _cell_count(header) != _cell_count(divider.group()):
-            continue  # GFM's rule: as many header cells as delimiters, or it is no table
+        (depth, header_cells), (divider_depth, delimiters) = _unquoted(header), _unquoted(divider.group())
+        if depth != divider_depth or _cell_count(header_cells) != _cell_count(delimiters):
+            continue  # GFM's rule: as many header cells as delimiters, in the same block quote, or it is no table
         rows |= {(header_start, header_start + len(header)), divider.span()}
         while position < len(text):
             end = text.find("\n", position)
             end = len(text) if end < 0 else end
-            if "|" not in text[position:end] or not text[position:end].strip():
-                break
+            row = text[position:end]
+            if "|" not in row or not row.strip() or _unquoted(row)[0] != depth:
+                break  # the table's end, or the end of the block quote holding it
             rows.add((position, end))
             position = end + 1
     return sorted(rows)

@@ -120,6 +120,13 @@ def test_markdown_headings_and_list_items_are_paragraphs():
     assert document.paragraphs[0].is_heading and not document.paragraphs[1].is_heading
 
 
+def test_a_table_in_a_block_quote_is_read_cell_by_cell_and_ends_with_the_quote():
+    text = "> Route | Sailings\n> :--- | ---:\n> Holm | Probably 2 a day\nHolm | Might be cut\n"
+    assert paragraphs(text, "story.md") == ["Route", "Sailings", "Holm", "Probably 2 a day", "Holm | Might be cut"]
+    text = "Route | Sailings\n> :--- | ---:\n> Holm | Probably 2 a day\n"  # a header outside the quote: no table
+    assert paragraphs(text, "story.md") == ["Route | Sailings\n  :--- | ---:\n  Holm | Probably 2 a day"]
+
+
 def test_plain_text_headline_is_marked():
     document = Document("story.txt", "MINISTER RESIGNS OVER EXPENSES\n\nThe minister resigned on Friday.\n")
     assert document.paragraphs[0].is_heading and not document.paragraphs[1].is_heading
