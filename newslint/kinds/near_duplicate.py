@@ -30,7 +30,8 @@ class NearDuplicate(Kind):
     when true, a near repeat must carry the same numbers; across files a changed figure is an update or a
     wire template, "sale of 2,000 tonnes" against "sale of 380 head", not a paste accident), stale_figures
     (default false: with same_figures, a repeat whose words are all the same and only its numbers changed
-    is still one, the stale copy of an updated paragraph).
+    is still one, the stale copy of an updated paragraph; and dates count as figures, which a stale copy
+    keeps: a repeat for another year or month name is a list's or table's row for another date).
     """
 
     unit = "document"

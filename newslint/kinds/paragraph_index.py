@@ -25,6 +25,12 @@ _FIGURE = compiled(r"\d(?:[\d,.]*\d)?")
 # more than a third of the search.
 _ASCII_FIGURE = compiled(r"[0-9](?:[0-9,.]*[0-9])?")
 _FIGURE_WORD = compiled(r"\S*\d\S*")  # a word of a paragraph's key holding a figure ("1994", "8", "2nd")
+_YEAR = compiled(r"(?:18|19|20)\d\d")  # a figure that is a year ("due March 1, 1997")
+# A month as copy writes it, wire abbreviations too ("Sept.", "Jly"), capitalised: "march" and "may" are
+# verbs. After a capitalised word (the first group) or before one it is part of a name: "Theresa May", "Mrs
+# May", "June Carter"; after "F/H" or "ov" it is a row's month ("F/H May - 43 ov May bid").
+_MONTH = compiled(r"(?:\b([A-Z][a-z]+\.?) )?\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Jly"
+                  r"|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?! [A-Z][a-z])")
 
 
 @record
@@ -49,6 +55,14 @@ class Paragraph:
         """The numbers in it, in order. Found only for a candidate repeat: finding them in every paragraph
         cost more than all the comparing."""
         return (_ASCII_FIGURE if self.body.isascii() else _FIGURE).findall(self.body)
+
+    @property
+    def dates(self) -> list[str]:
+        """The years among its figures, then the months it names ("Jly" and "July" alike): what a row of a
+        list or table is for. Found only for a candidate repeat, as `figures` is."""
+        years = [figure for figure in self.figures if _YEAR.fullmatch(figure)]
+        months = [name[:3].lower().replace("jly", "jul") for before, name in _MONTH.findall(self.body) if not before]
+        return years + months
 
 
 class ParagraphIndex:
@@ -111,6 +125,8 @@ class ParagraphIndex:
                 earlier = self.entries[number][1]
                 if earlier.figures != figures and not (self.stale_figures and _same_words(earlier, paragraph)):
                     continue
+                if self.stale_figures and earlier.dates != paragraph.dates:
+                    continue  # a row for another date ("June - No bids" below "May - No bids"), not a stale copy
             score = int(similarity.ratio(paragraph.key, self.entries[number][1].key))
             if score >= threshold and (best is None or score > best[1]):
                 best = (number, score)
