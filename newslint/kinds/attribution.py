@@ -27,7 +27,9 @@ class Attribution(Cue):
     an introducer is followed by a named speaker ("critics, including Senator Ruiz, say"). A named
     speaker earlier in the same sentence ("Halvorsen said ... they have been rumoured suitors") or in
     the sentence before, in the same paragraph, excuses it too: "..., said Ruth Kellaway of Quayside Capital.
-    Analysts said ..." reads as the story's sourcing, not an anonymous chorus. With lede_named_below
+    Analysts said ..." reads as the story's sourcing, not an anonymous chorus. A claim that closes its sentence
+    with the cue ("..., analysts said.", "Others disagreed.") is excused when the next sentence opens a quotation
+    that closes, within a few sentences, on a named speaker. With lede_named_below
     (default false), a cue in the story's first paragraph is excused when a named speaker meets a speech
     verb in the paragraph after it: the wire lede says "analysts said" and the next paragraph quotes one.
     finding_verbs (regexes: "found that") and finders (regexes: "researchers"): a cue naming finders ("say
@@ -99,6 +101,9 @@ class Attribution(Cue):
                     speakers = _Ahead(self._named_spans(sentence.text + " " + following, pos=claim_end))
                 if speakers.any_from(claim_end):
                     continue  # "critics say, including Senator Ruiz": the claim has a name on it
+                if _CLOSES_SENTENCE.match(sentence.text, claim_end) and \
+                        self._is_attributed(_quoted_run(sentences, index)):
+                    continue  # "..., analysts said. "They will buy in smaller lots ...," said Ann Cole."
                 if self._is_impersonal(sentence.text[start:end]):
                     if first_named is None:
                         first_named = next(self._named_spans(sentence.text), ())
@@ -197,6 +202,33 @@ class _Ahead:
         while self._current is not None and self._current[0] < position:
             self._current = next(self._spans, None)
         return self._current is not None
+
+
+# A group's claim that closes its sentence with the group ("..., analysts said.", "Others disagreed.") and then a
+# quotation: the wire's claim and its source, named where the quotation closes, however many sentences it runs to
+# ("Others disagreed. "I think ... reasons. There's ... price. Anyone ... market," said Walter Brown, analyst for a
+# cotton producer."). Not a group that opens its sentence ("Critics say the law would ..."): the quotation after
+# that is as often the other side's.
+_CLOSES_SENTENCE = re.compile(r"(?:\s+[\w'-]+){0,3}\W*$")
+# How many sentences that quotation may run to: a wire's runs to a sentence or three.
+_QUOTED_RUN = 4
+_OPENING_QUOTES = '"\u201c'
+_QUOTES = '"\u201c\u201d'
+
+
+def _quoted_run(sentences: list, index: int) -> str:
+    """The quotation opening the sentence after the cue's, through the sentence it closes in, or "" when that
+    sentence opens none or it does not close within `_QUOTED_RUN` sentences. A sentence that opens with a quotation
+    mark again ("I think ... reasons. "There's ...") still goes on with it, as in BBC copy."""
+    run = []
+    for sentence in sentences[index + 1:index + 1 + _QUOTED_RUN]:
+        text = sentence.text.strip()
+        if not run and text[:1] not in _OPENING_QUOTES:
+            return ""
+        run.append(text)
+        if any(mark in text[1:] for mark in _QUOTES):
+            return " ".join(run)
+    return ""
 
 
 # A full name (two capitalised words or more) described as one of the group, or the group word before it.
