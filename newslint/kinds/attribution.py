@@ -101,7 +101,7 @@ class Attribution(Cue):
                     speakers = _Ahead(self._named_spans(sentence.text + " " + following, pos=claim_end))
                 if speakers.any_from(claim_end):
                     continue  # "critics say, including Senator Ruiz": the claim has a name on it
-                if _CLOSES_SENTENCE.match(sentence.text, claim_end) and \
+                if _closes_sentence(sentence.text, start, claim_end) and \
                         self._is_attributed(_quoted_run(sentences, index)):
                     continue  # "..., analysts said. "They will buy in smaller lots ...," said Ann Cole."
                 if self._is_impersonal(sentence.text[start:end]):
@@ -209,8 +209,17 @@ class _Ahead:
 # ("Others disagreed. "I think ... reasons. There's ... price. Anyone ... market," said Walter Brown, analyst for a
 # cotton producer."). Not a group that opens its sentence ("Critics say the law would ..."): the quotation after
 # that is as often the other side's.
-_CLOSES_SENTENCE = re.compile(r"(?:\s+[\w'-]+){0,3}\W*$")
-# How many sentences that quotation may run to: a wire's runs to a sentence or three.
+_CLOSES_SENTENCE = re.compile(r"\s*(?:[\w'-]+)?\W*$")
+
+
+def _closes_sentence(text: str, start: int, claim_end: int) -> bool:
+    """"Fares will rise, analysts said on Tuesday." or "Others disagreed.": a claim before the group (not a lone
+    "However,"), or nothing but its verb after it."""
+    before = text[:start].strip()
+    return (before.endswith(",") and " " in before) or _CLOSES_SENTENCE.match(text, claim_end) is not None
+
+
+# How many sentences that quotation may run to: a wire's runs to a sentence or three, a feature's to four.
 _QUOTED_RUN = 4
 _OPENING_QUOTES = '"\u201c'
 _QUOTES = '"\u201c\u201d'
@@ -226,8 +235,9 @@ def _quoted_run(sentences: list, index: int) -> str:
         if not run and text[:1] not in _OPENING_QUOTES:
             return ""
         run.append(text)
-        if any(mark in text[1:] for mark in _QUOTES):
-            return " ".join(run)
+        closing = max(text.rfind(mark, 1) for mark in _QUOTES)
+        if closing > 0:
+            return text[closing + 1:]  # the words after the quotation name its speaker, not the words in it
     return ""
 
 

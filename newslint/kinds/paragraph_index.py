@@ -25,12 +25,16 @@ _FIGURE = compiled(r"\d(?:[\d,.]*\d)?")
 # more than a third of the search.
 _ASCII_FIGURE = compiled(r"[0-9](?:[0-9,.]*[0-9])?")
 _FIGURE_WORD = compiled(r"\S*\d\S*")  # a word of a paragraph's key holding a figure ("1994", "8", "2nd")
-_YEAR = compiled(r"(?:18|19|20)\d\d")  # a figure that is a year ("due March 1, 1997")
+# A year as a date writes it ("due March 1, 1997", "in 1994"), not a quantity ("1,850 tonnes", "rose to 1850").
+_DATED_YEAR = compiled(r"(?:\b(?:in|since|by|of|from|until|due|[A-Z][a-z]{2,8}\.?)\s+(?:\d{1,2},?\s+)?)"
+                       r"((?:18|19|20)\d\d)(?![\d,.]\d)")
 # A month as copy writes it, wire abbreviations too ("Sept.", "Jly"), capitalised: "march" and "may" are
 # verbs. After a capitalised word (the first group) or before one it is part of a name: "Theresa May", "Mrs
 # May", "June Carter"; after "F/H" or "ov" it is a row's month ("F/H May - 43 ov May bid").
-_MONTH = compiled(r"(?:\b([A-Z][a-z]+\.?) )?\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Jly"
-                  r"|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?! [A-Z][a-z])")
+# "In May" and "Last June" opening a sentence are dates, not names; a name may wrap onto the next line.
+_MONTH = compiled(r"(?:\b(?!(?:In|On|By|Since|Until|From|Last|Next|This|Early|Late|During)\b)([A-Z][a-z]+\.?)\s+)?"
+                  r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Jly|Aug(?:ust)?"
+                  r"|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?!\s+[A-Z][a-z])")
 
 
 @record
@@ -60,7 +64,7 @@ class Paragraph:
     def dates(self) -> list[str]:
         """The years among its figures, then the months it names ("Jly" and "July" alike): what a row of a
         list or table is for. Found only for a candidate repeat, as `figures` is."""
-        years = [figure for figure in self.figures if _YEAR.fullmatch(figure)]
+        years = _DATED_YEAR.findall(self.body)
         months = [name[:3].lower().replace("jly", "jul") for before, name in _MONTH.findall(self.body) if not before]
         return years + months
 
