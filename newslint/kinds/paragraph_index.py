@@ -62,7 +62,7 @@ class Paragraph:
 
     @property
     def dates(self) -> list[str]:
-        """The years among its figures, then the months it names ("Jly" and "July" alike): what a row of a
+        """The years it dates things by, then the months it names ("Jly" and "July" alike): what a row of a
         list or table is for. Found only for a candidate repeat, as `figures` is."""
         years = _DATED_YEAR.findall(self.body)
         months = [name[:3].lower().replace("jly", "jul") for before, name in _MONTH.findall(self.body) if not before]
@@ -119,7 +119,7 @@ class ParagraphIndex:
                 shared[posting] += 1
             elif len(posting) <= MAX_POSTINGS:
                 shared.update(posting)
-        best = figures = None
+        best = figures = dates = None
         # most_common(n) without its heap (documented as equal to this sort), and sorting only the
         # candidates that share enough: most paragraphs share a stray shingle or two with dozens of others.
         enough = [item for item in shared.items() if item[1] >= needed]
@@ -129,8 +129,10 @@ class ParagraphIndex:
                 earlier = self.entries[number][1]
                 if earlier.figures != figures and not (self.stale_figures and _same_words(earlier, paragraph)):
                     continue
-                if self.stale_figures and earlier.dates != paragraph.dates:
-                    continue  # a row for another date ("June - No bids" below "May - No bids"), not a stale copy
+                if self.stale_figures:
+                    dates = paragraph.dates if dates is None else dates
+                    if earlier.dates != dates:
+                        continue  # a row for another date ("June - No bids" below "May - No bids"), not a stale copy
             score = int(similarity.ratio(paragraph.key, self.entries[number][1].key))
             if score >= threshold and (best is None or score > best[1]):
                 best = (number, score)
