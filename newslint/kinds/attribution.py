@@ -102,7 +102,7 @@ class Attribution(Cue):
                 if speakers.any_from(claim_end):
                     continue  # "critics say, including Senator Ruiz": the claim has a name on it
                 if _closes_sentence(sentence.text, start, claim_end) and \
-                        self._is_attributed(_quoted_run(sentences, index)):
+                        self._is_attributed(_after_quotation(sentences, index)):
                     continue  # "..., analysts said. "They will buy in smaller lots ...," said Ann Cole."
                 if self._is_impersonal(sentence.text[start:end]):
                     if first_named is None:
@@ -205,7 +205,7 @@ class _Ahead:
 
 
 # A group's claim that closes its sentence with the group ("..., analysts said.", "Others disagreed.") and then a
-# quotation: the wire's claim and its source, named where the quotation closes, however many sentences it runs to
+# quotation: the wire's claim and its source, named where the quotation closes, within a few sentences
 # ("Others disagreed. "I think ... reasons. There's ... price. Anyone ... market," said Walter Brown, analyst for a
 # cotton producer."). Not a group that opens its sentence ("Critics say the law would ..."): the quotation after
 # that is as often the other side's.
@@ -225,19 +225,19 @@ _OPENING_QUOTES = '"\u201c'
 _QUOTES = '"\u201c\u201d'
 
 
-def _quoted_run(sentences: list, index: int) -> str:
-    """The quotation opening the sentence after the cue's, through the sentence it closes in, or "" when that
-    sentence opens none or it does not close within `_QUOTED_RUN` sentences. A sentence that opens with a quotation
-    mark again ("I think ... reasons. "There's ...") still goes on with it, as in BBC copy."""
-    run = []
-    for sentence in sentences[index + 1:index + 1 + _QUOTED_RUN]:
+def _after_quotation(sentences: list, index: int) -> str:
+    """The words after the quotation that opens the sentence after the cue's, where it closes within `_QUOTED_RUN`
+    sentences (they name its speaker; a name inside it is not one), or "" when that sentence opens none or it does
+    not close. A sentence that opens with a quotation mark again ("I think ... reasons. "There's ...") still goes
+    on with it, as in BBC copy."""
+    following = sentences[index + 1:index + 1 + _QUOTED_RUN]
+    if not following or following[0].text.strip()[:1] not in _OPENING_QUOTES:
+        return ""
+    for sentence in following:
         text = sentence.text.strip()
-        if not run and text[:1] not in _OPENING_QUOTES:
-            return ""
-        run.append(text)
         closing = max(text.rfind(mark, 1) for mark in _QUOTES)
         if closing > 0:
-            return text[closing + 1:]  # the words after the quotation name its speaker, not the words in it
+            return text[closing + 1:]
     return ""
 
 
