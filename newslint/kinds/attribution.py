@@ -209,7 +209,7 @@ class _Ahead:
 # ("Others disagreed. "I think ... reasons. There's ... price. Anyone ... market," said Walter Brown, analyst for a
 # cotton producer."). Not a group that opens its sentence ("Critics say the law would ..."): the quotation after
 # that is as often the other side's.
-_CLOSES_SENTENCE = re.compile(r"\s*(?:[\w'-]+)?\W*$")
+_CLOSES_SENTENCE = compiled(r"\s*(?:[\w'-]+)?\W*$")
 
 
 def _closes_sentence(text: str, start: int, claim_end: int) -> bool:
