@@ -39,6 +39,7 @@ _HEADING_OR_ITEM = r" {0,3}#{1,6}(?=\s)|[ \t]*(?:[-*+]|\d{1,9}[.)])(?=\s)"
 _BLOCK_MARKERS = compiled(rf"^(?:{QUOTE_PREFIX.pattern})?(?:{_HEADING_OR_ITEM})|^{QUOTE_PREFIX.pattern}", re.M)
 _CLOSING_HASHES = compiled(r"[ \t]#+[ \t]*$", re.M)
 _RULE_LINE = compiled(r"^ {0,3}(?:[-=*_][ \t]*){3,}$", re.M)
+_HEADING = compiled(r" {0,3}#{1,6}(?:[ \t]|$)")
 # A backslash ending a line is a hard line break, markup as a heading's hashes are: read as copy, the one
 # after "five sailings." hid the end of the sentence, and the next sentence's hedge read as reported speech.
 _HARD_BREAK = compiled(r"\\$", re.M)
@@ -153,7 +154,10 @@ def _block_regions(text: str) -> list[Region]:
             is_item = bool(LIST_MARKER.match(body)) and not _RULE_LINE.match(body)
             list_depth = depth if is_item or (in_list and is_indented) else -1
         # A line without a quote marker after a quoted one goes on with its paragraph (CommonMark's lazy line).
-        paragraph_depth = max(paragraph_depth, depth) if body.strip() else -1
+        # A heading or a section break (or a heading's underline) is a block of one line, no paragraph: an
+        # indented line after it is code ("## Fares\n    adult: 4.20").
+        opens_paragraph = body.strip() and not (_HEADING.match(body) or _RULE_LINE.match(body))
+        paragraph_depth = max(paragraph_depth, depth) if opens_paragraph else -1
         position = end + 1
     if fence is not None:  # an unclosed fence runs to the end of the file, as CommonMark says
         regions.append((fence_start, len(text)))

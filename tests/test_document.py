@@ -90,6 +90,16 @@ def test_indented_code_inside_a_block_quote_is_masked_as_outside_one(raw, masked
     assert Document("story.md", raw).text == masked
 
 
+@pytest.mark.parametrize("raw, masked", [
+    ("## Fares\n    adult: may rise\n", "   Fares\n" + " " * 19 + "\n"),  # a heading is no paragraph
+    ("Fares\n---\n    adult: may rise\n", "Fares\n   \n" + " " * 19 + "\n"),  # nor is a heading's underline
+    ("* * *\n    adult: may rise\n", " " * 5 + "\n" + " " * 19 + "\n"),  # nor a section break
+    ("Fares\n    may rise\n", "Fares\n    may rise\n"),  # a paragraph goes on: copy
+])
+def test_an_indented_line_after_a_heading_or_section_break_is_code(raw, masked):
+    assert Document("story.md", raw).text == masked
+
+
 def test_a_link_s_opening_bracket_is_masked_with_its_target_even_when_its_words_wrap():
     raw = "[Ruiz](r.html) saw ![the pool](pool.jpg) and [the council's\nreport](https://example.org/r) [sic].\n"
     assert Document("story.md", raw).text == (
