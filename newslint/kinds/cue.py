@@ -27,6 +27,8 @@ _WINDOW = 60
 # Characters between a cue and its guard words: spaces and punctuation, never words. Not a dash: in a bare
 # dateline ("PORTMERE - Critics say ...") it ends the place name, which would pass for "HPA analysts".
 _GAP = r"[\s,;:\"'\u201c\u201d\u2018\u2019()\[\]]*"
+_OPENING_MARKS = " \t\n\"'\u201c\u2018(["  # what may stand before a clause's first word
+_CLAUSE_OPENERS = ("-", "\u2013", "\u2014", ":", ";")  # what a clause may follow, as a dateline's dash
 
 
 @record
@@ -205,7 +207,7 @@ class Cue(Kind):
             if accepted is None:
                 continue
             end, entry = accepted
-            if reported_after and reported_after.search(text, end):
+            if reported_after and reported_after.search(text, _speaker_may_follow(text, match.start(), end)):
                 continue  # "..., he added": indirect speech, attributed after the hedge
             if self.carried and self.carried.excuses(sentence, match.start(), end):
                 continue  # "X said the dredging had fallen behind. The berth would probably ...": still X's words
@@ -229,6 +231,15 @@ class Cue(Kind):
             if _fits(entry, text, start, end):
                 return end, entry
         return None
+
+
+def _speaker_may_follow(text: str, start: int, end: int) -> int:
+    """Where a speaker named after the cue at start..end may begin. A cue opening its clause with a comma,
+    "Allegedly, a manager told staff to cross the picket line.", is an adverb on the whole clause after it,
+    speech verb and all: that comma is the adverb's, not the one before a speaker ("..., the union said")."""
+    before = text[:start].rstrip(_OPENING_MARKS)
+    opens_clause = not before or before.endswith(_CLAUSE_OPENERS)
+    return end + 1 if opens_clause and text.startswith(",", end) else end
 
 
 def _if_found(pattern, text: str):
