@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.finding import Hit
-from newslint.kinds.cue import Cue, cue_values, text_below, text_below_lede
+from newslint.kinds.cue import Cue, cue_values, joined, text_below, text_below_lede
 from newslint.patterns import any_of, phrase_alternation
 from newslint.phrasewords import first_words
 from newslint.regexcache import compiled
@@ -94,6 +94,7 @@ class Attribution(Cue):
             previous_named = None  # worked out for the sentence's first cue that needs it, then kept
             speakers = None  # the speakers named after the sentence's first cue, read as its cues ask
             first_named = None  # the first speaker the sentence names, for a passive continuing their claim
+            kept = []
             for start, end, text in self._cues(sentence):
                 own_verb = self.own_verb.match(sentence.text, end)
                 claim_end = own_verb.end() if own_verb else end
@@ -123,7 +124,9 @@ class Attribution(Cue):
                     continue  # "Analysts said ... "...," said Ann Cole, an analyst at Harbour Research.": one paragraph
                 if self.group_named_below and _member_named_below(paragraph, text):
                     continue  # "Analysts said ..." then "..., said Ruth Kellaway, analyst at Quayside Capital."
-                yield Hit(sentence.absolute(start), sentence.absolute(end, end=True), cue_values([(start, end, text)]))
+                kept.append((start, end, text))
+            for cue in joined(kept, sentence.text):
+                yield Hit(sentence.absolute(cue[0]), sentence.absolute(cue[1], end=True), cue_values([cue]))
 
     def _lede_named_below(self, paragraph, named: re.Pattern | None = None) -> bool:
         below = text_below_lede(paragraph) if self.lede_named_below else None

@@ -27,6 +27,7 @@ _WINDOW = 60
 # Characters between a cue and its guard words: spaces and punctuation, never words. Not a dash: in a bare
 # dateline ("PORTMERE - Critics say ...") it ends the place name, which would pass for "HPA analysts".
 _GAP = r"[\s,;:\"'\u201c\u201d\u2018\u2019()\[\]]*"
+_JOIN_GAP = 3  # at most ", " and a stray space between cues read as one
 _OPENING_MARKS = " \t\n\"'\u201c\u2018(["  # what may stand before a clause's first word
 _CLAUSE_OPENERS = ("-", "\u2013", "\u2014", ":", ";")  # what a clause may follow, as a dateline's dash
 
@@ -180,7 +181,8 @@ class Cue(Kind):
         if found and self.stack and _nth(self._cues(seen, *self.stack), 2):
             return  # two hedges in one sentence: the stacked-hedge rule reports it once
         if self.min_count == 1:
-            yield from (Hit(seen.absolute(cue[0]), seen.absolute(cue[1], end=True), cue_values([cue])) for cue in found)
+            for cue in joined(found, seen.text):
+                yield Hit(seen.absolute(cue[0]), seen.absolute(cue[1], end=True), cue_values([cue]))
         elif len(found) >= self.min_count:
             yield Hit(seen.absolute(found[0][0]), seen.absolute(found[-1][1], end=True), cue_values(found))
 
@@ -245,6 +247,18 @@ def _speaker_may_follow(text: str, start: int, end: int) -> int:
 def _if_found(pattern, text: str):
     """`pattern` when it matches anywhere in `text`, else None."""
     return pattern if pattern is not None and pattern.search(text) else None
+
+
+def joined(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """The cues found, with those that only a space or a comma parts taken as one: "was regarded by many" and
+    "a British source, who declined to be identified" are each one unnamed source, reported once."""
+    cues: list[tuple[int, int, str]] = []
+    for start, end, written in found:
+        if cues and len(gap := text[cues[-1][1]:start]) <= _JOIN_GAP and not gap.strip(" ,"):
+            start = cues.pop()[0]
+            written = text[start:end]
+        cues.append((start, end, written))
+    return cues
 
 
 def cue_values(found: list[tuple[int, int, str]]) -> dict:
