@@ -124,8 +124,8 @@ class Quote(Kind):
         return None
 
     def _names_no_one(self, text: str, match) -> bool:
-        """Is a `speakers` match in `text` only days and months ("On Monday") or a place ("in Leeds")? "He"
-        has no capital and names the speaker all the same."""
+        """Is a `speakers` match in `text` only days and months ("On Monday", "on Sundays") or a place ("in
+        Leeds")? "He" has no capital and names the speaker all the same."""
         capitalised = [word for word in _WORD.findall(match.group()) if word[:1].isupper()]
         if not capitalised:
             return False
