@@ -33,6 +33,9 @@ MIN_BARE_LENGTH = 5
 MIN_LIKENESS = 0.6
 # The Arabic article, before a last name or, capitalised, opening a place's name (El Fasher, Al Qusayr).
 _ARTICLES = frozenset("al el ul ad as ash at az".split())
+# The same first word and the article vouch for a last name too short for any other respelling: Arabic's
+# one vowel written o or u, or e or i, in Deir ez-Zor and Deir el-Zour, Ahmed al-Hir and Ahmed al-Her.
+MIN_ARABIC_ANCHORED = 3
 # Romanisations of Arabic write a stressed consonant doubled or single (Raqqa, Raqa; Mekka, Meka), and
 # English never doubles these letters: a short name so written twice is one name, as Scot and Scott are not.
 _FOREIGN_DOUBLE = compiled(r"([qkjhwx])\1+")
@@ -48,7 +51,8 @@ def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> li
     for mention in full:
         given, surname = mention.given, mention.surname
         written.setdefault((given.key, surname.key), set()).add((given.spelling, surname.spelling))
-    people, endings = _join_people(written)
+    arabic = {(m.given.key, m.surname.key) for m in full if _has_article(m)}
+    people, endings = _join_people(written, arabic)
 
     def person_of(mention: Mention) -> tuple:
         return people[mention.given.key, mention.surname.key]
@@ -100,10 +104,12 @@ def story_weight(mentions: list[Mention]) -> Weight:
     return weight
 
 
-def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[dict, set[frozenset]]:
+def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]],
+                 arabic: set[tuple[str, str]]) -> tuple[dict, set[frozenset]]:
     """Compare the full names (as keys, each with the spellings that give it) that share a block: the first
     letter of the given name's or of the last name's looser fold. A story names a few dozen people, so
-    the blocks stay small. Returns each full name's person (the first of its forms in sort order), and
+    the blocks stay small. Names in `arabic` are written with the Arabic article before the last name.
+    Returns each full name's person (the first of its forms in sort order), and
     the pairs of keys that only another language's endings make one:
     a Latvian or Lithuanian rendering of the whole name (Emanuels Makrons, Emmanuel Macron), or a Latin
     or Romance first name beside the same last name (Hendrikus Vermeulen); anywhere else Emanuels would
@@ -127,6 +133,9 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]]) -> tuple[
                     short_forms.setdefault(short, set()).add(full)
                 elif same_person(given, surname, *other):
                     people.union((given, surname), other)
+                elif given == other[0] and form in arabic and other in arabic and swaps_arabic_vowel(
+                        surname, other[1], MIN_ARABIC_ANCHORED):
+                    people.union(form, other)  # Deir ez-Zor, Deir el-Zour
                 elif is_baltic_rendering((given, surname), other, written):
                     people.union((given, surname), other)
                     endings |= {frozenset((given, other[0])), frozenset((surname, other[1]))}
@@ -236,8 +245,8 @@ def _distinct_bare(short: list[Mention]) -> list[Mention]:
 
 def _has_article(mention: Mention) -> bool:
     """Is the last name written after the Arabic article, as a particle or as a capitalised first word?"""
-    if mention.particles is not None:
-        return mention.particles.spelling in _ARTICLES
+    if mention.particles is not None:  # al-, el-, and the article assimilated to a sun letter (ez-Zor), keyed al
+        return mention.particles.spelling in _ARTICLES or mention.particles.key == "al"
     return mention.given is not None and not mention.middle and mention.given.spelling in _ARTICLES
 
 

@@ -205,17 +205,18 @@ def swaps_e_and_i(a: str, b: str) -> bool:
     return len(a) >= LONG_SWAPPED_VOWEL or any(c in "aeiou" for c in a[at - 1 : at] + a[at + 1 : at + 2])
 
 
-def swaps_arabic_vowel(a: str, b: str) -> bool:
+def swaps_arabic_vowel(a: str, b: str, shortest: int = MIN_SWAPPED_VOWEL) -> bool:
     """Is one skeleton the other with an e for an i, or an o for a u (`_swapped_vowel`)? Arabic has one vowel
     that romanisations write e or i, and one they write o or u (El Fasher, al-Fashir): asked only of names
     that both carry the Arabic article, since English names differ so (Lester, Lister; Colombia, Columbia)."""
-    return _swapped_vowel(a, b, ({"e", "i"}, {"o", "u"})) is not None
+    return _swapped_vowel(a, b, ({"e", "i"}, {"o", "u"}), shortest) is not None
 
 
-def _swapped_vowel(a: str, b: str, pairs: tuple[set[str], ...]) -> int | None:
+def _swapped_vowel(a: str, b: str, pairs: tuple[set[str], ...], shortest: int = MIN_SWAPPED_VOWEL) -> int | None:
     """Where one skeleton has one of `pairs`' vowels for the other, the only letter they differ by, in a name
-    of five letters or more and not as its last letter (Marie, Marii: it inflects); None elsewhere."""
-    if len(a) != len(b) or len(a) < MIN_SWAPPED_VOWEL:
+    of `shortest` letters or more (five unless told) and not as its last letter (Marie, Marii: it inflects);
+    None elsewhere."""
+    if len(a) != len(b) or len(a) < shortest:
         return None
     diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
     if len(diffs) != 1 or diffs[0] == len(a) - 1 or {a[diffs[0]], b[diffs[0]]} not in pairs:
