@@ -177,7 +177,7 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
     """Are skeletons `a` and `b` one name part written two ways, given what else vouches for it?"""
     if evidence != BARE and are_variants(a, b):
         return True
-    if evidence == BARE and swaps_e_and_i(a, b):
+    if evidence == BARE and (swaps_e_and_i(a, b) or swaps_first_o_and_u(a, b)):
         return True
     shortest, threshold = _THRESHOLDS[evidence]
     if min(len(a), len(b)) < shortest:
@@ -203,6 +203,15 @@ def swaps_e_and_i(a: str, b: str) -> bool:
     if at is None:
         return False
     return len(a) >= LONG_SWAPPED_VOWEL or any(c in "aeiou" for c in a[at - 1 : at] + a[at + 1 : at + 2])
+
+
+def swaps_first_o_and_u(a: str, b: str) -> bool:
+    """Is one skeleton of five letters the other with an o for a u in its first vowel, after the consonants it
+    opens with (`_swapped_vowel`)? Arabic writes its u so in the first syllable of a short name (Morsi, Mursi;
+    Mosul, Musul). English names that differ by an o and a u differ past it (Colombia, Columbia), and in a
+    longer key the u is as often the Dutch oe of another family's name (Poelman, Polman)."""
+    at = _swapped_vowel(a, b, ({"o", "u"},))
+    return at is not None and len(a) == MIN_SWAPPED_VOWEL and at > 0 and all(c not in "aeiou" for c in a[:at])
 
 
 def swaps_arabic_vowel(a: str, b: str, shortest: int = MIN_SWAPPED_VOWEL) -> bool:
