@@ -262,7 +262,7 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
     """Join a bare last name to another bare name or to people whose last name it respells, comparing only
     names in one block. Two names that both follow the Arabic article (`arabic`) may differ by a vowel
     Arabic does not tell apart."""
-    for block in _blocks(list(bare.keys() | people.keys()), lambda key: ((0, key),), split=False):
+    for block in _blocks(list(bare.keys() | people.keys()), _opening_vowel_read_as_i, split=False):
         for i, key in enumerate(block):
             for other in block[:i]:
                 if (key in bare or other in bare) and (is_respelling(key, other, BARE) or (
@@ -270,6 +270,13 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
                     name, other_key = (bare[key], other) if key in bare else (bare[other], key)
                     for node in people.get(other_key, ()) or (bare[other_key],):
                         families.union(name, node)
+
+
+def _opening_vowel_read_as_i(key: str) -> tuple[tuple[int, str], ...]:
+    """A bare name's blocking keys: its own, and one opening with an i for the e it opens with, so that a name
+    whose first vowel Arabic, Kurdish or Persian romanisations write either way is compared with its other
+    spelling (Erbil, Irbil; Esfahan, Isfahan: `swaps_e_and_i`)."""
+    return ((0, key), (0, "i" + key[1:])) if key[:1] == "e" else ((0, key),)
 
 
 def _minority(parts: list[Part], weight: Weight, endings: set[frozenset],

@@ -196,12 +196,15 @@ def swaps_e_and_i(a: str, b: str) -> bool:
     """Is one skeleton the other with an e for an i (`_swapped_vowel`)? Arabic has one vowel that
     romanisations write e or i, so a bare name from Arabic is written both ways. Only where English names
     seldom differ so: in a name of seven letters or more (Hezbollah, Hizbollah) or beside another vowel
-    (al-Qaeda, al-Qaida). A shorter name differs by an e and an i in its first syllable (Lester, Lister;
+    (al-Qaeda, al-Qaida), or opening a five-letter name before two consonants, as the Arabic kasra does
+    (Erbil, Irbil). A shorter name differs by an e and an i in its first syllable (Lester, Lister;
     Nelson, Nilson) and in its ending (Austen, Austin; Samer, Samir, two Arabic names); the o and u of Arabic
     are left alone, as English places differ by them (Colombia, Columbia)."""
     at = _swapped_vowel(a, b, ({"e", "i"},))
     if at is None:
         return False
+    if at == 0 and len(a) == MIN_SWAPPED_VOWEL and all(c not in "aeiou" for c in a[1:3]):
+        return True  # the kasra opening a short name's closed syllable: Erbil, Irbil; Idlib, Edlib (not Irving, Erving)
     return len(a) >= LONG_SWAPPED_VOWEL or any(c in "aeiou" for c in a[at - 1 : at] + a[at + 1 : at + 2])
 
 
