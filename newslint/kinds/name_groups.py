@@ -21,8 +21,8 @@ from newslint.kinds.name_given import are_cognates, is_short_form
 from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_people import OtherReadings, is_baltic_rendering, is_read_alike, same_person
 from newslint.kinds.name_readings import keys_of, read_alike
-from newslint.kinds.name_spelling import (BARE, are_variants, drops_final_n, is_loose_match, is_respelling, likeness,
-                                          loose, plain, swaps_arabic_vowel)
+from newslint.kinds.name_spelling import (BARE, are_variants, consonants, drops_final_n, is_loose_match, is_respelling,
+                                          likeness, loose, plain, swaps_arabic_vowel)
 from newslint.regexcache import compiled
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
@@ -207,6 +207,7 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
     bare_by_key: dict[str, tuple] = {}
     bare_by_letters: dict[str, tuple] = {}
     hyphenated: set[str] = set()
+    compounds: dict[str, tuple[str, tuple]] = {}  # a compound's consonants -> the first key and name with them
     arabic = {key for mention in full if _has_article(mention)
               for key in keys_of(mention.surname.spelling, mention.surname.key)}
     for mention in _distinct_bare(short):
@@ -224,6 +225,11 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
         if "-" in mention.surname.text:
             hyphenated.add(mention.surname.key)  # Asia-Pacific, Anglo-French: compounds, joined only by key
             families.union(name, bare_by_key.setdefault(mention.surname.key, name))
+            # or by their vowels alone, as Urdu and Arabic names are romanised (Lashkar-e-Taiba, Lashkar-e-Toiba);
+            # a changed consonant is another compound (Franco-Prussian, Franco-Russian).
+            first_key, first_name = compounds.setdefault(consonants(mention.surname.key), (mention.surname.key, name))
+            if are_variants(mention.surname.key, first_key):
+                families.union(name, first_name)
             continue
         for key in keys_of(mention.surname.spelling, mention.surname.key):
             families.union(name, bare_by_key.setdefault(key, name))
