@@ -21,8 +21,8 @@ from newslint.kinds.name_given import are_cognates, is_short_form
 from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_people import OtherReadings, is_baltic_rendering, is_read_alike, same_person
 from newslint.kinds.name_readings import keys_of, read_alike
-from newslint.kinds.name_spelling import (BARE, are_variants, consonants, drops_final_n, is_loose_match, is_respelling,
-                                          likeness, loose, plain, swaps_arabic_vowel)
+from newslint.kinds.name_spelling import (ANCHORED, BARE, are_variants, consonants, drops_final_n, is_loose_match,
+                                          is_respelling, likeness, loose, plain, skeleton, swaps_arabic_vowel, y_kept)
 from newslint.regexcache import compiled
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
@@ -136,6 +136,8 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]],
                 elif given == other[0] and form in arabic and other in arabic and swaps_arabic_vowel(
                         surname, other[1], MIN_ARABIC_ANCHORED):
                     people.union(form, other)  # Deir ez-Zor, Deir el-Zour
+                elif given == other[0] and _respelt_with_y_kept(written[form], written[other]):
+                    people.union(form, other)  # Ursula von der Leyen, Ursula von der Layen
                 elif is_baltic_rendering((given, surname), other, written):
                     people.union((given, surname), other)
                     endings |= {frozenset((given, other[0])), frozenset((surname, other[1]))}
@@ -143,6 +145,14 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]],
                     people.union(form, other)  # Viktor Žuk, Viktor Zhuk
     _join_short_forms(people, short_forms)
     return {form: people.find(form) for form in forms}, endings
+
+
+def _respelt_with_y_kept(spellings: set[tuple[str, str]], other_spellings: set[tuple[str, str]]) -> bool:
+    """Beside the same first name, is a last name with a y between vowels the other respelt, once the y is
+    kept (`y_kept`)?"""
+    return any(is_respelling(y_kept(surname), y_kept(other), ANCHORED) for _, surname in spellings
+               for _, other in other_spellings if "y" in surname + other
+               and (y_kept(surname), y_kept(other)) != (skeleton(surname), skeleton(other)))
 
 
 def _join_short_forms(people: _UnionFind, short_forms: dict[tuple[str, str], set[tuple[str, str]]]) -> None:
@@ -343,7 +353,11 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
         return True  # Martí, read Martin, and Martino: an ending, though English would derive a word so
     if is_english_derivation(a, b) and not (last_name and _adds_e(a, b)) and not _writes_final_i_as_ie(a, b):
         return False  # but one person's Clark and Clarke (Browne, Lowe) is a respelling, not a derivation
-    return are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS
+    if are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS:
+        return True
+    # Leyen and Layen, one letter apart before the skeleton drops the y between vowels
+    kept = y_kept(part.spelling), y_kept(other.spelling)
+    return kept != (a, b) and are_variants(*kept)
 
 
 def _reads_as_classical_form(part: Part, other: Part) -> bool:

@@ -80,6 +80,17 @@ def skeleton(word: str) -> str:
     return text
 
 
+_VOWEL_Y = compiled(r"(?<=[aeiou])y(?=[aeiou])")
+
+
+@lru_cache(maxsize=65536)
+def y_kept(spelling: str) -> str:
+    """The skeleton of a name part (as `Part.spelling`) with a y between vowels read as the i it sounds, not
+    dropped: the skeleton's drop leaves too short a key to compare once another letter is respelt (Leyen is
+    "lin", Layen "laen"; kept, "leien" and "laien" are one edit apart)."""
+    return skeleton(_VOWEL_Y.sub("i", spelling)) if "y" in spelling else skeleton(spelling)
+
+
 def consonants(key: str) -> str:
     """A skeleton without its vowels (bar the first letter): Mohammed and Muhammad agree here."""
     return _VOWELS.sub("", key)
