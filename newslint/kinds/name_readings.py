@@ -16,8 +16,9 @@ first name's e before an h that closes a syllable is read as the a Arabic romani
 Yahya. A Catalan first name's final accented vowel is read with the n other languages keep: Sebastià and
 Sébastien. An oe is read as an o and an e too, beside the Dutch u a skeleton reads it as: Poelskin, a slip
 for Poleskin. A last name's final -eh is read as written, beside the -a a skeleton reads it as: Saleh and
-Salih. A name part has, besides its skeleton, the skeletons of the readings its letters allow; two names
-whose readings meet are one name.
+Salih. Taiwanese names, romanised syllable by syllable, write a syllable's closing vowel with or without an h
+(Ching-te, Ching-teh; Yu-ih, Youyi): a hyphenated name is read without it too. A name part has, besides its
+skeleton, the skeletons of the readings its letters allow; two names whose readings meet are one name.
 """
 
 from __future__ import annotations
@@ -75,6 +76,11 @@ _CATALAN_VOWELS = ("à", "ó", "í")
 MIN_CATALAN = 4
 
 
+# The h some Taiwanese names write after a syllable's closing vowel (Lai Ching-teh, Hou Yu-ih), which the
+# pinyin and most copy leave off (Ching-te, Youyi). Only in a name hyphenated between its syllables.
+_SYLLABLE_H = compiled(r"(?<=[aeiou])h(?=-|$)")
+
+
 def _as_russian_ending(match) -> str:
     return "ov" if match.group() == "iv" else "enko"
 
@@ -103,6 +109,10 @@ def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
         russian = _UKRAINIAN_ENDING.sub(_as_russian_ending, _UKRAINIAN_H.sub("g", spelling))
         if russian != spelling:
             read.add(skeleton(russian))  # Luhansk, Lugansk; Kharkiv, Kharkov; Lukashenka, Lukashenko
+    if "-" in spelling and "h" in spelling:
+        silent = _SYLLABLE_H.sub("", spelling)
+        if silent != spelling:
+            read.add(skeleton(silent))  # Yu-ih, Youyi
     if spelling.endswith("eh") and _FINAL_EH.search(spelling):
         read.add(skeleton(spelling[:-2]) + "eh")  # Saleh, Salih
     if "ee" in spelling or "oo" in spelling:
