@@ -278,21 +278,26 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
     """Join a bare last name to another bare name or to people whose last name it respells, comparing only
     names in one block. Two names that both follow the Arabic article (`arabic`) may differ by a vowel
     Arabic does not tell apart."""
-    for block in _blocks(list(bare.keys() | people.keys()), _opening_vowel_read_as_i, split=False):
+    keys = bare.keys() | people.keys()
+    for block in _blocks(list(keys), lambda key: ((0, key),), split=False):
         for i, key in enumerate(block):
             for other in block[:i]:
                 if (key in bare or other in bare) and (is_respelling(key, other, BARE) or (
                         key in arabic and other in arabic and swaps_arabic_vowel(key, other))):
-                    name, other_key = (bare[key], other) if key in bare else (bare[other], key)
-                    for node in people.get(other_key, ()) or (bare[other_key],):
-                        families.union(name, node)
+                    _join_bare(families, bare, people, key, other)
+    # A name opening with an e meets the same name opening with an i, though they are in two blocks: Arabic,
+    # Kurdish and Persian romanisations write that first vowel either way (Erbil, Irbil: `swaps_e_and_i`).
+    for key in keys:
+        other = "i" + key[1:]
+        if key[:1] == "e" and other in keys and (key in bare or other in bare) and is_respelling(key, other, BARE):
+            _join_bare(families, bare, people, key, other)
 
 
-def _opening_vowel_read_as_i(key: str) -> tuple[tuple[int, str], ...]:
-    """A bare name's blocking keys: its own, and one opening with an i for the e it opens with, so that a name
-    whose first vowel Arabic, Kurdish or Persian romanisations write either way is compared with its other
-    spelling (Erbil, Irbil; Esfahan, Isfahan: `swaps_e_and_i`)."""
-    return ((0, key), (0, "i" + key[1:])) if key[:1] == "e" else ((0, key),)
+def _join_bare(families: _UnionFind, bare: dict[str, tuple], people: dict[str, set], key: str, other: str) -> None:
+    """Join the bare name of one of two keys to the people, or failing them the bare name, of the other."""
+    name, other_key = (bare[key], other) if key in bare else (bare[other], key)
+    for node in people.get(other_key, ()) or (bare[other_key],):
+        families.union(name, node)
 
 
 def _minority(parts: list[Part], weight: Weight, endings: set[frozenset],

@@ -224,8 +224,10 @@ def swaps_first_o_and_u(a: str, b: str) -> bool:
     opens with (`_swapped_vowel`)? Arabic writes its u so in the first syllable of a short name (Morsi, Mursi;
     Mosul, Musul). English names that differ by an o and a u differ past it (Colombia, Columbia), and in a
     longer key the u is as often the Dutch oe of another family's name (Poelman, Polman)."""
+    if len(a) != MIN_SWAPPED_VOWEL or len(b) != MIN_SWAPPED_VOWEL:
+        return False  # nearly every pair of names
     at = _swapped_vowel(a, b, ({"o", "u"},))
-    return at is not None and len(a) == MIN_SWAPPED_VOWEL and at > 0 and all(c not in "aeiou" for c in a[:at])
+    return at is not None and at > 0 and all(c not in "aeiou" for c in a[:at])
 
 
 def swaps_arabic_vowel(a: str, b: str, shortest: int = MIN_SWAPPED_VOWEL) -> bool:
