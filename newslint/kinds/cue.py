@@ -28,6 +28,10 @@ _WINDOW = 60
 # dateline ("PORTMERE - Critics say ...") it ends the place name, which would pass for "HPA analysts".
 _GAP = r"[\s,;:\"'\u201c\u201d\u2018\u2019()\[\]]*"
 _JOIN_GAP = 3  # at most ", " and a stray space between cues read as one
+# The first words of a cue that, after a comma, only describes the source before it ("A British source, who asked
+# not to be named"; "An aide, speaking on condition of anonymity"). Any other cue after a comma is a second source:
+# "regarded as a failure by some, many fans argued", "Many experts, some critics and several analysts".
+_DESCRIBING = frozenset(("who", "speaking", "on"))
 _OPENING_MARKS = " \t\n\"'\u201c\u2018(["  # what may stand before a clause's first word
 _CLAUSE_OPENERS = ("-", "\u2013", "\u2014", ":", ";")  # what a clause may follow, as a dateline's dash
 
@@ -250,11 +254,13 @@ def _if_found(pattern, text: str):
 
 
 def joined(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
-    """The cues found, with those that only a space or a comma parts taken as one: "was regarded by many" and
-    "a British source, who declined to be identified" are each one unnamed source, reported once."""
+    """The cues found, with those that only a space parts, or a comma before words describing the first
+    (`_DESCRIBING`), taken as one: "was regarded by many" and "a British source, who declined to be identified"
+    are each one unnamed source, reported once."""
     cues: list[tuple[int, int, str]] = []
     for start, end, written in found:
-        if cues and len(gap := text[cues[-1][1]:start]) <= _JOIN_GAP and not gap.strip(" ,"):
+        if cues and len(gap := text[cues[-1][1]:start]) <= _JOIN_GAP and not gap.strip(" ,") and (
+                "," not in gap or written.split(None, 1)[0].lower() in _DESCRIBING):
             start = cues.pop()[0]
             written = text[start:end]
         cues.append((start, end, written))
