@@ -213,7 +213,7 @@ class Cue(Kind):
             if accepted is None:
                 continue
             end, entry = accepted
-            if reported_after and reported_after.search(text, _speaker_may_follow(text, match.start(), end)):
+            if reported_after and _speaker_follows(reported_after, text, match.start(), end):
                 continue  # "..., he added": indirect speech, attributed after the hedge
             if self.carried and self.carried.excuses(sentence, match.start(), end):
                 continue  # "X said the dredging had fallen behind. The berth would probably ...": still X's words
@@ -239,13 +239,18 @@ class Cue(Kind):
         return None
 
 
-def _speaker_may_follow(text: str, start: int, end: int) -> int:
-    """Where a speaker named after the cue at start..end may begin. A cue opening its clause with a comma,
+def _speaker_follows(reported_after, text: str, start: int, end: int) -> bool:
+    """Is a speaker (`reported_after`) named after the cue at start..end? A cue opening its clause with a comma,
     "Allegedly, a manager told staff to cross the picket line.", is an adverb on the whole clause after it,
-    speech verb and all: that comma is the adverb's, not the one before a speaker ("..., the union said")."""
+    speech verb and all: that comma is the adverb's, not the one before a speaker ("..., the union said").
+    A speaker set off by a second comma right after it is a speaker all the same: "Probably, he said, the
+    fire started in the kitchen." is his guess."""
+    found = reported_after.search(text, end)
+    if found is None or found.start() != end or not text.startswith(",", end) or found.group().endswith(","):
+        return found is not None
     before = text[:start].rstrip(_OPENING_MARKS)
     opens_clause = not before or before.endswith(_CLAUSE_OPENERS)
-    return end + 1 if opens_clause and text.startswith(",", end) else end
+    return not opens_clause or reported_after.search(text, end + 1) is not None
 
 
 def _if_found(pattern, text: str):
