@@ -32,7 +32,7 @@ _JOIN_GAP = 3  # at most ", " and a stray space between cues read as one
 # not to be named"; "An aide, speaking on condition of anonymity"). Any other cue after a comma is a second source:
 # "regarded as a failure by some, many fans argued", "Many experts, some critics and several analysts".
 _DESCRIBING = frozenset(("who", "speaking", "on"))
-_OPENING_MARKS = " \t\n\"'\u201c\u2018(["  # what may stand before a clause's first word
+_OPENING_MARKS = " \t\n\"'\u201c\u2018([\u2022*"  # what may stand before a clause's first word, a plain-text bullet too
 _CLAUSE_OPENERS = ("-", "\u2013", "\u2014", ":", ";")  # what a clause may follow, as a dateline's dash
 
 
