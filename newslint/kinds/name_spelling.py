@@ -219,6 +219,9 @@ def is_respelling(a: str, b: str, evidence: str) -> bool:
 
 
 MIN_SWAPPED_VOWEL, LONG_SWAPPED_VOWEL = 5, 7
+# The one length at which a bare name's first vowel may change as Arabic's does (Morsi, Mursi; Erbil, Irbil):
+# shorter, the name has too little else to vouch for it; longer, English and Dutch names differ so (Irving, Erving).
+SHORT_ARABIC_NAME = 5
 
 
 def swaps_e_and_i(a: str, b: str) -> bool:
@@ -232,7 +235,7 @@ def swaps_e_and_i(a: str, b: str) -> bool:
     at = _swapped_vowel(a, b, ({"e", "i"},))
     if at is None:
         return False
-    if at == 0 and len(a) == MIN_SWAPPED_VOWEL and all(c not in "aeiou" for c in a[1:3]):
+    if at == 0 and len(a) == SHORT_ARABIC_NAME and all(c not in "aeiou" for c in a[1:3]):
         return True  # the kasra opening a short name's closed syllable: Erbil, Irbil; Idlib, Edlib (not Irving, Erving)
     return len(a) >= LONG_SWAPPED_VOWEL or any(c in "aeiou" for c in a[at - 1 : at] + a[at + 1 : at + 2])
 
@@ -242,7 +245,7 @@ def swaps_first_o_and_u(a: str, b: str) -> bool:
     opens with (`_swapped_vowel`)? Arabic writes its u so in the first syllable of a short name (Morsi, Mursi;
     Mosul, Musul). English names that differ by an o and a u differ past it (Colombia, Columbia), and in a
     longer key the u is as often the Dutch oe of another family's name (Poelman, Polman)."""
-    if len(a) != MIN_SWAPPED_VOWEL or len(b) != MIN_SWAPPED_VOWEL:
+    if len(a) != SHORT_ARABIC_NAME or len(b) != SHORT_ARABIC_NAME:
         return False  # nearly every pair of names
     at = _swapped_vowel(a, b, ({"o", "u"},))
     return at is not None and at > 0 and all(c not in "aeiou" for c in a[:at])

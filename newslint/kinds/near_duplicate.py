@@ -167,12 +167,11 @@ class NearDuplicate(Kind):
                 continue  # "Avg shrs 47.4 mln vs 16.5 mln" is seven words, not eleven tokens
             if self.boilerplate and self.boilerplate.match(span.text):
                 continue
-            words = _lower_words(span, text)
-            key = " ".join(words)
+            key = " ".join(_lower_words(span, text))
             location = _locate(document, span)
             # Most paragraphs lose no dateline: their text as compared is their text as written, kept once.
             body = location[-1] if text == location[-1] else text
-            yield span, Paragraph(key, shingles(words, key), body, *location)
+            yield span, Paragraph(key, shingles(key), body, *location)
 
 
 def _may_repeat(paragraphs: Iterator[Paragraph]) -> bool:

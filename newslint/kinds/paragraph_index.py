@@ -151,17 +151,16 @@ def shared_needed(paragraph: Paragraph) -> float:
     return max(1, MIN_SHARED * len(paragraph.shingles))
 
 
-def shingles(words: list[str], key: str) -> tuple[int, ...]:
-    """crc32 of each run of SHINGLE_WORDS words as joined in `key` (crc32 rather than hash(): workers in
-    other processes must agree on the value). Joining each run anew takes only C calls, and costs less than
-    slicing the encoded key. The runs are joined from the key's words already encoded, by one encoding and
-    one split of the whole key (`words` hold no space, so its pieces are the words): encoding each run
-    instead made a second string a run, and was a sixth of this function's instructions. Each value once,
-    in no particular order: `ParagraphIndex` looks them up one by one and sorts the ones it counts. A tuple,
-    not the set it is made as: every paragraph of a run is held until the cross-file pass ends, and a set
-    of forty values takes some five times a tuple's memory."""
+def shingles(key: str) -> tuple[int, ...]:
+    """crc32 of each run of SHINGLE_WORDS words of `key` (crc32 rather than hash(): workers in other processes
+    must agree on the value). The runs are joined from the key encoded and split once: encoding each run instead
+    made a second string a run, and was a sixth of this function's instructions. Each value once, in no
+    particular order: `ParagraphIndex` looks them up one by one and sorts the ones it counts. A tuple, not the
+    set it is made as: every paragraph of a run is held until the cross-file pass ends, and a set of forty
+    values takes some five times a tuple's memory."""
+    encoded = key.encode()
+    words = encoded.split(b" ")
     if len(words) < SHINGLE_WORDS:
-        return (zlib.crc32(key.encode()),)
-    encoded = key.encode().split(b" ")
-    runs = map(b" ".join, zip(encoded, encoded[1:], encoded[2:], encoded[3:]))
+        return (zlib.crc32(encoded),)
+    runs = map(b" ".join, zip(words, words[1:], words[2:], words[3:]))
     return tuple(set(map(zlib.crc32, runs)))
