@@ -185,6 +185,7 @@ class Document:
         self.entities: list[tuple[int, int]] = []
         if self.is_markdown:
             self.text, self.entities = read_entities(self.text)
+            self.text = masking.joined_quote_marks(self.raw, self.text)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.raw)]
         # Stretches that repeat earlier text character for character (a block pasted twice), as (start, end,
         # distance back to the original, the rule that found them): the duplicate rule notes them, and the

@@ -55,6 +55,9 @@ _DELIMITER_ROW = compiled(rf"^(?:{QUOTE_PREFIX.pattern})? {{0,3}}\|?[ \t]*:?-+:?
 
 Region = tuple[int, int]
 
+_QUOTE_MARK = compiled('"')
+_JOINER = "\u2060"  # a word joiner, invisible to the rules as an entity's padding inside a word is
+
 
 def plain_text_regions(text: str) -> list[Region]:
     from newslint.suppression import PLAIN_DIRECTIVE  # an editor's `[newslint-disable ...]` line is not copy
@@ -72,6 +75,26 @@ def markdown_regions(text: str) -> list[Region]:
     regions.extend(_link_markup(text))
     regions.extend(_table_pipes(text))
     return regions
+
+
+def joined_quote_marks(raw: str, text: str) -> str:
+    """`text` (masked) with the markup between a straight quotation mark and the words it opens or closes read
+    as nothing: padded with word joiners, which the rules read past (`visible`), instead of spaces. The reader
+    sees the mark against the words, "a fabrication", where the file has `"[a fabrication](https://...)"`;
+    left as spaces, the opening mark stood before a space, which opens no quotation, and the closing mark
+    after one, which opens one: the speaker's hedge was the writer's and the writer's next sentence was quoted."""
+    if '"' not in text:
+        return text
+    chars = list(text)
+    for match in _QUOTE_MARK.finditer(text):
+        for step in (-1, 1):  # the markup before a closing mark, after an opening one
+            position = match.start() + step
+            while 0 <= position < len(text) and text[position] == " " and not raw[position].isspace():
+                position += step  # masked markup: a space here, not in the file
+            if position != match.start() + step and 0 <= position < len(text) and not text[position].isspace():
+                low, high = sorted((match.start() + step, position - step))
+                chars[low : high + 1] = _JOINER * (high + 1 - low)
+    return "".join(chars)
 
 
 def code_regions(text: str) -> list[Region]:
