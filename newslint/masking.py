@@ -20,6 +20,8 @@ _FENCE = compiled(r"^ {0,3}(`{3,}|~{3,})")
 # chain) took five seconds to mask, and each level more nearly doubled it.
 QUOTE_PREFIX = compiled(r" {0,3}>(?:(?:\t {0,3}| {0,4})>)*[ \t]?")
 _HTML_COMMENT = compiled(r"<!--.*?(?:-->|\Z)", re.S)
+# A line opening a script or style element (an article's JSON-LD, an embed's CSS): code the page runs, never shown.
+_SCRIPT_OR_STYLE = compiled(r"^ {0,3}<(script|style)(?=[\s>])[^<>]*>", re.M | re.I)
 _HTML_TAG = compiled(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n].*?\1")
 _LINK_TARGET = compiled(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
@@ -74,6 +76,25 @@ def markdown_regions(text: str) -> list[Region]:
         regions.extend(m.span() for m in pattern.finditer(text))
     regions.extend(_link_markup(text))
     regions.extend(_table_pipes(text))
+    regions.extend(_scripts_and_styles(text))
+    return regions
+
+
+def _scripts_and_styles(text: str) -> list[Region]:
+    """Script and style elements, opening tag to closing tag: read as copy, a JSON-LD block's "headline" was
+    reported as the story's own words. One left unclosed is not masked past its tag (a tech story's snippet)."""
+    regions: list[Region] = []
+    unclosed, floor = set(), 0
+    for opener in _SCRIPT_OR_STYLE.finditer(text):
+        name = opener.group(1).lower()
+        if opener.start() < floor or name in unclosed:
+            continue  # inside the element before, or no closing tag after this one either
+        close = compiled(f"</{name}", re.I).search(text, opener.end())
+        if close is None:
+            unclosed.add(name)
+            continue
+        floor = text.find(">", close.end()) + 1 or len(text)
+        regions.append((opener.start(), floor))
     return regions
 
 
