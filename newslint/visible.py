@@ -13,8 +13,9 @@ from __future__ import annotations
 from newslint import wordscan
 from newslint.regexcache import compiled
 
-# Soft hyphen; zero-width space, non-joiner and joiner; word joiner.
-INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+# Soft hyphen; zero-width space, non-joiner and joiner; word joiner; and U+FEFF, a byte-order mark left inside the
+# copy (files joined, text pasted from a page), which shows as nothing where it stands as the word joiner does.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = compiled(f"[{INVISIBLE}]")
 _DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
