@@ -23,7 +23,8 @@ _HTML_COMMENT = compiled(r"<!--.*?(?:-->|\Z)", re.S)
 # A line opening a script or style element (an article's JSON-LD, an embed's CSS): code the page runs, never shown.
 _SCRIPT_OR_STYLE = compiled(r"^ {0,3}<(script|style)(?=[\s>])[^<>]*>", re.M | re.I)
 _HTML_TAG = compiled(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n].*?\1")
+# A code span may wrap onto the next line of its paragraph, as a hard-wrapped story wraps it, but not past a blank line.
+_INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n](?:[^\n]|\n(?![ \t]*\n))*?\1")
 _LINK_TARGET = compiled(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
 # A link reference definition, `[label]: destination "optional title"`, is a link target, not copy; a line
 # that goes on with more words is copy (a footnote, `[^1]: Critics say ...`, or a label: `[Update]: ...`).
