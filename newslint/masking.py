@@ -34,6 +34,7 @@ _REFERENCE_DEFINITION = compiled(r"""^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<[^<>\n]
 # A footnote mark, `[^1]` in the copy or `[^1]:` opening the note, and the label of a reference link,
 # `[the survey][survey]`, are markup: read as words, "said on Monday.[^1] The pool" was one sentence.
 _FOOTNOTE_MARK = compiled(r"\[\^[^\]\s]+\]:?")
+_FOOTNOTE_NOTE = compiled(r" {0,3}\[\^[^\]\s]+\]:")
 _REFERENCE_LABEL = compiled(r"\]\[[^\]\n]*\]")
 _AUTOLINK = compiled(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 # Markup characters, masked so a heading or list item reads as plain words.
@@ -196,7 +197,8 @@ def _block_regions(text: str) -> list[Region]:
                 position = end + 1
                 continue  # no paragraph opens in an indented code block
             # "* * *" and "- - -" are section breaks, not list items: they end a list.
-            is_item = bool(LIST_MARKER.match(body)) and not _RULE_LINE.match(body)
+            # A footnote's note, "[^1]: ...", holds its later paragraphs as a list item does, indented under it.
+            is_item = bool(LIST_MARKER.match(body) or _FOOTNOTE_NOTE.match(body)) and not _RULE_LINE.match(body)
             list_depth = depth if is_item or (in_list and is_indented) else -1
         # A line without a quote marker after a quoted one goes on with its paragraph (CommonMark's lazy line).
         # A heading or a section break (or a heading's underline) is a block of one line, no paragraph: an
