@@ -22,6 +22,8 @@ _BYLINE = compiled(r"By\s+[A-Z][^.!?\n]{0,60}$")  # "By Tom Hale", "By Tom Hale 
 _MASKED_RUN = compiled(r"  +")
 _TERMINAL = compiled(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 _HEADING_LINE = compiled(r" {0,3}#{1,6}\s")
+# A setext heading's underline, "=====" or "-----" under its words (masked, so a block of its own).
+_SETEXT_UNDERLINE = compiled(r" {0,3}(?:=+|-+)[ \t]*$", re.M)
 _LIST_ITEM = compiled(masking.LIST_MARKER.pattern + r"|\s*\|")  # a list item or a table row
 _CELL_EDGE = compiled(r"(?<!\\)\|")  # "\|" is a pipe inside a cell
 
@@ -318,18 +320,21 @@ class Document:
             quoted = masking.QUOTE_PREFIX.match(raw_line)  # "> ## Findings", "> - item": in a block quote
             inside = quoted.end() if quoted else 0
             is_heading = bool(_HEADING_LINE.match(raw_line, inside))
-            starts_new = one_per_line or is_heading or bool(_LIST_ITEM.match(raw_line, inside))
+            is_item = bool(_LIST_ITEM.match(raw_line, inside))
+            starts_new = one_per_line or is_heading or is_item
             if starts_new and paragraph_start is not None:
                 yield _trimmed(self.text, paragraph_start, position - 1, False)
                 paragraph_start = None
             if paragraph_start is None:
-                paragraph_start = position
+                paragraph_start, paragraph_is_item = position, is_item
             if is_heading:
                 yield _trimmed(self.text, paragraph_start, position + len(line), True)
                 paragraph_start = None
             position += len(line) + 1
         if paragraph_start is not None:
-            yield _trimmed(self.text, paragraph_start, position - 1, False)
+            # Underlined, the paragraph is a heading ("- item" over "---" is a list, then a section break).
+            underlined = not paragraph_is_item and _SETEXT_UNDERLINE.match(self.raw, position) is not None
+            yield _trimmed(self.text, paragraph_start, position - 1, underlined)
 
 
 def read_bytes(path: str) -> bytes:
