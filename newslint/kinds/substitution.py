@@ -8,6 +8,7 @@ are literal text (names hold full stops and hyphens), matched as whole words; "K
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from newslint.errors import RuleError, shown
@@ -102,6 +103,8 @@ class Substitution(Kind):
             return  # most paragraphs: no need to look for exceptions
         document = paragraph.document
         for match in unexcused(found, seen, self.exceptions, self.skip_quotes):
+            if unicodedata.combining(seen.text[match.end() : match.end() + 1] or " "):
+                continue  # "Zelensky" and a combining acute, as a PDF export saves it, is the Czech name Zelenský
             target = self.canonical[self._key(match.group())]
             replacement = target.upper() if match.group().isupper() and len(match.group()) > 1 else target
             # The fix replaces the word as saved, invisible characters and all.
