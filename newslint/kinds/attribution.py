@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.finding import Hit
-from newslint.kinds.cue import Cue, cue_values, joined, text_below, text_below_lede
+from newslint.kinds.cue import Cue, hits, text_below, text_below_lede
 from newslint.patterns import any_of, phrase_alternation
 from newslint.phrasewords import first_words
 from newslint.regexcache import compiled
@@ -125,8 +125,7 @@ class Attribution(Cue):
                 if self.group_named_below and _member_named_below(paragraph, text):
                     continue  # "Analysts said ..." then "..., said Ruth Kellaway, analyst at Quayside Capital."
                 kept.append((start, end, text))
-            for cue in joined(kept, sentence.text):
-                yield Hit(sentence.absolute(cue[0]), sentence.absolute(cue[1], end=True), cue_values([cue]))
+            yield from hits(sentence, kept)
 
     def _lede_named_below(self, paragraph, named: re.Pattern | None = None) -> bool:
         below = text_below_lede(paragraph) if self.lede_named_below else None

@@ -185,8 +185,7 @@ class Cue(Kind):
         if found and self.stack and _nth(self._cues(seen, *self.stack), 2):
             return  # two hedges in one sentence: the stacked-hedge rule reports it once
         if self.min_count == 1:
-            for cue in joined(found, seen.text):
-                yield Hit(seen.absolute(cue[0]), seen.absolute(cue[1], end=True), cue_values([cue]))
+            yield from hits(seen, found)
         elif len(found) >= self.min_count:
             yield Hit(seen.absolute(found[0][0]), seen.absolute(found[-1][1], end=True), cue_values(found))
 
@@ -256,6 +255,12 @@ def _speaker_follows(reported_after, text: str, start: int, end: int) -> bool:
 def _if_found(pattern, text: str):
     """`pattern` when it matches anywhere in `text`, else None."""
     return pattern if pattern is not None and pattern.search(text) else None
+
+
+def hits(sentence, found: list[tuple[int, int, str]]) -> Iterator[Hit]:
+    """One finding a cue found in `sentence` (offsets into its text), cues read as one (`joined`) as one."""
+    for start, end, written in joined(found, sentence.text):
+        yield Hit(sentence.absolute(start), sentence.absolute(end, end=True), cue_values([(start, end, written)]))
 
 
 def joined(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
