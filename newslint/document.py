@@ -320,7 +320,9 @@ class Document:
             quoted = masking.QUOTE_PREFIX.match(raw_line)  # "> ## Findings", "> - item": in a block quote
             inside = quoted.end() if quoted else 0
             is_heading = bool(_HEADING_LINE.match(raw_line, inside))
-            is_item = bool(_LIST_ITEM.match(raw_line, inside))
+            item = _LIST_ITEM.match(raw_line, inside)
+            # A number the mask left as copy ("privatised in\n2019. Critics say ...") goes on with its paragraph.
+            is_item = bool(item) and not (item.group().lstrip()[:1].isdigit() and line[inside:item.end()].strip())
             starts_new = one_per_line or is_heading or is_item
             if starts_new and paragraph_start is not None:
                 yield _trimmed(self.text, paragraph_start, position - 1, False)

@@ -50,6 +50,7 @@ _HARD_BREAK = compiled(r"\\$", re.M)
 _EMPHASIS = compiled(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 # "- ", "* ", "12. " opening a Markdown list item; one nested under another is indented four spaces or a tab.
 LIST_MARKER = compiled(r"[ \t]*(?:[-*+]|\d{1,9}[.)])\s")
+_NUMBERED = compiled(r"[ \t]*(\d{1,9})[.)]\s")
 _TABLE_DIVIDER = compiled(r"[\s|:-]+")
 # A table may stand in a block quote, "> | Route | Sailings |", as in a statement that quotes a timetable.
 _TABLE_ROW = compiled(rf"^(?:{QUOTE_PREFIX.pattern})?[^\S\n]*\|.*\|[^\S\n]*$", re.M)  # `\s*` would rescan blank lines
@@ -72,10 +73,17 @@ def plain_text_regions(text: str) -> list[Region]:
 
 
 def markdown_regions(text: str) -> list[Region]:
-    regions = _block_regions(text) + _url_spans(text)
+    blocks, wrapped_numbers = _block_regions(text)
+    regions = blocks + _url_spans(text)
     for pattern in (_HTML_COMMENT, _INLINE_CODE, _REFERENCE_DEFINITION, _FOOTNOTE_MARK, _AUTOLINK, _HTML_TAG,
-                    _BLOCK_MARKERS, _CLOSING_HASHES, _RULE_LINE, _HARD_BREAK, _EMPHASIS):
+                    _CLOSING_HASHES, _RULE_LINE, _HARD_BREAK, _EMPHASIS):
         regions.extend(m.span() for m in pattern.finditer(text))
+    for marker in _BLOCK_MARKERS.finditer(text):
+        if marker.start() in wrapped_numbers:  # "2019." wrapped to a line's start: copy, but for a quote marker
+            quote = QUOTE_PREFIX.match(text, marker.start())
+            marker = quote if quote and quote.end() > marker.start() else None
+        if marker:
+            regions.append(marker.span())
     regions.extend(_link_markup(text))
     regions.extend(_table_pipes(text))
     regions.extend(_scripts_and_styles(text))
@@ -123,7 +131,7 @@ def joined_quote_marks(raw: str, text: str) -> str:
 def code_regions(text: str) -> list[Region]:
     """Fenced, indented and inline code: where Markdown shows text instead of saying it, as a style memo
     quotes a `newslint-disable` comment."""
-    blocks = _block_regions(text)
+    blocks, _ = _block_regions(text)
     if _FRONT_MATTER.match(text):
         blocks = blocks[1:]  # front matter is always the first block region
     return blocks + [m.span() for m in _INLINE_CODE.finditer(text)]
@@ -154,9 +162,12 @@ def apply_mask(text: str, regions: list[Region]) -> str:
     return "".join(parts)
 
 
-def _block_regions(text: str) -> list[Region]:
-    """Front matter, fenced code and indented code: whole lines that are not copy."""
+def _block_regions(text: str) -> tuple[list[Region], set[int]]:
+    """Front matter, fenced code and indented code: whole lines that are not copy; and the starts of the lines
+    that open on a number and a stop inside a paragraph ("... privatised in\n2019. Critics say"), which
+    CommonMark reads as the paragraph's words: only "1." may open a list that interrupts a paragraph."""
     regions: list[Region] = []
+    wrapped_numbers: set[int] = set()
     match = _FRONT_MATTER.match(text)
     offset = match.end() if match else 0
     if match:
@@ -169,10 +180,12 @@ def _block_regions(text: str) -> list[Region]:
     # interrupt a paragraph, but a block quote can, and its first line may be code ("Text\n>     code").
     paragraph_depth = -1
     list_depth = -1  # how many block quotes deep the list being read lies, -1 outside any list
+    paragraph_in_list = False  # did the paragraph being read open in a list (its lazy lines end `list_depth`)?
     position = offset
     for line in lines:
         end = position + len(line)
         depth, body = _unquoted(line)
+        is_item = False
         in_list = list_depth == depth  # a list inside a block quote ends with the quote
         if fence is not None and fence_quoted and not depth:
             regions.append((fence_start, position - 1))  # the block quote ended, and its fence with it
@@ -199,16 +212,27 @@ def _block_regions(text: str) -> list[Region]:
             # "* * *" and "- - -" are section breaks, not list items: they end a list.
             # A footnote's note, "[^1]: ...", holds its later paragraphs as a list item does, indented under it.
             is_item = bool(LIST_MARKER.match(body) or _FOOTNOTE_NOTE.match(body)) and not _RULE_LINE.match(body)
+            if is_item and paragraph_depth >= depth and not (in_list or paragraph_in_list) and _numbered_past_one(body):
+                wrapped_numbers.add(position)
+                is_item = False
             list_depth = depth if is_item or (in_list and is_indented) else -1
         # A line without a quote marker after a quoted one goes on with its paragraph (CommonMark's lazy line).
         # A heading or a section break (or a heading's underline) is a block of one line, no paragraph: an
         # indented line after it is code ("## Fares\n    adult: 4.20").
         opens_paragraph = body.strip() and not (_HEADING.match(body) or _RULE_LINE.match(body))
+        if opens_paragraph and paragraph_depth < 0:
+            paragraph_in_list = is_item or in_list
         paragraph_depth = max(paragraph_depth, depth) if opens_paragraph else -1
         position = end + 1
     if fence is not None:  # an unclosed fence runs to the end of the file, as CommonMark says
         regions.append((fence_start, len(text)))
-    return regions
+    return regions, wrapped_numbers
+
+
+def _numbered_past_one(body: str) -> bool:
+    """Does the line open on a number other than 1 and a stop or a bracket ("2019. ", "3) ")?"""
+    numbered = _NUMBERED.match(body)
+    return numbered is not None and int(numbered.group(1)) != 1
 
 
 def _link_markup(text: str) -> list[Region]:

@@ -100,6 +100,21 @@ def test_an_indented_line_after_a_heading_or_section_break_is_code(raw, masked):
     assert Document("story.md", raw).text == masked
 
 
+@pytest.mark.parametrize("raw, masked, paragraphs", [
+    # A year wrapped to the start of a line goes on with its paragraph: only "1." may interrupt one.
+    ("The pier was sold in\n2019. Critics say so.\n", "The pier was sold in\n2019. Critics say so.\n",
+     ["The pier was sold in\n2019. Critics say so."]),
+    ("> The pier was sold in\n> 2019. Critics say so.\n", "  The pier was sold in\n  2019. Critics say so.\n",
+     ["The pier was sold in\n  2019. Critics say so."]),
+    ("Fares:\n1. adult\n2. child\n", "Fares:\n   adult\n   child\n", ["Fares:", "adult", "child"]),  # "1." opens a list
+    ("1. adult\nfare\n2. child\n", "   adult\nfare\n   child\n", ["adult\nfare", "child"]),  # the list goes on
+])
+def test_a_numbered_line_inside_a_paragraph_is_copy_unless_it_opens_on_1(raw, masked, paragraphs):
+    document = Document("story.md", raw)
+    assert document.text == masked
+    assert [paragraph.text for paragraph in document.paragraphs] == paragraphs
+
+
 def test_a_link_s_opening_bracket_is_masked_with_its_target_even_when_its_words_wrap():
     raw = "[Ruiz](r.html) saw ![the pool](pool.jpg) and [the council's\nreport](https://example.org/r) [sic].\n"
     assert Document("story.md", raw).text == (
