@@ -21,7 +21,6 @@ _WRAP_WIDTH = 120
 _BYLINE = compiled(r"By\s+[A-Z][^.!?\n]{0,60}$")  # "By Tom Hale", "By Tom Hale and Ann Cole, BBC News"
 _MASKED_RUN = compiled(r"  +")
 _TERMINAL = compiled(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
-_HEADING_LINE = compiled(r" {0,3}#{1,6}\s")
 # A setext heading's underline, "=====" or "-----" under its words (masked, so a block of its own).
 _SETEXT_UNDERLINE = compiled(r" {0,3}(?:=+|-+)[ \t]*$", re.M)
 _LIST_ITEM = compiled(masking.LIST_MARKER.pattern + r"|\s*\|")  # a list item or a table row
@@ -319,10 +318,11 @@ class Document:
                 continue
             quoted = masking.QUOTE_PREFIX.match(raw_line)  # "> ## Findings", "> - item": in a block quote
             inside = quoted.end() if quoted else 0
-            is_heading = bool(_HEADING_LINE.match(raw_line, inside))
+            is_heading = bool(masking.HEADING.match(raw_line, inside))
             item = _LIST_ITEM.match(raw_line, inside)
-            # A number the mask left as copy ("privatised in\n2019. Critics say ...") goes on with its paragraph.
-            is_item = bool(item) and not (item.group().lstrip()[:1].isdigit() and line[inside:item.end()].strip())
+            # The mask decides what is a list item: a marker it left as copy ("privatised in\n2019. Critics say
+            # ...") goes on with its paragraph. (A table row's pipe is masked only in a table.)
+            is_item = bool(item) and (item.group().lstrip()[:1] == "|" or not line[inside:item.end()].strip())
             starts_new = one_per_line or is_heading or is_item
             if starts_new and paragraph_start is not None:
                 yield _trimmed(self.text, paragraph_start, position - 1, False)

@@ -43,7 +43,7 @@ _HEADING_OR_ITEM = r" {0,3}#{1,6}(?=\s)|[ \t]*(?:[-*+]|\d{1,9}[.)])(?=\s)"
 _BLOCK_MARKERS = compiled(rf"^(?:{QUOTE_PREFIX.pattern})?(?:{_HEADING_OR_ITEM})|^{QUOTE_PREFIX.pattern}", re.M)
 _CLOSING_HASHES = compiled(r"[ \t]#+[ \t]*$", re.M)
 _RULE_LINE = compiled(r"^ {0,3}(?:[-=*_][ \t]*){3,}$", re.M)
-_HEADING = compiled(r" {0,3}#{1,6}(?:[ \t]|$)")
+HEADING = compiled(r" {0,3}#{1,6}(?:[ \t]|$)")  # an ATX heading's opening hashes
 # A backslash ending a line is a hard line break, markup as a heading's hashes are: read as copy, the one
 # after "five sailings." hid the end of the sentence, and the next sentence's hedge read as reported speech.
 _HARD_BREAK = compiled(r"\\$", re.M)
@@ -80,8 +80,7 @@ def markdown_regions(text: str) -> list[Region]:
         regions.extend(m.span() for m in pattern.finditer(text))
     for marker in _BLOCK_MARKERS.finditer(text):
         if marker.start() in wrapped_numbers:  # "2019." wrapped to a line's start: copy, but for a quote marker
-            quote = QUOTE_PREFIX.match(text, marker.start())
-            marker = quote if quote and quote.end() > marker.start() else None
+            marker = QUOTE_PREFIX.match(text, marker.start())
         if marker:
             regions.append(marker.span())
     regions.extend(_link_markup(text))
@@ -219,7 +218,7 @@ def _block_regions(text: str) -> tuple[list[Region], set[int]]:
         # A line without a quote marker after a quoted one goes on with its paragraph (CommonMark's lazy line).
         # A heading or a section break (or a heading's underline) is a block of one line, no paragraph: an
         # indented line after it is code ("## Fares\n    adult: 4.20").
-        opens_paragraph = body.strip() and not (_HEADING.match(body) or _RULE_LINE.match(body))
+        opens_paragraph = body.strip() and not (HEADING.match(body) or _RULE_LINE.match(body))
         if opens_paragraph and paragraph_depth < 0:
             paragraph_in_list = is_item or in_list
         paragraph_depth = max(paragraph_depth, depth) if opens_paragraph else -1
