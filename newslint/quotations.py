@@ -10,6 +10,7 @@ from newslint.regexcache import compiled
 
 _QUOTE_MARKS = compiled("[\"\u201c\u201d\u2018\u2019]")
 _SINGLE_MARKS = "\u2018\u2019"
+OPENING_DOUBLE = "\"\u201c"  # what opens a direct quotation in news copy (single marks nest inside one)
 _CLOSER = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
 _OPENS_AFTER = " \t\n([{\u2014\u2013-/"  # a quotation opens after space, a bracket or a dash
 _SENTENCE_END = ".!?\u2026\"\u201d\u2019)"

@@ -10,6 +10,7 @@ from newslint.finding import Hit
 from newslint.kinds.cue import Cue, hits, text_below, text_below_lede
 from newslint.patterns import any_of, phrase_alternation
 from newslint.phrasewords import first_words
+from newslint.quotations import OPENING_DOUBLE
 from newslint.regexcache import compiled
 from newslint.wordscan import WordIndex, could_match, phrase_scanner
 
@@ -223,8 +224,7 @@ def _closes_sentence(text: str, start: int, claim_end: int) -> bool:
 
 # How many sentences that quotation may run to: a wire's runs to a sentence or three, a feature's to four.
 _QUOTED_RUN = 4
-_OPENING_QUOTES = '"\u201c'
-_QUOTES = '"\u201c\u201d'
+_QUOTES = OPENING_DOUBLE + "\u201d"
 
 
 def _after_quotation(sentences: list, index: int) -> str:
@@ -233,7 +233,7 @@ def _after_quotation(sentences: list, index: int) -> str:
     not close. A sentence that opens with a quotation mark again ("I think ... reasons. "There's ...") still goes
     on with it, as in BBC copy."""
     following = sentences[index + 1:index + 1 + _QUOTED_RUN]
-    if not following or following[0].text.strip()[:1] not in _OPENING_QUOTES:
+    if not following or following[0].text.strip()[:1] not in OPENING_DOUBLE:
         return ""
     for sentence in following:
         text = sentence.text.strip()

@@ -10,10 +10,10 @@ from newslint.kinds.quote_context import last_speaker_is_named, opening_surname_
 from newslint.patterns import phrase_alternation
 from newslint.regexcache import compiled
 from newslint.phrasewords import phrase_starts
+from newslint.quotations import OPENING_DOUBLE
 from newslint.wordscan import matches, words_for
 
 _WORD = compiled(r"[\w'\u2019-]+")
-_OPENING = "\"\u201c"
 _MARKS = compiled("[\"\u201c\u201d]")
 _SMALL_WORDS = frozenset("a an and the of in on at to for from by with or but nor as is it".split())
 _SENTENCE_ENDS = ("", ".", "!", "?")  # "" for the paragraph's start
@@ -150,7 +150,7 @@ class Quote(Kind):
             return True
         if not previous.is_heading and self._speaker(previous.sentences[-1].unquoted):
             return True  # a headline's capitals name no speaker
-        return depth > 1 and previous.text.lstrip()[:1] in _OPENING and self._previous_names_speaker(previous, depth - 1)
+        return depth > 1 and previous.text.lstrip()[:1] in OPENING_DOUBLE and self._previous_names_speaker(previous, depth - 1)
 
     def _is_first_person(self, paragraph) -> bool:
         return self.skip_paragraphs is not None and paragraph.voice_matches(self.skip_paragraphs)
@@ -165,7 +165,7 @@ class Quote(Kind):
     def _continues_quote(paragraph) -> bool:
         """News style leaves a quote open at a paragraph's end when the next paragraph continues it; the
         speaker was named in the first one."""
-        if paragraph.text.lstrip()[:1] not in _OPENING:
+        if paragraph.text.lstrip()[:1] not in OPENING_DOUBLE:
             return False
         earlier = paragraph.document.paragraph_before(paragraph)
         if earlier is None:
