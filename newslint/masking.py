@@ -22,7 +22,10 @@ QUOTE_PREFIX = compiled(r" {0,3}>(?:(?:\t {0,3}| {0,4})>)*[ \t]?")
 _HTML_COMMENT = compiled(r"<!--.*?(?:-->|\Z)", re.S)
 # A line opening a script or style element (an article's JSON-LD, an embed's CSS): code the page runs, never shown.
 _SCRIPT_OR_STYLE = compiled(r"^ {0,3}<(script|style)(?=[\s>])[^<>]*>", re.M | re.I)
-_HTML_TAG = compiled(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# An HTML tag as CommonMark reads one: an attribute's quoted value may hold a `>` (an image's alt text, "Cars
+# queue > 300 metres"), which does not end the tag; read to the first `>`, the rest of the alt text was copy.
+_ATTRIBUTE = r"""\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|"[^"]*"|'[^']*'))?"""
+_HTML_TAG = compiled(rf"<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>")
 # A code span may wrap onto the next line of its paragraph, as a hard-wrapped story wraps it, but not past a blank line.
 _INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n](?:[^\n]|\n(?![ \t]*\n))*?\1")
 _LINK_TARGET = compiled(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")

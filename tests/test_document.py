@@ -121,6 +121,16 @@ def test_a_link_s_opening_bracket_is_masked_with_its_target_even_when_its_words_
         " Ruiz" + " " * 9 + " saw   the pool" + " " * 11 + " and  the council's\nreport" + " " * 24 + " [sic].\n")
 
 
+@pytest.mark.parametrize("tag", [
+    '<img src="/img/odesa-queue.jpg" alt="Cars queue > 300 metres" width="640">',
+    "<img alt='Cars queue > 300 metres'\n     src=/img/odesa-queue.jpg />",  # a tag may wrap; a value may go unquoted
+    '<abbr title="Fares > \u00a34.20">',
+])
+def test_a_quoted_attribute_value_holding_a_closing_bracket_does_not_end_the_tag(tag):
+    raw = f"{tag}Ferries sailed twice.</abbr>\n"
+    assert Document("story.md", raw).text == re.sub(r"[^\n]", " ", tag) + "Ferries sailed twice.       \n"
+
+
 def test_hard_wrapped_paragraphs_separated_by_blank_lines():
     text = "Headline here\n\nFirst line of a paragraph\nthat wraps onto a second.\n\nAnother paragraph.\n"
     assert paragraphs(text) == ["Headline here", "First line of a paragraph\nthat wraps onto a second.",
