@@ -40,6 +40,11 @@ _FOOTNOTE_MARK = compiled(r"\[\^[^\]\s]+\]:?")
 _FOOTNOTE_NOTE = compiled(r" {0,3}\[\^[^\]\s]+\]:")
 _REFERENCE_LABEL = compiled(r"\]\[[^\]\n]*\]")
 _AUTOLINK = compiled(r"<(?:https?|mailto|ftp):[^<>\s]*>")
+# A Hugo shortcode's tag, `{{< figure src="..." caption="..." >}}` or `{{% aside title="..." %}}`: its parameters
+# are settings for a template, not copy, and their quotation marks quote no one. The words between a paired
+# shortcode's tags (`{{< quote >}}...{{< /quote >}}`) are copy: Hugo puts them on the page as written. A tag may
+# wrap its parameters over lines, but not past a blank line.
+_SHORTCODE = compiled(r"\{\{<(?:[^\n]|\n(?![ \t]*\n))*?>\}\}|\{\{%(?:[^\n]|\n(?![ \t]*\n))*?%\}\}")
 # Markup characters, masked so a heading or list item reads as plain words.
 # A heading's or a list item's marker may follow a block quote's: "> ## Findings", "> - the pool closes".
 _HEADING_OR_ITEM = r" {0,3}#{1,6}(?=\s)|[ \t]*(?:[-*+]|\d{1,9}[.)])(?=\s)"
@@ -79,17 +84,24 @@ def markdown_regions(text: str) -> list[Region]:
     blocks, wrapped_numbers = _block_regions(text)
     regions = blocks + _url_spans(text)
     for pattern in (_HTML_COMMENT, _INLINE_CODE, _REFERENCE_DEFINITION, _FOOTNOTE_MARK, _AUTOLINK, _HTML_TAG,
-                    _CLOSING_HASHES, _RULE_LINE, _HARD_BREAK, _EMPHASIS):
+                    _SHORTCODE, _CLOSING_HASHES, _RULE_LINE, _HARD_BREAK, _EMPHASIS):
         regions.extend(m.span() for m in pattern.finditer(text))
     for marker in _BLOCK_MARKERS.finditer(text):
         if marker.start() in wrapped_numbers:  # "2019." wrapped to a line's start: copy, but for a quote marker
             marker = QUOTE_PREFIX.match(text, marker.start())
         if marker:
             regions.append(marker.span())
-    regions.extend(_link_markup(text))
+    regions.extend(_link_markup(_SHORTCODE.sub(_placeholder, text) if "{{" in text else text))
     regions.extend(_table_pipes(text))
     regions.extend(_scripts_and_styles(text))
     return regions
+
+
+def _placeholder(shortcode: re.Match) -> str:
+    """A shortcode as one word of its length, as Hugo swaps in a placeholder before reading the Markdown: a link to
+    another story, `[the price list]({{< ref "ferry-fares" >}})`, is a link, not the words "[the price list](".
+    """
+    return re.sub(r"[^\n]", "x", shortcode.group())
 
 
 def _scripts_and_styles(text: str) -> list[Region]:

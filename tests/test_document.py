@@ -131,6 +131,23 @@ def test_a_quoted_attribute_value_holding_a_closing_bracket_does_not_end_the_tag
     assert Document("story.md", raw).text == re.sub(r"[^\n]", " ", tag) + "Ferries sailed twice.       \n"
 
 
+def blank(markup: str) -> str:
+    return re.sub(r"[^\n]", " ", markup)
+
+
+@pytest.mark.parametrize("raw, masked", [
+    ('{{< figure src="/img/pier.jpg"\n  caption="The pier in 1994" >}}\n', blank('{{< figure src="/img/pier.jpg"\n'
+                                                                           '  caption="The pier in 1994" >}}') + "\n"),
+    ('{{< quote author="Maria Ruiz" >}}\nWe will reopen.\n{{< /quote >}}\n',
+     blank('{{< quote author="Maria Ruiz" >}}') + "\nWe will reopen.\n" + blank("{{< /quote >}}") + "\n"),
+    ('{{% aside title="Fares" %}}Fares rose.{{% /aside %}}\n',
+     blank('{{% aside title="Fares" %}}') + "Fares rose." + blank("{{% /aside %}}") + "\n"),
+    ('See [the fares]({{< ref "ferry-fares" >}}) now.\n', "See  the fares" + blank(']({{< ref "ferry-fares" >}})') + " now.\n"),
+])
+def test_a_hugo_shortcode_s_tag_is_masked_and_the_words_between_a_pair_are_copy(raw, masked):
+    assert Document("story.md", raw).text == masked
+
+
 def test_hard_wrapped_paragraphs_separated_by_blank_lines():
     text = "Headline here\n\nFirst line of a paragraph\nthat wraps onto a second.\n\nAnother paragraph.\n"
     assert paragraphs(text) == ["Headline here", "First line of a paragraph\nthat wraps onto a second.",
