@@ -21,8 +21,9 @@ _WRAP_WIDTH = 120
 _BYLINE = compiled(r"By\s+[A-Z][^.!?\n]{0,60}$")  # "By Tom Hale", "By Tom Hale and Ann Cole, BBC News"
 _MASKED_RUN = compiled(r"  +")
 _TERMINAL = compiled(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
-# A setext heading's underline, "=====" or "-----" under its words (masked, so a block of its own).
-_SETEXT_UNDERLINE = compiled(r" {0,3}(?:=+|-+)[ \t]*$", re.M)
+# A setext heading's underline, "=====" or "-----" under its words (masked, so a block of its own), in the same
+# block quote as its words: "> Roof beyond repair" over "> ------".
+_SETEXT_UNDERLINE = compiled(rf"({masking.QUOTE_PREFIX.pattern})? {{0,3}}(?:=+|-+)[ \t]*$", re.M)
 _LIST_ITEM = compiled(masking.LIST_MARKER.pattern + r"|\s*\|")  # a list item or a table row
 _CELL_EDGE = compiled(r"(?<!\\)\|")  # "\|" is a pipe inside a cell
 
@@ -329,13 +330,16 @@ class Document:
                 paragraph_start = None
             if paragraph_start is None:
                 paragraph_start, paragraph_is_item = position, is_item
+                paragraph_quotes = quoted.group().count(">") if quoted else 0
             if is_heading:
                 yield _trimmed(self.text, paragraph_start, position + len(line), True)
                 paragraph_start = None
             position += len(line) + 1
         if paragraph_start is not None:
             # Underlined, the paragraph is a heading ("- item" over "---" is a list, then a section break).
-            underlined = not paragraph_is_item and _SETEXT_UNDERLINE.match(self.raw, position) is not None
+            underline = _SETEXT_UNDERLINE.match(self.raw, position)
+            underlined = not paragraph_is_item and underline is not None and \
+                (underline.group(1) or "").count(">") == paragraph_quotes
             yield _trimmed(self.text, paragraph_start, position - 1, underlined)
 
 

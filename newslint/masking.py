@@ -50,7 +50,8 @@ _SHORTCODE = compiled(r"\{\{<(?:[^\n]|\n(?![ \t]*\n))*?>\}\}|\{\{%(?:[^\n]|\n(?!
 _HEADING_OR_ITEM = r" {0,3}#{1,6}(?=\s)|[ \t]*(?:[-*+]|\d{1,9}[.)])(?=\s)"
 _BLOCK_MARKERS = compiled(rf"^(?:{QUOTE_PREFIX.pattern})?(?:{_HEADING_OR_ITEM})|^{QUOTE_PREFIX.pattern}", re.M)
 _CLOSING_HASHES = compiled(r"[ \t]#+[ \t]*$", re.M)
-_RULE_LINE = compiled(r"^ {0,3}(?:[-=*_][ \t]*){3,}$", re.M)
+# A section break or a setext heading's underline, in a block quote too ("> Roof beyond repair" over "> ------").
+_RULE_LINE = compiled(rf"^(?:{QUOTE_PREFIX.pattern})? {{0,3}}(?:[-=*_][ \t]*){{3,}}$", re.M)
 HEADING = compiled(r" {0,3}#{1,6}(?:[ \t]|$)")  # an ATX heading's opening hashes
 # A backslash ending a line is a hard line break, markup as a heading's hashes are: read as copy, the one
 # after "five sailings." hid the end of the sentence, and the next sentence's hedge read as reported speech.

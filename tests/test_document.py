@@ -148,6 +148,16 @@ def test_a_hugo_shortcode_s_tag_is_masked_and_the_words_between_a_pair_are_copy(
     assert Document("story.md", raw).text == masked
 
 
+@pytest.mark.parametrize("raw, expected", [
+    ("> Roof beyond repair\n> ---\n> The tank may crack.\n", [("Roof beyond repair", True), ("The tank may crack.", False)]),
+    ("> > Roof beyond repair\n> > ===\n", [("Roof beyond repair", True)]),
+    # Unquoted, the underline ends the block quote as a section break: the quoted words stay a paragraph.
+    ("> Roof beyond repair\n---\nThe tank may crack.\n", [("Roof beyond repair", False), ("The tank may crack.", False)]),
+])
+def test_a_setext_underline_in_a_block_quote_underlines_the_words_quoted_above_it(raw, expected):
+    assert [(p.text, p.is_heading) for p in Document("story.md", raw).paragraphs] == expected
+
+
 def test_hard_wrapped_paragraphs_separated_by_blank_lines():
     text = "Headline here\n\nFirst line of a paragraph\nthat wraps onto a second.\n\nAnother paragraph.\n"
     assert paragraphs(text) == ["Headline here", "First line of a paragraph\nthat wraps onto a second.",
