@@ -195,6 +195,7 @@ def _block_regions(text: str) -> tuple[list[Region], set[int]]:
     # interrupt a paragraph, but a block quote can, and its first line may be code ("Text\n>     code").
     paragraph_depth = -1
     list_depth = -1  # how many block quotes deep the list being read lies, -1 outside any list
+    item_columns: list[int] = []  # where the words of the list's open items start, outermost first
     paragraph_in_list = False  # did the paragraph being read open in a list (its lazy lines end `list_depth`)?
     position = offset
     for line in lines:
@@ -218,9 +219,13 @@ def _block_regions(text: str) -> tuple[list[Region], set[int]]:
             # A fence at the margin is no part of the list above it: an indented block after it is code again.
             list_depth = list_depth if in_list and body[0] in " \t" else -1
         elif body.strip():
-            # Inside a block quote, code is indented four spaces past the quote marker and its one space.
-            is_indented = body.startswith(("    ", "\t"))
-            if is_indented and depth > paragraph_depth and not in_list:
+            # Inside a block quote, code is indented four spaces past the quote marker and its one space; inside
+            # a list item or a footnote, four spaces past the column its words start at.
+            indent = _width(body[: len(body) - len(body.lstrip(" \t"))])
+            if in_list and depth > paragraph_depth:
+                item_columns = [column for column in item_columns if column <= indent] or item_columns[:1]
+            is_indented = indent >= (min(item_columns[0], 4) if in_list else 4)  # under the list's item, if in one
+            if depth > paragraph_depth and indent >= (item_columns[-1] if in_list else 0) + 4:
                 regions.append((position, end))
                 position = end + 1
                 continue  # no paragraph opens in an indented code block
@@ -230,6 +235,9 @@ def _block_regions(text: str) -> tuple[list[Region], set[int]]:
             if is_item and paragraph_depth >= depth and not (in_list or paragraph_in_list) and _numbered_past_one(body):
                 wrapped_numbers.add(position)
                 is_item = False
+            if is_item:  # an item nests in those whose words start at or before its marker
+                item_columns = [column for column in item_columns if column <= indent] if in_list else []
+                item_columns.append(_content_column(body))
             list_depth = depth if is_item or (in_list and is_indented) else -1
         # A line without a quote marker after a quoted one goes on with its paragraph (CommonMark's lazy line).
         # A heading or a section break (or a heading's underline) is a block of one line, no paragraph: an
@@ -242,6 +250,22 @@ def _block_regions(text: str) -> tuple[list[Region], set[int]]:
     if fence is not None:  # an unclosed fence runs to the end of the file, as CommonMark says
         regions.append((fence_start, len(text)))
     return regions, wrapped_numbers
+
+
+def _width(whitespace: str) -> int:
+    """How many columns `whitespace` spans, a tab reaching the next multiple of four, as CommonMark counts."""
+    return len(whitespace.expandtabs(4))
+
+
+def _content_column(body: str) -> int:
+    """The column a list item's or a footnote's words start at, which its later paragraphs line up under: "- "
+    2, "10. " 4, a footnote 4 (as GitHub reads one). Five spaces after a marker are its one space and code."""
+    if _FOOTNOTE_NOTE.match(body):
+        return 4
+    marker = LIST_MARKER.match(body)
+    marker_end = _width(body[: marker.end() - 1]) + 1  # past the marker, and the first column after it
+    words = _width(body[: len(body) - len(body[marker.end() - 1 :].lstrip(" \t"))])
+    return marker_end if words - marker_end >= 4 or not body[marker.end() - 1 :].strip() else words
 
 
 def _numbered_past_one(body: str) -> bool:

@@ -91,6 +91,23 @@ def test_indented_code_inside_a_block_quote_is_masked_as_outside_one(raw, masked
 
 
 @pytest.mark.parametrize("raw, masked", [
+    # Code is indented four columns past where the item's words start ("- " 2, "10. " 4, a footnote 4).
+    ("- The motion read:\n\n      may be deferred\n", "  The motion read:\n\n" + " " * 21 + "\n"),
+    ("- The motion read:\n\n    may be deferred\n", "  The motion read:\n\n    may be deferred\n"),  # copy
+    ("10. The motion read:\n\n        may be deferred\n", "    The motion read:\n\n" + " " * 23 + "\n"),
+    ("[^1]: The amendment read:\n\n\t    may be deferred\n", " " * 6 + "The amendment read:\n\n" + " " * 20 + "\n"),
+    ("[^1]: The amendment read:\n\n\tmay be deferred\n", " " * 6 + "The amendment read:\n\n\tmay be deferred\n"),
+    # An item's paragraph lined up under its words keeps the list open: the line after it is the item's copy.
+    ("- Votes:\n\n  Both read:\n\n    may be deferred\n", "  Votes:\n\n  Both read:\n\n    may be deferred\n"),
+    # Back in the outer item after a nested one, code is four past the outer item's words.
+    ("- Motions:\n\n  - The first failed.\n\n  Both read:\n\n      may be deferred\n",
+     "  Motions:\n\n    The first failed.\n\n  Both read:\n\n" + " " * 21 + "\n"),
+])
+def test_indented_code_in_a_list_item_or_a_footnote_is_indented_past_the_item_s_words(raw, masked):
+    assert Document("story.md", raw).text == masked
+
+
+@pytest.mark.parametrize("raw, masked", [
     ("## Fares\n    adult: may rise\n", "   Fares\n" + " " * 19 + "\n"),  # a heading is no paragraph
     ("Fares\n---\n    adult: may rise\n", "Fares\n   \n" + " " * 19 + "\n"),  # nor is a heading's underline
     ("* * *\n    adult: may rise\n", " " * 5 + "\n" + " " * 19 + "\n"),  # nor a section break
