@@ -28,7 +28,10 @@ _ATTRIBUTE = r"""\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|"[^"]*"|
 _HTML_TAG = compiled(rf"<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>")
 # A code span may wrap onto the next line of its paragraph, as a hard-wrapped story wraps it, but not past a blank line.
 _INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n](?:[^\n]|\n(?![ \t]*\n))*?\1")
-_LINK_TARGET = compiled(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)")
+# A link's target and its optional title, which CommonMark lets a writer put in double or single quotes or in
+# brackets: `](https://... 'Maria Ruiz, who is standing down')` is a tooltip, not copy. A title may wrap.
+_TITLE = r"""(?:"(?:[^"\n]|\n(?![ \t]*\n))*"|'(?:[^'\n]|\n(?![ \t]*\n))*'|\((?:[^()\n]|\n(?![ \t]*\n))*\))"""
+_LINK_TARGET = compiled(rf"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+{_TITLE})?[ \t]*\)")
 # A link reference definition, `[label]: destination "optional title"`, is a link target, not copy; a line
 # that goes on with more words is copy (a footnote, `[^1]: Critics say ...`, or a label: `[Update]: ...`).
 # A long title may wrap onto the next line on its own.

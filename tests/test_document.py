@@ -175,6 +175,16 @@ def test_a_setext_underline_in_a_block_quote_underlines_the_words_quoted_above_i
     assert [(p.text, p.is_heading) for p in Document("story.md", raw).paragraphs] == expected
 
 
+@pytest.mark.parametrize("target", [
+    "(https://harbour.example.gov/leader 'Maria Ruiz, who may stand down')",  # a title in single quotes
+    "(https://harbour.example.gov/leader (Maria Ruiz, who may stand down))",  # or in brackets
+    '(/leader "Maria Ruiz, who may\nstand down" )',  # wrapped, and a space before the closing bracket
+])
+def test_a_link_s_title_in_any_of_its_three_forms_is_masked_with_its_target(target):
+    raw = f"Harbour Council's [leader]{target} said so.\n"
+    assert Document("story.md", raw).text == "Harbour Council's  leader " + blank(target) + " said so.\n"
+
+
 def test_hard_wrapped_paragraphs_separated_by_blank_lines():
     text = "Headline here\n\nFirst line of a paragraph\nthat wraps onto a second.\n\nAnother paragraph.\n"
     assert paragraphs(text) == ["Headline here", "First line of a paragraph\nthat wraps onto a second.",
