@@ -92,9 +92,10 @@ class ParagraphIndex:
         # up two or three times: a seventh of the across-files pass's instructions.
         for shingle in paragraph.shingles:
             posting = setdefault(shingle, number)
-            if posting.__class__ is int:
-                if posting != number:  # an earlier paragraph's (else the shingle is new, entered just now)
-                    postings[shingle] = [posting, number]
+            if posting is number:
+                continue  # a new shingle (most are), entered just now: `setdefault` hands back the very object
+            if posting.__class__ is int:  # an earlier paragraph's
+                postings[shingle] = [posting, number]
             elif len(posting) <= MAX_POSTINGS:
                 posting.append(number)
 
@@ -111,14 +112,19 @@ class ParagraphIndex:
             # Nothing in common with anything seen (most paragraphs of a corpus), or too little for any one
             # earlier paragraph to share enough (a stock phrase or two): none is a candidate.
             return None
-        shared: Counter = Counter()
-        # The shared shingles are counted in a fixed order (which breaks ties among the most common).
+        # The shared shingles' paragraphs, in a fixed order (which breaks ties among the most common), counted
+        # in one call: a `Counter.update` a shingle, and a `__missing__` call for each paragraph first met,
+        # ran in Python.
+        sharing: list[int] = []
         for shingle in sorted(common):
             posting = postings[shingle]
             if posting.__class__ is int:
-                shared[posting] += 1
+                sharing.append(posting)
             elif len(posting) <= MAX_POSTINGS:
-                shared.update(posting)
+                sharing.extend(posting)
+        shared = Counter(sharing)
+        if max(shared.values(), default=0) < needed:
+            return None  # enough shingles shared in all, but not with any one paragraph (two thirds of the rest)
         best = figures = dates = None
         # most_common(n) without its heap (documented as equal to this sort), and sorting only the
         # candidates that share enough: most paragraphs share a stray shingle or two with dozens of others.
