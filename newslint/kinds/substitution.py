@@ -28,7 +28,7 @@ class Substitution(Kind):
 
     Fields: spellings (required; a list of `{canonical: Kyiv, variants: [Kiev]}`), exceptions (phrases
     that excuse an overlapping match: "chicken Kiev"), ignore_case (default true; a variant in capitals
-    is replaced in capitals), skip_quotes (default false: house spelling applies inside quotes too).
+    is replaced in capitals, and one opening a sentence keeps its capital), skip_quotes (default false: house spelling applies inside quotes too).
     """
 
     unit = "paragraph"
@@ -105,8 +105,9 @@ class Substitution(Kind):
         for match in unexcused(found, seen, self.exceptions, self.skip_quotes):
             if unicodedata.combining(seen.text[match.end() : match.end() + 1] or " "):
                 continue  # "Zelensky" and a combining acute, as a PDF export saves it, is the Czech name Zelenský
-            target = self.canonical[self._key(match.group())]
-            replacement = target.upper() if match.group().isupper() and len(match.group()) > 1 else target
+            key = self._key(match.group())
+            target = self.canonical[key]
+            replacement = _cased(match.group(), target, self.written[key])
             # The fix replaces the word as saved, invisible characters and all.
             start, end = seen.absolute(match.start()), seen.absolute(match.end(), end=True)
             fix = _with_full_stop(match, replacement, seen.text)
@@ -116,6 +117,18 @@ class Substitution(Kind):
                 # markup, so the finding comes without a fix, for an editor.
                 fix = None
             yield Hit(start, end, {"canonical": target}, replacement=fix)
+
+
+def _cased(found: str, target: str, written: str) -> str:
+    """The canonical spelling as the found variant's capitals ask: "KIEV" in a wire headline is "KYIV", and
+    "E-mail" opening a sentence is "Email" for a desk that writes "email". A capital on a variant the desk
+    writes in lower case comes from its place in the copy, not from the spelling; one the desk writes with a
+    capital ("Web site" for "website") says nothing of the sentence, so the fix is the house spelling."""
+    if found.isupper() and len(found) > 1:
+        return target.upper()
+    if found[:1].isupper() and written[:1].islower() and target == target.lower():
+        return target[:1].upper() + target[1:]
+    return target
 
 
 def check_agreement(kinds: list[Kind]) -> None:
