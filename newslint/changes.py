@@ -27,9 +27,11 @@ Ranges = list[tuple[int, int]] | None  # None: the whole file counts as changed
 _MAX_NAME_BYTES = 24_000  # file names given to one git command (more: the whole repository is asked)
 
 
-def only_changed(findings: list[Finding], ref: str, wholly_changed: Iterable[str] = ()) -> list[Finding]:
-    """The findings on lines changed since `ref`; paths in `wholly_changed` (stdin) always count."""
-    ranges = changed_lines([f.path for f in findings if f.path not in set(wholly_changed)], ref)
+def only_changed(findings: list[Finding], ref: str, wholly_changed: Iterable[str] = (),
+                 checked: Iterable[str] = ()) -> list[Finding]:
+    """The findings on lines changed since `ref`; paths in `wholly_changed` (stdin) always count. `checked`
+    are the files read, whose repository knows `ref` even when none of them has a finding."""
+    ranges = changed_lines([f.path for f in findings if f.path not in set(wholly_changed)], ref, checked)
     kept = []
     for finding in findings:
         lines = ranges.get(os.path.realpath(finding.path)) if finding.path not in wholly_changed else None
@@ -38,7 +40,7 @@ def only_changed(findings: list[Finding], ref: str, wholly_changed: Iterable[str
     return kept
 
 
-def changed_lines(paths: Iterable[str], ref: str) -> dict[str, Ranges]:
+def changed_lines(paths: Iterable[str], ref: str, checked: Iterable[str] = ()) -> dict[str, Ranges]:
     """Real path -> changed (first, last) line ranges; every repository involved must know `ref`."""
     by_repo: dict[str | None, list[str]] = {}
     tops: dict[str, str | None] = {}  # one git call a folder, not one a file: an archive has 10,000 files
@@ -48,7 +50,9 @@ def changed_lines(paths: Iterable[str], ref: str) -> dict[str, Ranges]:
             tops[folder] = _toplevel(folder)
         by_repo.setdefault(tops[folder], []).append(path)
     if not any(by_repo):
-        _verify(_toplevel(os.getcwd()), ref)  # a bad ref is an error even when nothing was found
+        # A bad ref is an error even when nothing was found. It is asked of the checked files' repository,
+        # as a CI script in the folder above the checkout (`--changed-since main desk/story.md`) has no other.
+        _verify(_repository_of(checked) or _toplevel(os.getcwd()), ref)
     result: dict[str, Ranges] = {}
     for top, files in by_repo.items():
         real = [os.path.realpath(f) for f in files]
@@ -157,6 +161,15 @@ def _unquote(name: str) -> str:
         else:
             raw.extend(os.fsencode(_ESCAPES.get(escape, escape)))
     return os.fsdecode(bytes(raw))
+
+
+def _repository_of(paths: Iterable[str]) -> str | None:
+    """The top folder of the first repository holding one of `paths`, asking git once a folder."""
+    for folder in dict.fromkeys(os.path.dirname(os.path.abspath(path)) for path in paths):
+        top = _toplevel(folder)
+        if top is not None:
+            return top
+    return None
 
 
 def _toplevel(directory: str) -> str | None:

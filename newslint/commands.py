@@ -192,7 +192,8 @@ def _filtered(findings, tasks, changed_since, baseline_file, quiet):
     if changed_since:
         from newslint.changes import only_changed
 
-        kept = only_changed(findings, changed_since, [t.path for t in tasks if t.data is not None])
+        kept = only_changed(findings, changed_since, [t.path for t in tasks if t.data is not None],
+                            [t.path for t in tasks if t.data is None])
         if len(kept) < len(findings) and not quiet:
             say(f"notice: {_count(len(findings) - len(kept))} on lines unchanged since {changed_since} not shown")
         findings = kept

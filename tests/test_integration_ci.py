@@ -415,6 +415,22 @@ def test_changed_since_in_a_shallow_ci_checkout_says_to_fetch_more_history(cli, 
     assert "git does not know the ref 'HEAD~1' (this is a shallow clone: fetch more history" in result.stderr
 
 
+def test_changed_since_run_from_outside_the_repository_judges_a_clean_draft_by_its_own(cli, archive, monkeypatch):
+    """A CI script in the folder above the checkout (`newslint check --changed-since main desk/story.txt`):
+    a draft with old findings passed, but a clean one stopped the run with "not inside a git repository",
+    exit 2, because with no finding to place the ref was checked in the working folder, not the draft's."""
+    monkeypatch.chdir(archive.parent)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(archive.parent.parent))
+    ferry, library = f"{archive.name}/ferry-strike.txt", f"{archive.name}/library-vote.md"
+    for story in (ferry, library):  # clean, then one whose only finding is old
+        result = cli("check", "--format", "json", "--changed-since", "HEAD", story)
+        assert result.exit_code == 0, result.stderr
+        assert _findings(result) == []
+    result = cli("check", "--changed-since", "no-such-branch", ferry)
+    assert result.exit_code == 2
+    assert "git does not know the ref 'no-such-branch'" in result.stderr
+
+
 def test_changed_since_outside_git_is_an_error(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
