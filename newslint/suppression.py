@@ -18,8 +18,8 @@ duplicates.paragraph"), and leaves that disable's other ids off; it cannot reope
 without an enable runs to the end of the file; `-next-line` covers the next non-blank line. An id that
 names no loaded rule is itself reported, as a `newslint.unknown-suppression` warning, so a typo cannot
 silently suppress nothing; so is a comment opening on "newslint-" that is no directive
-("newslint-disable-line", ESLint's word). A comment inside Markdown code (fenced, indented or inline) only
-shows the syntax and is ignored.
+("newslint-disable-line", ESLint's word), and one in the other kind of file's form. A comment inside
+Markdown code (fenced, indented or inline) only shows the syntax and is ignored.
 """
 
 from __future__ import annotations
@@ -47,6 +47,11 @@ MARKDOWN_ATTEMPT = compiled(r"<!--[ \t]*(newslint-[\w-]*)")
 PLAIN_ATTEMPT = compiled(r"^[ \t]*\[(newslint-[\w-]*)", re.M)
 NOT_A_DIRECTIVE = ("'{text}' is not read as a suppression comment (newslint-disable-next-line, newslint-disable or "
                    "newslint-enable, on one line); nothing is suppressed by it.")
+# A directive in the other kind of file's form: a desk filing both copies one into the other.
+IN_MARKDOWN_FORM = ("'{text}' in an HTML comment is read only in Markdown; in plain text write it in square brackets, "
+                    "alone on a line ([{text} ...]); nothing is suppressed by it.")
+IN_PLAIN_FORM = ("'{text}' in square brackets is read only in plain text; in Markdown write it as an HTML comment "
+                 "(<!-- {text} ... -->); nothing is suppressed by it.")
 _ID = compiled(r"[^\s,]+")
 
 UNKNOWN_RULE = Rule(
@@ -56,7 +61,8 @@ UNKNOWN_RULE = Rule(
     message="'{text}' in a suppression comment names no loaded rule{hint}; nothing is suppressed by it.",
     description="A newslint-disable comment names a rule id or set that no loaded rule has (a typo, or a "
                 "rule set that is not installed), or a comment opening on 'newslint-' is no directive "
-                "('newslint-disable-line').",
+                "('newslint-disable-line') or is written in the other kind of file's form (an HTML comment in "
+                "plain text, square brackets in Markdown).",
     path="<newslint>",
     line=0,
 )
@@ -111,6 +117,10 @@ def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[in
     unknown.extend((attempt.start(1), attempt.end(1), NOT_A_DIRECTIVE, "")
                    for attempt in _outside_code(document, PLAIN_ATTEMPT, MARKDOWN_ATTEMPT)
                    if attempt.start() not in read)
+    # Each kind of file is searched for the other's form, which it reads as copy.
+    other_form = IN_PLAIN_FORM if document.is_markdown else IN_MARKDOWN_FORM
+    unknown.extend((attempt.start(1), attempt.end(1), other_form, "")
+                   for attempt in _outside_code(document, MARKDOWN_ATTEMPT, PLAIN_ATTEMPT))
     for match in directives:
         action = match.group(1)
         ids = tuple(m.group() for m in _ID.finditer(match.group(2)))

@@ -131,6 +131,25 @@ def test_a_misspelt_directive_word_in_plain_text_is_reported(cli, tmp_path):
                                                              "library.txt:9:1 duplicates.paragraph"]
 
 
+@pytest.mark.parametrize("name, comment, column, form", [
+    ("library.txt", "<!-- newslint-disable-next-line duplicates -->", 6,
+     "in an HTML comment is read only in Markdown; in plain text write it in square brackets, alone on a line"),
+    ("library.md", "[newslint-disable-next-line duplicates]", 2,
+     "in square brackets is read only in plain text; in Markdown write it as an HTML comment"),
+])
+def test_a_directive_in_the_other_formats_syntax_is_reported(cli, tmp_path, name, comment, column, form):
+    """A desk that files plain text and Markdown copies one form into the other kind of file: it suppressed
+    nothing and said nothing, so the editor saw the repeat still reported and no reason why, and the line
+    stayed in the copy to be published."""
+    story = tmp_path / name
+    story.write_text(_story(LEAD, QUOTE, comment, RESIDENTS, LEAD), encoding="utf-8")
+    assert _findings(cli, story, "--select", "newslint") == [f"{name}:5:{column} newslint.unknown-suppression",
+                                                             f"{name}:9:1 duplicates.paragraph"]
+    result = cli("check", "--jobs", "1", "--select", "duplicates,newslint", story)
+    assert (f"{story}:5:{column}: warning newslint.unknown-suppression 'newslint-disable-next-line' {form}"
+            ) in result.stdout
+
+
 @pytest.mark.parametrize("shown", [
     "Type `<!-- newslint-disable duplicates.paragrpah -->` or `<!-- newslint-disable -->` above it.",
     "```markdown\n<!-- newslint-disable duplicates.paragrpah -->\n<!-- newslint-disable -->\n```",
