@@ -153,8 +153,10 @@ def _test_rules(rules, selected) -> int:
         bad = [r for r in results if not r.ok]
         missing = missing_examples(rule)
         failures += len(bad) + len(missing)
-        status = "ok  " if not bad and not missing else "FAIL"
-        click.echo(f"{status} {rule.id} ({len(results)} examples)")
+        if not bad and not missing:
+            click.echo(f"ok   {rule.id} ({len(results)} examples)")
+        else:  # where to fix it, as a load error says
+            click.echo(f"FAIL {rule.id} ({len(results)} examples) {shown(rule.path)}:{rule.line}")
         for result in bad:
             wanted = "a finding" if result.expectation == "flags" else "no finding"
             click.echo(f"     {result.expectation}: expected {wanted}, got {result.found}: {result.example}")
