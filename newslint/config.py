@@ -123,9 +123,12 @@ def load_config(path: str) -> Config:
         # Every run would pass having checked nothing: the mistake a CI gate must not hide.
         raise NewslintError("'select' names no rule or set, so nothing would be checked; name some, or remove "
                             "the setting to run the rules that are on", path, lines.get("select"))
+    files = strings("rule_files")
+    # Each entry at its own line when YAML lists them one a line (a TOML array gives only the setting's).
+    file_lines = getattr(data.get("rule_files"), "item_lines", None) or [lines.get("rule_files")] * len(files)
     return Config(
         source=path,
-        rule_files=tuple(_rule_file(written, root, path, lines.get("rule_files")) for written in strings("rule_files")),
+        rule_files=tuple(_rule_file(written, root, path, line) for written, line in zip(files, file_lines)),
         select=select,
         enable=names("enable"),
         ignore=names("ignore"),
