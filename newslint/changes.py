@@ -4,7 +4,8 @@ blocks only new problems.
 A finding counts when its lines overlap a changed range. Files outside git, or untracked, count as wholly
 changed; a pure deletion changes no remaining line. A ref git cannot resolve is a NewslintError (exit 2).
 Where git's line numbers are not newslint's (bare CR line breaks) or git gives none (UTF-16 copy, which
-git calls binary), the two versions are compared here as newslint reads them.
+git calls binary), and for a file git finds was moved since the ref, the two versions are compared here as
+newslint reads them.
 """
 
 from __future__ import annotations
@@ -69,14 +70,21 @@ def changed_lines(paths: Iterable[str], ref: str, checked: Iterable[str] = ()) -
         result.update({os.path.join(top, f): [] if f in tracked else None for f in relative})
         diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
                     "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *names)
-        for name, ranges in _parse_diff(diff):
+        added = []
+        for name, ranges, is_added in _parse_diff(diff):
             if os.path.join(top, name) in result:
                 result[os.path.join(top, name)] = _in_our_lines(top, ref, name, ranges)
+                if is_added:
+                    added.append(name)
+        for name_at_ref, name, ranges in _renamed(top, ref, added):
+            result[os.path.join(top, name)] = _in_our_lines(top, ref, name, ranges, name_at_ref)
     return result
 
 
-def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
+def _parse_diff(diff: str) -> Iterable[tuple[str, Ranges, bool]]:
+    """Each file's name, changed line ranges, and whether it is new since the ref."""
     for section in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
+        is_added = re.search(r"^new file mode ", section, re.M) is not None
         target = re.search(r"^\+\+\+ (.*)$", section, re.M)
         binary = None if target else re.search(r"^Binary files (.*) differ$", section, re.M)
         name = target.group(1) if target else _binary_target(binary.group(1)) if binary else "/dev/null"
@@ -86,14 +94,14 @@ def _parse_diff(diff: str) -> Iterable[tuple[str, list[tuple[int, int]]]]:
         # belongs to the name is always quoted as \t, so one raw tab at the end is never part of it.
         name = _unquote(name.removesuffix("\t"))[len("b/"):]
         if binary:
-            yield name, None  # no hunks: git does not count lines in what it takes for binary
+            yield name, None, is_added  # no hunks: git does not count lines in what it takes for binary
             continue
         ranges = []
         for hunk in _HUNK.finditer(section):
             first, count = int(hunk.group(1)), int(hunk.group(2) if hunk.group(2) is not None else 1)
             if count:
                 ranges.append((first, first + count - 1))
-        yield name, ranges
+        yield name, ranges, is_added
 
 
 def _binary_target(names: str) -> str:
@@ -107,11 +115,32 @@ def _binary_target(names: str) -> str:
     return names[(len(names) + len(" and ")) // 2 :]
 
 
-def _in_our_lines(top: str, ref: str, name: str, ranges: Ranges) -> Ranges:
+def _renamed(top: str, ref: str, added: list[str]) -> list[tuple[str, str, Ranges]]:
+    """(name at `ref`, name now, changed lines) for each of `added` that git finds was moved there since
+    `ref`: a desk filing stories into dated folders changes none of their lines. The renames are asked of the
+    whole repository, since git pairs one only when both names are in view; then the lines, by git's own
+    diff of the pair (None where it gives no hunks: a pure move, or UTF-16 copy)."""
+    if not added:
+        return []
+    wanted = set(added)
+    fields = _git(top, "diff", "--name-status", "-z", "-M", "--diff-filter=R", ref).split("\0")
+    # -z writes each rename as three fields: "R100", the old name, the new one.
+    pairs = [(old, new) for old, new in zip(fields[1::3], fields[2::3]) if new in wanted]
+    if not pairs:
+        return []
+    names = [name for pair in pairs for name in pair]
+    names = names if sum(len(os.fsencode(f)) + 1 for f in names) <= _MAX_NAME_BYTES else []
+    diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "-M",
+                "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *names)
+    hunks = {name: ranges for name, ranges, _ in _parse_diff(diff)}
+    return [(old, new, hunks.get(new)) for old, new in pairs]
+
+
+def _in_our_lines(top: str, ref: str, name: str, ranges: Ranges, name_at_ref: str | None = None) -> Ranges:
     """git counts lines by LF alone; newslint also ends one at a bare CR (an old Mac export, some CMS
     fields), where git sees the whole story as one line. And git counts no lines at all in UTF-16 copy,
-    which it takes for binary (`ranges` None). For such a file the two versions are compared again here,
-    line by line as newslint reads and numbers them."""
+    which it takes for binary (`ranges` None). For such a file, and one moved since `ref` from
+    `name_at_ref`, the two versions are compared again here, line by line as newslint reads and numbers them."""
     if ranges == []:
         return ranges
     try:
@@ -122,7 +151,7 @@ def _in_our_lines(top: str, ref: str, name: str, ranges: Ranges) -> Ranges:
     if ranges is not None and not re.search(rb"\r(?!\n)", now):
         return ranges  # LF or CRLF: git's line numbers are newslint's
     try:
-        before = _git_bytes(top, "cat-file", "blob", f"{ref}:{name}")
+        before = _git_bytes(top, "cat-file", "blob", f"{ref}:{name_at_ref or name}")
     except NewslintError:
         return None  # not in `ref` (added since): every line is new
     lines_before, lines_now = _our_lines(before), _our_lines(now)
