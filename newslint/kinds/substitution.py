@@ -28,7 +28,8 @@ class Substitution(Kind):
 
     Fields: spellings (required; a list of `{canonical: Kyiv, variants: [Kiev]}`), exceptions (phrases
     that excuse an overlapping match: "chicken Kiev"), ignore_case (default true; a variant in capitals
-    is replaced in capitals, and one opening a sentence keeps its capital), skip_quotes (default false: house spelling applies inside quotes too).
+    is replaced in capitals, and one opening a sentence keeps its capital), skip_quotes (default false:
+    house spelling applies inside quotes too).
     """
 
     unit = "paragraph"
