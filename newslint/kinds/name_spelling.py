@@ -242,11 +242,21 @@ def swaps_first_o_and_u(a: str, b: str) -> bool:
     """Is one skeleton of five letters the other with an o for a u in its first vowel, after the consonants it
     opens with (`_swapped_vowel`)? Arabic writes its u so in the first syllable of a short name (Morsi, Mursi;
     Mosul, Musul). English names that differ by an o and a u differ past it (Colombia, Columbia), and in a
-    longer key the u is as often the Dutch oe of another family's name (Poelman, Polman)."""
+    longer key the u is as often the Dutch oe of another family's name (Poelman, Polman). Nor in a name with
+    three consonants together, which Arabic never writes: English and German names close a syllable so
+    (Hurst, Horst; Holst, Hulst), and those are two families."""
     if len(a) != SHORT_ARABIC_NAME or len(b) != SHORT_ARABIC_NAME:
         return False  # nearly every pair of names
     at = _swapped_vowel(a, b, ({"o", "u"},))
-    return at is not None and at > 0 and all(c not in "aeiou" for c in a[:at])
+    return at is not None and at > 0 and all(c not in "aeiou" for c in a[:at]) and not _stacks_three_consonants(a)
+
+
+_THREE_CONSONANTS = compiled(r"[^aeiou]{3}")
+
+
+def _stacks_three_consonants(key: str) -> bool:
+    """Three consonants together in a skeleton, sh and ch counted once: one letter each in Arabic script (Rushd)."""
+    return _THREE_CONSONANTS.search(key.replace("sh", "s").replace("ch", "c")) is not None
 
 
 def swaps_arabic_vowel(a: str, b: str, shortest: int = MIN_SWAPPED_VOWEL) -> bool:
