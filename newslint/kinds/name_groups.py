@@ -22,7 +22,8 @@ from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_people import OtherReadings, is_baltic_rendering, is_read_alike, same_person
 from newslint.kinds.name_readings import keys_of, read_alike
 from newslint.kinds.name_spelling import (ANCHORED, BARE, are_variants, consonants, drops_final_n, is_loose_match,
-                                          is_respelling, likeness, loose, plain, skeleton, swaps_arabic_vowel, y_kept)
+                                          is_respelling, likeness, loose, opens_closed_syllable, plain, skeleton,
+                                          swaps_arabic_vowel, y_kept)
 from newslint.regexcache import compiled
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
@@ -287,9 +288,12 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
                     _join_bare(families, bare, people, key, other)
     # A name opening with an e meets the same name opening with an i, though they are in two blocks: Arabic,
     # Kurdish and Persian romanisations write that first vowel either way (Erbil, Irbil: `swaps_e_and_i`).
+    # A five-letter name so written is a place's, on its own both times: a bare name that meets a person's
+    # last name so is one of the English and German pairs (Erwin beside golfer Hale Irwin; Ervin, Irvin).
     for key in keys:
         other = "i" + key[1:]
-        if key[:1] == "e" and other in keys and (key in bare or other in bare) and is_respelling(key, other, BARE):
+        if key[:1] == "e" and other in keys and (key in bare or other in bare) and is_respelling(key, other, BARE) and (
+                key in bare and other in bare or not opens_closed_syllable(key)):
             _join_bare(families, bare, people, key, other)
 
 

@@ -233,9 +233,14 @@ def swaps_e_and_i(a: str, b: str) -> bool:
     at = _swapped_vowel(a, b, ({"e", "i"},))
     if at is None:
         return False
-    if at == 0 and len(a) == SHORT_ARABIC_NAME and all(c not in "aeiou" for c in a[1:3]):
+    if at == 0 and opens_closed_syllable(a):
         return True  # the kasra opening a short name's closed syllable: Erbil, Irbil; Idlib, Edlib (not Irving, Erving)
     return len(a) >= LONG_SWAPPED_VOWEL or any(c in "aeiou" for c in a[at - 1 : at] + a[at + 1 : at + 2])
+
+
+def opens_closed_syllable(key: str) -> bool:
+    """Is a skeleton five letters long, its opening vowel before two consonants (Erbil, Idlib)?"""
+    return len(key) == SHORT_ARABIC_NAME and all(c not in "aeiou" for c in key[1:3])
 
 
 def swaps_first_o_and_u(a: str, b: str) -> bool:
