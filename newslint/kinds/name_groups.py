@@ -42,9 +42,11 @@ MIN_ARABIC_ANCHORED = 3
 _FOREIGN_DOUBLE = compiled(r"([qkjhwx])\1+")
 
 
-def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> list[Flag]:
+def inconsistencies(mentions: list[Mention], weight: Weight | None = None,
+                    firms: frozenset[Part] = frozenset()) -> list[Flag]:
     """Minority spellings among `mentions` (in document order). `weight` scores a spelling from its uses:
-    by default as one story uses it (`story_weight`); across files, by the files that use it."""
+    by default as one story uses it (`story_weight`); across files, by the files that use it. `firms`: the
+    last words a firm's name runs on from past "and" (`name_mentions.firm_words`)."""
     mentions = spaced_particles(hyphenated_names(mentions))
     weight = weight or story_weight(mentions)
     full = [m for m in mentions if m.given is not None]
@@ -81,7 +83,7 @@ def inconsistencies(mentions: list[Mention], weight: Weight | None = None) -> li
 
     # The article first: "Asad" in "Bashar Asad" beside "Bashar al-Assad" wants the whole "al-Assad".
     flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight),
-             *particle_joiner(mentions, weight), *split_words(mentions, weight),
+             *particle_joiner(mentions, weight), *split_words(mentions, weight, firms),
              *initials_punctuation(mentions, weight), *married_name_dropped(full, weight)]
     for (kind, *_), slot in slots.items():
         if len(slot) > 1:  # a name written once has no other spelling to differ from (most slots)

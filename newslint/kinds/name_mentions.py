@@ -67,13 +67,26 @@ _SENTENCE_END = compiled(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(
 _DIGIT = compiled(r"\d")
 # Capitalised words that end a name: days ("on Tuesdays"), company suffixes, the pronoun "I".
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+COMPANY_SUFFIXES = "inc corp co ltd plc llc lp ag sa nv bv spa gmbh group".split()
 BREAKS = frozenset(_DAYS + [day + "s" for day in _DAYS] + """january february march april june july august
-september october november december i inc corp co ltd plc llc lp ag sa nv bv spa gmbh group""".split())
+september october november december i""".split() + COMPANY_SUFFIXES)
+# A firm's name that runs on past "and" to its suffix: "and Shanghai Banking Corp" after "Hongkong".
+_AND_TO_SUFFIX = compiled(r"\s+(?:and|&)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?i:" + "|".join(COMPANY_SUFFIXES) + r")\b")
 # Capitalised only because they open a sentence; the document's own lower-case words catch the rest.
 STOPWORDS = frozenset("""the a an but and or so if in on at as of for to from by with after before when while
 he she it they we you his her its their our my your this that these those there here however meanwhile still
 also then now some many most few no not one two three what who why how where which yet although though since
 until because despite during under over""".split())
+
+
+def firm_words(document, mentions: list[Mention]) -> frozenset[Part]:
+    """The last words of the mentions that a firm's name runs on from, past "and", to its suffix: "Hongkong"
+    in "the Hongkong and Shanghai Banking Corp", "Procter" in "Procter and Gamble Co". A mention stops at
+    the "and", yet the word is the firm's, kept as the firm was registered: not the story's own spelling of
+    the place (Hong Kong) or the person it is named for."""
+    text = document.text
+    return frozenset(mention.surname for mention in mentions if text.startswith((" and ", " & "), mention.surname.end)
+                     and _AND_TO_SUFFIX.match(text, mention.surname.end))
 
 
 def find_mentions(document) -> list[Mention]:

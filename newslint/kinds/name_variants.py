@@ -9,7 +9,7 @@ from newslint.kinds.base import CrossHit, Kind
 from newslint.kinds.name_forms import Flag
 from newslint.kinds.name_given import is_short_form
 from newslint.kinds.name_groups import inconsistencies
-from newslint.kinds.name_mentions import find_mentions
+from newslint.kinds.name_mentions import find_mentions, firm_words
 from newslint.kinds.name_parts import Mention, composed
 from newslint.suppression import directives
 
@@ -44,7 +44,7 @@ class NameVariants(Kind):
         if self.scope != "file":
             return
         mentions = find_mentions(document)
-        flags = inconsistencies(mentions)
+        flags = inconsistencies(mentions, firms=firm_words(document, mentions))
         if flags and self.house:  # most stories have no flag, and need not be read for house spellings
             settled = HouseStyle(self.house, document)
             flags = [flag for flag in flags if not settled.covers(flag.part.start, flag.part.end)
@@ -73,15 +73,18 @@ class NameVariants(Kind):
         # The words a house rule flags here, by place, and the spellings it asks for: theirs, across the run.
         flagged = {placed_part.where for mention, placed in zip(mentions, located) for part, placed_part
                    in zip(mention.parts, placed.parts) if settled.covers(part.start, part.end)}
-        return {"mentions": located, "flagged": flagged, "asked_for": settled.asked_for}
+        firms = firm_words(document, mentions)
+        return {"mentions": located, "flagged": flagged, "asked_for": settled.asked_for,
+                "firms": frozenset(placed.surname for mention, placed in zip(mentions, located) if mention.surname in firms)}
 
     def finish(self, summaries) -> Iterator[CrossHit]:
         summaries = [summary for _, summary in summaries if summary]
         mentions = [mention for summary in summaries for mention in summary["mentions"]]
         flagged = set().union(*(summary["flagged"] for summary in summaries))
         asked_for = set().union(*(summary["asked_for"] for summary in summaries))
+        firms = frozenset().union(*(summary["firms"] for summary in summaries))
         reported = set()
-        for flag in inconsistencies(mentions, weight=_files):
+        for flag in inconsistencies(mentions, weight=_files, firms=firms):
             path = flag.part.where[0]
             # The files using the majority form are those of its uses, compared as the flag compares them:
             # case as written (PayPal, Paypal), the article kept or dropped, or the spelling.
