@@ -19,11 +19,11 @@ from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minor
                                        particle_joiner, spaced_particles, split_words)
 from newslint.kinds.name_given import are_cognates, is_short_form
 from newslint.kinds.name_parts import Mention, Part, as_typed
-from newslint.kinds.name_people import OtherReadings, is_baltic_rendering, is_read_alike, same_person
+from newslint.kinds.name_people import LONG_GIVEN, OtherReadings, is_baltic_rendering, is_read_alike, same_person
 from newslint.kinds.name_readings import keys_of, read_alike
 from newslint.kinds.name_spelling import (ANCHORED, BARE, are_variants, consonants, drops_final_n, is_loose_match,
                                           is_respelling, likeness, loose, opens_closed_syllable, plain, skeleton,
-                                          swaps_arabic_vowel, y_kept)
+                                          swaps_a_vowel, swaps_arabic_vowel, y_kept)
 from newslint.regexcache import compiled
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
@@ -141,6 +141,8 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]],
                     people.union(form, other)  # Deir ez-Zor, Deir el-Zour
                 elif given == other[0] and _respelt_with_y_kept(written[form], written[other]):
                     people.union(form, other)  # Ursula von der Leyen, Ursula von der Layen
+                elif surname == other[1] and _given_vowel_respelt(written[form], written[other]):
+                    people.union(form, other)  # Jehannes Janssonius, Johannes Janssonius
                 elif is_baltic_rendering((given, surname), other, written):
                     people.union((given, surname), other)
                     endings |= {frozenset((given, other[0])), frozenset((surname, other[1]))}
@@ -156,6 +158,15 @@ def _respelt_with_y_kept(spellings: set[tuple[str, str]], other_spellings: set[t
     return any(is_respelling(y_kept(surname), y_kept(other), ANCHORED) for _, surname in spellings
                for _, other in other_spellings if "y" in surname + other
                and (y_kept(surname), y_kept(other)) != (skeleton(surname), skeleton(other)))
+
+
+def _given_vowel_respelt(spellings: set[tuple[str, str]], other_spellings: set[tuple[str, str]]) -> bool:
+    """Beside the same last name, is a long first name the other with one vowel mistyped inside it, in the
+    letters as written (`swaps_a_vowel`)? The key can take the two further apart than the slip does: it reads
+    the J of Jehannes as the Y of Yevgeny, whose opening ye it drops, but not the J of Johannes. Not the last
+    letter, which makes a sister's or a brother's name (Adriana, Adriano)."""
+    return any(swaps_a_vowel(plain(given), plain(other), LONG_GIVEN) for given, _ in spellings
+               for other, _ in other_spellings)
 
 
 def _join_short_forms(people: _UnionFind, short_forms: dict[tuple[str, str], set[tuple[str, str]]]) -> None:

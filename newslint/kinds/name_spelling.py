@@ -271,6 +271,15 @@ def swaps_arabic_vowel(a: str, b: str, shortest: int = MIN_SWAPPED_VOWEL) -> boo
     return _swapped_vowel(a, b, ({"e", "i"}, {"o", "u"}), shortest) is not None
 
 
+_ANY_VOWELS = tuple({x, y} for i, x in enumerate("aeiou") for y in "aeiou"[i + 1 :])
+
+
+def swaps_a_vowel(a: str, b: str, shortest: int) -> bool:
+    """Is one name part the other with one vowel written for another inside it, not as its last letter
+    (`_swapped_vowel`), in a name of `shortest` letters or more?"""
+    return _swapped_vowel(a, b, _ANY_VOWELS, shortest) is not None
+
+
 def _swapped_vowel(a: str, b: str, pairs: tuple[set[str], ...], shortest: int = MIN_SWAPPED_VOWEL) -> int | None:
     """Where one skeleton has one of `pairs`' vowels for the other, the only letter they differ by, in a name
     of `shortest` letters or more (five unless told) and not as its last letter (Marie, Marii: it inflects);
