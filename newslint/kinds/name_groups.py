@@ -263,6 +263,25 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
         for person in people_by_key.get(key, ()):
             families.union(name, person)
     _join_respelt(families, {k: v for k, v in bare_by_key.items() if k not in hyphenated}, people_by_key, arabic)
+    _join_after_initials(families, short)
+
+
+def _join_after_initials(families: _UnionFind, short: list[Mention]) -> None:
+    """Join last names written after the same initials that are one edit or their vowels apart (`are_variants`:
+    C.G. Laretto, C.G. Loretto; A.J. Stennett, A.J. Stannett): the initials vouch for the name, where a bare
+    name one letter off is as often another (Colombia, Columbia). Not the looser tests a first name allows:
+    initials are a country's too, and "U.K. Current" and "U.K. Currency" are two words."""
+    by_initials: dict[str, set[str]] = {}
+    for mention in short:
+        if mention.initials is not None:
+            by_initials.setdefault(mention.initials.key, set()).add(mention.surname.spelling)
+    for spellings in by_initials.values():
+        if len(spellings) > 1:  # most initials: one name after them
+            ordered = sorted(spellings)
+            for i, spelling in enumerate(ordered):
+                for other in ordered[:i]:
+                    if are_variants(skeleton(spelling), skeleton(other)):
+                        families.union(("name", spelling), ("name", other))
 
 
 def _distinct_bare(short: list[Mention]) -> list[Mention]:
