@@ -147,20 +147,22 @@ def particle_joiner(mentions: list[Mention], weight: Weight) -> Iterator[Flag]:
             yield from minority_flags(by_joiner, weight)
 
 
-def split_words(mentions: list[Mention], weight: Weight, firms: frozenset[Part] = frozenset()) -> Iterator[Flag]:
+def split_words(mentions: list[Mention], weight: Weight,
+                firms: Callable[[], frozenset[Part]] = frozenset) -> Iterator[Flag]:
     """A name written as one word and as two (Danang, Da Nang; Pricewaterhouse, Price Waterhouse; Aung San
     Suukyi, Aung San Suu Kyi), or with its particle as a word of its own and fused to it (Pieter ter Horst,
     Pieter Terhorst; Betsy De Vos, Betsy DeVos): the fewer are reported. Only the same letters, case aside,
     and only the last two words of a name (or its particles and last name), after the same words: "Le Pen"
     is compared with "Lepen" only in a story that writes both. A name cut where a firm's name runs on past
-    "and" (`firms`: "Hongkong" in "Hongkong and Shanghai Banking Corp") is compared only with others so cut:
-    the firm keeps the spelling it was registered with, and the city is Hong Kong."""
+    "and" (`firms()`: "Hongkong" in "Hongkong and Shanghai Banking Corp") is compared only with others so
+    cut: the firm keeps the spelling it was registered with, and the city is Hong Kong."""
     if not _may_split(mentions):
         return  # nearly every story
     both = set(map(_one_word, mentions)).intersection(map(_two_words, mentions)) - {None}
     if not both:
         return  # nearly every story
     forms: dict = {}
+    firms = firms()  # asked only here: nearly every story stops above
     for mention in mentions:
         firm = mention.surname in firms
         if (spelling := _one_word(mention)) in both:

@@ -43,10 +43,10 @@ _FOREIGN_DOUBLE = compiled(r"([qkjhwx])\1+")
 
 
 def inconsistencies(mentions: list[Mention], weight: Weight | None = None,
-                    firms: frozenset[Part] = frozenset()) -> list[Flag]:
+                    firms: Callable[[], frozenset[Part]] = frozenset) -> list[Flag]:
     """Minority spellings among `mentions` (in document order). `weight` scores a spelling from its uses:
-    by default as one story uses it (`story_weight`); across files, by the files that use it. `firms`: the
-    last words a firm's name runs on from past "and" (`name_mentions.firm_words`)."""
+    by default as one story uses it (`story_weight`); across files, by the files that use it. `firms` gives,
+    when first asked, the last words a firm's name runs on from past "and" (`name_mentions.firm_words`)."""
     mentions = spaced_particles(hyphenated_names(mentions))
     weight = weight or story_weight(mentions)
     full = [m for m in mentions if m.given is not None]
@@ -271,16 +271,19 @@ def _join_after_initials(families: _UnionFind, short: list[Mention]) -> None:
     C.G. Laretto, C.G. Loretto; A.J. Stennett, A.J. Stannett): the initials vouch for the name, where a bare
     name one letter off is as often another (Colombia, Columbia). Not the looser tests a first name allows:
     initials are a country's too, and "U.K. Current" and "U.K. Currency" are two words."""
-    by_initials: dict[str, set[str]] = {}
+    # By the initials and the key's first letter, which `are_variants` asks to be the same: wire copy writes
+    # "U.S." before a dozen words a story.
+    by_initials: dict[tuple[str, str], dict[str, str]] = {}
     for mention in short:
         if mention.initials is not None:
-            by_initials.setdefault(mention.initials.key, set()).add(mention.surname.spelling)
-    for spellings in by_initials.values():
-        if len(spellings) > 1:  # most initials: one name after them
-            ordered = sorted(spellings)
-            for i, spelling in enumerate(ordered):
-                for other in ordered[:i]:
-                    if are_variants(skeleton(spelling), skeleton(other)):
+            surname = mention.surname
+            by_initials.setdefault((mention.initials.key, surname.key[:1]), {})[surname.spelling] = surname.key
+    for keys in by_initials.values():
+        if len(keys) > 1:  # most: one name after the initials with that letter
+            spellings = sorted(keys)
+            for i, spelling in enumerate(spellings):
+                for other in spellings[:i]:
+                    if are_variants(keys[spelling], keys[other]):
                         families.union(("name", spelling), ("name", other))
 
 

@@ -44,7 +44,7 @@ class NameVariants(Kind):
         if self.scope != "file":
             return
         mentions = find_mentions(document)
-        flags = inconsistencies(mentions, firms=firm_words(document, mentions))
+        flags = inconsistencies(mentions, firms=lambda: firm_words(document, mentions))
         if flags and self.house:  # most stories have no flag, and need not be read for house spellings
             settled = HouseStyle(self.house, document)
             flags = [flag for flag in flags if not settled.covers(flag.part.start, flag.part.end)
@@ -84,7 +84,7 @@ class NameVariants(Kind):
         asked_for = set().union(*(summary["asked_for"] for summary in summaries))
         firms = frozenset().union(*(summary["firms"] for summary in summaries))
         reported = set()
-        for flag in inconsistencies(mentions, weight=_files, firms=firms):
+        for flag in inconsistencies(mentions, weight=_files, firms=lambda: firms):
             path = flag.part.where[0]
             # The files using the majority form are those of its uses, compared as the flag compares them:
             # case as written (PayPal, Paypal), the article kept or dropped, or the spelling.
