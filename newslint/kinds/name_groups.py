@@ -414,8 +414,9 @@ def _reads_as_classical_form(part: Part, other: Part) -> bool:
 
 # Beside one last name, a first name ending in a and one ending in a consonant or an o are a sister and a
 # brother, or a wife and a husband, far more often than one person respelt: Adriana and Adrien, Marica and
-# Marco, Paula and Paulo. An h is left out, as the Arabic and Persian -ah and -eh spell a final a (Fatimah).
-_MASCULINE_END = frozenset("bcdfgjklmnpqrstvwxzo")
+# Marco, Paula and Paulo, and the Italian -i of Giovanni and Giovanna. An h is left out, as the Arabic and
+# Persian -ah and -eh spell a final a (Fatimah).
+_MASCULINE_END = frozenset("bcdfgijklmnpqrstvwxzo")
 
 
 def _is_feminine_form(a: str, b: str) -> bool:
