@@ -11,6 +11,7 @@ from newslint import masking, visible, wordscan
 from newslint.entities import read_entities
 from newslint.decoding import decode
 from newslint.errors import NewslintError
+from newslint.markdown_blocks import HEADING, LIST_MARKER, QUOTE_PREFIX, table_rows
 from newslint.quotations import quoted_stretches
 from newslint.sentences import split_sentences
 from newslint.regexcache import compiled
@@ -23,8 +24,8 @@ _MASKED_RUN = compiled(r"  +")
 _TERMINAL = compiled(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 # A setext heading's underline, "=====" or "-----" under its words (masked, so a block of its own), in the same
 # block quote as its words: "> Roof beyond repair" over "> ------".
-_SETEXT_UNDERLINE = compiled(rf"({masking.QUOTE_PREFIX.pattern})? {{0,3}}(?:=+|-+)[ \t]*$", re.M)
-_LIST_ITEM = compiled(masking.LIST_MARKER.pattern + r"|\s*\|")  # a list item or a table row
+_SETEXT_UNDERLINE = compiled(rf"({QUOTE_PREFIX.pattern})? {{0,3}}(?:=+|-+)[ \t]*$", re.M)
+_LIST_ITEM = compiled(LIST_MARKER.pattern + r"|\s*\|")  # a list item or a table row
 _CELL_EDGE = compiled(r"(?<!\\)\|")  # "\|" is a pipe inside a cell
 
 
@@ -289,7 +290,7 @@ class Document:
 
     @cached_property
     def _table_row_starts(self) -> frozenset[int]:
-        return frozenset(start for start, _ in masking.table_rows(self.raw))
+        return frozenset(start for start, _ in table_rows(self.raw))
 
     def _split_block(self, start: int, lines: list[str]):
         """A block of consecutive lines is one paragraph, unless its lines are paragraphs of their own:
@@ -317,9 +318,9 @@ class Document:
                 yield from _cells(self.text, position, raw_line)
                 position += len(line) + 1
                 continue
-            quoted = masking.QUOTE_PREFIX.match(raw_line)  # "> ## Findings", "> - item": in a block quote
+            quoted = QUOTE_PREFIX.match(raw_line)  # "> ## Findings", "> - item": in a block quote
             inside = quoted.end() if quoted else 0
-            is_heading = bool(masking.HEADING.match(raw_line, inside))
+            is_heading = bool(HEADING.match(raw_line, inside))
             item = _LIST_ITEM.match(raw_line, inside)
             # The mask decides what is a list item: a marker it left as copy ("privatised in\n2019. Critics say
             # ...") goes on with its paragraph. (A table row's pipe is masked only in a table.)
