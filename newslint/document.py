@@ -11,22 +11,11 @@ from newslint import masking, visible, wordscan
 from newslint.entities import read_entities
 from newslint.decoding import decode
 from newslint.errors import NewslintError
-from newslint.markdown_blocks import HEADING, LIST_MARKER, QUOTE_PREFIX, table_rows
+from newslint.paragraphs import is_byline, is_headline, split_paragraphs
 from newslint.quotations import quoted_stretches
 from newslint.sentences import split_sentences
-from newslint.regexcache import compiled
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
-# A hard-wrapped line is rarely wider than this; a longer line in a block means one paragraph per line.
-_WRAP_WIDTH = 120
-_BYLINE = compiled(r"By\s+[A-Z][^.!?\n]{0,60}$")  # "By Tom Hale", "By Tom Hale and Ann Cole, BBC News"
-_MASKED_RUN = compiled(r"  +")
-_TERMINAL = compiled(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
-# A setext heading's underline, "=====" or "-----" under its words (masked, so a block of its own), in the same
-# block quote as its words: "> Roof beyond repair" over "> ------".
-_SETEXT_UNDERLINE = compiled(rf"({QUOTE_PREFIX.pattern})? {{0,3}}(?:=+|-+)[ \t]*$", re.M)
-_LIST_ITEM = compiled(LIST_MARKER.pattern + r"|\s*\|")  # a list item or a table row
-_CELL_EDGE = compiled(r"(?<!\\)\|")  # "\|" is a pipe inside a cell
 
 
 class cached_property:
@@ -252,11 +241,10 @@ class Document:
     @cached_property
     def paragraphs(self) -> list[Span]:
         spans = []
-        for block_start, lines in _blocks(self.text):
-            for start, end, is_heading in self._split_block(block_start, lines):
-                if start < end:
-                    spans.append(Span(self, start, end, is_heading=is_heading))
-        if spans and not self.is_markdown and _is_headline(spans[0]):
+        for start, end, is_heading in split_paragraphs(self.text, self.raw, self.is_markdown):
+            if start < end:
+                spans.append(Span(self, start, end, is_heading=is_heading))
+        if spans and not self.is_markdown and is_headline(spans[0].text):
             spans[0].is_heading = True
         return spans
 
@@ -282,66 +270,11 @@ class Document:
     def lede(self) -> Span | None:
         """The story's first paragraph that is not its headline, a heading or a byline ("By Tom Hale")."""
         return next((paragraph for paragraph in self.paragraphs
-                     if not paragraph.is_heading and not _is_byline(paragraph)), None)
+                     if not paragraph.is_heading and not is_byline(paragraph.text, self.is_markdown)), None)
 
     @property
     def sentences(self) -> list[Span]:
         return [sentence for paragraph in self.paragraphs for sentence in paragraph.sentences]
-
-    @cached_property
-    def _table_row_starts(self) -> frozenset[int]:
-        return frozenset(start for start, _ in table_rows(self.raw))
-
-    def _split_block(self, start: int, lines: list[str]):
-        """A block of consecutive lines is one paragraph, unless its lines are paragraphs of their own:
-        a CMS export (one paragraph a line), Markdown headings and list items."""
-        # The first line may be an unpunctuated headline; every other line ending a sentence is the sign.
-        one_per_line = len(lines) > 1 and (
-            any(len(line) > _WRAP_WIDTH and _copy_width(line) > _WRAP_WIDTH for line in lines)
-            or (len(lines) > 2 or _TERMINAL.search(lines[0])) and all(_TERMINAL.search(line) for line in lines[1:])
-        )
-        if not self.is_markdown:
-            # Plain text has no headings or list items: the block is one paragraph, or each line is one. Its
-            # raw lines, which only Markdown reads, are not cut out (wire copy is a block a paragraph).
-            if one_per_line:
-                yield from _each_line(self.text, start, lines)
-            else:
-                yield _trimmed(self.text, start, start + sum(map(len, lines)) + len(lines) - 1, False)
-            return
-        raw_lines = self.raw[start : start + sum(len(line) + 1 for line in lines)].split("\n")
-        paragraph_start, position = None, start
-        for line, raw_line in zip(lines, raw_lines):
-            if position in self._table_row_starts:
-                if paragraph_start is not None:
-                    yield _trimmed(self.text, paragraph_start, position - 1, False)
-                    paragraph_start = None
-                yield from _cells(self.text, position, raw_line)
-                position += len(line) + 1
-                continue
-            quoted = QUOTE_PREFIX.match(raw_line)  # "> ## Findings", "> - item": in a block quote
-            inside = quoted.end() if quoted else 0
-            is_heading = bool(HEADING.match(raw_line, inside))
-            item = _LIST_ITEM.match(raw_line, inside)
-            # The mask decides what is a list item: a marker it left as copy ("privatised in\n2019. Critics say
-            # ...") goes on with its paragraph. (A table row's pipe is masked only in a table.)
-            is_item = bool(item) and (item.group().lstrip()[:1] == "|" or not line[inside:item.end()].strip())
-            starts_new = one_per_line or is_heading or is_item
-            if starts_new and paragraph_start is not None:
-                yield _trimmed(self.text, paragraph_start, position - 1, False)
-                paragraph_start = None
-            if paragraph_start is None:
-                paragraph_start, paragraph_is_item = position, is_item
-                paragraph_quotes = quoted.group().count(">") if quoted else 0
-            if is_heading:
-                yield _trimmed(self.text, paragraph_start, position + len(line), True)
-                paragraph_start = None
-            position += len(line) + 1
-        if paragraph_start is not None:
-            # Underlined, the paragraph is a heading ("- item" over "---" is a list, then a section break).
-            underline = _SETEXT_UNDERLINE.match(self.raw, position)
-            underlined = not paragraph_is_item and underline is not None and \
-                (underline.group(1) or "").count(">") == paragraph_quotes
-            yield _trimmed(self.text, paragraph_start, position - 1, underlined)
 
 
 def read_bytes(path: str) -> bytes:
@@ -363,69 +296,3 @@ def unified_line_breaks(text: str) -> str:
     """CRLF and a bare CR (an old Mac export, some CMS fields) end a line as LF does, each one character
     long once unified, so offsets still count the file's characters line by line."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _blocks(text: str):
-    """(start offset, lines) for each run of non-blank lines."""
-    start, lines, position = 0, [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            if not lines:
-                start = position
-            lines.append(line)
-        elif lines:
-            yield start, lines
-            lines = []
-        position += len(line) + 1
-    if lines:
-        yield start, lines
-
-
-def _copy_width(line: str) -> int:
-    """The width of a line's words: a masked link address or code span is a run of spaces the writer did not
-    wrap, so a hard-wrapped paragraph holding a long link is still one paragraph."""
-    return len(" ".join(line.split()))
-
-
-def _each_line(text: str, start: int, lines: list[str]):
-    """The consecutive `lines`, the first at `start`, each as a paragraph (start, end, not a heading)."""
-    for line in lines:
-        yield _trimmed(text, start, start + len(line), False)
-        start += len(line) + 1
-
-
-def _cells(text: str, start: int, raw_line: str):
-    """Each cell of the table row `raw_line`, which starts at `start`, as a paragraph: a row reads across
-    unrelated columns ("Open, probably until 2027 | Boilers reportedly failing"), not as one sentence."""
-    edges = [-1] + [match.start() for match in _CELL_EDGE.finditer(raw_line)] + [len(raw_line)]
-    for left, right in zip(edges, edges[1:]):
-        yield _trimmed(text, start + left + 1, start + right, False)
-
-
-def _trimmed(text: str, start: int, end: int, is_heading: bool) -> tuple[int, int, bool]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end, is_heading
-
-
-def _is_byline(paragraph: Span) -> bool:
-    """Is `paragraph` a byline? In Markdown, masked markup is a run of spaces the writer never typed: "By [Maria
-    Lopez](https://news.example.org/staff/maria-lopez), Metals Correspondent" is as short as it reads."""
-    text = paragraph.text
-    if paragraph.document.is_markdown and "  " in text:
-        text = _MASKED_RUN.sub(" ", text)
-    return bool(_BYLINE.match(text))
-
-
-def _is_headline(paragraph: Span) -> bool:
-    """A plain-text story's first line is its headline when it is short and either unpunctuated,
-    upper case (wire style) or title case."""
-    text = paragraph.text
-    words = text.split()
-    if "\n" in text or len(words) > 25:
-        return False
-    long_words = [word for word in words if len(word) > 3] or words
-    capitalised = sum(word[:1].isupper() for word in long_words) / len(long_words)
-    return not _TERMINAL.search(text) or text.isupper() or capitalised >= 0.8

@@ -1,6 +1,6 @@
 """Markdown's block structure, line by line: front matter, block quotes, lists and footnotes, code, tables.
 
-`masking` masks the lines this finds are not copy; `document` reads headings, list items and table rows
+`masking` masks the lines this finds are not copy; `paragraphs` reads headings, list items and table rows
 from it, so both read a draft's blocks as CommonMark and GitHub do.
 """
 
