@@ -89,7 +89,10 @@ def _parse_diff(diff: str) -> Iterable[tuple[str, Ranges, bool]]:
         binary = None if target else re.search(r"^Binary files (.*) differ$", section, re.M)
         name = target.group(1) if target else _binary_target(binary.group(1)) if binary else "/dev/null"
         if name == "/dev/null":
-            continue  # deleted since the ref: nothing left to report on
+            # Deleted since the ref: nothing left to report on. Or a pure rename, which git (with -M, as
+            # `_renamed` asks) gives no "+++" line: that file is left out of the pairs' hunks, so its ranges
+            # stay None and the two versions are compared line by line in `_in_our_lines`.
+            continue
         # git ends the name with a tab when it holds a space (as GNU diff does), quoted or not; a tab that
         # belongs to the name is always quoted as \t, so one raw tab at the end is never part of it.
         name = _unquote(name.removesuffix("\t"))[len("b/"):]

@@ -415,7 +415,7 @@ def test_changed_since_in_a_shallow_ci_checkout_says_to_fetch_more_history(cli, 
     assert "git does not know the ref 'HEAD~1' (this is a shallow clone: fetch more history" in result.stderr
 
 
-def test_changed_since_keeps_the_old_findings_of_a_story_moved_to_another_folder_old(cli, archive):
+def test_changed_since_leaves_out_the_old_findings_of_a_story_moved_to_another_folder(cli, archive):
     """A desk filing last month's stories into a dated folder: git calls each a rename, but every line of the
     moved story counted as changed, so the gate reported all its old findings as new problems."""
     (archive / "2026-06").mkdir()

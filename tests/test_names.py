@@ -87,24 +87,24 @@ def test_house_spelling_fix_never_eats_the_full_stop_that_ends_a_sentence(tmp_pa
     ]
 
 
-
-def test_house_spelling_fix_keeps_the_capital_that_opens_a_sentence(tmp_path):
-    """A desk that writes "harbourmaster" and "email" in lower case: the variant opening a sentence or a
-    headline keeps its capital, or `--fix` would start the sentence in lower case. A variant the desk itself
-    writes with a capital ("Web site") is no sign of a sentence start, so it is fixed as written."""
+def test_house_spelling_fix_keeps_the_writers_capital(tmp_path):
+    """A desk that writes "harbourmaster" and "email" in lower case: a variant opening a sentence or a
+    headline, or naming a desk, keeps its capital, or `--fix` would start the sentence in lower case. A
+    variant the desk itself writes with a capital ("Web site") is fixed as written."""
     (tmp_path / "house.yaml").write_text(
         "rules:\n  - id: house.spelling\n    kind: substitution\n    severity: warning\n    message: m\n"
         "    description: d\n    spellings:\n      - {canonical: harbourmaster, variants: [harbour master]}\n"
         "      - {canonical: email, variants: [e-mail]}\n      - {canonical: website, variants: [Web site]}\n",
         encoding="utf-8")
     text = ("Harbour master quits\n\nE-mail bookings were suspended on Friday. Harbour master Ellen Frost said"
-            " the harbour master's office would update the Web site.\n")
+            " the harbour master's office would update the Web site and the E-Mail Desk.\n")
     findings, _ = Engine(load_rule_file(tmp_path / "house.yaml")).check(Document("story.txt", text))
     fixed = text
     for start, end, replacement in sorted((f.fix for f in findings), reverse=True):
         fixed = fixed[:start] + replacement + fixed[end:]
     assert fixed == ("Harbourmaster quits\n\nEmail bookings were suspended on Friday. Harbourmaster Ellen Frost"
-                     " said the harbourmaster's office would update the website.\n")
+                     " said the harbourmaster's office would update the website and the Email Desk.\n")
+
 
 _DESK_ZELENSKY = ("rules:\n  - id: house.spelling\n    kind: substitution\n    severity: warning\n    message: m\n"
                   "    description: d\n    spellings:\n      - {canonical: Kyiv, variants: [Kiev]}\n"

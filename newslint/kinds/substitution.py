@@ -28,7 +28,7 @@ class Substitution(Kind):
 
     Fields: spellings (required; a list of `{canonical: Kyiv, variants: [Kiev]}`), exceptions (phrases
     that excuse an overlapping match: "chicken Kiev"), ignore_case (default true; a variant in capitals
-    is replaced in capitals, and one opening a sentence keeps its capital), skip_quotes (default false:
+    is replaced in capitals, and a capitalised one keeps its capital), skip_quotes (default false:
     house spelling applies inside quotes too).
     """
 
@@ -123,8 +123,9 @@ class Substitution(Kind):
 def _cased(found: str, target: str, written: str) -> str:
     """The canonical spelling as the found variant's capitals ask: "KIEV" in a wire headline is "KYIV", and
     "E-mail" opening a sentence is "Email" for a desk that writes "email". A capital on a variant the desk
-    writes in lower case comes from its place in the copy, not from the spelling; one the desk writes with a
-    capital ("Web site" for "website") says nothing of the sentence, so the fix is the house spelling."""
+    writes in lower case comes from its place in the copy, a sentence's start or a title or a name ("the
+    Harbour Master", "the E-Mail Desk"), not from the spelling, so it is kept; one the desk writes with a
+    capital ("Web site" for "website") says nothing of the copy, so the fix is the house spelling."""
     if found.isupper() and len(found) > 1:
         return target.upper()
     if found[:1].isupper() and written[:1].islower() and target == target.lower():
