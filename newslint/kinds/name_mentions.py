@@ -70,8 +70,11 @@ _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 COMPANY_SUFFIXES = "inc corp co ltd plc llc lp ag sa nv bv spa gmbh group".split()
 BREAKS = frozenset(_DAYS + [day + "s" for day in _DAYS] + """january february march april june july august
 september october november december i""".split() + COMPANY_SUFFIXES)
-# A firm's name that runs on past "and" to its suffix: "and Shanghai Banking Corp" after "Hongkong".
-_AND_TO_SUFFIX = compiled(r"\s+(?:and|&)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?i:" + "|".join(COMPANY_SUFFIXES) + r")\b")
+# A firm's name that runs on past "and" to its suffix, capitalised or in capitals and written out or not ("and
+# Shanghai Banking Corp", "... Corporation" after "Hongkong"); not "group" or the "co" of "co-operate".
+_FIRM_SUFFIXES = sorted({form for suffix in COMPANY_SUFFIXES + "corporation company limited incorporated holdings".split()
+                         for form in (suffix.capitalize(), suffix.upper())} | {"SpA", "GmbH"})
+_AND_TO_SUFFIX = compiled(r"\s+(?:and|&)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:" + "|".join(_FIRM_SUFFIXES) + r")(?![\w-])")
 # Capitalised only because they open a sentence; the document's own lower-case words catch the rest.
 STOPWORDS = frozenset("""the a an but and or so if in on at as of for to from by with after before when while
 he she it they we you his her its their our my your this that these those there here however meanwhile still
