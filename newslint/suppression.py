@@ -117,10 +117,12 @@ def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[in
     unknown.extend((attempt.start(1), attempt.end(1), NOT_A_DIRECTIVE, "")
                    for attempt in _outside_code(document, PLAIN_ATTEMPT, MARKDOWN_ATTEMPT)
                    if attempt.start() not in read)
-    # Each kind of file is searched for the other's form, which it reads as copy.
+    # Each kind of file is searched for a whole directive in the other's form, which it reads as copy: only a
+    # real one, so a reference definition "[newslint-docs]: https://..." is a link, and a misspelt word in the
+    # other form is not advised to be written again, misspelt, in this one.
     other_form = IN_PLAIN_FORM if document.is_markdown else IN_MARKDOWN_FORM
-    unknown.extend((attempt.start(1), attempt.end(1), other_form, "")
-                   for attempt in _outside_code(document, MARKDOWN_ATTEMPT, PLAIN_ATTEMPT))
+    unknown.extend((match.start(1) - len("newslint-"), match.end(1), other_form, "")
+                   for match in _outside_code(document, MARKDOWN_DIRECTIVE, PLAIN_DIRECTIVE))
     for match in directives:
         action = match.group(1)
         ids = tuple(m.group() for m in _ID.finditer(match.group(2)))

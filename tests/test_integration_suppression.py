@@ -150,6 +150,18 @@ def test_a_directive_in_the_other_formats_syntax_is_reported(cli, tmp_path, name
             ) in result.stdout
 
 
+@pytest.mark.parametrize("name, line", [
+    ("library.md", "[newslint-docs]: https://newslint.example.org/docs"),  # a link reference definition
+    ("library.txt", "<!-- newslint-disable-line duplicates -->"),  # misspelt: no directive in either form
+])
+def test_only_a_whole_directive_is_reported_as_the_other_forms(cli, tmp_path, name, line):
+    story = tmp_path / name
+    story.write_text(_story(LEAD, QUOTE, line, RESIDENTS), encoding="utf-8")
+    result = cli("check", "--jobs", "1", "--select", "duplicates,newslint", story)
+    assert result.exit_code in (0, 1), result.output
+    assert "is read only in" not in result.stdout
+
+
 @pytest.mark.parametrize("shown", [
     "Type `<!-- newslint-disable duplicates.paragrpah -->` or `<!-- newslint-disable -->` above it.",
     "```markdown\n<!-- newslint-disable duplicates.paragrpah -->\n<!-- newslint-disable -->\n```",
