@@ -162,8 +162,9 @@ class Attribution(Cue):
 
     def _is_impersonal(self, cue: str) -> bool:
         """A passive or "it is thought" continues the claim of a speaker named before it; a cue that names
-        its own unnamed group ("but critics say") opens a new claim of its own."""
-        return not any(self._is_vague_word(word) for word in cue.split() if word.lower() != "it")
+        its own unnamed group ("but critics say") opens a new claim of its own. "It" and the "that" closing "it was
+        believed that" are the passive's own words, not a group ("Mr Hale said it was widely believed that ...")."""
+        return not any(self._is_vague_word(word) for word in cue.split() if word.lower() not in ("it", "that"))
 
     def _is_vague(self, speaker: str) -> bool:
         """Only vague words ("Critics", "The analysts" read as "The"): no one named. Leading vague words are
