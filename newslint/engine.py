@@ -22,10 +22,13 @@ class Engine:
         # Every loaded rule, run or not, and the suppression check, which is selected like any rule.
         self.known_ids = known_ids | {rule.id for rule in rules} | {suppression.UNKNOWN_RULE.id}
         self.kinds: list[Kind] = [kinds.create(rule) for rule in rules]
+        self._spelling_order: dict[str, int] = {}  # spelling rule id -> its place in the load, later layers last
         if any(rule.kind == "substitution" for rule in rules):
             from newslint.kinds.substitution import check_agreement
 
             check_agreement(self.kinds)
+            spelling = [kind.rule.id for kind in self.kinds if kind.rule.kind == "substitution"]
+            self._spelling_order = {rule_id: place for place, rule_id in enumerate(spelling)}
         for kind in self.kinds:
             kind.alongside(self.kinds)
         self._by_unit = {unit: [k for k in self.kinds if k.unit == unit] for unit in ("document", "paragraph", "sentence")}
@@ -61,6 +64,22 @@ class Engine:
         if document.copies:
             findings = _once_per_copy(document, findings)
         return sorted(findings), summaries
+
+    def once_per_spelling(self, findings: list[Finding]) -> list[Finding]:
+        """Without a spelling rule's finding on words a later spelling rule also flags: a desk's own
+        {canonical: Kyiv, variants: [Kiev]} beside the shipped list gives one finding on each "Kiev", the desk's,
+        as later configuration layers win. `check_agreement` has made sure such rules ask for one spelling, so
+        no fix is lost; a rule of another kind flags the words for another reason and keeps its finding. The
+        runner calls this after suppression: a comment switching the desk's rule off leaves the other's."""
+        if len(self._spelling_order) < 2:
+            return findings
+        order, latest = self._spelling_order, {}
+        for finding in findings:
+            if finding.rule in order:
+                where = (finding.path, finding.line, finding.column, finding.end_line, finding.end_column)
+                latest[where] = max(latest.get(where, -1), order[finding.rule])
+        return [f for f in findings
+                if f.rule not in order or latest[(f.path, f.line, f.column, f.end_line, f.end_column)] == order[f.rule]]
 
     def _trigger_words_in(self, paragraph) -> frozenset[str] | None:
         """The kinds' trigger words (`Kind.trigger`) that `paragraph` holds, found for every kind at once: most

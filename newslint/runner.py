@@ -106,7 +106,8 @@ def check_task(task: Task) -> FileResult:
     engine = engine_for(task.config)
     findings, result.summaries = engine.check(document)
     result.stopped = engine.stopped_here
-    result.findings, result.suppressions = suppression.apply(document, findings, engine.known_ids, task.config)
+    findings, result.suppressions = suppression.apply(document, findings, engine.known_ids, task.config)
+    result.findings = engine.once_per_spelling(findings)
     document.release()  # freed now by reference counting, not traced by the garbage collector first
     if task.cache and not engine.stopped:  # a rule stopped on any file so far is missing from this one too
         resultcache.store(task.cache, task.path, task.config, data, result)

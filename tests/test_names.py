@@ -170,6 +170,31 @@ def test_house_spellings_that_agree_load_beside_the_shipped_list(cli, tmp_path):
     assert result.exit_code == 1 and f"{story}:1:1: warning house.nato m" in result.stdout, result.output
 
 
+def test_a_desk_spelling_that_agrees_with_the_shipped_list_gives_one_finding_from_the_desks_rule(cli, tmp_path):
+    """A desk lists Kiev for Kyiv in its own rule, beside the shipped list that also does: each "Kiev" is one
+    finding, the desk's (a later layer wins, with its severity). A word only one rule flags ("chicken Kiev",
+    which the shipped list excuses) is that rule's; a rule of another kind on the same word still reports
+    it; and where a comment switches the desk's rule off, the shipped rule's finding stands, as for any rule."""
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n  - id: house.places\n    kind: substitution\n    severity: error\n    message: m\n"
+        "    description: d\n    spellings: [{canonical: Kyiv, variants: [Kiev]}]\n"
+        "  - id: house.old-names\n    kind: existence\n    severity: suggestion\n    message: old\n"
+        "    description: d\n    phrases: [Kiev]\n", encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Power cuts returned to Kiev on Wednesday, the grid operator said.\n\n"
+                     "Cafes near the station served chicken Kiev by candlelight.\n\n"
+                     "[newslint-disable-next-line house.places]\n"
+                     "The Kiev metro kept running, officials said.\n", encoding="utf-8")
+    result = cli("check", "--rules", tmp_path / "house.yaml", "--select", "house,names", story)
+    assert [line.split(" ", 3)[:3] for line in result.stdout.splitlines() if line.startswith(str(story))] == [
+        [f"{story}:1:24:", "suggestion", "house.old-names"], [f"{story}:1:24:", "error", "house.places"],
+        [f"{story}:3:39:", "suggestion", "house.old-names"], [f"{story}:3:39:", "error", "house.places"],
+        [f"{story}:6:5:", "suggestion", "house.old-names"], [f"{story}:6:5:", "warning", "names.house-spelling"],
+    ], result.output
+    assert f"{story}:1:24: error house.places m" in result.stdout
+    assert f"{story}:6:5: warning names.house-spelling 'Kiev': house style is 'Kyiv'." in result.stdout
+
+
 # Windows before a capitalised word: a stop (or a title's full stop), closing quotes, white space and opening
 # quotes, each present or not, and line breaks where "$" treats them specially (said. "<break>Smith).
 _WORDS = ["said", "Mr", "U.S", ""]
