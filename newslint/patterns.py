@@ -24,7 +24,8 @@ except ImportError:  # Python 3.10
 
 # What phrase_alternation wraps phrases in: a neighbouring letter, digit, hyphen or (before) apostrophe
 # makes a longer word, so "well-known" does not contain "known" nor "o'clock" "clock".
-_WHOLE_WORD = (r"(?<![\w'-])(?:", r")(?![\w-])")
+_WORD_BEFORE, _WORD_AFTER = r"(?<![\w'-])", r"(?![\w-])"
+_WHOLE_WORD = (_WORD_BEFORE + "(?:", ")" + _WORD_AFTER)
 # RE2's own limit on a counted repeat, nested counts multiplied ("(?:ab{50}){30}" counts 1,500). RE2 refuses
 # a pattern past it, and the backtracking engine it would then fall back on unrolls the repeat in memory:
 # "a{99999999}" asks for some 28 GB, and a typo of that kind must not bring down a newsroom's CI machine.
@@ -185,6 +186,29 @@ def phrase_alternation(phrases: list[str]) -> str:
     parts = [unique[i] for i in longest_first(unique)]
     body = "|".join(_flexible_spaces(part) for part in parts)
     return f"{_WHOLE_WORD[0]}{body}{_WHOLE_WORD[1]}"
+
+
+def literal_alternation(texts: list[str]) -> str:
+    """`phrase_alternation` of literal `texts` (a house spelling's variants, as written). An end that is a
+    symbol ("%", "&", "$") asks nothing of its neighbour: it stands beside digits and letters in copy ("5%",
+    "$5m", "R&D"), where whole-word matching would never find it. An end that is part of a word (a letter,
+    digit, full stop, apostrophe or hyphen) keeps the whole-word test: "U.S." is not found in "U.S.S.R."."""
+    texts = [text.strip() for text in texts if text.strip()]
+    escaped = [re.escape(text).replace(r"\ ", " ") for text in texts]
+    if all(_in_a_word(text[0]) and _in_a_word(text[-1]) for text in texts):
+        return phrase_alternation(escaped)  # every shipped list: the pattern it always had
+    parts = []
+    for i in longest_first(escaped):
+        before = _WORD_BEFORE if _in_a_word(texts[i][0]) else ""
+        after = _WORD_AFTER if _in_a_word(texts[i][-1]) else ""
+        parts.append(before + _flexible_spaces(escaped[i]) + after)
+    return "(?:" + "|".join(dict.fromkeys(parts)) + ")"
+
+
+def _in_a_word(char: str) -> bool:
+    """Does the end of a literal phrase take the whole-word test? `\\w` (what `str.isalnum` and "_" are) or a
+    full stop, apostrophe or hyphen; tested without a regex, which would be compiled at every start."""
+    return char.isalnum() or char in "_.'\u2019-"
 
 
 def _flexible_spaces(phrase: str) -> str:

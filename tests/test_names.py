@@ -106,6 +106,23 @@ def test_house_spelling_fix_keeps_the_writers_capital(tmp_path):
                      " said the harbourmaster's office would update the website and the Email Desk.\n")
 
 
+def test_a_variant_that_opens_or_closes_on_a_symbol_is_found_beside_a_word(tmp_path):
+    """"%", "&" and "$" stand beside digits and letters in copy ("5%", "$5m", "R&D"), so whole-word matching
+    there would never find them. A full stop stays part of the word: "U.S." is not found in "U.S.S.R.". Where
+    the fix would run two words together ("5per cent", "RandD") the finding comes without one."""
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n  - id: house.symbols\n    kind: substitution\n    severity: warning\n    message: m\n"
+        "    description: d\n    spellings:\n      - {canonical: per cent, variants: ['%']}\n"
+        "      - {canonical: and, variants: ['&']}\n      - {canonical: US$, variants: ['$']}\n"
+        "      - {canonical: US, variants: [U.S.]}\n", encoding="utf-8")
+    text = ("Inflation rose to 5% in March, the statistics office said.\n\n"
+            "Profits at Marks & Spencer fell to $5m, and spending on R&D was cut.\n\n"
+            "The U.S. embassy opened in the U.S.S.R. era.\n")
+    findings, _ = Engine(load_rule_file(tmp_path / "house.yaml")).check(Document("story.txt", text))
+    assert [(f.line, f.column, f.text, f.fix and f.fix[2]) for f in findings] == [
+        (1, 20, "%", None), (3, 18, "&", "and"), (3, 36, "$", "US$"), (3, 58, "&", None), (5, 5, "U.S.", "US")]
+
+
 _DESK_ZELENSKY = ("rules:\n  - id: house.spelling\n    kind: substitution\n    severity: warning\n    message: m\n"
                   "    description: d\n    spellings:\n      - {canonical: Kyiv, variants: [Kiev]}\n"
                   "      - {canonical: Zelensky, variants: [Zelenskyy]}\n")

@@ -2,7 +2,7 @@
 
 Unlike `existence`, every match knows its replacement, so `newslint check --fix` can apply it. Variants
 are literal text (names hold full stops and hyphens), matched as whole words; "Kiev's" is found as
-"Kiev", so the fix keeps the possessive.
+"Kiev", so the fix keeps the possessive. An end that is a symbol ("%") is found beside a word ("5%").
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from newslint.errors import RuleError, shown
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.kinds.existence import unexcused
-from newslint.patterns import phrase_alternation
+from newslint.patterns import literal_alternation
 from newslint.wordscan import could_match, matches, phrase_scanner, trigger_words
 from newslint.regexcache import compiled
 
 _SPACE = compiled(r"\s+")
+_TWO_WORD_CHARACTERS = compiled(r"\w\w")
 
 
 class Substitution(Kind):
@@ -43,9 +44,10 @@ class Substitution(Kind):
         self.canonical, self.written = self._spellings(rule)
         # Patterns from the variants as written: a lowered key is not always one ("İ" lowers to two
         # characters, which a case-insensitive regex does not match against "İ").
-        variants = [re.escape(variant).replace(r"\ ", " ") for variant in self.written.values()]
-        alternation = rule.regex("spellings", phrase_alternation(variants), self.ignore_case)
-        each = (rule.regex("spellings", phrase_alternation([variant]), self.ignore_case) for variant in variants)
+        written = list(self.written.values())
+        variants = [re.escape(variant).replace(r"\ ", " ") for variant in written]
+        alternation = rule.regex("spellings", literal_alternation(written), self.ignore_case)
+        each = (rule.regex("spellings", literal_alternation([variant]), self.ignore_case) for variant in written)
         self.scan = phrase_scanner(alternation, variants, each)
         self.trigger = trigger_words(self.scan)
         self.exceptions = rule.regex_from_list("exceptions", required=False, ignore_case=self.ignore_case)
@@ -112,6 +114,8 @@ class Substitution(Kind):
             # The fix replaces the word as saved, invisible characters and all.
             start, end = seen.absolute(match.start()), seen.absolute(match.end(), end=True)
             fix = _with_full_stop(match, replacement, seen.text)
+            if fix is not None and _runs_words_together(seen.text, match, fix):
+                fix = None
             if "\n" in match.group() or document.raw[start:end] != document.text[start:end]:
                 # A line break or masked markup (a link target, emphasis, an editor's comment, a quote
                 # marker) inside "Dmitri Peskov": replacing the span would re-wrap the copy or delete the
@@ -176,6 +180,16 @@ def _fixed_two_ways(kind: Substitution, other: Substitution) -> tuple[str | None
         if here is not None and there is not None and here != there:
             return variant, here, there
     return None, "", ""
+
+
+def _runs_words_together(text: str, match, replacement: str) -> bool:
+    """Would `replacement` join the word beside a variant that opens or closes on a symbol ("5%" to
+    "5per cent", "R&D" to "RandD")? Only an editor knows whether a space belongs there ("5 per cent") or the
+    symbol does (R&D), so such a finding comes without a fix."""
+    before = text[match.start() - 1 : match.start()] if match.start() else ""
+    after = text[match.end() : match.end() + 1]
+    return bool(_TWO_WORD_CHARACTERS.fullmatch(before + replacement[:1])
+                or _TWO_WORD_CHARACTERS.fullmatch(replacement[-1:] + after))
 
 
 def _with_full_stop(match, replacement: str, text: str) -> str | None:
