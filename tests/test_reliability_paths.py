@@ -25,6 +25,9 @@ def test_missing_path_is_named_and_the_rest_checked(cli, tmp_path):
     assert "gone.txt: no such file or directory" in result.stderr
     assert data["summary"]["files_checked"] == 1 and len(data["findings"]) == 1
     assert data["summary"]["files_failed_to_read"] == 1  # counted as a dangling link in a folder is
+    # and named, as stderr, SARIF and JUnit name it: a script reading the JSON alone can say which path to fix
+    assert data["summary"]["failed_to_read"] == [{"path": str(tmp_path / "gone.txt"),
+                                                  "message": "no such file or directory"}]
     assert data["summary"]["failed"] and result.exit_code == 2
     sarif = cli("check", "--format", "sarif", "--jobs", "1", tmp_path / "gone.txt", tmp_path / "story.txt")
     assert json.loads(sarif.stdout)["runs"][0]["invocations"][0]["executionSuccessful"] is False
@@ -71,6 +74,7 @@ def test_unreadable_file_is_named_and_the_rest_checked(cli, tmp_path, monkeypatc
         locked.chmod(0o644)
     assert "locked.txt: Permission denied" in result.stderr
     assert data["summary"]["files_checked"] == 1 and data["summary"]["files_failed_to_read"] == 1
+    assert [entry["path"] for entry in data["summary"]["failed_to_read"]] == [str(locked)]
     assert len(data["findings"]) == 1 and result.exit_code == 2
 
 
@@ -137,7 +141,7 @@ def test_named_pipe_in_a_folder_is_skipped_not_waited_on(cli, tmp_path):
     result, data = check(cli, tmp_path)
     assert "notice: " + str(tmp_path / "feed.txt") + ": not a regular file" in result.stderr
     assert data["summary"]["files_checked"] == 1 and data["summary"]["files_skipped"] == 1
-    assert data["summary"]["files_failed_to_read"] == 0
+    assert data["summary"]["files_failed_to_read"] == 0 and "failed_to_read" not in data["summary"]
     (tmp_path / "story.txt").unlink()
     alone = cli("check", tmp_path)
     assert alone.exit_code == 0, alone.output  # skipped, as a folder of images is: nothing failed to read
