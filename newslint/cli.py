@@ -51,31 +51,34 @@ def main() -> None:
     """
 
 
-def _run_options(command):
-    """What is checked and with which rules: the options `check` and `baseline` share."""
-    for option in reversed((
-        # readable=False: an unreadable path is named by the run, which checks the rest; click would stop it.
-        click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False)),
-        click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="Extra rule file (repeatable)."),
-        click.option("--select", multiple=True, help="Run only these rule ids or sets (comma-separated): a set, its rules that are on; an id, that rule."),
-        click.option("--enable", multiple=True, help="Also run these rules that are off by default (comma-separated)."),
-        click.option("--ignore", multiple=True, help="Skip these rule ids or sets (comma-separated)."),
-        click.option("--include", multiple=True, help="File-name globs to check in folders (repeatable).  "
-                     "[default: *.txt, *.md, *.markdown]"),
-        click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable)."),
-        click.option("--config", "config_file", type=click.Path(), help="Use this config file instead of searching."),
-        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0, the default: one per core)."),
-        click.option("--stdin-filename", help="With '-': the path the text would have (for config and Markdown)."),
-        click.option("--quiet", "-q", is_flag=True, help="No notices or progress on stderr (errors, and files --fix could not write, are still said)."),
-        click.option("--cache", is_flag=True, help="Keep each file's results between runs and check again only the files, "
-                     "rules or configuration that changed."),
-    )):
-        command = option(command)
-    return command
+def _run_options(quiet: str):
+    """What is checked and with which rules: the options `check` and `baseline` share. `quiet` is what -q
+    still lets through on stderr, which differs: only `check` has --fix."""
+    def decorate(command):
+        for option in reversed((
+            # readable=False: an unreadable path is named by the run, which checks the rest; click would stop it.
+            click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False)),
+            click.option("--rules", "rule_files", multiple=True, type=click.Path(), help="Extra rule file (repeatable)."),
+            click.option("--select", multiple=True, help="Run only these rule ids or sets (comma-separated): a set, its rules that are on; an id, that rule."),
+            click.option("--enable", multiple=True, help="Also run these rules that are off by default (comma-separated)."),
+            click.option("--ignore", multiple=True, help="Skip these rule ids or sets (comma-separated)."),
+            click.option("--include", multiple=True, help="File-name globs to check in folders (repeatable).  "
+                         "[default: *.txt, *.md, *.markdown]"),
+            click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable)."),
+            click.option("--config", "config_file", type=click.Path(), help="Use this config file instead of searching."),
+            click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0, the default: one per core)."),
+            click.option("--stdin-filename", help="With '-': the path the text would have (for config and Markdown)."),
+            click.option("--quiet", "-q", is_flag=True, help=f"No notices or progress on stderr ({quiet} still said)."),
+            click.option("--cache", is_flag=True, help="Keep each file's results between runs and check again only the files, "
+                         "rules or configuration that changed."),
+        )):
+            command = option(command)
+        return command
+    return decorate
 
 
 @main.command()
-@_run_options
+@_run_options(quiet="errors, and files --fix could not write, are")
 @click.option("--format", "output_format", type=click.Choice(tuple(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--fail-level", type=LEVELS, help="Lowest severity that fails the run.  [default: the config's fail_level, else warning]")
@@ -99,7 +102,7 @@ def _check_stdin_filename(paths, stdin_filename) -> None:
 
 
 @main.command("baseline")
-@_run_options
+@_run_options(quiet="errors are")
 @click.option("--output", "-o", required=True, type=click.Path(), help="The baseline file to write.")
 def baseline_command(output, **options) -> None:
     """Record today's findings, so that `check --baseline FILE` reports only new ones."""

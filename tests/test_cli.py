@@ -63,6 +63,14 @@ def test_fail_level_help_names_the_config_as_its_default(cli, tmp_path, monkeypa
     assert "[default: the config's fail_level, else warning]" in " ".join(cli("check", "--help").stdout.split())
 
 
+def test_baseline_help_says_what_quiet_does_there_without_naming_fix(cli):
+    """`baseline` has no --fix: its -q help must not promise notices about files --fix could not write."""
+    baseline_help = " ".join(cli("baseline", "--help").stdout.split())
+    assert "--fix" not in baseline_help
+    assert "-q, --quiet No notices or progress on stderr (errors are still said)." in baseline_help
+    assert "(errors, and files --fix could not write, are still said)" in " ".join(cli("check", "--help").stdout.split())
+
+
 def test_json_format(cli):
     result = cli("check", "--format", "json", "--select", "duplicates", PASTED)
     data = json.loads(result.stdout)
