@@ -36,6 +36,23 @@ def directory() -> str | None:
     return os.path.join(base, _PREFIX + _digest(key.encode()).hex())
 
 
+def unwritable() -> str | None:
+    """Why nothing can be kept in the cache folder (its own error, as "not a directory"), or None when it can.
+    Each entry that cannot be written is only a miss, so without this a desk whose NEWSLINT_CACHE_DIR is a
+    read-only mount would never learn why its second run is no faster. Tried with a file written and deleted."""
+    import tempfile
+
+    base = rulecache.cache_dir()
+    try:
+        os.makedirs(base, exist_ok=True)
+        descriptor, probe = tempfile.mkstemp(prefix=".writable-", dir=base)
+    except OSError as error:
+        return (error.strerror or str(error)).lower()
+    os.close(descriptor)
+    os.unlink(probe)
+    return None
+
+
 def _library_versions() -> str:
     """The installed versions of `LIBRARIES`: an upgraded one may score a text differently."""
     from importlib import metadata

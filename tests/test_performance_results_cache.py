@@ -108,14 +108,21 @@ def test_without_the_option_nothing_is_kept(cli, cache, drafts):
     assert not list(cache.glob("results-*"))
 
 
-def test_an_unwritable_cache_never_fails_a_run(cli, tmp_path, monkeypatch, drafts):
+def test_an_unwritable_cache_never_fails_a_run_and_says_so_once(cli, tmp_path, monkeypatch, drafts):
+    """NEWSLINT_CACHE_DIR under a file: the run is the one without --cache, exit code included, and one notice
+    says nothing was kept, or a desk would wonder why its second run over the archive is no faster."""
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("", "utf-8")
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker / "cache"))
     expected = cli("check", "--jobs", "1", "--format", "json", drafts)
+    notice = (f"newslint: notice: --cache: cannot write to the cache folder {blocker / 'cache'} (not a directory), "
+              "so this run's results are not kept\n")
     for _ in range(2):
         result = cli("check", "--cache", "--jobs", "1", "--format", "json", drafts)
-        assert (findings(result), result.stderr) == (findings(expected), expected.stderr)
+        assert (findings(result), result.exit_code) == (findings(expected), expected.exit_code)
+        assert result.stderr == notice + expected.stderr
+    quiet = cli("check", "--cache", "-q", "--jobs", "1", drafts)
+    assert (quiet.stdout, quiet.stderr) == (cli("check", "-q", "--jobs", "1", drafts).stdout, "")
 
 
 @pytest.mark.parametrize("upgraded", ["code_key", "_library_versions"])
