@@ -1,37 +1,32 @@
-"""Group name mentions into people and find the parts spelt more than one way.
+"""Group name mentions into people, and people and bare last names into families.
 
 Full names ("Dmitry Peskov") are joined when both the given name and the last name are variants of each
 other, so "Joe Biden" and "Hunter Biden", or "John Smith" and "Jane Smith", stay two people. A last name
 on its own ("Peskov") joins the people it spells exactly, or failing that the people whose folded key it
 shares; a looser match would let "Reagan" swallow "Donald Regan". Candidates come from dictionary keys,
 never from comparing every name with every other, so a long story or a folder of drafts stays linear.
+`name_minority` compares the spellings within each person and family.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from newslint.kinds.name_endings import adds_baltic_given_ending, is_classical_form, is_english_derivation
-from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minority, heaviest, hyphenated_names,
-                                       initials_punctuation, married_name_dropped, one_per_word, particle_case,
-                                       particle_joiner, spaced_particles, split_words)
-from newslint.kinds.name_given import are_cognates, is_short_form
-from newslint.kinds.name_parts import Mention, Part, as_typed
+from newslint.kinds.name_endings import adds_baltic_given_ending, is_classical_form
+from newslint.kinds.name_given import is_short_form
+from newslint.kinds.name_parts import Mention
 from newslint.kinds.name_people import LONG_GIVEN, OtherReadings, is_baltic_rendering, is_read_alike, same_person
-from newslint.kinds.name_readings import keys_of, read_alike
-from newslint.kinds.name_spelling import (ANCHORED, BARE, are_variants, consonants, drops_final_n, is_loose_match,
-                                          is_respelling, likeness, loose, opens_closed_syllable, plain, skeleton,
-                                          swaps_a_vowel, swaps_arabic_vowel, y_kept)
+from newslint.kinds.name_readings import keys_of
+from newslint.kinds.name_spelling import (ANCHORED, BARE, are_variants, consonants, is_respelling, loose,
+                                          opens_closed_syllable, plain, skeleton, swaps_a_vowel,
+                                          swaps_arabic_vowel, y_kept)
 from newslint.regexcache import compiled
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).
 MAX_BLOCK = 200
 # A bare last name this short joins others only when spelt exactly alike: Scot/Scott, Bank/Banc, Life/Liffe.
 MIN_BARE_LENGTH = 5
-# Below this, two spellings in one group are two words, however the group was formed.
-MIN_LIKENESS = 0.6
 # The Arabic article, before a last name or, capitalised, opening a place's name (El Fasher, Al Qusayr).
 _ARTICLES = frozenset("al el ul ad as ash at az".split())
 # The same first word and the article vouch for a last name too short for any other respelling: Arabic's
@@ -42,73 +37,8 @@ MIN_ARABIC_ANCHORED = 3
 _FOREIGN_DOUBLE = compiled(r"([qkjhwx])\1+")
 
 
-def inconsistencies(mentions: list[Mention], weight: Weight | None = None,
-                    firms: Callable[[], frozenset[Part]] = frozenset) -> list[Flag]:
-    """Minority spellings among `mentions` (in document order). `weight` scores a spelling from its uses:
-    by default as one story uses it (`story_weight`); across files, by the files that use it. `firms` gives,
-    when first asked, the last words a firm's name runs on from past "and" (`name_mentions.firm_words`)."""
-    mentions = spaced_particles(hyphenated_names(mentions))
-    weight = weight or story_weight(mentions)
-    full = [m for m in mentions if m.given is not None]
-    written: dict[tuple[str, str], set[tuple[str, str]]] = {}
-    for mention in full:
-        given, surname = mention.given, mention.surname
-        written.setdefault((given.key, surname.key), set()).add((given.spelling, surname.spelling))
-    arabic = {(m.given.key, m.surname.key) for m in full if _has_article(m)}
-    people, endings = _join_people(written, arabic)
-
-    def person_of(mention: Mention) -> tuple:
-        return people[mention.given.key, mention.surname.key]
-
-    families = _UnionFind()
-    _join_families(families, person_of, full, [m for m in mentions if m.given is None])
-    slots: dict = {}
-    owner: dict[Part, tuple] = {}  # a full name's last name and particles -> its person
-    for mention in mentions:
-        surname, given, particles = mention.surname, mention.given, mention.particles
-        if given is not None:
-            person = people[given.key, surname.key]
-            slots.setdefault(("given", person), []).append(given)
-            for index, part in enumerate(mention.middle):  # Recep Tayyip Erdogan, Recep Tayip Erdogan
-                slots.setdefault(("middle", person, index, len(mention.middle)), []).append(part)
-            family = families.find(("person", person))
-            owner[surname] = person
-            if particles is not None:
-                owner[particles] = person
-        else:
-            family = families.find(("name", surname.spelling))
-        slots.setdefault(("surname", family), []).append(surname)
-        if particles is not None:
-            slots.setdefault(("particles", family), []).append(particles)
-
-    # The article first: "Asad" in "Bashar Asad" beside "Bashar al-Assad" wants the whole "al-Assad".
-    flags = [*article_dropped(full, person_of, weight), *particle_case(full, person_of, weight),
-             *particle_joiner(mentions, weight), *split_words(mentions, weight, firms),
-             *initials_punctuation(mentions, weight), *married_name_dropped(full, weight)]
-    for (kind, *_), slot in slots.items():
-        if len(slot) > 1:  # a name written once has no other spelling to differ from (most slots)
-            flags.extend(_minority(slot, weight, endings, owner, last_name=kind == "surname"))
-    return one_per_word(flags)
-
-
-def story_weight(mentions: list[Mention]) -> Weight:
-    """A spelling's weight in one story: how often the story writes it in any name, then in the compared
-    names alone. One "Califoirnia" and one "Northern California" are not a tie when "the California Water
-    Board" is in the story too: the typo is the spelling to report. Counted when first asked: most
-    stories write every name one way and never ask."""
-    uses: Counter | None = None
-
-    def weight(parts: list[Part]) -> tuple[int, int]:
-        nonlocal uses
-        if uses is None:
-            uses = Counter(part.spelling for mention in mentions for part in mention.parts)
-        return uses[parts[0].spelling], len(parts)
-
-    return weight
-
-
-def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]],
-                 arabic: set[tuple[str, str]]) -> tuple[dict, set[frozenset]]:
+def join_people(written: dict[tuple[str, str], set[tuple[str, str]]],
+                arabic: set[tuple[str, str]]) -> tuple[dict, set[frozenset]]:
     """Compare the full names (as keys, each with the spellings that give it) that share a block: the first
     letter of the given name's or of the last name's looser fold. A story names a few dozen people, so
     the blocks stay small. Names in `arabic` are written with the Arabic article before the last name.
@@ -119,7 +49,7 @@ def _join_people(written: dict[tuple[str, str], set[tuple[str, str]]],
     be a plural."""
     forms = sorted(written)
     read_as = OtherReadings(written)
-    people, endings = _UnionFind(), set()
+    people, endings = UnionFind(), set()
     short_forms: dict[tuple[str, str], set[tuple[str, str]]] = {}  # Chris Kern -> Christian Kern, Christopher Kern
     for block in _blocks(forms, lambda form: enumerate(form), split=True):
         for i, form in enumerate(block):
@@ -169,7 +99,7 @@ def _given_vowel_respelt(spellings: set[tuple[str, str]], other_spellings: set[t
                for other, _ in other_spellings)
 
 
-def _join_short_forms(people: _UnionFind, short_forms: dict[tuple[str, str], set[tuple[str, str]]]) -> None:
+def _join_short_forms(people: UnionFind, short_forms: dict[tuple[str, str], set[tuple[str, str]]]) -> None:
     """Join each short form or nickname to the one person whose first name it stands for beside the same last
     name (Chris Kern, Christopher Kern). Where it could stand for two (a Christian Kern and a Christopher Kern,
     brothers), it joins neither: joined to both, it would make the brothers one man, and report one's name as
@@ -211,8 +141,8 @@ def _openings(key: str) -> tuple[str, ...]:
     return tuple(fold[:1] for fold in set(loose(key)))
 
 
-def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], full: list[Mention],
-                   short: list[Mention]) -> None:
+def join_families(families: UnionFind, person_of: Callable[[Mention], tuple], full: list[Mention],
+                  short: list[Mention]) -> None:
     """A family is the people and bare last names that share one last name, spelt however. A bare last
     name joins the people it spells exactly; failing that, those whose key it shares or whose name it
     respells (Gonzales after Maria Gonzalez), and other bare names alike. People never join each other
@@ -232,7 +162,7 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
     bare_by_letters: dict[str, tuple] = {}
     hyphenated: set[str] = set()
     compounds: dict[str, tuple[str, tuple]] = {}  # a compound's consonants -> the first key and name with them
-    arabic = {key for mention in full if _has_article(mention)
+    arabic = {key for mention in full if has_article(mention)
               for key in keys_of(mention.surname.spelling, mention.surname.key)}
     for mention in _distinct_bare(short):
         name, letters = ("name", mention.surname.spelling), _letters(mention.surname.text)
@@ -257,7 +187,7 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
             continue
         for key in keys_of(mention.surname.spelling, mention.surname.key):
             families.union(name, bare_by_key.setdefault(key, name))
-            if _has_article(mention):
+            if has_article(mention):
                 arabic.add(key)
     for key, name in bare_by_key.items():
         for person in people_by_key.get(key, ()):
@@ -266,7 +196,7 @@ def _join_families(families: _UnionFind, person_of: Callable[[Mention], tuple], 
     _join_after_initials(families, short)
 
 
-def _join_after_initials(families: _UnionFind, short: list[Mention]) -> None:
+def _join_after_initials(families: UnionFind, short: list[Mention]) -> None:
     """Join last names written after the same initials that are one edit or their vowels apart (`are_variants`:
     C.G. Laretto, C.G. Loretto; A.J. Stennett, A.J. Stannett): the initials vouch for the name, where a bare
     name one letter off is as often another (Colombia, Columbia). Not the looser tests a first name allows:
@@ -295,7 +225,7 @@ def _distinct_bare(short: list[Mention]) -> list[Mention]:
     return list({(m.surname.text, m.particles and m.particles.spelling): m for m in short}.values())
 
 
-def _has_article(mention: Mention) -> bool:
+def has_article(mention: Mention) -> bool:
     """Is the last name written after the Arabic article, as a particle or as a capitalised first word?"""
     if mention.particles is not None:  # al-, el-, and the article assimilated to a sun letter (ez-Zor), keyed al
         return mention.particles.spelling in _ARTICLES or mention.particles.key == "al"
@@ -310,7 +240,7 @@ def _letters(name: str) -> str:
     return _FOREIGN_DOUBLE.sub(r"\1", letters) if _FOREIGN_DOUBLE.search(letters) else letters
 
 
-def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str, set], arabic: set[str]) -> None:
+def _join_respelt(families: UnionFind, bare: dict[str, tuple], people: dict[str, set], arabic: set[str]) -> None:
     """Join a bare last name to another bare name or to people whose last name it respells, comparing only
     names in one block. Two names that both follow the Arabic article (`arabic`) may differ by a vowel
     Arabic does not tell apart."""
@@ -332,114 +262,17 @@ def _join_respelt(families: _UnionFind, bare: dict[str, tuple], people: dict[str
             _join_bare(families, bare, people, key, other)
 
 
-def _join_bare(families: _UnionFind, bare: dict[str, tuple], people: dict[str, set], key: str, other: str) -> None:
+def _join_bare(families: UnionFind, bare: dict[str, tuple], people: dict[str, set], key: str, other: str) -> None:
     """Join the bare name of one of two keys to the people, or failing them the bare name, of the other."""
     name, other_key = (bare[key], other) if key in bare else (bare[other], key)
     for node in people.get(other_key, ()) or (bare[other_key],):
         families.union(name, node)
 
 
-def _minority(parts: list[Part], weight: Weight, endings: set[frozenset],
-              owner: dict[Part, tuple], last_name: bool) -> Iterator[Flag]:
-    first = parts[0].text
-    if all(part.text == first for part in parts):
-        return  # most slots: one name written one way every time, so no spelling or case to differ
-    by_spelling: dict[str, list[Part]] = {}
-    for part in parts:
-        by_spelling.setdefault(part.spelling, []).append(part)
-    majority = heaviest(by_spelling, weight)
-    for uses in _by_person(majority, parts, owner):
-        yield from case_minority(uses, weight, lambda part: as_typed(part.text)[1:])
-    if len(by_spelling) < 2:
-        return
-    uses = tuple(majority)
-    for spelt in by_spelling.values():
-        if spelt is not majority and _are_related(spelt[0], majority[0], endings, last_name):
-            yield from (Flag(part, uses) for part in spelt)
+class UnionFind:
+    """Sets of joined items, each named by its least item, so a group's name does not depend on the order of
+    the joins."""
 
-
-def _by_person(uses: list[Part], slot: list[Part], owner: dict[Part, tuple]) -> Iterator[list[Part]]:
-    """`uses` split by the person each names, for comparing case: a family joins everyone whose last name
-    folds alike, and Ramsay MacDonald and the historian Flora Macdonald each spell theirs consistently.
-    A last name on its own ("MacDonald led Labour") counts only where the slot holds one person."""
-    if all(part.text == uses[0].text for part in uses):
-        yield uses  # nearly every slot: nothing to split
-        return
-    people = {owner[part] for part in slot if part in owner}
-    if len(people) < 2:
-        yield uses
-        return
-    by_person: dict[tuple, list[Part]] = {}
-    for part in uses:
-        if part in owner:
-            by_person.setdefault(owner[part], []).append(part)
-    yield from by_person.values()
-
-
-def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bool) -> bool:
-    """A last check on two spellings the grouping put together: one word respelt, not inflected (a person
-    joined by first name may still be "West German" and "West Germany")? Another language's ending is
-    a respelling, though English would read it as a derived word: the `endings` found on whole names
-    (Emanuels Makrons, Hendrikus Vermeulen) and a Catalan final vowel for n (Martí, Martín)."""
-    a, b = part.key, other.key
-    if not last_name and is_short_form(a, b):
-        return True  # Tom and Thomas; Misha and Mikhail, whose a makes no woman's name
-    if not last_name and _is_feminine_form(part.spelling, other.spelling):
-        return False
-    if frozenset((a, b)) in endings or drops_final_n(part.text, other.text):
-        return True
-    if read_alike(part.spelling, a, other.spelling, b):
-        return True  # Žuk and Zhuk: one name once the haček is read as English writes it
-    if are_cognates(a, b):
-        # Anton and Antonius: the families hold no pair that is two names (Christian, Christiane)
-        return True
-    if not last_name and _reads_as_classical_form(part, other):
-        return True  # Martí, read Martin, and Martino: an ending, though English would derive a word so
-    if is_english_derivation(a, b) and not (last_name and _adds_e(a, b)) and not _writes_final_i_as_ie(a, b):
-        return False  # but one person's Clark and Clarke (Browne, Lowe) is a respelling, not a derivation
-    if are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS:
-        return True
-    # Leyen and Layen, one letter apart before the skeleton drops the y between vowels
-    kept = y_kept(part.spelling), y_kept(other.spelling)
-    return kept != (a, b) and are_variants(*kept)
-
-
-def _reads_as_classical_form(part: Part, other: Part) -> bool:
-    """Is one first name, as written or as another language reads it, the other's with a Latin -us or a
-    Romance -o (`is_classical_form`)? A Catalan first name is read with the n it leaves off, and the
-    endings go on that n as they go on any name: Martí, Martin, Martino; Sebastià, Sebastiano."""
-    return any(is_classical_form(mine, theirs) for mine in keys_of(part.spelling, part.key, given=True)
-               for theirs in keys_of(other.spelling, other.key, given=True))
-
-
-# Beside one last name, a first name ending in a and one ending in a consonant or an o are a sister and a
-# brother, or a wife and a husband, far more often than one person respelt: Adriana and Adrien, Marica and
-# Marco, Paula and Paulo, and the Italian -i of Giovanni and Giovanna. An h is left out, as the Arabic and
-# Persian -ah and -eh spell a final a (Fatimah).
-_MASCULINE_END = frozenset("bcdfgijklmnpqrstvwxzo")
-
-
-def _is_feminine_form(a: str, b: str) -> bool:
-    ends = {a[-1:], b[-1:]}
-    return "a" in ends and not ends.isdisjoint(_MASCULINE_END)
-
-
-def _adds_e(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
-    return long == short + "e"
-
-
-# English makes no word by adding an e to a final i; a name so written spells the same closing vowel as -ie
-# (Natali, Natalie). Only from five letters: Mari and Marie are as often two women.
-MIN_FINAL_IE = 5
-
-
-def _writes_final_i_as_ie(a: str, b: str) -> bool:
-    short = min(a, b, key=len)
-    return _adds_e(a, b) and len(short) >= MIN_FINAL_IE and short.endswith("i")
-
-
-class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict = {}
 

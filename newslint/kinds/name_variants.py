@@ -8,8 +8,8 @@ from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
 from newslint.kinds.name_forms import Flag
 from newslint.kinds.name_given import is_short_form
-from newslint.kinds.name_groups import inconsistencies
 from newslint.kinds.name_mentions import find_mentions, firm_words
+from newslint.kinds.name_minority import inconsistencies
 from newslint.kinds.name_parts import Mention, composed
 from newslint.suppression import directives
 
