@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
 from newslint.kinds.name_forms import Flag
-from newslint.kinds.name_given import is_short_form
 from newslint.kinds.name_mentions import find_mentions, firm_words
 from newslint.kinds.name_minority import inconsistencies
 from newslint.kinds.name_parts import Mention, composed
+from newslint.kinds.name_short_forms import is_short_form
 from newslint.suppression import directives
 
 
