@@ -10,9 +10,9 @@ from conftest import FIXTURES
 
 from newslint.document import Document
 from newslint.engine import Engine
-from newslint.kinds import name_forms, name_mentions
-from newslint.kinds.name_mentions import _SENTENCE_END, _may_end_sentence
+from newslint.kinds import name_forms, name_mentions, name_words
 from newslint.kinds.name_spelling import are_variants, skeleton
+from newslint.kinds.name_words import _SENTENCE_END, _may_end_sentence
 from newslint.ruleset import builtin_rules_dir, load_rule_file
 
 
@@ -246,8 +246,8 @@ def test_a_word_opening_every_sentence_is_searched_for_in_lower_case_once(monkey
     # A feed pasted as one paragraph opens thousands of sentences with "Officials": each search for the
     # lower-case word reads the whole text, so asking again per sentence made a long paragraph quadratic.
     searched = []
-    search = name_mentions._LowerCaseWords._search
-    monkeypatch.setattr(name_mentions._LowerCaseWords, "_search", lambda self, word: searched.append(word) or search(self, word))
+    search = name_words.LowerCaseWords._search
+    monkeypatch.setattr(name_words.LowerCaseWords, "_search", lambda self, word: searched.append(word) or search(self, word))
     text = " ".join(["Officials said the ferry to Mykonos was cancelled. Officials in Athens said it would sail on "
                      "Friday, and the officials at the port agreed."] * 50)
     mentions = name_mentions.find_mentions(Document("feed.txt", text + "\n"))

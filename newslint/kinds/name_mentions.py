@@ -1,15 +1,14 @@
 """Find name mentions in copy: the runs of capitalised words (with the particles between and before them)
-that are names and not a sentence's first word, a day or a headline in capitals; `name_parts` takes each
-run apart into given name, particles and last name."""
+that are names and not a sentence's first word, a day or a headline in capitals (`name_words` judges each
+word); `name_parts` takes each run apart into given name, particles and last name."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from newslint.kinds.name_parts import (ASSIMILATED_ARTICLES, ELIDED, HYPHEN_PARTICLE, INITIAL, PARTICLES,
-                                       SPACED_PARTICLES, SUN_LETTER_DOUBLED, TITLES, Mention, Part, is_elided,
-                                       is_initial, mention_of, new_part, unpossessive)
+from newslint.kinds.name_parts import (ASSIMILATED_ARTICLES, ELIDED, SPACED_PARTICLES, SUN_LETTER_DOUBLED, Mention,
+                                       Part, mention_of, new_part)
 from newslint.kinds.name_spelling import skeleton
+from newslint.kinds.name_words import (COMPANY_SUFFIXES, LowerCaseWords, is_bare_title, is_name_word, opens_sentence,
+                                       word_verdict)
 from newslint.regexcache import compiled
 from newslint.visible import INVISIBLE
 
@@ -63,23 +62,11 @@ _ASCII_RUN = compiled(_run("A-Z", "0-9A-Za-z_", r"[\t-\r\x1c- ]", "'", "", ".,;:
 # Searched up to the run's first two letters, which an assimilated article doubles (ash-Sharaa), and ending
 # where the run starts.
 _LEADING_PARTICLES = compiled(rf"(?:(?<![\w'\u2019-])(?:{_PARTICLE_WORD}(?:\s+|-)|{_ASSIMILATED}))+(?=.{{1,2}}$)")
-_SENTENCE_END = compiled(r"(?:(\w+)\.|[.!?:\u2026])[\"'\u201d\u2019)\]]*\s+[\"'(\u201c\u2018\[]*$")
-_DIGIT = compiled(r"\d")
-# Capitalised words that end a name: days ("on Tuesdays"), company suffixes, the pronoun "I".
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-COMPANY_SUFFIXES = "inc corp co ltd plc llc lp ag sa nv bv spa gmbh group".split()
-BREAKS = frozenset(_DAYS + [day + "s" for day in _DAYS] + """january february march april june july august
-september october november december i""".split() + COMPANY_SUFFIXES)
 # A firm's name that runs on past "and" to its suffix, capitalised or in capitals and written out or not ("and
 # Shanghai Banking Corp", "... Corporation" after "Hongkong"); not "group" or the "co" of "co-operate".
 _FIRM_SUFFIXES = sorted({form for suffix in COMPANY_SUFFIXES + "corporation company limited incorporated holdings".split()
                          for form in (suffix.capitalize(), suffix.upper())} | {"SpA", "GmbH"})
 _AND_TO_SUFFIX = compiled(r"\s+(?:and|&)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:" + "|".join(_FIRM_SUFFIXES) + r")(?![\w-])")
-# Capitalised only because they open a sentence; the document's own lower-case words catch the rest.
-STOPWORDS = frozenset("""the a an but and or so if in on at as of for to from by with after before when while
-he she it they we you his her its their our my your this that these those there here however meanwhile still
-also then now some many most few no not one two three what who why how where which yet although though since
-until because despite during under over""".split())
 
 
 def firm_words(document, mentions: list[Mention]) -> frozenset[Part]:
@@ -104,21 +91,21 @@ def find_mentions(document) -> list[Mention]:
 
 def _find_mentions(document) -> list[Mention]:
     text, mentions = document.text, []
-    lower_case = _LowerCaseWords(text)
+    lower_case = LowerCaseWords(text)
     runs = _ASCII_RUN if text.isascii() else _RUN
     for paragraph in document.paragraphs:
         for run in runs.finditer(text, paragraph.start, paragraph.end):
             word = run.group()
             one_word = word.isalpha()
-            if one_word and _word_verdict(word)[0] is False:
+            if one_word and word_verdict(word)[0] is False:
                 continue  # a day, an acronym, a headline's capitals: no name, whatever particle stands before it
             start = _run_start(text, paragraph.start, run.start())
             if start is None:
                 continue  # the tail of a word: "McDonald", "x-Ray"
-            opens = paragraph.is_heading or _opens_sentence(text, paragraph.start, start)
+            opens = paragraph.is_heading or opens_sentence(text, paragraph.start, start)
             if start == run.start() and one_word:
                 # Most runs are one plain word ("The", "Reuters"): no word split, no possessive to cut.
-                if _is_name_word(word, opens, lower_case) and not _is_bare_title(word):
+                if is_name_word(word, opens, lower_case) and not is_bare_title(word):
                     mentions.append(Mention(new_part(word, start, start + len(word))))
                 continue
             if paragraph.is_heading:  # each word of a heading is judged by the story's own lower-case words
@@ -129,7 +116,7 @@ def _find_mentions(document) -> list[Mention]:
                 continue
             if opens:  # only the first word is judged by the story's lower-case words ("Shares", "The")
                 first = _WORD.match(text, start, run.end())
-                if not _is_name_word(first.group(), True, lower_case):
+                if not is_name_word(first.group(), True, lower_case):
                     start = first.end()  # the rest of the run reads as it would mid-sentence
             mentions.extend(_run_mentions(text, start, run.end()))
     if any(mention.initials is not None for mention in mentions):
@@ -201,32 +188,6 @@ def _moved(mention: Mention, offset: int) -> Mention:
                    tuple(map(move, mention.middle)), mention.joiner, move(mention.initials))
 
 
-def _opens_sentence(text: str, paragraph_start: int, offset: int) -> bool:
-    if offset == paragraph_start:
-        return True  # as the window test below finds, in a string method or two
-    if offset - paragraph_start >= 2 and text[offset - 1] == " " and (text[offset - 2].isalnum()
-                                                                     or text[offset - 2] == ","):
-        return False  # a word or a comma, then a space, as before most runs: "said Woodco", "Houston, Texas"
-    before = text[max(paragraph_start, offset - 12) : offset]
-    if offset - paragraph_start <= len(before) and not before.strip(" \n\"'(\u201c\u2018["):
-        return True
-    if not _may_end_sentence(before):
-        return False
-    end = _SENTENCE_END.search(before)
-    return bool(end) and not (end.group(1) and end.group(1).casefold() in TITLES)
-
-
-def _may_end_sentence(window: str) -> bool:
-    """Could _SENTENCE_END match `window`? The same test with string methods (most runs are mid-sentence):
-    a stop, closing quotes, white space, opening quotes, at the end or, as "$" allows, before a final
-    line break (said. "<line break>Smith)."""
-    for end in (len(window), len(window) - 1) if window.endswith("\n") else (len(window),):
-        tail = window[:end].rstrip("\"'(\u201c\u2018[")
-        if tail[-1:].isspace() and tail.rstrip().rstrip("\"'\u201d\u2019)]").endswith((".", "!", "?", ":", "\u2026")):
-            return True
-    return False
-
-
 # The last two letters of each particle longer than one: after a space and a word ending in other letters
 # ("said Woodco", "the Fed"), as before most runs, no particle can stand.
 _PARTICLE_ENDINGS = frozenset(particle[-2:] for particle in SPACED_PARTICLES if len(particle) > 1)
@@ -272,11 +233,11 @@ def _ends_with_particle(window: str) -> bool:
     return last_word in SPACED_PARTICLES or last_word in ASSIMILATED_ARTICLES
 
 
-def _name_words(text: str, start: int, end: int, opens: bool, heading: bool, lower_case: _LowerCaseWords):
+def _name_words(text: str, start: int, end: int, opens: bool, heading: bool, lower_case: LowerCaseWords):
     """The run's words as (text, start), split where a word is not part of a name or after a possessive."""
     words: list[tuple[str, int]] = []
     for index, (word, at) in enumerate(_words(text, start, end)):
-        if _is_name_word(word, (index == 0 and opens) or heading, lower_case):
+        if is_name_word(word, (index == 0 and opens) or heading, lower_case):
             words.append((word, at))
             if word.endswith(("'s", "\u2019s")):
                 yield words  # "Soeharto's New Order": a possessive ends the name it belongs to
@@ -301,62 +262,3 @@ def _words(text: str, start: int, end: int) -> list[tuple[str, int]]:
             at += len(word) + 1
         return words
     return [(match.group(), match.start()) for match in _WORD.finditer(text, start, end)]
-
-
-def _is_name_word(word: str, opens: bool, lower_case: _LowerCaseWords) -> bool:
-    verdict, folded = _word_verdict(word)
-    if verdict is not None:
-        return verdict
-    if opens and (folded in STOPWORDS or folded in lower_case):
-        return False  # "Shares fell": capitalised only because it opens the sentence
-    return True
-
-
-@lru_cache(maxsize=65536)
-def _word_verdict(word: str) -> tuple[bool | None, str]:
-    """What the word alone says (True, False, or None: a name unless it merely opens a sentence), and its
-    folded form. Cached: wire copy repeats the same capitalised words story after story."""
-    word = unpossessive(word)
-    folded = word.casefold().rstrip(".")
-    if folded in PARTICLES and word.islower():
-        return True, folded
-    fused = HYPHEN_PARTICLE.match(word) if "-" in word else None  # the test is cheaper than the regex
-    if fused and word[fused.end()].isupper():
-        return True, folded  # "al-Assad"
-    if not word[0].isupper():
-        return is_elided(word), folded  # a name word only after an elided particle: "d'Aubrac"
-    if folded in BREAKS:
-        return False, folded
-    head = word.split("-", 1)[0]
-    if len(head) > 1 and head.isupper() and not INITIAL.fullmatch(word) or _DIGIT.search(word):
-        return False, folded  # an acronym, a wire headline in capitals, a rating (BB-plus) or a model (A320s)
-    return None, folded
-
-
-class _LowerCaseWords:
-    """The words a document uses in lower case as words of their own, found as asked and remembered: a long
-    story opens thousands of sentences with the same few words, and each search may read the whole text."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._known: dict[str, bool] = {}
-
-    def __contains__(self, word: str) -> bool:
-        known = self._known.get(word)
-        if known is None:
-            known = self._known[word] = self._search(word)
-        return known
-
-    def _search(self, word: str) -> bool:
-        text, found = self.text, self.text.find(word)  # str.find: faster than a regex per word
-        while found != -1:
-            after = found + len(word)
-            if (found == 0 or not text[found - 1].isalpha()) and (after == len(text) or not text[after].isalpha()):
-                return True
-            found = text.find(word, after)
-        return False
-
-
-def _is_bare_title(word: str) -> bool:
-    """Is a one-word run (letters only) no name by itself: a title, a particle or an initial?"""
-    return word.casefold() in TITLES or word in PARTICLES or is_initial(word)
