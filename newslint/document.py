@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Callable
 
-from newslint import masking, visible, wordscan
+from newslint import masking, visible, wordindex
 from newslint.entities import read_entities
 from newslint.decoding import decode
 from newslint.errors import NewslintError
@@ -90,10 +90,10 @@ class Span:
         return quoted_stretches(self.text, self.start)
 
     @cached_property
-    def word_index(self) -> wordscan.WordIndex:
+    def word_index(self) -> wordindex.WordIndex:
         """Where each word starts, shared by every rule that scans this span; a sentence uses its paragraph's."""
         if self.paragraph is None:
-            return wordscan.WordIndex(self.text)
+            return wordindex.WordIndex(self.text)
         return self.paragraph.word_index.part(self.start - self.paragraph.start, len(self.text))
 
     @cached_property

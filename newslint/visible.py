@@ -10,7 +10,7 @@ on screen ("Kiev\u200bon" shows as "Kievon"), and so it does for the rules.
 
 from __future__ import annotations
 
-from newslint import wordscan
+from newslint import wordindex
 from newslint.regexcache import compiled
 
 # Soft hyphen; zero-width space, non-joiner and joiner; word joiner; and U+FEFF, a byte-order mark left inside the
@@ -47,7 +47,7 @@ class Visible:
         self._kept = [index for index, char in enumerate(span.text) if char not in INVISIBLE]
         self._kept.append(len(span.text))
         self.text = drop_invisible(span.text)
-        self.word_index = wordscan.WordIndex(self.text)
+        self.word_index = wordindex.WordIndex(self.text)
 
     def __repr__(self) -> str:
         return f"Visible({self.span!r})"

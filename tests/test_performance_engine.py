@@ -198,7 +198,7 @@ def test_a_fused_particle_is_looked_for_only_in_a_word_with_a_hyphen():
     hyphen: over every word of the stories and rule examples, and words written to try each of its
     branches, no word without one matches."""
     from newslint.kinds.name_parts import HYPHEN_PARTICLE, _fused
-    from newslint.wordscan import words_of
+    from newslint.wordindex import words_of
 
     engine, paragraphs = _every_rule_and_paragraph()
     words = {word for p in paragraphs for word in p.text.split()} | set(words_of(" ".join(p.text for p in paragraphs)))

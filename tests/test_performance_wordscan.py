@@ -12,8 +12,8 @@ from newslint.document import Document
 from newslint.patterns import phrase_alternation
 from newslint.ruleset import builtin_rule_files, load_rules
 from newslint.phrasewords import first_words, phrase_need_words, phrase_needs
-from newslint.wordscan import (FirstOf, WordIndex, _holds, could_match, first_start_before, matches, phrase_scanner,
-                               words_of)
+from newslint.wordindex import WordIndex, words_of
+from newslint.wordscan import FirstOf, _holds, could_match, first_start_before, matches, phrase_scanner
 
 
 @pytest.mark.parametrize("phrase, words", [

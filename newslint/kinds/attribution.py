@@ -12,7 +12,8 @@ from newslint.patterns import any_of, phrase_alternation
 from newslint.phrasewords import first_words
 from newslint.quotations import OPENING_DOUBLE
 from newslint.regexcache import compiled
-from newslint.wordscan import WordIndex, could_match, phrase_scanner
+from newslint.wordindex import WordIndex
+from newslint.wordscan import could_match, phrase_scanner
 
 
 class Attribution(Cue):

@@ -13,8 +13,9 @@ from newslint.patterns import any_of, phrase_alternation
 from newslint.phrasewords import phrase_starts
 from newslint.records import record
 from newslint.ruleset import flatten
+from newslint.wordindex import word_at
 from newslint.wordscan import (can_start, could_match, first_start_before, matches, phrase_scanner, trigger_words,
-                               word_at, words_for)
+                               words_for)
 
 GUARDS = ("before", "after", "not_before", "not_after")
 # A cue's excuse in the paragraph below the lede, not in its own sentence (see `Cue`).

@@ -18,7 +18,7 @@ from newslint.visible import INVISIBLE
 _MARKS = "\u0300-\u036f" + INVISIBLE
 # A word (letters, accents, inner apostrophes and hyphens) or a run of initials ("J.R.").
 _WORD = compiled(rf"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_](?:[\w'\u2019{_MARKS}-]*[^\W_][{_MARKS}]*)?")
-# Spelt out, as in wordscan: importing `string` for it (and the Template regex that module compiles on import)
+# Spelt out, as in wordindex: importing `string` for it (and the Template regex that module compiles on import)
 # costs a one-story run about 1% of its instructions.
 _ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # Latin capitals (Latin Extended-A mixes both cases)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from newslint.finding import Hit
 from newslint.kinds.base import CrossHit, Kind
 from newslint.kinds.paragraph_index import Paragraph, ParagraphIndex, shared_needed, shingles
-from newslint.wordscan import words_of
+from newslint.wordindex import words_of
 
 
 class NearDuplicate(Kind):

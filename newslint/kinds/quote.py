@@ -195,7 +195,7 @@ class _Phrases:
         self.rest = rule.regex(key, phrase_alternation(rest)) if rest else None
 
     def found_in(self, text: str, index) -> bool:
-        """`index`: a `wordscan.WordIndex` listing at least every word of `text`, where it stands."""
+        """`index`: a `wordindex.WordIndex` listing at least every word of `text`, where it stands."""
         if self.words is None:
             return self.whole.search(text) is not None
         if matches(self.scanned, text, self.words, index):
