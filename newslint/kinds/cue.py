@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.carried import CarriedSpeech
-from newslint.errors import RuleError
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
-from newslint.patterns import any_of, phrase_alternation
-from newslint.phrasewords import phrase_starts
-from newslint.records import record
+from newslint.kinds.cue_entries import CueEntry, fits, read_entry, whole_words
 from newslint.ruleset import flatten
 from newslint.wordindex import word_at
 from newslint.wordscan import (can_start, could_match, first_start_before, matches, phrase_scanner, trigger_words,
                                words_for)
 
-GUARDS = ("before", "after", "not_before", "not_after")
-# A cue's excuse in the paragraph below the lede, not in its own sentence (see `Cue`).
-LEDE_GUARD = "lede_sourced_below"
-# A cue's excuse earlier in its own paragraph, before its sentence (see `Cue`).
-EARLIER_GUARD = "sourced_earlier"
-CASES = ("any", "lower")
-# How far a guard looks: a few words either side is what a reader uses to tell "May 14" from "may".
-_WINDOW = 60
-# Characters between a cue and its guard words: spaces and punctuation, never words. Not a dash: in a bare
-# dateline ("PORTMERE - Critics say ...") it ends the place name, which would pass for "HPA analysts".
-_GAP = r"[\s,;:\"'\u201c\u201d\u2018\u2019()\[\]]*"
 _JOIN_GAP = 3  # at most ", " and a stray space between cues read as one
 # The first words of a cue that, after a comma, only describes the source before it ("A British source, who asked
 # not to be named"; "An aide, speaking on condition of anonymity"). Any other cue after a comma is a second source:
@@ -35,19 +20,6 @@ _JOIN_GAP = 3  # at most ", " and a stray space between cues read as one
 _DESCRIBING = frozenset(("who", "speaking", "on"))
 _OPENING_MARKS = " \t\n\"'\u201c\u2018([\u2022*"  # what may stand before a clause's first word, a plain-text bullet too
 _CLAUSE_OPENERS = ("-", "\u2013", "\u2014", ":", ";")  # what a clause may follow, as a dateline's dash
-
-
-@record
-class CueEntry:
-    phrase: str
-    pattern: re.Pattern
-    guards: dict  # guard name -> compiled pattern
-    case: str
-    lede_below: re.Pattern | None  # `lede_sourced_below`, or None
-    earlier: re.Pattern | None  # `sourced_earlier`, or None
-    # The lower-case words a match can start with (wordscan's reading of the phrase), or None when any
-    # word can: at a cue only the entries that can start there are compiled and tried.
-    starts: frozenset[str] | None
 
 
 class Cue(Kind):
@@ -108,12 +80,12 @@ class Cue(Kind):
         defaults = {"case": rule.get("case", "any")}
         for guard in ("not_before", "not_after"):
             defaults[guard] = rule.patterns(guard)
-        self.entries = [self._entry(raw, defaults) for raw in self._raw_cues("cues")]
+        self.entries = [read_entry(self.rule, raw, defaults) for raw in self._raw_cues("cues")]
         self.scan = self._scanner("cues", self.entries)
         self.trigger = trigger_words(self.scan)
         self.stack = None
         if rule.get("stacked_cues") is not None:
-            stacked = [self._entry(raw, defaults) for raw in self._raw_cues("stacked_cues")]
+            stacked = [read_entry(self.rule, raw, defaults) for raw in self._raw_cues("stacked_cues")]
             self.stack = (stacked, self._scanner("stacked_cues", stacked))
 
     def _carried_speech(self) -> CarriedSpeech | None:
@@ -132,53 +104,13 @@ class Cue(Kind):
     def _scanner(self, key: str, entries: list[CueEntry]) -> tuple:
         """(pattern, first words) for `wordscan.matches` over these cues."""
         phrases = [entry.phrase for entry in entries]
-        return phrase_scanner(self.rule.regex(key, _whole_words(phrases)), phrases, [e.pattern for e in entries])
+        return phrase_scanner(self.rule.regex(key, whole_words(phrases)), phrases, [e.pattern for e in entries])
 
     def _raw_cues(self, key: str) -> list:
         cues = self.rule.require(key)
         if not isinstance(cues, list) or not cues:
             raise self.rule.error(f"'{key}' must be a non-empty list of phrases or mappings", key)
         return flatten(cues)
-
-    def _entry(self, raw, defaults: dict) -> CueEntry:
-        try:
-            return self._read_entry(raw, defaults)
-        except RuleError as error:
-            raise error.at(raw) from None
-
-    def _read_entry(self, raw, defaults: dict) -> CueEntry:
-        rule = self.rule
-        if isinstance(raw, str):
-            raw = {"phrase": raw}
-        if not isinstance(raw, dict) or not isinstance(raw.get("phrase"), str):
-            raise rule.error(f"each cue is a phrase or a mapping with 'phrase', not {raw!r}", "cues")
-        unknown = sorted(set(raw) - {"phrase", "case", LEDE_GUARD, EARLIER_GUARD, *GUARDS})
-        if unknown:
-            raise rule.error(f"cue {raw['phrase']!r}: unknown key '{unknown[0]}'", "cues")
-        case = raw.get("case", defaults["case"])
-        if case not in CASES:
-            raise rule.error(f"cue {raw['phrase']!r}: 'case' must be one of {', '.join(CASES)}", "cues")
-        guards = {}
-        for guard in GUARDS:
-            sources = self._own_patterns(raw, guard) + defaults.get(guard, [])
-            if sources:
-                guards[guard] = rule.regex("cues", _guard_source(guard, sources))
-        phrase = raw["phrase"]
-        rule.check_phrase("cues", phrase)
-        return CueEntry(phrase, rule.regex("cues", _whole_words([phrase])), guards, case,
-                        self._own_regex(raw, LEDE_GUARD), self._own_regex(raw, EARLIER_GUARD), phrase_starts(phrase))
-
-    def _own_patterns(self, raw: dict, key: str) -> list[str]:
-        """A cue's own patterns under `key`, each checked alone (as `Rule.patterns` checks a rule's)."""
-        sources = _strings(raw.get(key, []), self.rule, raw["phrase"], key)
-        for source in sources:
-            self.rule.check_pattern("cues", source)
-        return sources
-
-    def _own_regex(self, raw: dict, key: str) -> re.Pattern | None:
-        """A cue's own patterns under `key` as one regex, or None when it has none."""
-        sources = self._own_patterns(raw, key)
-        return self.rule.regex("cues", any_of(sources)) if sources else None
 
     def check(self, sentence) -> Iterator[Hit]:
         seen = sentence.seen  # "prob\u00adably" with a soft hyphen from the CMS reads as "probably"
@@ -234,7 +166,7 @@ class Cue(Kind):
         matches = [(m.end(), entry) for entry in can_start(entries, word_at(text, start))
                    if (m := entry.pattern.match(text, start))]
         for end, entry in sorted(matches, key=lambda item: -item[0]):
-            if _fits(entry, text, start, end):
+            if fits(entry, text, start, end):
                 return end, entry
         return None
 
@@ -305,44 +237,3 @@ def _text_before(sentence) -> str:
 def _nth(iterator: Iterator, n: int) -> bool:
     """Does `iterator` yield at least `n` items? Stops as soon as it does."""
     return sum(1 for _, _ in zip(range(n), iterator)) == n
-
-
-def _fits(entry: CueEntry, text: str, start: int, end: int) -> bool:
-    written = text[start:end]
-    if entry.case == "lower" and written != written.lower():
-        at_sentence_start = not text[:start].strip(" \"'\u201c\u2018(")
-        if not (at_sentence_start and written[1:] == written[1:].lower()):
-            return False  # "Theresa May", "May Day": a capital mid-sentence is a name
-    window = max(0, start - _WINDOW)  # `^` in a before-guard still means the start of the sentence
-    after = text[end:end + _WINDOW]
-    guards = entry.guards
-    if "before" in guards and not guards["before"].search(text, window, start):
-        return False
-    if "after" in guards and not guards["after"].match(after):
-        return False
-    if "not_before" in guards and guards["not_before"].search(text, window, start):
-        return False
-    return not ("not_after" in guards and guards["not_after"].match(after))
-
-
-def _whole_words(phrases: list[str]) -> str:
-    """"may" must not match inside "dismay"; "well-known" does not contain the word "known"."""
-    return phrase_alternation(phrases)
-
-
-def _guard_source(guard: str, sources: list[str]) -> str:
-    body = any_of(sources)
-    # Word boundaries spelled as characters, not lookaround, so the guard runs on RE2 (linear time).
-    if guard.endswith("before"):
-        return rf"(?:^|[^\w'-])(?:{body}){_GAP}$"
-    return rf"{_GAP}(?:{body})(?:[^\w'-]|$)"
-
-
-def _strings(value, rule, phrase: str, key: str) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    elif isinstance(value, list):
-        value = flatten(value)
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise rule.error(f"cue {phrase!r}: '{key}' must be a list of regexes", "cues")
-    return value
