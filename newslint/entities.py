@@ -9,14 +9,12 @@ character is widened to the whole entity (`Document.widened`), so its column and
 from __future__ import annotations
 
 from newslint.regexcache import compiled
-from newslint.visible import INVISIBLE
+from newslint.visible import WORD_JOINER
 
 _ENTITY = compiled(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Inside a word ("council&#8217;s", "AT&amp;T") the padding is a word joiner, which the rules read as nothing
 # (`visible`), so the word stays whole; beside white space it is spaces, so a sentence or quotation still
 # opens and closes where the reader sees it do.
-_JOINER = "\u2060"
-assert _JOINER in INVISIBLE
 
 Region = tuple[int, int]
 
@@ -69,4 +67,4 @@ def _padded(character: str, length: int, before: str, after: str) -> str:
         return character + " " * fill  # "said.&rdquo; She", "&pound;2m&nbsp;&mdash;"
     if before.isspace():
         return " " * fill + character  # "&ldquo;The tank"
-    return _JOINER * fill + character  # "council&#8217;s"
+    return WORD_JOINER * fill + character  # "council&#8217;s"

@@ -12,6 +12,7 @@ import re
 from newslint.markdown_blocks import (FRONT_MATTER, QUOTE_PREFIX, RULE_LINE, Region, block_regions, split_quote_markers,
                                       table_rows)
 from newslint.regexcache import compiled
+from newslint.visible import WORD_JOINER
 
 # Each alternative is tried only where its run of characters starts, so a 100,000-character run of dots
 # or letters is scanned once, not once per character.
@@ -56,7 +57,6 @@ _EMPHASIS = compiled(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 _TABLE_DIVIDER = compiled(r"[\s|:-]+")
 
 _QUOTE_MARK = compiled('"')
-_JOINER = "\u2060"  # a word joiner, invisible to the rules as an entity's padding inside a word is
 
 
 def plain_text_regions(text: str) -> list[Region]:
@@ -125,7 +125,7 @@ def joined_quote_marks(raw: str, text: str) -> str:
                 position += step  # masked markup: a space here, not in the file
             if position != match.start() + step and 0 <= position < len(text) and not text[position].isspace():
                 low, high = sorted((match.start() + step, position - step))
-                chars[low : high + 1] = _JOINER * (high + 1 - low)
+                chars[low : high + 1] = WORD_JOINER * (high + 1 - low)
     return "".join(chars)
 
 

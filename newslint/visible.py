@@ -16,6 +16,8 @@ from newslint.regexcache import compiled
 # Soft hyphen; zero-width space, non-joiner and joiner; word joiner; and U+FEFF, a byte-order mark left inside the
 # copy (files joined, text pasted from a page), which shows as nothing where it stands as the word joiner does.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# The word joiner, one of them: padding that keeps a word whole where markup or an entity stood inside it.
+WORD_JOINER = "\u2060"
 _INVISIBLE = compiled(f"[{INVISIBLE}]")
 _DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
