@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from newslint.carried import CarriedSpeech
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
-from newslint.kinds.cue_entries import CueEntry, fits, read_entry, whole_words
+from newslint.kinds.cue_entries import CueEntry, fits, read_entry
+from newslint.patterns import phrase_alternation  # whole words: "may" is not in "dismay", nor "known" in "well-known"
 from newslint.ruleset import flatten
 from newslint.wordindex import word_at
 from newslint.wordscan import (can_start, could_match, first_start_before, matches, phrase_scanner, trigger_words,
@@ -104,7 +105,7 @@ class Cue(Kind):
     def _scanner(self, key: str, entries: list[CueEntry]) -> tuple:
         """(pattern, first words) for `wordscan.matches` over these cues."""
         phrases = [entry.phrase for entry in entries]
-        return phrase_scanner(self.rule.regex(key, whole_words(phrases)), phrases, [e.pattern for e in entries])
+        return phrase_scanner(self.rule.regex(key, phrase_alternation(phrases)), phrases, [e.pattern for e in entries])
 
     def _raw_cues(self, key: str) -> list:
         cues = self.rule.require(key)
@@ -120,7 +121,7 @@ class Cue(Kind):
         if self.min_count == 1:
             yield from hits(seen, found)
         elif len(found) >= self.min_count:
-            yield Hit(seen.absolute(found[0][0]), seen.absolute(found[-1][1], end=True), cue_values(found))
+            yield Hit(seen.absolute(found[0][0]), seen.absolute(found[-1][1], end=True), _cue_values(found))
 
     def could_match(self, paragraph) -> bool:
         return could_match(self.scan, paragraph.seen.word_index)  # no cue, no finding (stacked or not)
@@ -191,12 +192,12 @@ def _if_found(pattern, text: str):
 
 
 def hits(sentence, found: list[tuple[int, int, str]]) -> Iterator[Hit]:
-    """One finding a cue found in `sentence` (offsets into its text), cues read as one (`joined`) as one."""
-    for start, end, written in joined(found, sentence.text):
-        yield Hit(sentence.absolute(start), sentence.absolute(end, end=True), cue_values([(start, end, written)]))
+    """One finding a cue found in `sentence` (offsets into its text), cues read as one (`_joined`) as one."""
+    for start, end, written in _joined(found, sentence.text):
+        yield Hit(sentence.absolute(start), sentence.absolute(end, end=True), _cue_values([(start, end, written)]))
 
 
-def joined(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+def _joined(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     """The cues found, with those that only a space parts, or a comma before words describing the first
     (`_DESCRIBING`), taken as one: "was regarded by many" and "a British source, who declined to be identified"
     are each one unnamed source, reported once."""
@@ -210,7 +211,7 @@ def joined(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int,
     return cues
 
 
-def cue_values(found: list[tuple[int, int, str]]) -> dict:
+def _cue_values(found: list[tuple[int, int, str]]) -> dict:
     """{count} and {cues} for every hit, one cue or several: a placeholder the kind lists is always filled."""
     return {"count": len(found), "cues": ", ".join(dict.fromkeys(f"'{text.lower()}'" for _, _, text in found))}
 

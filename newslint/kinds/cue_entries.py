@@ -64,7 +64,7 @@ def _read_entry(rule, raw, defaults: dict) -> CueEntry:
             guards[guard] = rule.regex("cues", _guard_source(guard, sources))
     phrase = raw["phrase"]
     rule.check_phrase("cues", phrase)
-    return CueEntry(phrase, rule.regex("cues", whole_words([phrase])), guards, case,
+    return CueEntry(phrase, rule.regex("cues", phrase_alternation([phrase])), guards, case,
                     _own_regex(rule, raw, LEDE_GUARD), _own_regex(rule, raw, EARLIER_GUARD), phrase_starts(phrase))
 
 
@@ -101,9 +101,6 @@ def fits(entry: CueEntry, text: str, start: int, end: int) -> bool:
     return not ("not_after" in guards and guards["not_after"].match(after))
 
 
-def whole_words(phrases: list[str]) -> str:
-    """"may" must not match inside "dismay"; "well-known" does not contain the word "known"."""
-    return phrase_alternation(phrases)
 
 
 def _guard_source(guard: str, sources: list[str]) -> str:
