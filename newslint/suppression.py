@@ -112,17 +112,19 @@ def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[in
     lines = document.raw.split("\n")
     ranges, unknown = [], []
     open_since: dict[tuple[str, ...], int] = {}  # ids of each open disable -> its line
-    directives = list(_outside_code(document, PLAIN_DIRECTIVE, MARKDOWN_DIRECTIVE))
+    markdown = document.is_markdown
+    outside_code = _OutsideCode(document)
+    directives = list(outside_code(MARKDOWN_DIRECTIVE if markdown else PLAIN_DIRECTIVE))
     read = {match.start() for match in directives}
     unknown.extend((attempt.start(1), attempt.end(1), NOT_A_DIRECTIVE, "")
-                   for attempt in _outside_code(document, PLAIN_ATTEMPT, MARKDOWN_ATTEMPT)
+                   for attempt in outside_code(MARKDOWN_ATTEMPT if markdown else PLAIN_ATTEMPT)
                    if attempt.start() not in read)
     # Each kind of file is searched for a whole directive in the other's form, which it reads as copy: only a
     # real one, so a reference definition "[newslint-docs]: https://..." is a link, and a misspelt word in the
     # other form is not advised to be written again, misspelt, in this one.
-    other_form = IN_PLAIN_FORM if document.is_markdown else IN_MARKDOWN_FORM
+    other_form = IN_PLAIN_FORM if markdown else IN_MARKDOWN_FORM
     unknown.extend((match.start(1) - len("newslint-"), match.end(1), other_form, "")
-                   for match in _outside_code(document, MARKDOWN_DIRECTIVE, PLAIN_DIRECTIVE))
+                   for match in outside_code(PLAIN_DIRECTIVE if markdown else MARKDOWN_DIRECTIVE))
     for match in directives:
         action = match.group(1)
         ids = tuple(m.group() for m in _ID.finditer(match.group(2)))
@@ -150,18 +152,22 @@ def _parse(document, known: frozenset[str]) -> tuple[Suppressions, list[tuple[in
     return Suppressions(tuple(sorted(ranges))), unknown
 
 
-def _outside_code(document, plain, markdown) -> Iterator[re.Match]:
-    """The matches of `plain` (or, in Markdown, `markdown`) in `document`, less those inside Markdown code: a
-    memo showing how to write a directive is an example, not an instruction, and must not switch checking off
-    for the rest of the file, nor be reported as a misspelt one."""
-    if not document.is_markdown:
-        yield from plain.finditer(document.raw)
-        return
-    code = None
-    for match in markdown.finditer(document.raw):
-        if code is None:
-            code = masking.code_regions(document.raw)  # only for files that hold a directive
-        if not any(start <= match.start() < end for start, end in code):
+class _OutsideCode:
+    """A pattern's matches in `document`, less those inside Markdown code: a memo showing how to write a
+    directive is an example, not an instruction, and must not switch checking off for the rest of the file,
+    nor be reported as a misspelt one. The code is found once, and only for a file that holds a match."""
+
+    def __init__(self, document) -> None:
+        self.document, self.code = document, None
+
+    def __call__(self, pattern) -> Iterator[re.Match]:
+        raw = self.document.raw
+        for match in pattern.finditer(raw):
+            if self.document.is_markdown:
+                if self.code is None:
+                    self.code = masking.code_regions(raw)
+                if any(start <= match.start() < end for start, end in self.code):
+                    continue
             yield match
 
 
