@@ -102,13 +102,12 @@ def run_checks(paths, *, rule_files, select, enable, ignore, include, exclude, c
     found = discover(file_paths, include=include, is_excluded=excluded)
     results_cache = None
     if cache:
-        from newslint import resultcache, rulecache
+        from newslint import resultcache
 
         results_cache = resultcache.directory()
-        why = results_cache and announce and not quiet and resultcache.unwritable()
-        if why:  # the run goes on as it would have: an entry that cannot be written is only a miss
-            say(f"notice: --cache: cannot write to the cache folder {rulecache.cache_dir()} ({why}), "
-                "so this run's results are not kept")
+        unwritable = results_cache and announce and not quiet and resultcache.unwritable()
+        if unwritable:  # the run goes on as it would have: an entry that cannot be written is only a miss
+            say(f"notice: --cache: cannot write to the cache folder {unwritable}, so this run's results are not kept")
     tasks = [Task(path, finder.for_path(path), cache=results_cache) for path in found.files]
     if "-" in paths:
         tasks.extend(_stdin_tasks(stdin_filename, finder, excluded, found))

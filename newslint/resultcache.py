@@ -37,17 +37,18 @@ def directory() -> str | None:
 
 
 def unwritable() -> str | None:
-    """Why nothing can be kept in the cache folder (its own error, as "not a directory"), or None when it can.
+    """The cache folder and why nothing can be kept in it ("/proc (no such file or directory)"), or None when it
+    can.
     Each entry that cannot be written is only a miss, so without this a desk whose NEWSLINT_CACHE_DIR is a
     read-only mount would never learn why its second run is no faster. Tried with a file written and deleted."""
     import tempfile
 
     base = rulecache.cache_dir()
     try:
-        os.makedirs(base, exist_ok=True)
+        os.makedirs(base, mode=0o700, exist_ok=True)  # as `store` makes it: the first to make it sets its mode
         descriptor, probe = tempfile.mkstemp(prefix=".writable-", dir=base)
     except OSError as error:
-        return (error.strerror or str(error)).lower()
+        return f"{base} ({(error.strerror or str(error)).lower()})"
     os.close(descriptor)
     os.unlink(probe)
     return None
