@@ -23,8 +23,9 @@ except ImportError:  # Python 3.10
     import sre_parse as regex_parser  # type: ignore[no-redef]
 
 # What phrase_alternation wraps phrases in: a neighbouring letter, digit, hyphen or (before) apostrophe
-# makes a longer word, so "well-known" does not contain "known" nor "o'clock" "clock".
-_WORD_BEFORE, _WORD_AFTER = r"(?<![\w'-])", r"(?![\w-])"
+# makes a longer word, so "well-known" does not contain "known" nor "o'clock" "clock". So does a combining accent
+# after it, which Python's \w leaves out: "Zelensky" and a combining acute, as a PDF export saves it, is Zelenský.
+_WORD_BEFORE, _WORD_AFTER = r"(?<![\w'-])", r"(?![\w\u0300-\u036f-])"
 _WHOLE_WORD = (_WORD_BEFORE + "(?:", ")" + _WORD_AFTER)
 # RE2's own limit on a counted repeat, nested counts multiplied ("(?:ab{50}){30}" counts 1,500). RE2 refuses
 # a pattern past it, and the backtracking engine it would then fall back on unrolls the repeat in memory:

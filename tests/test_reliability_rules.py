@@ -299,3 +299,15 @@ def test_every_placeholder_a_kind_lists_is_filled_on_every_finding():
         every = copy.copy(rule)
         every.message, every.built = " ".join("{" + name + "}" for name in names), None
         assert any(result.found for result in test_rule(every)), rule.id  # the examples did flag something
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+def test_a_whole_word_phrase_does_not_end_before_a_combining_accent(use_re2, monkeypatch):
+    """A PDF export saves "Zelenský" as "Zelensky" and a combining acute: that word is not "Zelensky", for any rule
+    (house spellings, cues, desk phrases), on RE2 as on Python's engine."""
+    if use_re2 and not regex_engines.HAS_RE2:
+        pytest.skip("google-re2 is not installed")
+    monkeypatch.setattr(regex_engines, "HAS_RE2", use_re2)
+    pattern = compile_pattern(phrase_alternation(["Zelensky", "cafe"]), True, "test.rule")
+    assert pattern.search(unicodedata.normalize("NFD", "Zelenský met staff at a café.")) is None
+    assert pattern.search("Zelensky met staff at a cafe.").group() == "Zelensky"

@@ -8,7 +8,6 @@ are literal text (names hold full stops and hyphens), matched as whole words; "K
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from newslint.errors import RuleError, shown
@@ -106,8 +105,6 @@ class Substitution(Kind):
             return  # most paragraphs: no need to look for exceptions
         document = paragraph.document
         for match in unexcused(found, seen, self.exceptions, self.skip_quotes):
-            if unicodedata.combining(seen.text[match.end() : match.end() + 1] or " "):
-                continue  # "Zelensky" and a combining acute, as a PDF export saves it, is the Czech name Zelenský
             key = self._key(match.group())
             target = self.canonical[key]
             replacement = _cased(match.group(), target, self.written[key])
