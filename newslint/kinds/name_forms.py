@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newslint.kinds.name_parts import ELIDED, Mention, Part, as_typed, new_part
+from newslint.kinds.name_parts import ARTICLES, ELIDED, Mention, Part, as_typed, new_part
 from newslint.kinds.name_spelling import skeleton
 from newslint.records import record
 
@@ -285,10 +285,6 @@ def _joined_text(first: Part, second: Part) -> str:
     return f"{first.text} {second.text}"
 
 
-# Arabic articles: "Bashar al-Assad" and "Bashar Assad" are one man named two ways. ("bin", "van" and the
-# like stay out: "Mohammed bin Salman" and a "Mohammed Salman" may be father and son.) Compared with a
-# particle's key, in which "el" and "ul" are already "al".
-ARTICLES = frozenset("al ad as ash at az".split())
 
 
 def article_dropped(full: list[Mention], person: Callable[[Mention], tuple], weight: Weight) -> Iterator[Flag]:

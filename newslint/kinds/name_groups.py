@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from newslint.kinds.name_endings import adds_baltic_given_ending, is_classical_form
-from newslint.kinds.name_parts import Mention
+from newslint.kinds.name_parts import ARTICLES, Mention
 from newslint.kinds.name_people import LONG_GIVEN, OtherReadings, is_baltic_rendering, is_read_alike, same_person
 from newslint.kinds.name_readings import keys_of
 from newslint.kinds.name_short_forms import is_short_form
@@ -27,8 +27,7 @@ from newslint.regexcache import compiled
 MAX_BLOCK = 200
 # A bare last name this short joins others only when spelt exactly alike: Scot/Scott, Bank/Banc, Life/Liffe.
 MIN_BARE_LENGTH = 5
-# The Arabic article, before a last name or, capitalised, opening a place's name (El Fasher, Al Qusayr).
-_ARTICLES = frozenset("al el ul ad as ash at az".split())
+# The Arabic article (`has_article`), before a last name or, capitalised, opening a place's name (El Fasher, Al Qusayr).
 # The same first word and the article vouch for a last name too short for any other respelling: Arabic's
 # one vowel written o or u, or e or i, in Deir ez-Zor and Deir el-Zour, Ahmed al-Hir and Ahmed al-Her.
 MIN_ARABIC_ANCHORED = 3
@@ -228,8 +227,8 @@ def _distinct_bare(short: list[Mention]) -> list[Mention]:
 def has_article(mention: Mention) -> bool:
     """Is the last name written after the Arabic article, as a particle or as a capitalised first word?"""
     if mention.particles is not None:  # al-, el-, and the article assimilated to a sun letter (ez-Zor), keyed al
-        return mention.particles.spelling in _ARTICLES or mention.particles.key == "al"
-    return mention.given is not None and not mention.middle and mention.given.spelling in _ARTICLES
+        return mention.particles.key in ARTICLES
+    return mention.given is not None and not mention.middle and mention.given.key in ARTICLES
 
 
 @lru_cache(maxsize=65536)

@@ -32,6 +32,10 @@ ELIDED = ""  # the joiner of an elided particle: its apostrophe is its own
 # and "US-Soviet" is no name at all.
 SUN_LETTERS = ("dh", "sh", "th", "d", "n", "r", "s", "t", "z")
 ASSIMILATED_ARTICLES = frozenset(vowel + letter for vowel in "aeu" for letter in SUN_LETTERS)
+# Arabic articles: "Bashar al-Assad" and "Bashar Assad" are one man named two ways. ("bin", "van" and the
+# like stay out: "Mohammed bin Salman" and a "Mohammed Salman" may be father and son.) Compared with a
+# part's key, in which "el", "ul" and the assimilated forms (ez-Zor) are already "al".
+ARTICLES = frozenset("al ad as ash at az".split())
 # The consonant and hyphen after the article's vowel (a regex), the consonant doubled after the hyphen.
 SUN_LETTER_DOUBLED = "(?:" + "|".join(rf"{letter}-(?=[{letter[0]}{letter[0].upper()}]{letter[1:]})"
                                       for letter in SUN_LETTERS) + ")"
