@@ -30,6 +30,11 @@ _TABLE_ROW = compiled(rf"^(?:{QUOTE_PREFIX.pattern})?[^\S\n]*\|.*\|[^\S\n]*$", r
 _DELIMITER_ROW = compiled(rf"^(?:{QUOTE_PREFIX.pattern})? {{0,3}}\|?[ \t]*:?-+:?[ \t]*"
                           r"(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M)
 
+# Code a site's templates lay out before the Markdown is read: Hugo's `{{< highlight go >}}` ... `{{< /highlight >}}`
+# (or `code`, or either written with `%`) and Jekyll's `{% highlight ruby %}` ... `{% endhighlight %}`. Its lines
+# are neither copy nor Markdown: a `~~~` in a highlighted snippet opens no fence.
+_TEMPLATE_CODE = compiled(r"\{\{([<%])[ \t]*(highlight|code)\b[^\n]*?[>%]\}\}|\{%-?[ \t]*highlight\b[^\n]*?%\}")
+
 Region = tuple[int, int]
 
 
@@ -43,7 +48,9 @@ def block_regions(text: str) -> tuple[list[Region], set[int]]:
     offset = match.end() if match else 0
     if match:
         regions.append(match.span())
-    lines = text[offset:].split("\n")
+    code = template_code(text) if "{" in text else []
+    regions.extend(code)
+    lines = _as_placeholders(text, code)[offset:].split("\n")
     fence: str | None = None
     fence_start = 0
     fence_quoted = False
@@ -106,6 +113,39 @@ def block_regions(text: str) -> tuple[list[Region], set[int]]:
     if fence is not None:  # an unclosed fence runs to the end of the file, as CommonMark says
         regions.append((fence_start, len(text)))
     return regions, wrapped_numbers
+
+
+def template_code(text: str) -> list[Region]:
+    """Each template's code (`_TEMPLATE_CODE`), opening tag to closing tag. One never closed is no code: Hugo
+    stops with an error, and a tech story's "{{< highlight >}}" written as an example is copy."""
+    regions: list[Region] = []
+    unclosed, floor = set(), 0
+    for opener in _TEMPLATE_CODE.finditer(text):
+        if opener.group(1):
+            closer = rf"\{{\{{\{opener.group(1)}[ \t]*/{opener.group(2)}[ \t]*[>%]\}}\}}"
+        else:
+            closer = r"\{%-?[ \t]*endhighlight[ \t]*-?%\}"
+        if opener.start() < floor or closer in unclosed:
+            continue  # inside the code before, or no closing tag after this one either
+        close = compiled(closer).search(text, opener.end())
+        if close is None:
+            unclosed.add(closer)
+            continue
+        floor = close.end()
+        regions.append((opener.start(), floor))
+    return regions
+
+
+def _as_placeholders(text: str, regions: list[Region]) -> str:
+    """`text` with each region one run of letters a line, as a template leaves its output where its tags stood:
+    a paragraph to the Markdown, whatever the code in it looks like."""
+    if not regions:
+        return text
+    parts, position = [], 0
+    for start, end in regions:
+        parts += [text[position:start], re.sub(r"[^\n]", "x", text[start:end])]
+        position = end
+    return "".join(parts) + text[position:]
 
 
 def _width(whitespace: str) -> int:

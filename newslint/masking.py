@@ -43,8 +43,10 @@ _AUTOLINK = compiled(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 # A Hugo shortcode's tag, `{{< figure src="..." caption="..." >}}` or `{{% aside title="..." %}}`: its parameters
 # are settings for a template, not copy, and their quotation marks quote no one. The words between a paired
 # shortcode's tags (`{{< quote >}}...{{< /quote >}}`) are copy: Hugo puts them on the page as written. A tag may
-# wrap its parameters over lines, but not past a blank line.
-_SHORTCODE = compiled(r"\{\{<(?:[^\n]|\n(?![ \t]*\n))*?>\}\}|\{\{%(?:[^\n]|\n(?![ \t]*\n))*?%\}\}")
+# wrap its parameters over lines, but not past a blank line. Jekyll's Liquid tags, `{% include ... %}` and `{% raw %}`,
+# are the same: settings, while the Markdown between `{% raw %}` and `{% endraw %}` is copy as written.
+_SHORTCODE = compiled(r"\{\{<(?:[^\n]|\n(?![ \t]*\n))*?>\}\}|\{\{%(?:[^\n]|\n(?![ \t]*\n))*?%\}\}"
+                      r"|\{%(?:[^\n]|\n(?![ \t]*\n))*?%\}")
 # Markup characters, masked so a heading or list item reads as plain words.
 # A heading's or a list item's marker may follow a block quote's: "> ## Findings", "> - the pool closes".
 _HEADING_OR_ITEM = r" {0,3}#{1,6}(?=\s)|[ \t]*(?:[-*+]|\d{1,9}[.)])(?=\s)"
@@ -78,7 +80,7 @@ def markdown_regions(text: str) -> list[Region]:
             marker = QUOTE_PREFIX.match(text, marker.start())
         if marker:
             regions.append(marker.span())
-    regions.extend(_link_markup(_SHORTCODE.sub(_placeholder, text) if "{{" in text else text))
+    regions.extend(_link_markup(_SHORTCODE.sub(_placeholder, text) if "{{" in text or "{%" in text else text))
     regions.extend(_table_pipes(text))
     regions.extend(_scripts_and_styles(text))
     return regions

@@ -160,6 +160,13 @@ def blank(markup: str) -> str:
     ('{{% aside title="Fares" %}}Fares rose.{{% /aside %}}\n',
      blank('{{% aside title="Fares" %}}') + "Fares rose." + blank("{{% /aside %}}") + "\n"),
     ('See [the fares]({{< ref "ferry-fares" >}}) now.\n', "See  the fares" + blank(']({{< ref "ferry-fares" >}})') + " now.\n"),
+    # A highlighted snippet is code, tags and all, and its `~~~` opens no fence that would hide the copy after it.
+    ("{{< highlight md >}}\n~~~\n{{< /highlight >}}\nFares rose.\n", blank("{{< highlight md >}}\n~~~\n{{< /highlight >}}")
+     + "\nFares rose.\n"),
+    ("{%- highlight md -%}\n~~~\n{%- endhighlight -%}\nFares rose.\n", blank("{%- highlight md -%}\n~~~\n"
+                                                                          "{%- endhighlight -%}") + "\nFares rose.\n"),
+    ("Type {{< highlight >}} to show code.\n", "Type " + blank("{{< highlight >}}") + " to show code.\n"),  # never closed
+    ("{% raw %}\nFares rose.\n{% endraw %}\n", blank("{% raw %}") + "\nFares rose.\n" + blank("{% endraw %}") + "\n"),
 ])
 def test_a_hugo_shortcode_s_tag_is_masked_and_the_words_between_a_pair_are_copy(raw, masked):
     assert Document("story.md", raw).text == masked
