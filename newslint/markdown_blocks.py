@@ -63,7 +63,9 @@ def block_regions(text: str) -> tuple[list[Region], set[int]]:
     position = offset
     for line in lines:
         end = position + len(line)
-        depth, body = split_quote_markers(line)
+        # A tab reaches the next multiple of four counted from the line's start, not from a block quote's marker:
+        # "> \tThe pool ..." is the quote's one space, a tab worth two more, and words, not code four columns deep.
+        depth, body = split_quote_markers(line.expandtabs(4) if "\t" in line else line)
         is_item = False
         in_list = list_depth == depth  # a list inside a block quote ends with the quote
         if fence is not None and fence_quoted and not depth:
