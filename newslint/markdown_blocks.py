@@ -59,7 +59,7 @@ def block_regions(text: str) -> tuple[list[Region], set[int]]:
     paragraph_depth = -1
     list_depth = -1  # how many block quotes deep the list being read lies, -1 outside any list
     item_columns: list[int] = []  # where the words of the list's open items start, outermost first
-    paragraph_in_list = False  # did the paragraph being read open in a list (its lazy lines end `list_depth`)?
+    paragraph_in_list = False  # did the paragraph being read open in a list (its lazy lines past a quote end `list_depth`)?
     position = offset
     for line in lines:
         end = position + len(line)
@@ -103,7 +103,10 @@ def block_regions(text: str) -> tuple[list[Region], set[int]]:
             if is_item:  # an item nests in those whose words start at or before its marker
                 item_columns = [column for column in item_columns if column <= indent] if in_list else []
                 item_columns.append(_content_column(body))
-            list_depth = depth if is_item or (in_list and is_indented) else -1
+            # A line that goes on with an item's paragraph, however little it is indented, is that paragraph's
+            # (CommonMark's lazy line): the list goes on past it, and a line indented under the item is still its.
+            is_lazy = paragraph_depth == depth and not (HEADING.match(body) or RULE_LINE.match(body))
+            list_depth = depth if is_item or (in_list and (is_indented or is_lazy)) else -1
         # A line without a quote marker after a quoted one goes on with its paragraph (CommonMark's lazy line).
         # A heading or a section break (or a heading's underline) is a block of one line, no paragraph: an
         # indented line after it is code ("## Fares\n    adult: 4.20").
