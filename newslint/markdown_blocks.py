@@ -59,7 +59,7 @@ def block_regions(text: str) -> tuple[list[Region], set[int]]:
     paragraph_depth = -1
     list_depth = -1  # how many block quotes deep the list being read lies, -1 outside any list
     item_columns: list[int] = []  # where the words of the list's open items start, outermost first
-    paragraph_in_list = False  # did the paragraph being read open in a list (its lazy lines past a quote end `list_depth`)?
+    paragraph_in_list = False  # did the paragraph being read open in a list (a lazy line past a quote ends the list)?
     position = offset
     for line in lines:
         end = position + len(line)
@@ -71,8 +71,11 @@ def block_regions(text: str) -> tuple[list[Region], set[int]]:
         if fence is not None and fence_quoted and not depth:
             regions.append((fence_start, position - 1))  # the block quote ended, and its fence with it
             fence = None
-        # Under a list item a fence is indented with the item's words, four spaces or a tab deep.
-        opener = _FENCE.match(body.lstrip(" \t") if in_list else body)
+        indent = _width(body[: len(body) - len(body.lstrip(" \t"))])
+        # Under a list item a fence is indented with the item's words, up to three columns past where they start:
+        # four or more past them, "```" is a line of indented code, and the lines after it are not code for it.
+        is_fenced = in_list and indent < _items_holding(item_columns, indent)[-1] + 4
+        opener = _FENCE.match(body.lstrip(" \t") if is_fenced else body)
         if fence is not None:
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) and not body.strip(
                 "`~ \t"
@@ -86,9 +89,8 @@ def block_regions(text: str) -> tuple[list[Region], set[int]]:
         elif body.strip():
             # Inside a block quote, code is indented four spaces past the quote marker and its one space; inside
             # a list item or a footnote, four spaces past the column its words start at.
-            indent = _width(body[: len(body) - len(body.lstrip(" \t"))])
             if in_list and depth > paragraph_depth:
-                item_columns = [column for column in item_columns if column <= indent] or item_columns[:1]
+                item_columns = _items_holding(item_columns, indent)
             is_indented = indent >= (min(item_columns[0], 4) if in_list else 4)  # under the list's item, if in one
             if depth > paragraph_depth and indent >= (item_columns[-1] if in_list else 0) + 4:
                 regions.append((position, end))
@@ -151,6 +153,12 @@ def _as_placeholders(text: str, regions: list[Region]) -> str:
         parts += [text[position:start], re.sub(r"[^\n]", "x", text[start:end])]
         position = end
     return "".join(parts) + text[position:]
+
+
+def _items_holding(item_columns: list[int], indent: int) -> list[int]:
+    """The open list items a line indented `indent` columns lies in: those whose words start at or before it (the
+    outermost, if it is shallower than them all)."""
+    return [column for column in item_columns if column <= indent] or item_columns[:1]
 
 
 def _width(whitespace: str) -> int:
