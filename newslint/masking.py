@@ -22,14 +22,20 @@ _HTML_COMMENT = compiled(r"<!--.*?(?:-->|\Z)", re.S)
 _SCRIPT_OR_STYLE = compiled(r"^ {0,3}<(script|style)(?=[\s>])[^<>]*>", re.M | re.I)
 # An HTML tag as CommonMark reads one: an attribute's quoted value may hold a `>` (an image's alt text, "Cars
 # queue > 300 metres"), which does not end the tag; read to the first `>`, the rest of the alt text was copy.
-_ATTRIBUTE = r"""\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|"[^"]*"|'[^']*'))?"""
-_HTML_TAG = compiled(rf"<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>")
+# Like any markup inside a paragraph, a tag or a link cannot run past a blank line: its spaces are spaces and tabs
+# and at most one line break, and a quoted value may wrap but not over a blank line. Else a stray "<a href=..."
+# read on to a block quote's ">" and masked the paragraph between.
+_SPACE = r"[ \t]*(?:\n[ \t]*)?"
+_SPACES = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # `_SPACE`, but at least one
+_ATTRIBUTE = (rf"""{_SPACES}[A-Za-z_:][A-Za-z0-9_.:-]*(?:{_SPACE}={_SPACE}(?:[^\s"'=<>`]+"""
+              r"""|"(?:[^"\n]|\n(?![ \t]*\n))*"|'(?:[^'\n]|\n(?![ \t]*\n))*'))?""")
+_HTML_TAG = compiled(rf"<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*{_SPACE}/?>|</[A-Za-z][A-Za-z0-9-]*{_SPACE}>")
 # A code span may wrap onto the next line of its paragraph, as a hard-wrapped story wraps it, but not past a blank line.
 _INLINE_CODE = compiled(r"(?<!`)(`+)[^`\n](?:[^\n]|\n(?![ \t]*\n))*?\1")
 # A link's target and its optional title, which CommonMark lets a writer put in double or single quotes or in
 # brackets: `](https://... 'Maria Ruiz, who is standing down')` is a tooltip, not copy. A title may wrap.
 _TITLE = r"""(?:"(?:[^"\n]|\n(?![ \t]*\n))*"|'(?:[^'\n]|\n(?![ \t]*\n))*'|\((?:[^()\n]|\n(?![ \t]*\n))*\))"""
-_LINK_TARGET = compiled(rf"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+{_TITLE})?[ \t]*\)")
+_LINK_TARGET = compiled(rf"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:{_SPACES}{_TITLE})?[ \t]*\)")
 # A link reference definition, `[label]: destination "optional title"`, is a link target, not copy; a line
 # that goes on with more words is copy (a footnote, `[^1]: Critics say ...`, or a label: `[Update]: ...`).
 # A long title may wrap onto the next line on its own.

@@ -192,6 +192,11 @@ def test_a_link_s_title_in_any_of_its_three_forms_is_masked_with_its_target(targ
     assert Document("story.md", raw).text == "Harbour Council's  leader " + blank(target) + " said so.\n"
 
 
+def test_a_link_s_title_does_not_run_past_a_blank_line():
+    raw = 'See [the notice](https://harbour.example.gov.uk/westgate\n\n"The pool closes in May")\n'
+    assert Document("story.md", raw).text.endswith('\n\n"The pool closes in May")\n')  # the next paragraph is copy
+
+
 def test_hard_wrapped_paragraphs_separated_by_blank_lines():
     text = "Headline here\n\nFirst line of a paragraph\nthat wraps onto a second.\n\nAnother paragraph.\n"
     assert paragraphs(text) == ["Headline here", "First line of a paragraph\nthat wraps onto a second.",
