@@ -73,9 +73,9 @@ class FirstOf:
     def __init__(self, phrases: list[str], patterns: list) -> None:
         self._phrases = [_phrase(phrases[i], patterns[i]) for i in longest_first(phrases)]
         self._by_word: dict[str, list] = {}
-        # Each first word's `_gate` and the phrases it can start, in one table worked out here (so kept in the
-        # rule cache): `live` asks both of every paragraph, for each first word standing there.
-        self._first = {word: (self._gate(word), self._starting(word))
+        # Each first word's `_gate` and the needs of the phrases it can start (`_needs_of`), in one table worked
+        # out here (so kept in the rule cache): `live` asks both of every paragraph, for each first word there.
+        self._first = {word: (self._gate(word), _needs_of(self._starting(word)))
                        for word in first_words(phrases) or () if word[0] != "+"}
         # A text holding none of these holds no live word (`_key`): asked by the engine before anything else
         # (the kind's `trigger`, `trigger_words`), it rules out at once a paragraph in which "the" and "is"
@@ -100,18 +100,14 @@ class FirstOf:
             return live  # the paragraph's, asked again by each of its sentences
         # `_keys` is not asked again: the engine asked it of the paragraph, and without one of them no word
         # found below is live anyway.
-        met: dict[int, bool] = {}  # by the phrase's id: a phrase can start with several of the words
-        found = set()
-        for word in direct & index.words:
-            gate, starting = self._first[word]
-            if gate is not None and gate.isdisjoint(index.words):
+        words, text, found = index.words, index.lower, []
+        for word in direct & words:
+            gate, phrase_needs = self._first[word]
+            if gate is not None and gate.isdisjoint(words):
                 continue  # "the" starts a phrase, but no "likely" stands here for "the most likely"
-            for phrase in starting:
-                holds = met.get(id(phrase))
-                if holds is None:
-                    holds = met[id(phrase)] = _holds(phrase.needs, index.lower, index.words)
-                if holds:
-                    found.add(word)
+            for needs in phrase_needs:
+                if _holds(needs, text, words):
+                    found.append(word)
                     break
         live = index.live_words[key] = frozenset(found)
         return live
@@ -140,6 +136,13 @@ def _phrase(phrase: str, pattern) -> Phrase:
     starts = phrase_starts(phrase)
     needs = tuple(need for need in phrase_need_words(phrase) if starts is None or not starts <= need[0] | need[1])
     return Phrase(pattern, starts, needs, _gate(needs))
+
+
+def _needs_of(phrases: list[Phrase]) -> tuple:
+    """The needs of `phrases` (a first word's), each once: the word is live where any of them holds. A phrase
+    with none ("some") makes it live wherever it stands, and then only that empty need is asked."""
+    needs = tuple(dict.fromkeys(phrase.needs for phrase in phrases))
+    return ((),) if () in needs else needs
 
 
 def _gate(needs: tuple[tuple[frozenset[str], frozenset[str]], ...]) -> frozenset[str] | None:
