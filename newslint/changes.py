@@ -89,22 +89,24 @@ def _parse_diff(diff: str) -> Iterable[tuple[str, Ranges, bool]]:
         binary = None if target else re.search(r"^Binary files (.*) differ$", section, re.M)
         name = target.group(1) if target else _binary_target(binary.group(1)) if binary else "/dev/null"
         if name == "/dev/null":
-            # Deleted since the ref: nothing left to report on. Or a pure rename, which git (with -M, as
-            # `_renamed` asks) gives no "+++" line: that file is left out of the pairs' hunks, so its ranges
-            # stay None and the two versions are compared line by line in `_in_our_lines`.
-            continue
+            continue  # deleted since the ref: nothing left to report on
         # git ends the name with a tab when it holds a space (as GNU diff does), quoted or not; a tab that
         # belongs to the name is always quoted as \t, so one raw tab at the end is never part of it.
         name = _unquote(name.removesuffix("\t"))[len("b/"):]
         if binary:
             yield name, None, is_added  # no hunks: git does not count lines in what it takes for binary
             continue
-        ranges = []
-        for hunk in _HUNK.finditer(section):
-            first, count = int(hunk.group(1)), int(hunk.group(2) if hunk.group(2) is not None else 1)
-            if count:
-                ranges.append((first, first + count - 1))
-        yield name, ranges, is_added
+        yield name, _hunk_ranges(section), is_added
+
+
+def _hunk_ranges(section: str) -> list[tuple[int, int]]:
+    """The (first, last) new-side lines of each hunk of one file's diff; a pure deletion changes none."""
+    ranges = []
+    for hunk in _HUNK.finditer(section):
+        first, count = int(hunk.group(1)), int(hunk.group(2) if hunk.group(2) is not None else 1)
+        if count:
+            ranges.append((first, first + count - 1))
+    return ranges
 
 
 def _binary_target(names: str) -> str:
@@ -120,23 +122,24 @@ def _binary_target(names: str) -> str:
 
 def _renamed(top: str, ref: str, added: list[str]) -> list[tuple[str, str, Ranges]]:
     """(name at `ref`, name now, changed lines) for each of `added` that git finds was moved there since
-    `ref`: a desk filing stories into dated folders changes none of their lines. The renames are asked of the
-    whole repository, since git pairs one only when both names are in view; then the lines, by git's own
-    diff of the pair (None where it gives no hunks: a pure move, or UTF-16 copy)."""
+    `ref`: a desk filing stories into dated folders changes none of their lines. One diff of the whole
+    repository, since git pairs a rename only when both names are in view, gives each pair's names and lines
+    (None where it gives no hunks: a pure move, or UTF-16 copy)."""
     if not added:
         return []
     wanted = set(added)
-    fields = _git(top, "diff", "--name-status", "-z", "-M", "--diff-filter=R", ref).split("\0")
-    # -z writes each rename as three fields: "R100", the old name, the new one.
-    pairs = [(old, new) for old, new in zip(fields[1::3], fields[2::3]) if new in wanted]
-    if not pairs:
-        return []
-    names = [name for pair in pairs for name in pair]
-    names = names if sum(len(os.fsencode(f)) + 1 for f in names) <= _MAX_NAME_BYTES else []
     diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "-M",
-                "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *names)
-    hunks = {name: ranges for name, ranges, _ in _parse_diff(diff)}
-    return [(old, new, hunks.get(new)) for old, new in pairs]
+                "--diff-filter=R", "--src-prefix=a/", "--dst-prefix=b/", ref)
+    moved = []
+    for section in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
+        # "rename from"/"rename to" spell each name whole (quoted as on the "+++" line, but with no prefix
+        # and no closing tab), where the "diff --git" line cannot be split where a name holds " b/".
+        old = _unquote(re.search(r"^rename from (.*)$", section, re.M).group(1))
+        new = _unquote(re.search(r"^rename to (.*)$", section, re.M).group(1))
+        if new in wanted:
+            has_hunks = re.search(r"^\+\+\+ ", section, re.M) is not None
+            moved.append((old, new, _hunk_ranges(section) if has_hunks else None))
+    return moved
 
 
 def _in_our_lines(top: str, ref: str, name: str, ranges: Ranges, name_at_ref: str | None = None) -> Ranges:

@@ -415,21 +415,25 @@ def test_changed_since_in_a_shallow_ci_checkout_says_to_fetch_more_history(cli, 
     assert "git does not know the ref 'HEAD~1' (this is a shallow clone: fetch more history" in result.stderr
 
 
-def test_changed_since_leaves_out_the_old_findings_of_a_story_moved_to_another_folder(cli, archive):
+@pytest.mark.parametrize("folder", [
+    "2026-06",
+    'Zürich "final" desk',  # quoted by git in its rename lines, with a space and UTF-8 as well
+])
+def test_changed_since_leaves_out_the_old_findings_of_a_story_moved_to_another_folder(cli, archive, folder):
     """A desk filing last month's stories into a dated folder: git calls each a rename, but every line of the
     moved story counted as changed, so the gate reported all its old findings as new problems."""
-    (archive / "2026-06").mkdir()
-    _git("mv", "library-vote.md", "2026-06/library-vote.md", cwd=archive)
+    (archive / folder).mkdir()
+    _git("mv", "library-vote.md", f"{folder}/library-vote.md", cwd=archive)
     _git("commit", "--quiet", "-m", "File June's stories", cwd=archive)
     args = ("check", "--format", "json", "--jobs", "1", "--select", "duplicates", "--changed-since", "HEAD~1", ".")
     result = cli(*args)
     assert result.exit_code == 0, result.output
     assert _findings(result) == []
     # Moved and edited: only the edit is new (the lede pasted again at the end).
-    moved = archive / "2026-06" / "library-vote.md"
+    moved = archive / folder / "library-vote.md"
     lines = moved.read_text(encoding="utf-8").splitlines(keepends=True)
     moved.write_text("".join(lines) + "\n" + lines[8], encoding="utf-8")
-    assert _findings(cli(*args)) == [f"2026-06/library-vote.md:{len(lines) + 2} duplicates.paragraph"]
+    assert _findings(cli(*args)) == [f"{folder}/library-vote.md:{len(lines) + 2} duplicates.paragraph"]
 
 
 def test_changed_since_run_from_outside_the_repository_judges_a_clean_draft_by_its_own(cli, archive, monkeypatch):
