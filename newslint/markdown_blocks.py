@@ -50,7 +50,7 @@ def block_regions(text: str) -> tuple[list[Region], set[int]]:
         regions.append(match.span())
     code = template_code(text) if "{" in text else []
     regions.extend(code)
-    lines = _as_placeholders(text, code)[offset:].split("\n")
+    lines = as_placeholders(text, code)[offset:].split("\n")
     fence: str | None = None
     fence_start = 0
     fence_quoted = False
@@ -143,7 +143,7 @@ def template_code(text: str) -> list[Region]:
     return regions
 
 
-def _as_placeholders(text: str, regions: list[Region]) -> str:
+def as_placeholders(text: str, regions: list[Region]) -> str:
     """`text` with each region one run of letters a line, as a template leaves its output where its tags stood:
     a paragraph to the Markdown, whatever the code in it looks like."""
     if not regions:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from newslint.markdown_blocks import (FRONT_MATTER, QUOTE_PREFIX, RULE_LINE, Region, block_regions, split_quote_markers,
-                                      table_rows)
+from newslint.markdown_blocks import (FRONT_MATTER, QUOTE_PREFIX, RULE_LINE, Region, as_placeholders, block_regions,
+                                      split_quote_markers, table_rows)
 from newslint.regexcache import compiled
 from newslint.visible import WORD_JOINER
 
@@ -77,26 +77,22 @@ def plain_text_regions(text: str) -> list[Region]:
 
 def markdown_regions(text: str) -> list[Region]:
     blocks, wrapped_numbers = block_regions(text)
-    regions = blocks + _url_spans(text)
+    shortcodes = [m.span() for m in _SHORTCODE.finditer(text)] if "{{" in text or "{%" in text else []
+    # A shortcode in a link as one word of its length, as Hugo swaps in a placeholder before reading the Markdown:
+    # `[the price list]({{< ref "ferry-fares" >}})` is a link, not the words "[the price list](".
+    regions = blocks + _url_spans(text) + shortcodes
     for pattern in (_HTML_COMMENT, _INLINE_CODE, _REFERENCE_DEFINITION, _FOOTNOTE_MARK, _AUTOLINK, _HTML_TAG,
-                    _SHORTCODE, _CLOSING_HASHES, RULE_LINE, _HARD_BREAK, _EMPHASIS):
+                    _CLOSING_HASHES, RULE_LINE, _HARD_BREAK, _EMPHASIS):
         regions.extend(m.span() for m in pattern.finditer(text))
     for marker in _BLOCK_MARKERS.finditer(text):
         if marker.start() in wrapped_numbers:  # "2019." wrapped to a line's start: copy, but for a quote marker
             marker = QUOTE_PREFIX.match(text, marker.start())
         if marker:
             regions.append(marker.span())
-    regions.extend(_link_markup(_SHORTCODE.sub(_placeholder, text) if "{{" in text or "{%" in text else text))
+    regions.extend(_link_markup(as_placeholders(text, shortcodes)))
     regions.extend(_table_pipes(text))
     regions.extend(_scripts_and_styles(text))
     return regions
-
-
-def _placeholder(shortcode: re.Match) -> str:
-    """A shortcode as one word of its length, as Hugo swaps in a placeholder before reading the Markdown: a link to
-    another story, `[the price list]({{< ref "ferry-fares" >}})`, is a link, not the words "[the price list](".
-    """
-    return re.sub(r"[^\n]", "x", shortcode.group())
 
 
 def _scripts_and_styles(text: str) -> list[Region]:
