@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from name_pairs import Pair, jrc_different_people, jrc_variants, namesakes, news_variants  # noqa: E402
 from newslint.document import Document  # noqa: E402
 from newslint.engine import Engine  # noqa: E402
-from newslint.kinds.name_spelling import plain, skeleton  # noqa: E402
+from newslint.kinds.name_keys import plain, skeleton  # noqa: E402
 from newslint.ruleset import builtin_rules_dir, load_rule_file  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -11,7 +11,8 @@ from conftest import FIXTURES
 from newslint.document import Document
 from newslint.engine import Engine
 from newslint.kinds import name_forms, name_mentions, name_words
-from newslint.kinds.name_spelling import are_variants, skeleton
+from newslint.kinds.name_keys import skeleton
+from newslint.kinds.name_spelling import are_variants
 from newslint.kinds.name_words import _SENTENCE_END, _may_end_sentence
 from newslint.ruleset import builtin_rules_dir, load_rule_file
 

@@ -1,7 +1,7 @@
 """What an ending does to a name: make another word of it (Korea, Korean; Texas, Texans) or give the
 same name another language's form (Levandovskis for Lewandowski, Robertus for Robert).
 
-Each test compares two name parts, most of them as skeletons (`name_spelling.skeleton`), by how they end.
+Each test compares two name parts, most of them as skeletons (`name_keys.skeleton`), by how they end.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from newslint.kinds.name_keys import skeleton
 from newslint.kinds.name_parts import ARTICLES, ELIDED, Mention, Part, as_typed, new_part
-from newslint.kinds.name_spelling import skeleton
 from newslint.records import record
 
 # How much a spelling's uses weigh: anything max() compares (a count; in a story, counts in order).

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newslint.kinds.name_spelling import skeleton
+from newslint.kinds.name_keys import skeleton
 
 FAMILIES = """
 john johan johann johannes juan giovanni joao jon ioannis jehan jens giannis yiannis ioannes iohannes jovan

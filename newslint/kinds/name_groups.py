@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from newslint.kinds.name_endings import adds_baltic_given_ending, is_classical_form
+from newslint.kinds.name_keys import consonants, loose, plain, skeleton, y_kept
 from newslint.kinds.name_parts import ARTICLES, Mention
 from newslint.kinds.name_people import LONG_GIVEN, OtherReadings, is_baltic_rendering, is_read_alike, same_person
 from newslint.kinds.name_readings import keys_of
 from newslint.kinds.name_short_forms import is_short_form
-from newslint.kinds.name_spelling import (ANCHORED, BARE, are_variants, consonants, is_respelling, loose,
-                                          opens_closed_syllable, plain, skeleton, swaps_a_vowel,
-                                          swaps_arabic_vowel, y_kept)
+from newslint.kinds.name_spelling import (ANCHORED, BARE, are_variants, is_respelling, opens_closed_syllable,
+                                          swaps_a_vowel, swaps_arabic_vowel)
 from newslint.regexcache import compiled
 
 # A blocking key shared by more names than this is too common to say anything (and would cost n squared).

@@ -4,9 +4,9 @@ word); `name_parts` takes each run apart into given name, particles and last nam
 
 from __future__ import annotations
 
+from newslint.kinds.name_keys import skeleton
 from newslint.kinds.name_parts import (ASSIMILATED_ARTICLES, ELIDED, SPACED_PARTICLES, SUN_LETTER_DOUBLED, Mention,
                                        Part, mention_of, new_part)
-from newslint.kinds.name_spelling import skeleton
 from newslint.kinds.name_words import (COMPANY_SUFFIXES, LowerCaseWords, is_bare_title, is_name_word, opens_sentence,
                                        word_verdict)
 from newslint.regexcache import compiled

@@ -17,10 +17,11 @@ from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minor
                                        particle_joiner, spaced_particles, split_words)
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_groups import UnionFind, has_article, join_families, join_people
+from newslint.kinds.name_keys import y_kept
 from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_readings import keys_of, read_alike
 from newslint.kinds.name_short_forms import is_short_form
-from newslint.kinds.name_spelling import are_variants, drops_final_n, is_loose_match, likeness, y_kept
+from newslint.kinds.name_spelling import are_variants, drops_final_n, is_loose_match, likeness
 
 # Below this, two spellings in one group are two words, however the group was formed.
 MIN_LIKENESS = 0.6

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from newslint.kinds.name_spelling import skeleton
+from newslint.kinds.name_keys import skeleton
 from newslint.regexcache import compiled
 from newslint.visible import drop_invisible
 

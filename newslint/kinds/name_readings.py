@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newslint.kinds.name_spelling import skeleton
+from newslint.kinds.name_keys import skeleton
 from newslint.regexcache import compiled
 
 # Each reading of single letters: the letters it reads, and how. Esperanto's circumflexed letters are

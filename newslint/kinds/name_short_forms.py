@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newslint.kinds.name_spelling import skeleton
+from newslint.kinds.name_keys import skeleton
 
 # The short forms English (and Dutch) copy clips from a longer first name, each with the full names it is
 # short for, as copy writes them beside one person's full name: Tom and Thomas, Chris and Christopher, Wil
