@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from newslint.config import glob_matches, path_matches, path_parts
+from newslint.globs import glob_matches, path_matches, path_parts
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 # Folders no newsroom wants linted; hidden folders (.git, .venv) are skipped as well.
@@ -135,7 +135,7 @@ def _included(path: str, name: str, pattern: str) -> bool:
 
 
 def matches_path(path: str, patterns: tuple[str, ...]) -> bool:
-    """Does any of the globs match `path`, as .gitignore would (`config.path_matches`)? Each is matched from
+    """Does any of the globs match `path`, as .gitignore would (`globs.path_matches`)? Each is matched from
     the working folder, or from the root when written as an absolute path (`--exclude "$PWD/archive/**"`)."""
     if not patterns:
         return False

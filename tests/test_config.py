@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from newslint.config import parts_below, path_matches
+from newslint.globs import parts_below, path_matches
 
 PASTED_TWICE = "\n".join([
     "Council approves budget",
