@@ -252,7 +252,7 @@ def _read_pyproject(path: str) -> dict:
     try:
         document = tomllib.loads(read_settings_file(path, "config").decode("utf-8-sig"))  # an editor on Windows may add a BOM
     except ValueError as error:  # TOMLDecodeError, UnicodeDecodeError, or an integer of over 4,300 digits
-        raise NewslintError(f"not valid TOML: {error}", path) from None
+        raise NewslintError(f"not valid TOML: {_toml_problem(error)}", path, _toml_line(error)) from None
     tool = document.get("tool", {})
     if not isinstance(tool, dict):  # `tool = 5`: valid TOML, but no [tool] table to look in
         raise NewslintError(f"'tool' must be a table, not {tool!r}", path)
@@ -264,6 +264,21 @@ def _read_pyproject(path: str) -> dict:
     if not isinstance(settings, dict):
         raise NewslintError(f"'tool.newslint' must be a table of settings, not {settings!r}", path)
     return settings
+
+
+_TOML_PLACE = r" \(at line (\d+), column (\d+)\)$"  # how tomllib ends a TOMLDecodeError's message
+
+
+def _toml_line(error: ValueError) -> int | None:
+    """The line a TOML reader's error names, for the file:line a YAML mistake gets: tomllib has it as an
+    attribute from Python 3.14 (tomli from 2.1), and only in its message before."""
+    place = re.search(_TOML_PLACE, str(error))
+    return getattr(error, "lineno", None) or (int(place.group(1)) if place else None)
+
+
+def _toml_problem(error: ValueError) -> str:
+    """The error's message without the line, which the file:line before it gives: "Invalid value (column 28)"."""
+    return re.sub(_TOML_PLACE, r" (column \2)", str(error))
 
 
 class _TomlLines:

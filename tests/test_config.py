@@ -93,11 +93,14 @@ def test_a_pyproject_is_the_config_when_it_has_a_newslint_table(cli, tmp_path, m
 
 @pytest.mark.parametrize("pyproject, error", [
     ('[tool.newslint\nfail_level = "error"\n',
-     "not valid TOML: Expected ']' at the end of a table declaration (at line 1, column 15)"),
-    ('tool.newslint.fail_level = error\n', "not valid TOML: Invalid value (at line 1, column 28)"),
+     ":1: not valid TOML: Expected ']' at the end of a table declaration (column 15)"),
+    ('tool.newslint.fail_level = error\n', ":1: not valid TOML: Invalid value (column 28)"),
+    # At the line the TOML reader names, as a YAML mistake is: here the line after the unclosed list.
+    ('[project]\nname = "sport-desk"\n\n[tool.newslint]\nselect = ["duplicates", "hedging"\nfail_level = "error"\n',
+     ":6: not valid TOML: Unclosed array (column 1)"),
     ('[[tool.newslint]]\nfail_level = "error"\n',
-     "'tool.newslint' must be a table of settings, not [{'fail_level': 'error'}]"),
-    (f"tool.newslint.fail_level = {'9' * 5000}\n", "not valid TOML: Exceeds the limit (4300 digits) for integer "
+     ": 'tool.newslint' must be a table of settings, not [{'fail_level': 'error'}]"),
+    (f"tool.newslint.fail_level = {'9' * 5000}\n", ": not valid TOML: Exceeds the limit (4300 digits) for integer "
      "string conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"),
 ])
 def test_a_pyproject_whose_newslint_table_is_broken_is_an_error(cli, tmp_path, monkeypatch, pyproject, error):
@@ -106,7 +109,7 @@ def test_a_pyproject_whose_newslint_table_is_broken_is_an_error(cli, tmp_path, m
     write(tmp_path / "sport" / "pyproject.toml", pyproject)
     write(tmp_path / "sport" / "budget.txt", PASTED_TWICE)
     result = cli("check", "sport")
-    assert (result.exit_code, result.stderr) == (2, f"newslint: error: sport/pyproject.toml: {error}\n")
+    assert (result.exit_code, result.stderr) == (2, f"newslint: error: sport/pyproject.toml{error}\n")
 
 
 def test_a_broken_pyproject_that_never_opens_a_newslint_table_is_passed_over(cli, tmp_path, monkeypatch):
