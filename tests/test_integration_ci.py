@@ -150,6 +150,22 @@ def test_sarif_and_github_paths_are_relative_to_the_repository_top_even_from_a_f
     assert github.stdout.startswith("::error file=metro/library-vote.md,line=17,")
 
 
+def test_sarif_and_github_paths_are_relative_to_the_repository_top_from_a_folder_outside_it(cli, desk, monkeypatch):
+    """A CI script started in the folder above the checkout (`newslint check --format github /ci/checkout/metro`):
+    paths were named from the working folder, `checkout/metro/library-vote.md` (in full, had the checkout been
+    elsewhere), which is no file of the repository, so GitHub put the annotations on no line of the pull request."""
+    _git("init", "--quiet", cwd=desk)
+    monkeypatch.chdir(desk.parent)
+    for drafts in (str(desk / "metro"), os.path.join(desk.name, "metro")):
+        result = cli("check", "--jobs", "1", "--select", "duplicates", "--format", "sarif", drafts)
+        run = json.loads(result.stdout)["runs"][0]
+        assert run["originalUriBaseIds"]["SRCROOT"]["uri"] == desk.as_uri() + "/"
+        location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location == {"uri": "metro/library-vote.md", "uriBaseId": "SRCROOT"}
+        github = cli("check", "--jobs", "1", "--select", "duplicates", "--format", "github", drafts)
+        assert github.stdout.startswith("::error file=metro/library-vote.md,line=17,")
+
+
 def test_github_commands_parse_back_to_the_findings(cli, desk):
     result = _check(cli, "--format", "github")
     json_findings = json.loads(_check(cli, "--format", "json").stdout)["findings"]

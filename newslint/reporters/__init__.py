@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections import Counter
+from collections.abc import Iterable
 
 
 FORMATS = {
@@ -40,15 +41,25 @@ def summary(report, failed: bool, fail_levels) -> dict:
     }
 
 
-def source_root() -> str:
-    """The top folder of the git repository around the working folder, which code scanning and Actions
-    annotations resolve a path against (a run in `desk/` still names `desk/story.md`); outside a
-    repository, the working folder. Found by looking for `.git` upwards, without starting git."""
-    here = folder = os.getcwd()
+def source_root(paths: Iterable[str] = ()) -> str:
+    """The top folder of the git repository that code scanning and Actions annotations resolve a path against
+    (a run in `desk/` still names `desk/story.md`): the one around the working folder, or, when the first of
+    the checked `paths` lies outside it, the one around that path (a CI script started above the checkout,
+    `newslint check /ci/checkout/drafts`, names `drafts/story.md`); outside any repository, the working folder."""
+    here = os.getcwd()
+    top = _repository_top(here)
+    first = next((path for path in paths if path != "<stdin>"), None)
+    if first is not None and (top is None or below(first, top) is None):
+        top = _repository_top(os.path.dirname(os.path.abspath(first))) or top
+    return top or here
+
+
+def _repository_top(folder: str) -> str | None:
+    """The nearest folder at or above `folder` holding `.git`: found without starting git."""
     while not os.path.exists(os.path.join(folder, ".git")):
         parent = os.path.dirname(folder)
         if parent == folder:
-            return here
+            return None
         folder = parent
     return folder
 

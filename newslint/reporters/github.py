@@ -10,7 +10,7 @@ LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
 
 def render(report, stream, *, failed, fail_levels, color=False) -> None:
-    root = source_root()
+    root = source_root(result.path for result in report.results)
     for f in report.findings:
         properties = {"file": _from_root(f.path, root), "line": f.line, "col": f.column, "endLine": f.end_line,
                       "endColumn": f.end_column, "title": f.rule}

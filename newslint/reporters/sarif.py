@@ -18,7 +18,7 @@ LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 
 def render(report, stream, *, failed, fail_levels, color=False) -> None:
-    root = source_root()
+    root = source_root(result.path for result in report.results)
     rules = {rule.id: rule for rule in report.rules}
     for finding in report.findings:  # a finding whose rule the report does not describe still gets an entry
         rules.setdefault(finding.rule, None)
