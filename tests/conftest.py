@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,13 +11,20 @@ from click.testing import CliRunner
 from newslint.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
+CHECKOUT = str(Path(__file__).resolve().parent.parent)
+
+
+def checkout_env(**variables: str) -> dict[str, str]:
+    """The environment for a `python -m newslint` subprocess, this checkout first on its path: started in a
+    test's own folder, it imported whichever newslint the interpreter has installed (another clone's, an
+    older release) and tested that instead."""
+    path = os.pathsep.join(filter(None, [CHECKOUT, os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "PYTHONPATH": path, **variables}
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_rule_cache(tmp_path_factory):
     """Tests load throwaway rule files: keep their cached parses out of the user's own cache."""
-    import os
-
     os.environ["NEWSLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("rule-cache"))
 
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import checkout_env
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASTED = FIXTURES / "articles" / "duplicates-pasted-twice.txt"
@@ -151,7 +152,8 @@ def test_standard_input_that_cannot_be_read_is_a_path_that_could_not_be_read(tmp
         def prepare():
             os.dup2(os.open(os.devnull, os.O_WRONLY), 0)
     done = subprocess.run([sys.executable, "-m", "newslint", "check", "--jobs", "1", "--select", "duplicates",
-                           "-", "story.txt"], cwd=tmp_path, capture_output=True, preexec_fn=prepare, timeout=120)
+                           "-", "story.txt"], cwd=tmp_path, capture_output=True, preexec_fn=prepare, timeout=120,
+                          env=checkout_env())
     stderr = done.stderr.decode()
     assert done.returncode == 2, stderr
     assert "newslint: error: <stdin>: " in stderr and "internal error" not in stderr
@@ -171,7 +173,7 @@ def test_a_closed_standard_output_or_error_is_no_traceback_and_no_false_verdict(
 
     def newslint(*args, closing=1):
         done = subprocess.run([sys.executable, "-m", "newslint", *args], cwd=tmp_path, capture_output=True,
-                              preexec_fn=lambda: os.close(closing), timeout=120)
+                              preexec_fn=lambda: os.close(closing), timeout=120, env=checkout_env())
         return done.returncode, done.stderr.decode()
 
     code, stderr = newslint("baseline", "--jobs", "1", "-o", "baseline.json", "story.txt")
@@ -472,7 +474,7 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
     for number in range(300):
         (tmp_path / f"story-{number:03}.txt").write_bytes(PASTED.read_bytes())
     process = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--jobs", "1", str(tmp_path)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=checkout_env())
     process.stdout.readline()
     process.stdout.close()
     stderr = process.stderr.read().decode()
@@ -489,7 +491,7 @@ def test_a_report_that_cannot_be_written_is_an_error_not_a_bug():
 
     with open("/dev/full", "w") as full:
         done = subprocess.run([sys.executable, "-m", "newslint", "check", "--jobs", "1", str(PASTED)],
-                              stdout=full, stderr=subprocess.PIPE, timeout=120)
+                              stdout=full, stderr=subprocess.PIPE, timeout=120, env=checkout_env())
     assert done.returncode == 2
     assert done.stderr.decode() == "newslint: error: cannot write the report: no space left on device\n"
 

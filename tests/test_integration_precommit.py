@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import checkout_env
 
 pytestmark = pytest.mark.integration
 
@@ -141,7 +142,7 @@ def test_config_blocks_the_commit_then_lets_the_fixed_draft_through(editorial_re
     paragraph = "The desk moved to the fourth floor in March, and the archive followed it in May.\n\n"
     (editorial_repo / "NEWS").write_text(paragraph * 2, encoding="utf-8")
     fixed = subprocess.run([sys.executable, "-m", "newslint", "check", "--fix", PASTED_TWICE], cwd=editorial_repo,
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, env=checkout_env())
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     _git("add", "drafts", "NEWS", cwd=editorial_repo, env=pre_commit_env)
     commit = subprocess.run(["git", "commit", "-m", "Library vote, ferry strike"], cwd=editorial_repo,

@@ -4,12 +4,12 @@ mean exactly what click would make of the same command line, and print exactly t
 from __future__ import annotations
 
 import inspect
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import checkout_env
 
 from newslint import cli, commands
 from newslint.entry import plain_check
@@ -45,7 +45,7 @@ def test_pre_commit_call_prints_what_click_prints_without_loading_click(tmp_path
     story = tmp_path / "drafts" / "hedging-harbour-budget.txt"
     story.parent.mkdir()
     story.write_bytes((ARTICLES / story.name).read_bytes())
-    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPROFILEIMPORTTIME": "1"}
+    env = checkout_env(NEWSLINT_CACHE_DIR=str(tmp_path / "cache"), PYTHONPROFILEIMPORTTIME="1")
 
     def run(*options):
         return subprocess.run([sys.executable, "-m", "newslint", "check", *options, str(story)],
@@ -68,7 +68,7 @@ def test_a_cold_start_does_not_import_textstat(tmp_path):
     textstat (and nltk with it) for that was half of such a run's time."""
     story = tmp_path / "hedging-harbour-budget.txt"
     story.write_bytes((ARTICLES / story.name).read_bytes())
-    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPROFILEIMPORTTIME": "1"}
+    env = checkout_env(NEWSLINT_CACHE_DIR=str(tmp_path / "cache"), PYTHONPROFILEIMPORTTIME="1")
     cold = subprocess.run([sys.executable, "-m", "newslint", "check", str(story)], capture_output=True, text=True,
                           env=env)
     assert cold.returncode == 1 and "hedging." in cold.stdout
@@ -83,7 +83,7 @@ def test_pre_commit_call_fails_as_click_does(tmp_path, config):
     message and exit code without click as with it."""
     if config is not None:
         (tmp_path / ".newslint.yaml").write_text(config, encoding="utf-8")
-    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+    env = checkout_env(NEWSLINT_CACHE_DIR=str(tmp_path / "cache"))
 
     def run(*options):
         return subprocess.run([sys.executable, "-m", "newslint", "check", *options, "missing-draft.txt"],

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import checkout_env
 
 from newslint.reporters import FORMATS
 
@@ -77,7 +78,7 @@ def test_an_interrupted_run_exits_cleanly(tmp_path, command, how, code):
         args += ["--output", str(tmp_path / "baseline.json")]
     # As from a terminal: a suite started in the background (`pytest &`) has SIGINT ignored, and so would
     # every process it starts, which would then never see the Ctrl-C and finish the run instead.
-    run = subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    run = subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=checkout_env(),
                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(2.5)  # rules loaded, workers busy
     assert run.poll() is None, "the run finished before it could be interrupted; make the tree bigger"
