@@ -29,9 +29,11 @@ class Attribution(Cue):
     an introducer is followed by a named speaker ("critics, including Senator Ruiz, say"). A named
     speaker earlier in the same sentence ("Halvorsen said ... they have been rumoured suitors") or in
     the sentence before, in the same paragraph, excuses it too: "..., said Ruth Kellaway of Quayside Capital.
-    Analysts said ..." reads as the story's sourcing, not an anonymous chorus. A claim that closes its sentence
-    with the cue ("..., analysts said.", "Others disagreed.") is excused when the next sentence opens a quotation
-    that closes, within a few sentences, on a named speaker. With lede_named_below
+    Analysts said ..." reads as the story's sourcing, not an anonymous chorus. A cue right after a named speaker's
+    verb, up to two asides after the name, opens what they said ("Mary Jones, 72, who has lived there for 40 years,
+    said many neighbours fear ..."). A claim that closes its sentence with the cue ("..., analysts said.", "Others
+    disagreed.") is excused when the next sentence opens a quotation that closes, within a few sentences, on a named
+    speaker. With lede_named_below
     (default false), a cue in the story's first paragraph is excused when a named speaker meets a speech
     verb in the paragraph after it: the wire lede says "analysts said" and the next paragraph quotes one.
     finding_verbs (regexes: "found that") and finders (regexes: "researchers"): a cue naming finders ("say
@@ -61,7 +63,9 @@ class Attribution(Cue):
         # afterwards: RE2, which runs rule patterns in linear time, has no lookahead to exclude it in place.
         speaker = f"((?:{'|'.join(speakers)}))"
         verb = f"(?i:{'|'.join(verbs)})"
-        named = [rf"{speaker}(?:\s*,[^,]{{1,60}},)?\s+{verb}(?:\W|$)", rf"(?:^|\W){verb}\s+{speaker}"]
+        # Up to two asides between a name and its verb, as a profile gives them: "Mary Jones, 72, who has lived on
+        # the street for 40 years, said ...".
+        named = [rf"{speaker}(?:(?:\s*,[^,]{{1,60}}){{1,2}},)?\s+{verb}(?:\W|$)", rf"(?:^|\W){verb}\s+{speaker}"]
         if introducers:
             named.append(rf"(?i:(?:^|\W)(?:{'|'.join(introducers)}))\s+{speaker}")
         self.named = rule.regex("named_speakers", "|".join(named), ignore_case=False)
@@ -112,6 +116,8 @@ class Attribution(Cue):
                         first_named = next(self._named_spans(sentence.text), ())
                     if first_named and first_named[1] <= start:
                         continue  # "Halvorsen said ..., although they have been rumoured suitors": his claim
+                if self._speaker_just_before(sentence.text, start):
+                    continue  # "Mary Jones, 72, who has lived there for 40 years, said many neighbours fear ...": hers
                 if previous_named is None:
                     previous_named = bool(previous) and self._is_attributed(previous)
                 if previous_named:
@@ -161,6 +167,12 @@ class Attribution(Cue):
             return True
         return self.open_speech is not None and self.open_speech.search(text) is not None
 
+    def _speaker_just_before(self, text: str, start: int) -> bool:
+        """Does a named speaker's verb stand right before the cue, the cue opening what they said? A guard's few words
+        before the cue miss a name with its asides ("Mary Jones, 72, who has lived on the street for 40 years,
+        said many neighbours fear ...")."""
+        return any(_SAID_GAP.fullmatch(text, end, start) for _, end in self._named_spans(text[:start]))
+
     def _is_impersonal(self, cue: str) -> bool:
         """A passive or "it is thought" continues the claim of a speaker named before it; a cue that names
         its own unnamed group ("but critics say") opens a new claim of its own. "It" and the "that" closing "it was
@@ -187,6 +199,9 @@ class Attribution(Cue):
         match = self.vague.match(word + " ")
         return match is not None and match.end() == len(word) + 1
 
+
+# Between a speaker's verb and what they said: "said many ...", "said that many ...".
+_SAID_GAP = compiled(r"\s*(?:that\s+)?")
 
 # After a vague word, these open what a source is about or whom it asked ("The study of 200 skippers", "a
 # report on the harbour"): the named-body pattern takes them in so that its verb can follow, but they name no one.
