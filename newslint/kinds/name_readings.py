@@ -17,7 +17,8 @@ Yahya. A Catalan first name's final accented vowel is read with the n other lang
 Sébastien. An oe is read as an o and an e too, beside the Dutch u a skeleton reads it as: Poelskin, a slip
 for Poleskin. A last name's final -eh is read as written, beside the -a a skeleton reads it as: Saleh and
 Salih. Taiwanese names, romanised syllable by syllable, write a syllable's closing vowel with or without an h
-(Ching-te, Ching-teh; Yu-ih, Youyi): a hyphenated name is read without it too. A name part has, besides its
+(Ching-te, Ching-teh; Yu-ih, Youyi): a hyphenated name is read without it too. French writes ch for the sh
+of Arabic, Hebrew and Russian names: Béchir and Bashir, Chimon and Shimon. A name part has, besides its
 skeleton, the skeletons of the readings its letters allow; two names whose readings meet are one name.
 """
 
@@ -81,6 +82,15 @@ MIN_CATALAN = 4
 _SYLLABLE_H = compiled(r"(?<=[aeiou])h(?=-|$)")
 
 
+# French copy, and the French-language press of North Africa and Lebanon, write ch where English writes sh:
+# Chamil Bassaïev, Omar el-Béchir, Chimon Peres. Not an sch or tch, which German and
+# English already write for other sounds, nor a ch before a consonant or at the end, the k or kh of Bach,
+# Richter and Cheikh. Only in names of six letters or more that do not end in -ng: the Chinese and Korean
+# syllables Chen and Shen, Cheng and Sheng, Chiang and Shiang are different family names.
+_FRENCH_CH = compiled(r"(?<![st])ch(?=[aeiouy])")
+MIN_FRENCH_CH = 6
+
+
 def _as_russian_ending(match) -> str:
     return "ov" if match.group() == "iv" else "enko"
 
@@ -109,6 +119,10 @@ def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
         russian = _UKRAINIAN_ENDING.sub(_as_russian_ending, _UKRAINIAN_H.sub("g", spelling))
         if russian != spelling:
             read.add(skeleton(russian))  # Luhansk, Lugansk; Kharkiv, Kharkov; Lukashenka, Lukashenko
+    if "ch" in spelling and len(spelling) >= MIN_FRENCH_CH and not spelling.endswith("ng"):
+        english = _FRENCH_CH.sub("sh", spelling)
+        if english != spelling:
+            read.add(skeleton(english))  # Chimon, Shimon; Béchir, Bashir
     if "-" in spelling and "h" in spelling:
         silent = _SYLLABLE_H.sub("", spelling)
         if silent != spelling:
