@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from newslint.kinds.name_endings import adds_baltic_given_ending, is_classical_form
-from newslint.kinds.name_keys import consonants, loose, plain, skeleton, y_kept
+from newslint.kinds.name_keys import consonants, loose, plain
 from newslint.kinds.name_parts import ARTICLES, Mention
 from newslint.kinds.name_people import LONG_GIVEN, OtherReadings, is_baltic_rendering, is_read_alike, same_person
 from newslint.kinds.name_readings import keys_of
 from newslint.kinds.name_short_forms import is_short_form
-from newslint.kinds.name_spelling import (ANCHORED, BARE, are_variants, is_respelling, opens_closed_syllable,
+from newslint.kinds.name_spelling import (BARE, are_variants, is_respelling, opens_closed_syllable,
                                           swaps_a_vowel, swaps_arabic_vowel)
 from newslint.regexcache import compiled
 
@@ -68,8 +68,6 @@ def join_people(written: dict[tuple[str, str], set[tuple[str, str]]],
                 elif given == other[0] and form in arabic and other in arabic and swaps_arabic_vowel(
                         surname, other[1], MIN_ARABIC_ANCHORED):
                     people.union(form, other)  # Deir ez-Zor, Deir el-Zour
-                elif given == other[0] and _respelt_with_y_kept(written[form], written[other]):
-                    people.union(form, other)  # Ursula von der Leyen, Ursula von der Layen
                 elif surname == other[1] and _given_vowel_respelt(written[form], written[other]):
                     people.union(form, other)  # Jehannes Janssonius, Johannes Janssonius
                 elif is_baltic_rendering((given, surname), other, written):
@@ -79,14 +77,6 @@ def join_people(written: dict[tuple[str, str], set[tuple[str, str]]],
                     people.union(form, other)  # Viktor Žuk, Viktor Zhuk
     _join_short_forms(people, short_forms)
     return {form: people.find(form) for form in forms}, endings
-
-
-def _respelt_with_y_kept(spellings: set[tuple[str, str]], other_spellings: set[tuple[str, str]]) -> bool:
-    """Beside the same first name, is a last name with a y between vowels the other respelt, once the y is
-    kept (`y_kept`)?"""
-    return any(is_respelling(y_kept(surname), y_kept(other), ANCHORED) for _, surname in spellings
-               for _, other in other_spellings if "y" in surname + other
-               and (y_kept(surname), y_kept(other)) != (skeleton(surname), skeleton(other)))
 
 
 def _given_vowel_respelt(spellings: set[tuple[str, str]], other_spellings: set[tuple[str, str]]) -> bool:

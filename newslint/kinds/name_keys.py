@@ -18,7 +18,7 @@ from newslint.regexcache import compiled
 _LETTERS = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th",
                           "ı": "i", "ħ": "h"})
 _DOUBLE = compiled(r"(.)\1+")
-_VOWEL_Y = compiled(r"(?<=[aeiou])y(?=[aeiou])")  # Dostoyevsky's y, which `skeleton` drops and `y_kept` reads as i
+_VOWEL_Y = compiled(r"(?<=[aeiou])y(?=[aeiou])")  # Dostoyevsky's y, dropped by `skeleton` (`name_readings` reads it as i)
 _ONE_LETTER = itemgetter(1)  # a run of one letter as that letter: in Python 3.11, a callable costs a third of r"\1"
 
 
@@ -53,7 +53,7 @@ _FOLDS = [
     ("j", _replace("j", "y")),  # from here on j and y are one letter
     # A y between vowels goes before the vowel pairs are folded, so that the pair it leaves folds as the same
     # pair written without it does: Dostoyevsky/Dostoevsky, Zuyev/Zuev (both "zuv"), Alexeyev/Alekseev. The
-    # price is a short key (Leyen, like Leen, is "lin"; Layen is "laen"), which only an exact key joins.
+    # price is a short key (Leyen, like Leen, is "lin"; Layen is "laen"): `name_readings` reads the y as i too.
     ("y", partial(_VOWEL_Y.sub, "")),  # Dostoyevsky/Dostoevsky, Tokayev/Tokaev
     ("ia", _sub(r"(?<=[aeiou])ia$", "a")),  # Russian -ая, -ия either way: Navalnaia/Navalnaya, Sofiia/Sofia
     ("y", _replace("y", "i")),  # Dmitry/Dmitri, Yong/Jong, -sky/-skiy
@@ -89,14 +89,6 @@ def skeleton(word: str) -> str:
         if needed in text:
             text = fold(text)
     return text
-
-
-@lru_cache(maxsize=65536)
-def y_kept(spelling: str) -> str:
-    """The skeleton of a name part (as `Part.spelling`) with a y between vowels read as the i it sounds, not
-    dropped: the skeleton's drop leaves too short a key to compare once another letter is respelt (Leyen is
-    "lin", Layen "laen"; kept, "leien" and "laien" are one edit apart)."""
-    return skeleton(_VOWEL_Y.sub("i", spelling)) if "y" in spelling else skeleton(spelling)
 
 
 def consonants(key: str) -> str:

@@ -17,7 +17,6 @@ from newslint.kinds.name_forms import (Flag, Weight, article_dropped, case_minor
                                        particle_joiner, spaced_particles, split_words)
 from newslint.kinds.name_given import are_cognates
 from newslint.kinds.name_groups import UnionFind, has_article, join_families, join_people
-from newslint.kinds.name_keys import y_kept
 from newslint.kinds.name_parts import Mention, Part, as_typed
 from newslint.kinds.name_readings import keys_of, read_alike
 from newslint.kinds.name_short_forms import is_short_form
@@ -151,9 +150,9 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
         return False  # but one person's Clark and Clarke (Browne, Lowe) is a respelling, not a derivation
     if are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS:
         return True
-    # Leyen and Layen, one letter apart before the skeleton drops the y between vowels
-    kept = y_kept(part.spelling), y_kept(other.spelling)
-    return kept != (a, b) and are_variants(*kept)
+    # Leyen and Layen, one letter apart once the y between vowels is read as the i it sounds (`readings`)
+    mine, theirs = keys_of(part.spelling, a), keys_of(other.spelling, b)
+    return len(mine) + len(theirs) > 2 and any(are_variants(x, y) for x in mine for y in theirs if (x, y) != (a, b))
 
 
 def _reads_as_classical_form(part: Part, other: Part) -> bool:

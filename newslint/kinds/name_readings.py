@@ -18,7 +18,8 @@ Sébastien. An oe is read as an o and an e too, beside the Dutch u a skeleton re
 for Poleskin. A last name's final -eh is read as written, beside the -a a skeleton reads it as: Saleh and
 Salih. Taiwanese names, romanised syllable by syllable, write a syllable's closing vowel with or without an h
 (Ching-te, Ching-teh; Yu-ih, Youyi): a hyphenated name is read without it too. French writes ch for the sh
-of Arabic, Hebrew and Russian names: Béchir and Bashir, Chimon and Shimon. A name part has, besides its
+of Arabic, Hebrew and Russian names: Béchir and Bashir, Chimon and Shimon. A y or j between vowels, which a
+skeleton drops, is read as the i it sounds too: Leyen and Layen, Fayyad and Fajad. A name part has, besides its
 skeleton, the skeletons of the readings its letters allow; two names whose readings meet are one name.
 """
 
@@ -91,6 +92,13 @@ _FRENCH_CH = compiled(r"(?<![st])ch(?=[aeiouy])")
 MIN_FRENCH_CH = 6
 
 
+# A y between vowels, which a skeleton drops so that Dostoyevsky meets Dostoevsky, is read as the i it sounds
+# too: dropped, it leaves a key too short to compare once another letter is respelt (Leyen is "lin", Layen
+# "laen"; read as i, "leien" and "laien" are one vowel apart). German and Dutch write that y as j (Alijew,
+# Fajad), which a skeleton reads as y, so a j between vowels is read so too.
+_VOWEL_Y = compiled(r"(?<=[aeiou])[yj](?=[aeiou])")
+
+
 def _as_russian_ending(match) -> str:
     return "ov" if match.group() == "iv" else "enko"
 
@@ -123,6 +131,10 @@ def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
         english = _FRENCH_CH.sub("sh", spelling)
         if english != spelling:
             read.add(skeleton(english))  # Chimon, Shimon; Béchir, Bashir
+    if "y" in spelling or "j" in spelling:
+        kept = _VOWEL_Y.sub("i", spelling)
+        if kept != spelling:
+            read.add(skeleton(kept))  # Leyen, Layen; Fayyad, Fajad
     if "-" in spelling and "h" in spelling:
         silent = _SYLLABLE_H.sub("", spelling)
         if silent != spelling:
