@@ -19,7 +19,9 @@ for Poleskin. A last name's final -eh is read as written, beside the -a a skelet
 Salih. Taiwanese names, romanised syllable by syllable, write a syllable's closing vowel with or without an h
 (Ching-te, Ching-teh; Yu-ih, Youyi): a hyphenated name is read without it too. French writes ch for the sh
 of Arabic, Hebrew and Russian names: Béchir and Bashir, Chimon and Shimon. A y or j between vowels, which a
-skeleton drops, is read as the i it sounds too: Leyen and Layen, Fayyad and Fajad. A name part has, besides its
+skeleton drops, is read as the i it sounds too: Leyen and Layen, Fayyad and Fajad. A Serbian or Croatian đ,
+which a skeleton reads as the d it is without its stroke, is read as the dj English copy writes for it too in
+a name that has two: Đinđić and Djindjic. A name part has, besides its
 skeleton, the skeletons of the readings its letters allow; two names whose readings meet are one name.
 """
 
@@ -99,6 +101,13 @@ MIN_FRENCH_CH = 6
 _VOWEL_Y = compiled(r"(?<=[aeiou])[yj](?=[aeiou])")
 
 
+# Serbian and Croatian đ is written dj in most English copy (Djindjic, Djokovic) and d where the stroke is
+# merely dropped (Dindic). A skeleton reads it as d, which leaves the dj form one edit away, near enough in
+# Đoković; a name with two is read with dj too (Đinđić, Đorđe). Not a name with one: Đokić so read would be
+# the Jokić family's key (a skeleton reads dj as j), and Vietnamese Đặng would be Chinese Yang.
+MIN_SERBIAN_DJ = 2
+
+
 def _as_russian_ending(match) -> str:
     return "ov" if match.group() == "iv" else "enko"
 
@@ -135,6 +144,8 @@ def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
         kept = _VOWEL_Y.sub("i", spelling)
         if kept != spelling:
             read.add(skeleton(kept))  # Leyen, Layen; Fayyad, Fajad
+    if spelling.count("đ") >= MIN_SERBIAN_DJ:
+        read.add(skeleton(spelling.replace("đ", "dj")))  # Đinđić, Djindjic
     if "-" in spelling and "h" in spelling:
         silent = _SYLLABLE_H.sub("", spelling)
         if silent != spelling:
