@@ -27,7 +27,7 @@ henry henri hendrik heinrich enrique enrico henricus henrik henryk enric
 james jacques jaime jaume giacomo
 jacob jakob jacobus jakub jacopo yakov yaakov
 joseph josef jozef josephus giuseppe jose josep yosef iosif jozsef
-michael michel michiel miguel mikhail mykhailo michal mihail mikael mikkel miquel michail mihai mihaly
+michael michel michiel miguel mikhail mykhailo michal mihail mikael mikkel miquel michail mihai mihaly mikheil
 nicholas nicolas nikolaus nicolaus niklaus nikolai nikolay nicolai niccolo nicolau mikolaj nicolaas mykola nikolaos
 stephen steven stefan stephan stefano esteban etienne istvan stepan stephanus stefanos steffen stjepan szczepan
 george georg georges jorge giorgio jerzy jiri georgios joris jorg jordi giorgos yorgos giorgi gheorghe
