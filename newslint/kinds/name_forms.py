@@ -106,12 +106,26 @@ def hyphenated_names(mentions: list[Mention]) -> list[Mention]:
     first, middle and last name. Only the same two words are joined: "Rio Tinto-Zinc" joins nothing but
     "Rio Tinto Zinc"."""
     hyphenated = {(m.given.key, m.surname.key) for m in mentions if m.given is not None and "-" in m.given.text}
+    hyphenated |= _fused_given_names(mentions)
     double_surnames = {m.surname.key for m in mentions if "-" in m.surname.text}
     if hyphenated:
         mentions = [_hyphenated_given(mention, hyphenated) for mention in mentions]
     if double_surnames:
         mentions = [_hyphenated_surname(mention, double_surnames) for mention in mentions]
     return mentions
+
+
+def _fused_given_names(mentions: list[Mention]) -> set[tuple[str, str]]:
+    """The double first names a story writes as one word (Abdelaziz Bouteflika) and elsewhere as two (Abdel
+    Aziz Bouteflika), as `hyphenated_names` finds them: as the keys of the one-word first name and the last
+    name. Arabic compounds with Abd (servant of), Abu or Nur are romanised both ways; only the same letters
+    before the same last name are one name, so Abdel Aziz Hakim is not Abdelaziz Rantissi."""
+    one_word = {(m.given.key, m.surname.key) for m in mentions if m.given is not None and not m.middle}
+    surnames = {surname for _, surname in one_word}
+    # The two words are joined only before a last name some one-word first name stands before: most stories'
+    # middle names never are, and joining every one would cost more than the rest of this test.
+    return {(key, m.surname.key) for m in mentions if m.middle and m.given is not None and m.surname.key in surnames
+            and (key := _joined_key(m.given, m.middle[0]), m.surname.key) in one_word}
 
 
 def spaced_particles(mentions: list[Mention]) -> list[Mention]:
