@@ -208,7 +208,7 @@ def _line_of(path: str | None, setting: str, name: str) -> int | None:
     if not path:
         return None
     if path.endswith(".toml"):
-        return _toml_setting_lines(path).get(setting)
+        return _toml_item_line(path, setting, name)
     import yaml
 
     try:
@@ -312,6 +312,31 @@ def _toml_setting_lines(path: str) -> dict[str, int]:
             if full[:2] == ["tool", "newslint"] and len(full) > 2:
                 lines.setdefault(full[2], number)
     return lines
+
+
+_TOML_STRING = r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\''  # a basic or a literal string on one line
+
+
+def _toml_item_line(path: str, setting: str, name: str) -> int | None:
+    """The line where `name` stands in a pyproject's `setting` array written one item a line, as a YAML
+    list's item is found, else the setting's line (TOML's reader keeps no lines)."""
+    start = _toml_setting_lines(path).get(setting)
+    if start is None:
+        return None
+    lines = read_settings_file(path, "config").decode("utf-8-sig").splitlines()
+    depth = 0
+    for number in range(start, len(lines) + 1):
+        line = lines[number - 1]
+        if any(name in split_names([basic or literal]) for basic, literal in re.findall(_TOML_STRING, line)):
+            return number
+        depth += _open_brackets(re.sub(_TOML_STRING, "", line).split("#")[0])
+        if depth <= 0:  # the array closed (or the setting was a table header) without naming it
+            break
+    return start
+
+
+def _open_brackets(code: str) -> int:
+    return code.count("[") + code.count("{") - code.count("]") - code.count("}")
 
 
 def _matches(rule_id: str, prefixes) -> bool:

@@ -208,6 +208,9 @@ def test_an_unknown_rule_or_set_in_a_config_is_an_error(cli, tmp_path, monkeypat
      "pyproject.toml:3: 'fail_level' must be error, warning or suggestion, not 'loud'"),
     ("pyproject.toml", '[tool.newslint]\nselect = ["duplicates", "hedgin"]\n',
      "pyproject.toml:2: unknown rule or set 'hedgin' in 'select' (did you mean 'hedging'?)"),
+    # An array written one item a line, as a YAML list is: the misspelt item's own line.
+    ("pyproject.toml", '[tool.newslint]\nselect = [\n    "attribution",\n    "duplicates",  # the CMS merge\n    "nmaes",\n]\n',
+     "pyproject.toml:5: unknown rule or set 'nmaes' in 'select' (did you mean 'names'?)"),
     ("pyproject.toml", '[tool.newslint]\nfail_level = "warning"\n\n[tool.newslint.severity]\n"attribution.anonymous-source" = "loud"\n',
      "pyproject.toml:4: severity of 'attribution.anonymous-source' must be error, warning or suggestion, not 'loud'"),
     ("pyproject.toml", '[tool]\nnewslint.fail_level = "warning"\nnewslint.exclude = "archive/**"\nnewslint.enable = ["readabilty"]\n',
