@@ -262,7 +262,8 @@ def _read_pyproject(path: str) -> dict:
         raise NewslintError("no [tool.newslint] table: put the settings under one", path)
     settings = tool["newslint"]
     if not isinstance(settings, dict):
-        raise NewslintError(f"'tool.newslint' must be a table of settings, not {settings!r}", path)
+        raise NewslintError(f"'tool.newslint' must be a table of settings, not {settings!r}", path,
+                            _toml_setting_lines(path).get(_TABLE))
     return settings
 
 
@@ -289,13 +290,20 @@ class _TomlLines:
         self.path = path
 
     def get(self, setting: str) -> int | None:
-        return _toml_setting_lines(self.path).get(setting)
+        lines = _toml_setting_lines(self.path)
+        return lines.get(setting) or lines.get(_TABLE)
+
+
+# The line that opens the newslint table, for a mistake in the table as a whole or in a setting written
+# inside it on that line (`newslint = {select = [...]}` under [tool]). No setting has an empty name.
+_TABLE = ""
 
 
 def _toml_setting_lines(path: str) -> dict[str, int]:
     """The line of each setting of a pyproject.toml's newslint table, for error messages (TOML's reader
     keeps none): `key = ...` under `[tool.newslint]`, a `[tool.newslint.severity]` header, or a dotted key
-    (`newslint.select = ...` under `[tool]`). Read only in a file the TOML reader has already accepted."""
+    (`newslint.select = ...` under `[tool]`); under `_TABLE`, the table's own line. Read only in a file the
+    TOML reader has already accepted."""
     lines: dict[str, int] = {}
     table: list[str] = []
     text = read_settings_file(path, "config").decode("utf-8-sig")
@@ -309,8 +317,8 @@ def _toml_setting_lines(path: str) -> dict[str, int]:
         if header or key:
             parts = [part.strip(" \"'") for part in (header or key).group(1).split(".")]
             table, full = (parts, parts) if header else (table, table + parts)
-            if full[:2] == ["tool", "newslint"] and len(full) > 2:
-                lines.setdefault(full[2], number)
+            if full[:2] == ["tool", "newslint"]:
+                lines.setdefault(full[2] if len(full) > 2 else _TABLE, number)
     return lines
 
 
@@ -320,7 +328,7 @@ _TOML_STRING = r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\''  # a basic or a literal strin
 def _toml_item_line(path: str, setting: str, name: str) -> int | None:
     """The line where `name` stands in a pyproject's `setting` array written one item a line, as a YAML
     list's item is found, else the setting's line (TOML's reader keeps no lines)."""
-    start = _toml_setting_lines(path).get(setting)
+    start = _TomlLines(path).get(setting)
     if start is None:
         return None
     lines = read_settings_file(path, "config").decode("utf-8-sig").splitlines()

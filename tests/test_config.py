@@ -99,7 +99,7 @@ def test_a_pyproject_is_the_config_when_it_has_a_newslint_table(cli, tmp_path, m
     ('[project]\nname = "sport-desk"\n\n[tool.newslint]\nselect = ["duplicates", "hedging"\nfail_level = "error"\n',
      ":6: not valid TOML: Unclosed array (column 1)"),
     ('[[tool.newslint]]\nfail_level = "error"\n',
-     ": 'tool.newslint' must be a table of settings, not [{'fail_level': 'error'}]"),
+     ":1: 'tool.newslint' must be a table of settings, not [{'fail_level': 'error'}]"),
     (f"tool.newslint.fail_level = {'9' * 5000}\n", ": not valid TOML: Exceeds the limit (4300 digits) for integer "
      "string conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"),
 ])
@@ -215,6 +215,11 @@ def test_an_unknown_rule_or_set_in_a_config_is_an_error(cli, tmp_path, monkeypat
      "pyproject.toml:4: severity of 'attribution.anonymous-source' must be error, warning or suggestion, not 'loud'"),
     ("pyproject.toml", '[tool]\nnewslint.fail_level = "warning"\nnewslint.exclude = "archive/**"\nnewslint.enable = ["readabilty"]\n',
      "pyproject.toml:4: unknown rule or set 'readabilty' in 'enable' (did you mean 'readability'?)"),
+    # Settings in an inline table are on the line that opens it.
+    ("pyproject.toml", '[project]\nname = "metro-desk"\n\n[tool]\nnewslint = {select = ["duplicates", "hedgin"]}\n',
+     "pyproject.toml:5: unknown rule or set 'hedgin' in 'select' (did you mean 'hedging'?)"),
+    ("pyproject.toml", '[tool]\nnewslint = {fail_level = "loud"}\n',
+     "pyproject.toml:2: 'fail_level' must be error, warning or suggestion, not 'loud'"),
     # A multi-line string's lines are text, not settings; an array of tables is a table.
     ("pyproject.toml", '[tool.newslint]\nexclude = ["""\nfail_level = \'error\'""", "archive/**"]\nfail_level = "loud"\n',
      "pyproject.toml:4: 'fail_level' must be error, warning or suggestion, not 'loud'"),
@@ -272,8 +277,8 @@ def test_a_house_rule_file_named_again_through_a_link_is_read_once(cli, tmp_path
 
 @pytest.mark.parametrize("name, text, expected", [
     ("pyproject.toml", "tool = 5\n", "pyproject.toml: 'tool' must be a table, not 5"),
-    ("pyproject.toml", "[tool]\nnewslint = 5\n", "pyproject.toml: 'tool.newslint' must be a table of settings"),
-    ("pyproject.toml", "[tool]\nnewslint = [\"hedging\"]\n", "pyproject.toml: 'tool.newslint' must be a table"),
+    ("pyproject.toml", "[tool]\nnewslint = 5\n", "pyproject.toml:2: 'tool.newslint' must be a table of settings"),
+    ("pyproject.toml", "[tool]\nnewslint = [\"hedging\"]\n", "pyproject.toml:2: 'tool.newslint' must be a table"),
     ("pyproject.toml", "[tool.newslint]\nfail_level = 5\n", "pyproject.toml:2: 'fail_level' must be error, warning"),
     ("pyproject.toml", "[tool.newslint]\nseverity = 5\n", "pyproject.toml:2: 'severity' maps rule ids"),
     ("pyproject.toml", f"[tool.newslint]\nfail_level = {'9' * 5000}\n",
