@@ -185,10 +185,13 @@ def test_baseline_survives_line_shifts_and_reports_only_new_findings(cli, tmp_pa
     archive.mkdir(parents=True)
     (archive / "library.txt").write_text(_story(LEAD, RESIDENTS, REYES, RESIDENTS), encoding="utf-8")
     (archive / "ferry.txt").write_text(_story(CREWS, UNION, CREWS), encoding="utf-8")
+    (archive / "harbour.txt").write_text(  # clean: counted as checked, not as holding a finding
+        _story("The harbour master said the north quay would reopen on Friday after two weeks of repairs."),
+        encoding="utf-8")
 
     written = cli("baseline", "--select", "duplicates", "-o", "newslint-baseline.json", "archive")
     assert written.exit_code == 0, written.output
-    assert written.stdout == "newslint: baseline of 2 findings in 2 files written to newslint-baseline.json.\n"
+    assert written.stdout == "newslint: baseline of 2 findings in 2 files (3 checked) written to newslint-baseline.json.\n"
     data = json.loads((tmp_path / "newslint-baseline.json").read_text(encoding="utf-8"))
     assert [(e["path"], e["rule"], e["count"]) for e in data["findings"]] == [
         ("archive/2023/ferry.txt", "duplicates.paragraph", 1), ("archive/2023/library.txt", "duplicates.paragraph", 1)]
@@ -266,7 +269,7 @@ def test_a_baseline_written_to_a_pipe_goes_into_it_and_leaves_the_pipe(cli, tmp_
     finally:
         os.close(reader)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "newslint: baseline of 1 finding in 1 file written to pipe.\n"
+    assert result.stdout == "newslint: baseline of 1 finding in 1 file (1 checked) written to pipe.\n"
     assert stat.S_ISFIFO(os.stat("pipe").st_mode)
     assert [(e["path"], e["rule"], e["count"]) for e in json.loads(received)["findings"]] == [
         ("library.txt", "duplicates.paragraph", 1)]
