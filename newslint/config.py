@@ -124,11 +124,18 @@ def load_config(path: str) -> Config:
         raise NewslintError("'select' names no rule or set, so nothing would be checked; name some, or remove "
                             "the setting to run the rules that are on", path, lines.get("select"))
     files = strings("rule_files")
-    # Each entry at its own line when YAML lists them one a line (a TOML array gives only the setting's).
-    file_lines = getattr(data.get("rule_files"), "item_lines", None) or [lines.get("rule_files")] * len(files)
+    item_lines = getattr(data.get("rule_files"), "item_lines", None)
+
+    def line_of(index: int) -> int | None:  # looked up only for a missing file: each entry at its own line
+        if item_lines:  # a YAML list written one a line
+            return item_lines[index]
+        if path.endswith(".toml"):  # TOML's reader keeps no lines: the entry is looked for in the file
+            return _toml_item_line(path, "rule_files", files[index])
+        return lines.get("rule_files")
+
     return Config(
         source=path,
-        rule_files=tuple(_rule_file(written, root, path, line) for written, line in zip(files, file_lines)),
+        rule_files=tuple(_rule_file(written, root, path, lambda i=i: line_of(i)) for i, written in enumerate(files)),
         select=select,
         enable=names("enable"),
         ignore=names("ignore"),
@@ -148,15 +155,16 @@ def _severity_levels(severity, path: str, line: int | None) -> tuple[tuple[str, 
                         for k, v in severity.items()))
 
 
-def _rule_file(written: str, root: str, path: str, line: int | None) -> str:
-    """A `rule_files` entry as a path from the config's folder; it must name a file that is there."""
+def _rule_file(written: str, root: str, path: str, line_of) -> str:
+    """A `rule_files` entry as a path from the config's folder; it must name a file that is there.
+    `line_of()` gives the entry's line, for the error."""
     rule_file = os.path.normpath(os.path.join(root, written))
     if not os.path.exists(rule_file):
         raise NewslintError(f"rule file {written!r} in 'rule_files' not found (paths are relative to the "
-                            "config's folder)", path, line)
+                            "config's folder)", path, line_of())
     if os.path.isdir(rule_file):
         raise NewslintError(f"rule file {written!r} in 'rule_files' is a folder; name the YAML files in it",
-                            path, line)
+                            path, line_of())
     return rule_file
 
 

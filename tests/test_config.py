@@ -305,16 +305,21 @@ def test_a_setting_of_the_wrong_type_is_an_error_naming_its_line(cli, tmp_path, 
     assert len(result.stderr.splitlines()) == 1
 
 
-def test_a_missing_rule_file_in_a_list_written_one_a_line_is_named_at_its_own_line(cli, tmp_path, monkeypatch):
+@pytest.mark.parametrize("config, text, line", [
+    (".newslint.yaml", "rule_files:\n  - house/style.yaml\n  - house/names.yaml\nfail_level: error\n", 3),
+    ("pyproject.toml", '[tool.newslint]\nrule_files = [\n    "house/style.yaml",\n    "house/names.yaml",\n]\n', 4),
+])
+def test_a_missing_rule_file_in_a_list_written_one_a_line_is_named_at_its_own_line(cli, tmp_path, monkeypatch,
+                                                                                    config, text, line):
     """A desk's house files listed one a line: the missing one is named at its own line, as a misspelt name
     under `select` is, not at the `rule_files:` key above the list."""
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "house" / "style.yaml", HOUSE_RULES)
-    write(tmp_path / ".newslint.yaml", "rule_files:\n  - house/style.yaml\n  - house/names.yaml\nfail_level: error\n")
+    write(tmp_path / config, text)
     write(tmp_path / "today.txt", PASTED_TWICE)
     result = cli("check", "today.txt")
     assert result.exit_code == 2, result.output
-    assert result.stderr == ("newslint: error: .newslint.yaml:3: rule file 'house/names.yaml' in 'rule_files' not found "
+    assert result.stderr == (f"newslint: error: {config}:{line}: rule file 'house/names.yaml' in 'rule_files' not found "
                              "(paths are relative to the config's folder)\n")
 
 
