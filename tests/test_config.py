@@ -403,16 +403,16 @@ def test_the_readme_configuration_example_runs_the_house_rules_it_loads(cli, tmp
     blocks = re.findall(r"```yaml\n(.*?)```", readme, re.S)
     config = next(block for block in blocks if block.startswith("# .newslint.yaml\nrule_files:"))
     write(tmp_path / ".newslint.yaml", config)
-    write(tmp_path / "house/style.yaml", next(block for block in blocks if "id: house.kyiv" in block))
+    write(tmp_path / "house/style.yaml", next(block for block in blocks if "id: house.firefighter" in block))
     write(tmp_path / "house/names.yaml", next(block for block in blocks if "id: house.spelling" in block))
     write(tmp_path / "drone.txt", """\
-        Sirens sounded across Kiev overnight as drones struck the eastern districts.
+        Sirens sounded across Kiev overnight as drones struck the eastern districts, and two firemen were hurt.
 
         President Zelenskyy said the attack was the largest on the capital in weeks.
         """)
     monkeypatch.chdir(tmp_path)
     assert findings(cli, "drone.txt") == [
-        ("drone.txt", "house.kyiv", "warning"),
         ("drone.txt", "house.spelling", "warning"),
+        ("drone.txt", "house.firefighter", "warning"),
         ("drone.txt", "house.spelling", "warning"),
     ]
