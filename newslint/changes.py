@@ -129,7 +129,7 @@ def _renamed(top: str, ref: str, added: list[str]) -> list[tuple[str, str, Range
         return []
     wanted = set(added)
     diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "-M",
-                "--diff-filter=R", "--src-prefix=a/", "--dst-prefix=b/", ref)
+                "--diff-filter=R", "--src-prefix=a/", "--dst-prefix=b/", ref, "--")  # "--": a folder named as ref
     moved = []
     for section in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
         # "rename from"/"rename to" spell each name whole (quoted as on the "+++" line, but with no prefix
@@ -241,5 +241,6 @@ def _git_bytes(top: str, *args: str) -> bytes:
     done = subprocess.run(["git", "--literal-pathspecs", *args], cwd=top, capture_output=True)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        raise NewslintError(f"git {args[0]} failed: {message[-1] if message else done.returncode}", path=top)
+        command = next(arg for arg in args if not arg.startswith("-") and "=" not in arg)  # past "-c key=value"
+        raise NewslintError(f"git {command} failed: {message[-1] if message else done.returncode}", path=top)
     return done.stdout

@@ -33,13 +33,14 @@ _DELIMITER_ROW = compiled(rf"^(?:{QUOTE_PREFIX.pattern})? {{0,3}}\|?[ \t]*:?-+:?
 # Code a site's templates lay out before the Markdown is read: Hugo's `{{< highlight go >}}` ... `{{< /highlight >}}`
 # (or `code`, or either written with `%`) and Jekyll's `{% highlight ruby %}` ... `{% endhighlight %}`. Its lines
 # are neither copy nor Markdown: a `~~~` in a highlighted snippet opens no fence.
-_TEMPLATE_CODE = compiled(r"\{\{([<%])[ \t]*(highlight|code)\b[^\n]*?[>%]\}\}|\{%-?[ \t]*highlight\b[^\n]*?%\}")
+_TEMPLATE_CODE = compiled(r"\{\{([<%])[ \t]*(highlight|code)\b[^\n{}]*?[>%]\}\}|\{%-?[ \t]*highlight\b[^\n{}]*?%\}")
 
 Region = tuple[int, int]
 
 
 def block_regions(text: str) -> tuple[list[Region], set[int]]:
-    """Front matter, fenced code and indented code: whole lines that are not copy; and the starts of the lines
+    """Front matter, fenced code, indented code and a template's code (`template_code`, from its tag to its
+    closing tag): the spans that are not copy; and the starts of the lines
     that open on a number and a stop inside a paragraph ("... privatised in\n2019. Critics say"), which
     CommonMark reads as the paragraph's words: only "1." may open a list that interrupts a paragraph."""
     regions: list[Region] = []
@@ -112,7 +113,9 @@ def block_regions(text: str) -> tuple[list[Region], set[int]]:
         # A line without a quote marker after a quoted one goes on with its paragraph (CommonMark's lazy line).
         # A heading or a section break (or a heading's underline) is a block of one line, no paragraph: an
         # indented line after it is code ("## Fares\n    adult: 4.20").
-        opens_paragraph = body.strip() and not (HEADING.match(body) or RULE_LINE.match(body))
+        # Nor is a fence's line: a line at the margin after a closing fence is no lazy line of a list item's paragraph.
+        opens_paragraph = body.strip() and not (opener or fence is not None or HEADING.match(body)
+                                                or RULE_LINE.match(body))
         if opens_paragraph and paragraph_depth < 0:
             paragraph_in_list = is_item or in_list
         paragraph_depth = max(paragraph_depth, depth) if opens_paragraph else -1
@@ -144,13 +147,13 @@ def template_code(text: str) -> list[Region]:
 
 
 def as_placeholders(text: str, regions: list[Region]) -> str:
-    """`text` with each region one run of letters a line, as a template leaves its output where its tags stood:
-    a paragraph to the Markdown, whatever the code in it looks like."""
+    """`text` with each region one run of letters, its line breaks too, as a template leaves one placeholder where
+    its tags stood: one word of a paragraph to the Markdown, whatever the code in it looks like, blank lines too."""
     if not regions:
         return text
     parts, position = [], 0
     for start, end in regions:
-        parts += [text[position:start], re.sub(r"[^\n]", "x", text[start:end])]
+        parts += [text[position:start], "x" * (end - start)]
         position = end
     return "".join(parts) + text[position:]
 

@@ -51,8 +51,11 @@ _AUTOLINK = compiled(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 # shortcode's tags (`{{< quote >}}...{{< /quote >}}`) are copy: Hugo puts them on the page as written. A tag may
 # wrap its parameters over lines, but not past a blank line. Jekyll's Liquid tags, `{% include ... %}` and `{% raw %}`,
 # are the same: settings, while the Markdown between `{% raw %}` and `{% endraw %}` is copy as written.
-_SHORTCODE = compiled(r"\{\{<(?:[^\n]|\n(?![ \t]*\n))*?>\}\}|\{\{%(?:[^\n]|\n(?![ \t]*\n))*?%\}\}"
-                      r"|\{%(?:[^\n]|\n(?![ \t]*\n))*?%\}")
+# Each stops at the next opening tag: from every unclosed "{%" it read to the paragraph's end, which on a long line
+# cost time growing with the square of its length.
+_SHORTCODE = compiled(r"\{\{<(?:[^\n>{]|>(?!\}\})|\{(?!\{)|\n(?![ \t]*\n))*>\}\}"
+                      r"|\{\{%(?:[^\n%{]|%(?!\}\})|\{(?!\{)|\n(?![ \t]*\n))*%\}\}"
+                      r"|\{%(?:[^\n{%]|%(?!\})|\{(?!%)|\n(?![ \t]*\n))*%\}")
 # Markup characters, masked so a heading or list item reads as plain words.
 # A heading's or a list item's marker may follow a block quote's: "> ## Findings", "> - the pool closes".
 _HEADING_OR_ITEM = r" {0,3}#{1,6}(?=\s)|[ \t]*(?:[-*+]|\d{1,9}[.)])(?=\s)"

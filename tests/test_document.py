@@ -167,9 +167,22 @@ def blank(markup: str) -> str:
                                                                           "{%- endhighlight -%}") + "\nFares rose.\n"),
     ("Type {{< highlight >}} to show code.\n", "Type " + blank("{{< highlight >}}") + " to show code.\n"),  # never closed
     ("{% raw %}\nFares rose.\n{% endraw %}\n", blank("{% raw %}") + "\nFares rose.\n" + blank("{% endraw %}") + "\n"),
+    # A blank line inside the snippet leaves the list item open, as Hugo's one placeholder does: the item's next
+    # paragraph is copy, not code four columns deep.
+    ("1.  Install it:\n\n    {{< highlight sh >}}\n    brew install\n\n    hugo new\n    {{< /highlight >}}\n\n"
+     "    Some say it was rushed.\n", "    Install it:\n\n    " + blank("{{< highlight sh >}}\n    brew install\n\n"
+                                                                  "    hugo new\n    {{< /highlight >}}")
+     + "\n\n    Some say it was rushed.\n"),
 ])
 def test_a_hugo_shortcode_s_tag_is_masked_and_the_words_between_a_pair_are_copy(raw, masked):
     assert Document("story.md", raw).text == masked
+
+
+def test_a_line_at_the_margin_after_a_list_item_s_closed_fence_ends_the_list():
+    """CommonMark's lazy line goes on with a paragraph, and a fence is none: after it the list ends, and a line
+    indented four columns is code, not the item's copy."""
+    raw = "- Install it:\n\n  ```sh\n  brew install hugo\n  ```\nThe board met.\n\n    # some analysts say so\n"
+    assert Document("story.md", raw).text.endswith("The board met.\n\n" + blank("    # some analysts say so") + "\n")
 
 
 @pytest.mark.parametrize("raw, expected", [

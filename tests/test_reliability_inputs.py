@@ -156,11 +156,11 @@ def test_a_100000_character_line_is_checked_quickly(cli, tmp_path):
     "| a |\n" * 20_000, '"' * 200_000, "*_" * 100_000, "- " * 100_000, "Critics say " * 9_000,
     "A " * 50_000, "Hale said so.\n\n" + 'It was "one two three four" now. ' * 12_000, "Zayd 'Ali and " * 7_000,
     "--- | ---\n" * 20_000, "&amp;x" * 50_000, "[b](u)[" * 30_000, "> " * 50_000,
-    "> | a |\n" * 20_000, "> --- | ---\n" * 20_000,
+    "> | a |\n" * 20_000, "> --- | ---\n" * 20_000, "{%" * 100_000, "{{<" * 70_000, "{{< highlight " * 15_000,
 ], ids=["dots", "backticks", "one-word", "abbreviations", "blank-lines", "at-signs", "table", "quotes",
         "emphasis", "dashes", "cues-in-one-sentence", "initials", "quotations-in-many-sentences", "ayn-apostrophes",
         "table-delimiter-rows", "entities", "link-brackets", "nested-quote-markers", "quoted-table",
-        "quoted-table-delimiter-rows"])
+        "quoted-table-delimiter-rows", "liquid-openers", "shortcode-openers", "highlight-openers"])
 def test_pathological_text_is_linear(text):
     """Runs of one character once made the sentence splitter and the masking regexes quadratic, and a
     sentence of thousands of cues the attribution rules (each cue read the rest of its sentence again), and
