@@ -151,8 +151,7 @@ def _are_related(part: Part, other: Part, endings: set[frozenset], last_name: bo
     if are_variants(a, b) or is_loose_match(a, b) or likeness(a, b) >= MIN_LIKENESS:
         return True
     # Leyen and Layen, one letter apart once the y between vowels is read as the i it sounds (`readings`)
-    mine, theirs = keys_of(part.spelling, a), keys_of(other.spelling, b)
-    return len(mine) + len(theirs) > 2 and any(are_variants(x, y) for x in mine for y in theirs if (x, y) != (a, b))
+    return any(are_variants(x, y) for x in keys_of(part.spelling, a) for y in keys_of(other.spelling, b))
 
 
 def _reads_as_classical_form(part: Part, other: Part) -> bool:

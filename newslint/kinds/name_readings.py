@@ -87,8 +87,8 @@ _SYLLABLE_H = compiled(r"(?<=[aeiou])h(?=-|$)")
 
 # French copy, and the French-language press of North Africa and Lebanon, write ch where English writes sh:
 # Chamil Bassaïev, Omar el-Béchir, Chimon Peres. Not an sch or tch, which German and
-# English already write for other sounds, nor a ch before a consonant or at the end, the k or kh of Bach,
-# Richter and Cheikh. Only in names of six letters or more that do not end in -ng: the Chinese and Korean
+# English already write for other sounds, nor a ch before a consonant or at the end, the k or kh of Bach
+# and Richter (Cheikh's opening ch is read as sh: Sheikh). Only in names of six letters or more that do not end in -ng: the Chinese and Korean
 # syllables Chen and Shen, Cheng and Sheng, Chiang and Shiang are different family names.
 _FRENCH_CH = compiled(r"(?<![st])ch(?=[aeiouy])")
 MIN_FRENCH_CH = 6
@@ -98,7 +98,7 @@ MIN_FRENCH_CH = 6
 # too: dropped, it leaves a key too short to compare once another letter is respelt (Leyen is "lin", Layen
 # "laen"; read as i, "leien" and "laien" are one vowel apart). German and Dutch write that y as j (Alijew,
 # Fajad), which a skeleton reads as y, so a j between vowels is read so too.
-_VOWEL_Y = compiled(r"(?<=[aeiou])[yj](?=[aeiou])")
+_VOWEL_Y_OR_J = compiled(r"(?<=[aeiou])[yj](?=[aeiou])")
 
 
 # Serbian and Croatian đ is written dj in most English copy (Djindjic, Djokovic) and d where the stroke is
@@ -141,7 +141,7 @@ def readings(spelling: str, given: bool = False) -> tuple[str, ...]:
         if english != spelling:
             read.add(skeleton(english))  # Chimon, Shimon; Béchir, Bashir
     if "y" in spelling or "j" in spelling:
-        kept = _VOWEL_Y.sub("i", spelling)
+        kept = _VOWEL_Y_OR_J.sub("i", spelling)
         if kept != spelling:
             read.add(skeleton(kept))  # Leyen, Layen; Fayyad, Fajad
     if spelling.count("đ") >= MIN_SERBIAN_DJ:
