@@ -116,7 +116,7 @@ def load_config(path: str) -> Config:
         return split_names(strings(key))  # `select: hedging, names` is one YAML string
 
     levels = _severity_levels(data.get("severity", {}), path, lines.get("severity"))
-    fail_level = (_level(data["fail_level"], path, lines.get("fail_level"), "'fail_level'")
+    fail_level = (_level(data["fail_level"], path, lambda: lines.get("fail_level"), "'fail_level'")
                   if "fail_level" in data else None)
     select = names("select") if "select" in data else None
     if select == ():
@@ -151,7 +151,11 @@ def _severity_levels(severity, path: str, line: int | None) -> tuple[tuple[str, 
     if not isinstance(severity, dict):
         raise NewslintError("'severity' maps rule ids or sets to error, warning or suggestion", path, line)
     entry_lines = getattr(severity, "key_lines", {})  # each entry's own line (YAML only)
-    return tuple(sorted((str(k), _level(v, path, entry_lines.get(k, line), f"severity of {str(k)!r}"))
+
+    def line_of(key) -> int | None:  # looked up only for an error: a TOML entry's line is found in its text
+        return entry_lines.get(key) or (_line_of(path, "severity", str(key)) if path.endswith(".toml") else line)
+
+    return tuple(sorted((str(k), _level(v, path, lambda k=k: line_of(k), f"severity of {str(k)!r}"))
                         for k, v in severity.items()))
 
 
@@ -236,13 +240,14 @@ def _line_of(path: str | None, setting: str, name: str) -> int | None:
     return None
 
 
-def _level(value, path: str, line: int | None, setting: str) -> Severity:
-    """The severity a config sets, or an error naming the setting: `fail_level: warn` is not a rule's
-    severity, and a list of severities needs the one that is wrong."""
+def _level(value, path: str, line_of, setting: str) -> Severity:
+    """The severity a config sets, or an error naming the setting at `line_of()`: `fail_level: warn` is not a
+    rule's severity, and a list of severities needs the one that is wrong."""
     try:
         return Severity.parse(value)
     except ValueError:
-        raise NewslintError(f"{setting} must be error, warning or suggestion, not {as_written(value)}", path, line) from None
+        raise NewslintError(f"{setting} must be error, warning or suggestion, not {as_written(value)}", path,
+                            line_of()) from None
 
 
 def _read_yaml(path: str) -> tuple[object, dict]:

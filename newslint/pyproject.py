@@ -91,21 +91,29 @@ _TOML_STRING = r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\''  # a basic or a literal strin
 
 
 def toml_item_line(path: str, setting: str, name: str) -> int | None:
-    """The line where `name` stands in a pyproject's `setting` array written one item a line, as a YAML
-    list's item is found, else the setting's line (TOML's reader keeps no lines)."""
+    """The line where `name` stands in a pyproject's `setting`, as a YAML item or entry is found: in an array
+    written one item a line, or as a key of its own table (`[tool.newslint.severity]`, then `"hedging.stacked" =
+    ...`); else the setting's line (TOML's reader keeps no lines)."""
     from newslint.config import split_names  # config imports this module: looked up only for an error
 
     start = TomlLines(path).get(setting)
     if start is None:
         return None
     lines = read_settings_file(path, "config").decode("utf-8-sig").splitlines()
+    is_table = lines[start - 1].lstrip().startswith("[")
     depth = 0
     for number in range(start, len(lines) + 1):
         line = lines[number - 1]
+        if is_table and number > start and line.lstrip().startswith("["):
+            break  # the next table
         if any(name in split_names([basic or literal]) for basic, literal in re.findall(_TOML_STRING, line)):
             return number
+        if is_table:
+            if re.match(rf"\s*{re.escape(name)}\s*=", line):
+                return number  # a bare key: `hedging = "warning"`
+            continue
         depth += _open_brackets(re.sub(_TOML_STRING, "", line).split("#")[0])
-        if depth <= 0:  # the array closed (or the setting was a table header) without naming it
+        if depth <= 0:  # the array closed without naming it
             break
     return start
 

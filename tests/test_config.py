@@ -211,8 +211,13 @@ def test_an_unknown_rule_or_set_in_a_config_is_an_error(cli, tmp_path, monkeypat
     # An array written one item a line, as a YAML list is: the misspelt item's own line.
     ("pyproject.toml", '[tool.newslint]\nselect = [\n    "attribution",\n    "duplicates",  # the CMS merge\n    "nmaes",\n]\n',
      "pyproject.toml:5: unknown rule or set 'nmaes' in 'select' (did you mean 'names'?)"),
+    # A severity table's entries, each at its own line, quoted or bare, as a YAML mapping's are.
     ("pyproject.toml", '[tool.newslint]\nfail_level = "warning"\n\n[tool.newslint.severity]\n"attribution.anonymous-source" = "loud"\n',
-     "pyproject.toml:4: severity of 'attribution.anonymous-source' must be error, warning or suggestion, not 'loud'"),
+     "pyproject.toml:5: severity of 'attribution.anonymous-source' must be error, warning or suggestion, not 'loud'"),
+    ("pyproject.toml", '[tool.newslint.severity]\nduplicates = "error"\nhedging = "critical"\n\n[tool.other]\nhedging = 1\n',
+     "pyproject.toml:3: severity of 'hedging' must be error, warning or suggestion, not 'critical'"),
+    ("pyproject.toml", '[tool.newslint.severity]\nduplicates = "error"\n"hedgin" = "error"\n',
+     "pyproject.toml:3: unknown rule or set 'hedgin' in 'severity' (did you mean 'hedging'?)"),
     ("pyproject.toml", '[tool]\nnewslint.fail_level = "warning"\nnewslint.exclude = "archive/**"\nnewslint.enable = ["readabilty"]\n',
      "pyproject.toml:4: unknown rule or set 'readabilty' in 'enable' (did you mean 'readability'?)"),
     # Settings in an inline table are on the line that opens it.
