@@ -127,11 +127,7 @@ def load_config(path: str) -> Config:
     item_lines = getattr(data.get("rule_files"), "item_lines", None)
 
     def line_of(index: int) -> int | None:  # looked up only for a missing file: each entry at its own line
-        if item_lines:  # a YAML list written one a line
-            return item_lines[index]
-        if path.endswith(".toml"):  # TOML's reader keeps no lines: the entry is looked for in the file
-            return toml_item_line(path, "rule_files", files[index])
-        return lines.get("rule_files")
+        return item_lines[index] if item_lines else _line_of(path, "rule_files", files[index])
 
     return Config(
         source=path,
@@ -150,10 +146,10 @@ def _severity_levels(severity, path: str, line: int | None) -> tuple[tuple[str, 
     """The `severity` setting as sorted (rule id or set, level) pairs, each error at its entry's own line."""
     if not isinstance(severity, dict):
         raise NewslintError("'severity' maps rule ids or sets to error, warning or suggestion", path, line)
-    entry_lines = getattr(severity, "key_lines", {})  # each entry's own line (YAML only)
+    entry_lines = getattr(severity, "key_lines", {})  # each entry's own line (YAML; a TOML one is looked for)
 
-    def line_of(key) -> int | None:  # looked up only for an error: a TOML entry's line is found in its text
-        return entry_lines.get(key) or (_line_of(path, "severity", str(key)) if path.endswith(".toml") else line)
+    def line_of(key) -> int | None:  # looked up only for an error
+        return entry_lines.get(key) or _line_of(path, "severity", str(key)) or line
 
     return tuple(sorted((str(k), _level(v, path, lambda k=k: line_of(k), f"severity of {str(k)!r}"))
                         for k, v in severity.items()))

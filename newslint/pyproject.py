@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from newslint.errors import NewslintError
+from newslint.regexcache import compiled
 from newslint.yamlfile import read_settings_file
 
 
@@ -55,6 +56,7 @@ class TomlLines:
         self.path = path
 
     def get(self, setting: str) -> int | None:
+        """The setting's line, else the newslint table's own (a setting inside an inline table)."""
         lines = _toml_setting_lines(self.path)
         return lines.get(setting) or lines.get(_TABLE)
 
@@ -88,6 +90,7 @@ def _toml_setting_lines(path: str) -> dict[str, int]:
 
 
 _TOML_STRING = r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\''  # a basic or a literal string on one line
+_CODE = compiled(r'(?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|[^#"\'])*')  # a line up to its comment, if any
 
 
 def toml_item_line(path: str, setting: str, name: str) -> int | None:
@@ -103,16 +106,16 @@ def toml_item_line(path: str, setting: str, name: str) -> int | None:
     is_table = lines[start - 1].lstrip().startswith("[")
     depth = 0
     for number in range(start, len(lines) + 1):
-        line = lines[number - 1]
-        if is_table and number > start and line.lstrip().startswith("["):
+        code = _CODE.match(lines[number - 1]).group()  # a quoted name in a comment is not the item
+        if is_table and number > start and code.lstrip().startswith("["):
             break  # the next table
-        if any(name in split_names([basic or literal]) for basic, literal in re.findall(_TOML_STRING, line)):
+        if any(name in split_names([basic or literal]) for basic, literal in re.findall(_TOML_STRING, code)):
             return number
         if is_table:
-            if re.match(rf"\s*{re.escape(name)}\s*=", line):
-                return number  # a bare key: `hedging = "warning"`
+            if re.match(rf"\s*{re.escape(name)}\s*[.=]", code):
+                return number  # a bare key: `hedging = "warning"` (or, dotted, a table: `hedging.stacked = ...`)
             continue
-        depth += _open_brackets(re.sub(_TOML_STRING, "", line).split("#")[0])
+        depth += _open_brackets(re.sub(_TOML_STRING, "", code))
         if depth <= 0:  # the array closed without naming it
             break
     return start

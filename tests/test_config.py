@@ -218,6 +218,9 @@ def test_an_unknown_rule_or_set_in_a_config_is_an_error(cli, tmp_path, monkeypat
      "pyproject.toml:3: severity of 'hedging' must be error, warning or suggestion, not 'critical'"),
     ("pyproject.toml", '[tool.newslint.severity]\nduplicates = "error"\n"hedgin" = "error"\n',
      "pyproject.toml:3: unknown rule or set 'hedgin' in 'severity' (did you mean 'hedging'?)"),
+    # A quoted name in a comment is not the item.
+    ("pyproject.toml", '[tool.newslint]\nignore = [\n  "duplicates",  # not "hedgin"\n  "hedgin",\n]\n',
+     "pyproject.toml:4: unknown rule or set 'hedgin' in 'ignore' (did you mean 'hedging'?)"),
     ("pyproject.toml", '[tool]\nnewslint.fail_level = "warning"\nnewslint.exclude = "archive/**"\nnewslint.enable = ["readabilty"]\n',
      "pyproject.toml:4: unknown rule or set 'readabilty' in 'enable' (did you mean 'readability'?)"),
     # Settings in an inline table are on the line that opens it.

@@ -158,7 +158,7 @@ class Attribution(Cue):
             return
         for match in (named or self.named).finditer(context, pos):
             speaker = next(group for group in range(1, len(match.groups()) + 1) if match.group(group) is not None)
-            if not self._is_vague(match.group(speaker)):
+            if not self._is_vague(match.group(speaker)) and not _COUNTRIES.search(match.group()):
                 yield match.span()
 
     def _may_name(self, text: str) -> bool:
@@ -199,6 +199,10 @@ class Attribution(Cue):
         match = self.vague.match(word + " ")
         return match is not None and match.end() == len(word) + 1
 
+
+# "the Baltic states.", "the Gulf states,": a capital before a clause-closing "states" is a region's countries, not
+# a speaker and its verb, as "the harbour board states." is (the verb takes no capital: "the United States").
+_COUNTRIES = compiled(r"[A-Z][\w'\u2019.-]*\s+states[.,:;]")
 
 # Between a speaker's verb and what they said: "said many ...", "said that many ...".
 _SAID_GAP = compiled(r"\s*(?:that\s+)?")
