@@ -128,20 +128,30 @@ def block_regions(text: str) -> tuple[list[Region], set[int]]:
 def template_code(text: str) -> list[Region]:
     """Each template's code (`_TEMPLATE_CODE`), opening tag to closing tag. One never closed is no code: Hugo
     stops with an error, and a tech story's "{{< highlight >}}" written as an example is copy."""
+    return paired_regions(text, _TEMPLATE_CODE.finditer(text), _template_closer)
+
+
+def _template_closer(opener: re.Match) -> re.Pattern:
+    if opener.group(1):  # Hugo's, with the opener's own delimiter and name
+        return compiled(rf"\{{\{{\{opener.group(1)}[ \t]*/{opener.group(2)}[ \t]*[>%]\}}\}}")
+    return compiled(r"\{%-?[ \t]*endhighlight[ \t]*-?%\}")
+
+
+def paired_regions(text: str, openers, closer_of, end_of=re.Match.end) -> list[Region]:
+    """Each opening tag in `openers` to the end (`end_of`) of the closing tag `closer_of(opener)` finds after
+    it. An opener inside the region before is part of it; one never closed makes no region, nor does any later
+    opener that wants the same closing tag (searching again for each would read the rest of the text each time)."""
     regions: list[Region] = []
     unclosed, floor = set(), 0
-    for opener in _TEMPLATE_CODE.finditer(text):
-        if opener.group(1):
-            closer = rf"\{{\{{\{opener.group(1)}[ \t]*/{opener.group(2)}[ \t]*[>%]\}}\}}"
-        else:
-            closer = r"\{%-?[ \t]*endhighlight[ \t]*-?%\}"
+    for opener in openers:
+        closer = closer_of(opener)
         if opener.start() < floor or closer in unclosed:
-            continue  # inside the code before, or no closing tag after this one either
-        close = compiled(closer).search(text, opener.end())
+            continue  # inside the region before, or no closing tag after this one either
+        close = closer.search(text, opener.end())
         if close is None:
             unclosed.add(closer)
             continue
-        floor = close.end()
+        floor = end_of(close)
         regions.append((opener.start(), floor))
     return regions
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newslint.markdown_blocks import (FRONT_MATTER, QUOTE_PREFIX, RULE_LINE, Region, as_placeholders, block_regions,
-                                      split_quote_markers, table_rows)
+                                      paired_regions, split_quote_markers, table_rows)
 from newslint.regexcache import compiled
 from newslint.visible import WORD_JOINER
 
@@ -101,19 +101,9 @@ def markdown_regions(text: str) -> list[Region]:
 def _scripts_and_styles(text: str) -> list[Region]:
     """Script and style elements, opening tag to closing tag: read as copy, a JSON-LD block's "headline" was
     reported as the story's own words. One left unclosed is not masked past its tag (a tech story's snippet)."""
-    regions: list[Region] = []
-    unclosed, floor = set(), 0
-    for opener in _SCRIPT_OR_STYLE.finditer(text):
-        name = opener.group(1).lower()
-        if opener.start() < floor or name in unclosed:
-            continue  # inside the element before, or no closing tag after this one either
-        close = compiled(f"</{name}", re.I).search(text, opener.end())
-        if close is None:
-            unclosed.add(name)
-            continue
-        floor = text.find(">", close.end()) + 1 or len(text)
-        regions.append((opener.start(), floor))
-    return regions
+    return paired_regions(text, _SCRIPT_OR_STYLE.finditer(text),
+                          lambda opener: compiled(f"</{opener.group(1).lower()}", re.I),
+                          lambda close: text.find(">", close.end()) + 1 or len(text))
 
 
 def joined_quote_marks(raw: str, text: str) -> str:
