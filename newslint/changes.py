@@ -83,7 +83,7 @@ def changed_lines(paths: Iterable[str], ref: str, checked: Iterable[str] = ()) -
 
 def _parse_diff(diff: str) -> Iterable[tuple[str, Ranges, bool]]:
     """Each file's name, changed line ranges, and whether it is new since the ref."""
-    for section in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
+    for section in _sections(diff):
         is_added = re.search(r"^new file mode ", section, re.M) is not None
         target = re.search(r"^\+\+\+ (.*)$", section, re.M)
         binary = None if target else re.search(r"^Binary files (.*) differ$", section, re.M)
@@ -97,6 +97,11 @@ def _parse_diff(diff: str) -> Iterable[tuple[str, Ranges, bool]]:
             yield name, None, is_added  # no hunks: git does not count lines in what it takes for binary
             continue
         yield name, _hunk_ranges(section), is_added
+
+
+def _sections(diff: str) -> list[str]:
+    """One file's part of a diff each."""
+    return re.split(r"^diff --git ", diff, flags=re.M)[1:]
 
 
 def _hunk_ranges(section: str) -> list[tuple[int, int]]:
@@ -131,7 +136,7 @@ def _renamed(top: str, ref: str, added: list[str]) -> list[tuple[str, str, Range
     diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "-M",
                 "--diff-filter=R", "--src-prefix=a/", "--dst-prefix=b/", ref, "--")  # "--": a folder named as ref
     moved = []
-    for section in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
+    for section in _sections(diff):
         # "rename from"/"rename to" spell each name whole (quoted as on the "+++" line, but with no prefix
         # and no closing tab), where the "diff --git" line cannot be split where a name holds " b/".
         old = _unquote(re.search(r"^rename from (.*)$", section, re.M).group(1))
