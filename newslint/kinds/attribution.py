@@ -113,10 +113,10 @@ class Attribution(Cue):
                     continue  # "..., analysts said. "They will buy in smaller lots ...," said Ann Cole."
                 if self._is_impersonal(sentence.text[start:end]):
                     if first_named is None:
-                        first_named = next(self._named_spans(sentence.text), ())
+                        first_named = next(self._named_spans(sentence.text, index=sentence.word_index), ())
                     if first_named and first_named[1] <= start:
                         continue  # "Halvorsen said ..., although they have been rumoured suitors": his claim
-                if self._speaker_just_before(sentence.text, start):
+                if self._speaker_just_before(sentence, start):
                     continue  # "Mary Jones, 72, who has lived there for 40 years, said many neighbours fear ...": hers
                 if previous_named is None:
                     previous_named = bool(previous) and self._is_attributed(previous)
@@ -151,27 +151,31 @@ class Attribution(Cue):
     def _is_attributed(self, context: str, named: re.Pattern | None = None) -> bool:
         return next(self._named_spans(context, named=named), None) is not None
 
-    def _named_spans(self, context: str, pos: int = 0, named: re.Pattern | None = None) -> Iterator[tuple[int, int]]:
+    def _named_spans(self, context: str, pos: int = 0, named: re.Pattern | None = None,
+                     index: WordIndex | None = None) -> Iterator[tuple[int, int]]:
         """Where `context`, from `pos` on, names a speaker with a speech verb (or, with `named`, a finding
-        verb): the start and end of each, in order, found as they are asked for."""
-        if named is None and not self._may_name(context[pos:]):
+        verb): the start and end of each, in order, found as they are asked for. `index`: the words of a text
+        holding `context`, if one is at hand (a sentence's), for the quick test."""
+        if named is None and not self._may_name(context[pos:], index):
             return
         for match in (named or self.named).finditer(context, pos):
             speaker = next(group for group in range(1, len(match.groups()) + 1) if match.group(group) is not None)
             if not self._is_vague(match.group(speaker)) and not _COUNTRIES.search(match.group()):
                 yield match.span()
 
-    def _may_name(self, text: str) -> bool:
-        """Can `named` match in `text`? Not when it holds no speech verb or introducer (see `__init__`)."""
-        if could_match(self.speech, WordIndex(text)):
+    def _may_name(self, text: str, index: WordIndex | None = None) -> bool:
+        """Can `named` match in `text`? Not when it holds no speech verb or introducer (see `__init__`); asked of
+        `index`, the words of a text holding it, when there is one, which can only say yes more often."""
+        if could_match(self.speech, index or WordIndex(text)):
             return True
         return self.open_speech is not None and self.open_speech.search(text) is not None
 
-    def _speaker_just_before(self, text: str, start: int) -> bool:
+    def _speaker_just_before(self, sentence, start: int) -> bool:
         """Does a named speaker's verb stand right before the cue, the cue opening what they said? A guard's few words
         before the cue miss a name with its asides ("Mary Jones, 72, who has lived on the street for 40 years,
         said many neighbours fear ...")."""
-        return any(_SAID_GAP.fullmatch(text, end, start) for _, end in self._named_spans(text[:start]))
+        spans = self._named_spans(sentence.text[:start], index=sentence.word_index)
+        return any(_SAID_GAP.fullmatch(sentence.text, end, start) for _, end in spans)
 
     def _is_impersonal(self, cue: str) -> bool:
         """A passive or "it is thought" continues the claim of a speaker named before it; a cue that names
