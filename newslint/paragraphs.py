@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint.markdown_blocks import HEADING, LIST_MARKER, QUOTE_PREFIX, table_rows
+from newslint.markdown_blocks import HEADING, LIST_MARKER, QUOTE_PREFIX, split_quote_markers, table_rows
 from newslint.regexcache import compiled
 
 # A hard-wrapped line is rarely wider than this; a longer line in a block means one paragraph per line.
@@ -15,7 +15,7 @@ _MASKED_RUN = compiled(r"  +")
 _TERMINAL = compiled(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 # A setext heading's underline, "=====" or "-----" under its words (masked, so a block of its own), in the same
 # block quote as its words: "> Roof beyond repair" over "> ------".
-_SETEXT_UNDERLINE = compiled(rf"({QUOTE_PREFIX.pattern})? {{0,3}}(?:=+|-+)[ \t]*$", re.M)
+_SETEXT_UNDERLINE = compiled(rf"(?:{QUOTE_PREFIX.pattern})? {{0,3}}(?:=+|-+)[ \t]*$", re.M)
 _LIST_ITEM = compiled(LIST_MARKER.pattern + r"|\s*\|")  # a list item or a table row
 _CELL_EDGE = compiled(r"(?<!\\)\|")  # "\|" is a pipe inside a cell
 
@@ -74,8 +74,8 @@ def _split_block(text: str, raw: str, is_markdown: bool, table_row_starts: froze
             yield from _cells(text, position, raw_line)
             position += len(line) + 1
             continue
-        quoted = QUOTE_PREFIX.match(raw_line)  # "> ## Findings", "> - item": in a block quote
-        inside = quoted.end() if quoted else 0
+        depth, body = split_quote_markers(raw_line)  # "> ## Findings", "> - item": in a block quote
+        inside = len(raw_line) - len(body)
         is_heading = bool(HEADING.match(raw_line, inside))
         item = _LIST_ITEM.match(raw_line, inside)
         # The mask decides what is a list item: a marker it left as copy ("privatised in\n2019. Critics say
@@ -87,7 +87,7 @@ def _split_block(text: str, raw: str, is_markdown: bool, table_row_starts: froze
             paragraph_start = None
         if paragraph_start is None:
             paragraph_start, paragraph_is_item = position, is_item
-            paragraph_quotes = quoted.group().count(">") if quoted else 0
+            paragraph_quotes = depth
         if is_heading:
             yield _trimmed(text, paragraph_start, position + len(line), True)
             paragraph_start = None
@@ -96,7 +96,7 @@ def _split_block(text: str, raw: str, is_markdown: bool, table_row_starts: froze
         # Underlined, the paragraph is a heading ("- item" over "---" is a list, then a section break).
         underline = _SETEXT_UNDERLINE.match(raw, position)
         underlined = not paragraph_is_item and underline is not None and \
-            (underline.group(1) or "").count(">") == paragraph_quotes
+            split_quote_markers(underline.group())[0] == paragraph_quotes
         yield _trimmed(text, paragraph_start, position - 1, underlined)
 
 
