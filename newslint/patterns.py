@@ -189,13 +189,19 @@ def phrase_alternation(phrases: list[str]) -> str:
     return f"{_WHOLE_WORD[0]}{body}{_WHOLE_WORD[1]}"
 
 
+def escape_literal(text: str) -> str:
+    """`text` as a pattern matching it as written, its spaces left as spaces for `phrase_alternation` to
+    stretch over any white space."""
+    return re.escape(text).replace(r"\ ", " ")
+
+
 def literal_alternation(texts: list[str]) -> str:
     """`phrase_alternation` of literal `texts` (a house spelling's variants, as written). An end that is a
     symbol ("%", "&", "$") asks nothing of its neighbour: it stands beside digits and letters in copy ("5%",
     "$5m", "R&D"), where whole-word matching would never find it. An end that is part of a word (a letter,
     digit, full stop, apostrophe or hyphen) keeps the whole-word test: "U.S." is not found in "U.S.S.R."."""
     texts = [text.strip() for text in texts if text.strip()]
-    escaped = [re.escape(text).replace(r"\ ", " ") for text in texts]
+    escaped = [escape_literal(text) for text in texts]
     if all(_in_a_word(text[0]) and _in_a_word(text[-1]) for text in texts):
         return phrase_alternation(escaped)  # every shipped list: the pattern it always had
     parts = []

@@ -7,14 +7,13 @@ are literal text (names hold full stops and hyphens), matched as whole words; "K
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.errors import RuleError, shown
 from newslint.finding import Hit
 from newslint.kinds.base import Kind
 from newslint.kinds.existence import unexcused
-from newslint.patterns import literal_alternation
+from newslint.patterns import escape_literal, literal_alternation
 from newslint.wordscan import could_match, matches, phrase_scanner, trigger_words
 from newslint.regexcache import compiled
 
@@ -44,7 +43,7 @@ class Substitution(Kind):
         # Patterns from the variants as written: a lowered key is not always one ("İ" lowers to two
         # characters, which a case-insensitive regex does not match against "İ").
         written = list(self.written.values())
-        variants = [re.escape(variant).replace(r"\ ", " ") for variant in written]
+        variants = [escape_literal(variant) for variant in written]
         alternation = rule.regex("spellings", literal_alternation(written), self.ignore_case)
         each = (rule.regex("spellings", literal_alternation([variant]), self.ignore_case) for variant in written)
         self.scan = phrase_scanner(alternation, variants, each)
