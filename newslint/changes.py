@@ -26,6 +26,10 @@ _ESCAPES = {"a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r
 
 Ranges = list[tuple[int, int]] | None  # None: the whole file counts as changed
 _MAX_NAME_BYTES = 24_000  # file names given to one git command (more: the whole repository is asked)
+# A diff as `_parse_diff` and `_renamed` read it: names unquoted where git can, the lines changed and no more,
+# and the a/ and b/ prefixes whatever the user's git config says.
+_DIFF = ("-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--src-prefix=a/",
+         "--dst-prefix=b/")
 
 
 def only_changed(findings: list[Finding], ref: str, wholly_changed: Iterable[str] = (),
@@ -68,8 +72,7 @@ def changed_lines(paths: Iterable[str], ref: str, checked: Iterable[str] = ()) -
         names = relative if sum(len(os.fsencode(f)) + 1 for f in relative) <= _MAX_NAME_BYTES else []
         tracked = set(_git(top, "ls-files", "-z", "--", *names).split("\0"))
         result.update({os.path.join(top, f): [] if f in tracked else None for f in relative})
-        diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
-                    "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", ref, "--", *names)
+        diff = _git(top, *_DIFF, "--no-renames", ref, "--", *names)
         added = []
         for name, ranges, is_added in _parse_diff(diff):
             if os.path.join(top, name) in result:
@@ -133,8 +136,7 @@ def _renamed(top: str, ref: str, added: list[str]) -> list[tuple[str, str, Range
     if not added:
         return []
     wanted = set(added)
-    diff = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "-M",
-                "--diff-filter=R", "--src-prefix=a/", "--dst-prefix=b/", ref, "--")  # "--": a folder named as ref
+    diff = _git(top, *_DIFF, "-M", "--diff-filter=R", ref, "--")  # "--": a folder may be named as the ref is
     moved = []
     for section in _sections(diff):
         # "rename from"/"rename to" spell each name whole (quoted as on the "+++" line, but with no prefix
