@@ -76,10 +76,8 @@ class Engine:
         order, latest = self._spelling_order, {}
         for finding in findings:
             if finding.rule in order:
-                where = (finding.path, finding.line, finding.column, finding.end_line, finding.end_column)
-                latest[where] = max(latest.get(where, -1), order[finding.rule])
-        return [f for f in findings
-                if f.rule not in order or latest[(f.path, f.line, f.column, f.end_line, f.end_column)] == order[f.rule]]
+                latest[_place(finding)] = max(latest.get(_place(finding), -1), order[finding.rule])
+        return [f for f in findings if f.rule not in order or latest[_place(f)] == order[f.rule]]
 
     def _trigger_words_in(self, paragraph) -> frozenset[str] | None:
         """The kinds' trigger words (`Kind.trigger`) that `paragraph` holds, found for every kind at once: most
@@ -156,3 +154,8 @@ def engine_for(config: Config) -> Engine:
             rule.severity = config.severity_of(rule)
         _ENGINES[config] = Engine(selected, frozenset(rule.id for rule in rules))
     return _ENGINES[config]
+
+
+def _place(finding: Finding) -> tuple:
+    """The words a finding covers, in which file."""
+    return finding.path, finding.line, finding.column, finding.end_line, finding.end_column
