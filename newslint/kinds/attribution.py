@@ -33,7 +33,8 @@ class Attribution(Cue):
     verb, up to two asides after the name, opens what they said ("Mary Jones, 72, who has lived there for 40 years,
     said many neighbours fear ..."). A claim that closes its sentence with the cue ("..., analysts said.", "Others
     disagreed.") is excused when the next sentence opens a quotation that closes, within a few sentences, on a named
-    speaker. With lede_named_below
+    speaker. not_speaking (regexes, case as written): a named speaker and verb that are something else, "the Baltic
+    states.". With lede_named_below
     (default false), a cue in the story's first paragraph is excused when a named speaker meets a speech
     verb in the paragraph after it: the wire lede says "analysts said" and the next paragraph quotes one.
     finding_verbs (regexes: "found that") and finders (regexes: "researchers"): a cue naming finders ("say
@@ -50,7 +51,7 @@ class Attribution(Cue):
 
     unit = "paragraph"
     fields = Cue.fields | {"speech_verbs", "named_speakers", "vague_subjects", "introducers", "lede_named_below",
-                           "group_named_below", "finding_verbs", "finders"}
+                           "group_named_below", "finding_verbs", "finders", "not_speaking"}
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
@@ -58,6 +59,9 @@ class Attribution(Cue):
         speakers = rule.patterns("named_speakers", required=True)
         vague = rule.patterns("vague_subjects")
         introducers = rule.patterns("introducers")
+        not_speaking = rule.patterns("not_speaking")
+        self.not_speaking = (rule.regex("not_speaking", "|".join(not_speaking), ignore_case=False)
+                             if not_speaking else None)
         # Names are told by their capitals, so the speaker pattern is case-sensitive; the verb lists are not.
         # Each alternative captures its speaker in one group, so a vague one ("critics") can be set aside
         # afterwards: RE2, which runs rule patterns in linear time, has no lookahead to exclude it in place.
@@ -160,7 +164,8 @@ class Attribution(Cue):
             return
         for match in (named or self.named).finditer(context, pos):
             speaker = next(group for group in range(1, len(match.groups()) + 1) if match.group(group) is not None)
-            if not self._is_vague(match.group(speaker)) and not _COUNTRIES.search(match.group()):
+            if not self._is_vague(match.group(speaker)) and not (self.not_speaking and
+                                                                 self.not_speaking.search(match.group())):
                 yield match.span()
 
     def _may_name(self, text: str, index: WordIndex | None = None) -> bool:
@@ -203,10 +208,6 @@ class Attribution(Cue):
         match = self.vague.match(word + " ")
         return match is not None and match.end() == len(word) + 1
 
-
-# "the Baltic states.", "the Gulf states,": a capital before a clause-closing "states" is a region's countries, not
-# a speaker and its verb, as "the harbour board states." is (the verb takes no capital: "the United States").
-_COUNTRIES = compiled(r"[A-Z][\w'\u2019.-]*\s+states[.,:;]")
 
 # Between a speaker's verb and what they said: "said many ...", "said that many ...".
 _SAID_GAP = compiled(r"\s*(?:that\s+)?")
